@@ -1,0 +1,71 @@
+/**
+ * Activities: one record per countable thing a body did (a review, a supervision mission, a
+ * survey …), with its owner (on whose behalf), its organisers (one or more organs: joint work), its
+ * dates, the session it served and its kind-specific attributes.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { AdvisoryOrigin, ResolutionKind, ReviewSubject, SupervisionMode, Venue } from "./ActivityKind.js"
+import { DateRange } from "./CalendarDate.js"
+import { ActivityId, ActivityKindId, CouncilId, MeetingId, OrganId, SessionId } from "./Ids.js"
+import { NonEmptyText, Text } from "./Text.js"
+
+/**
+ * A document number and symbol such as "85/BC-HĐND" or "05/2025/NQ-HĐND" (HDND-DOMAIN.md §7.1).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const DocumentRef = Text.pipe(
+  Schema.filter((s) => DOCUMENT_REF.test(s), {
+    message: (issue) =>
+      `số, ký hiệu văn bản ${JSON.stringify(issue.actual)} không đúng dạng "85/BC-HĐND" / document reference ${JSON.stringify(issue.actual)} is not like "85/BC-HĐND"`
+  })
+).annotations({ identifier: "DocumentRef" })
+
+/**
+ * The pattern of a document number and symbol: number, optional year, type, issuer.
+ *
+ * @since 0.1.0
+ * @category data
+ */
+export const DOCUMENT_REF = /^(\d+)\/(?:(\d{4})\/)?([A-ZĐ][A-Za-zĐđ]*)-([A-ZĐ][A-Za-zĐđ0-9.-]*)$/u
+
+/**
+ * JSON attributes specific to an activity kind, checked against the kind's schema.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Attributes = Schema.Record({ key: Schema.String, value: Schema.Unknown })
+
+/**
+ * One countable thing a body did.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export class Activity extends Schema.Class<Activity>("Activity")({
+  id: ActivityId,
+  council: CouncilId,
+  kind: ActivityKindId,
+  /** The organ on whose behalf the activity was done (HĐND, Thường trực, a Ban …). */
+  owner: OrganId,
+  /** The organs that carried it out; more than one means joint work. */
+  organisers: Schema.NonEmptyArray(OrganId),
+  date: DateRange,
+  /** The session the activity served (a review "trình kỳ họp thứ 7"). */
+  session: Schema.optional(SessionId),
+  /** The standing-committee meeting it took place at or served. */
+  meeting: Schema.optional(MeetingId),
+  title: NonEmptyText,
+  documentRef: Schema.optional(DocumentRef),
+  source: Schema.optional(Text),
+  subject: Schema.optional(ReviewSubject),
+  resolutionKind: Schema.optional(ResolutionKind),
+  mode: Schema.optional(SupervisionMode),
+  origin: Schema.optional(AdvisoryOrigin),
+  venue: Schema.optional(Venue),
+  attributes: Schema.optional(Attributes)
+}) {}

@@ -1,0 +1,167 @@
+/**
+ * The Promise API: a small client over a `ManagedRuntime` for apps that do not use Effect (Express,
+ * NestJS, Next.js). The same operations as the Effect API, returning promises and rejecting with the
+ * same typed errors (`DecodeError`, `ValidationError`, `TabulationError`, `ReportError` …).
+ *
+ * @since 0.1.0
+ */
+import * as Cause from "effect/Cause"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Exit from "effect/Exit"
+import type * as Layer from "effect/Layer"
+import * as ManagedRuntime from "effect/ManagedRuntime"
+import * as Schema from "effect/Schema"
+import * as Stream from "effect/Stream"
+import type { Period } from "./CalendarDate.js"
+import type { EntityKind } from "./Dataset.js"
+import { Batch } from "./Dataset.js"
+import { decodeWith, NotFoundError } from "./Errors.js"
+import type { TemplateId } from "./Ids.js"
+import * as MemoryStore from "./MemoryStore.js"
+import * as Report from "./Report.js"
+import type { ReportDocument } from "./ReportDocument.js"
+import * as ReportText from "./ReportText.js"
+import type { EntityOf, StreamFilter, UpsertResult } from "./Store.js"
+import { Store } from "./Store.js"
+import type { Tabulation } from "./Tabulation.js"
+import type { Scope } from "./TabulationRequest.js"
+import { TabulationRequest } from "./TabulationRequest.js"
+
+const decodeBatch = decodeWith(Batch, "Batch")
+const decodeRequest = decodeWith(TabulationRequest, "TabulationRequest")
+
+/**
+ * Options of {@link HdndClient.open}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ClientOptions {
+  /** The store to use; the in-memory store by default. */
+  readonly store?: Layer.Layer<Store, unknown>
+}
+
+/**
+ * What {@link HdndClient.report} needs besides the template.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ReportRequest extends Report.RenderOptions {
+  readonly scope: Scope
+  readonly period: Period
+}
+
+/**
+ * A client for apps that use promises.
+ *
+ * @example
+ * ```ts
+ * const client = await HdndClient.open()
+ * await client.load(jsonBatch)
+ * const doc = await client.report("core/activity-summary", { scope, period })
+ * console.log(client.markdown(doc))
+ * await client.close()
+ * ```
+ *
+ * @since 0.1.0
+ * @category client
+ */
+export class HdndClient {
+  private constructor(private readonly runtime: ManagedRuntime.ManagedRuntime<Store, unknown>) {}
+
+  /** Opens a client on a store (the in-memory store by default). */
+  static async open(options: ClientOptions = {}): Promise<HdndClient> {
+    const runtime = ManagedRuntime.make(options.store ?? MemoryStore.layer())
+    await runtime.runPromise(Effect.void)
+    return new HdndClient(runtime)
+  }
+
+  private async run<A, E>(effect: Effect.Effect<A, E, Store>): Promise<A> {
+    const exit = await this.runtime.runPromiseExit(effect)
+    if (Exit.isSuccess(exit)) return exit.value
+    const failure = Cause.failureOption(exit.cause)
+    if (failure._tag === "Some") throw failure.value
+    throw Cause.squash(exit.cause)
+  }
+
+  /**
+   * Decodes (NFC, every problem reported at once) and writes a batch given in its JSON encoding.
+   * Rejects with `DecodeError` or `ValidationError`; nothing is written then.
+   */
+  load(batch: unknown): Promise<UpsertResult> {
+    return this.run(
+      Effect.gen(function* () {
+        const decoded = decodeBatch(batch)
+        if (Either.isLeft(decoded)) return yield* Effect.fail(decoded.left)
+        const store = yield* Store
+        return yield* store.upsert(decoded.right)
+      })
+    )
+  }
+
+  /** Writes an already-decoded batch. */
+  upsert(batch: Batch): Promise<UpsertResult> {
+    return this.run(Effect.flatMap(Store, (s) => s.upsert(batch)))
+  }
+
+  /** Reads one record; rejects with `NotFoundError`. */
+  get<K extends EntityKind>(kind: K, id: string): Promise<EntityOf<K>> {
+    return this.run(Effect.flatMap(Store, (s) => s.get(kind, id)))
+  }
+
+  /** Reads the records of a collection that match a filter. */
+  list<K extends EntityKind>(kind: K, filter?: StreamFilter): Promise<ReadonlyArray<EntityOf<K>>> {
+    return this.run(Effect.flatMap(Store, (s) => Stream.runCollect(s.stream(kind, filter))).pipe(Effect.map((c) => [...c])))
+  }
+
+  /** Tabulates; the request may be given in its JSON encoding. */
+  tabulate(request: TabulationRequest | unknown): Promise<Tabulation> {
+    return this.run(
+      Effect.gen(function* () {
+        const decoded = decodeRequest(request)
+        if (Either.isLeft(decoded)) return yield* Effect.fail(decoded.left)
+        const store = yield* Store
+        return yield* store.tabulate(decoded.right)
+      })
+    )
+  }
+
+  /** Tabulates what a template needs and renders it into a report document. */
+  report(template: TemplateId | string, request: ReportRequest): Promise<ReportDocument> {
+    return this.run(
+      Effect.gen(function* () {
+        const store = yield* Store
+        const t = store.registry.templates.get(template as TemplateId)
+        if (t === undefined) return yield* Effect.fail(new NotFoundError({ entity: "ReportTemplate", id: template }))
+        const tab = yield* store.tabulate(Report.requestFor(t, request.scope, request.period))
+        const doc = Report.render(t, tab, store.registry, request)
+        return Either.isLeft(doc) ? yield* Effect.fail(doc.left) : doc.right
+      })
+    )
+  }
+
+  /** The document as Markdown. */
+  markdown(doc: ReportDocument): string {
+    return ReportText.toMarkdown(doc)
+  }
+
+  /** The document as plain text. */
+  text(doc: ReportDocument): string {
+    return ReportText.toText(doc)
+  }
+
+  /** Releases the store (closes files and connections). */
+  close(): Promise<void> {
+    return this.runtime.dispose()
+  }
+}
+
+/**
+ * Encodes a batch to JSON-ready data (the inverse of {@link HdndClient.load}'s decoding).
+ *
+ * @since 0.1.0
+ * @category encoding
+ */
+export const encodeBatch = Schema.encodeSync(Batch)

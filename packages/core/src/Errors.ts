@@ -1,0 +1,219 @@
+/**
+ * Typed errors. Every error that crosses a package boundary is a `Schema.TaggedError` with structured
+ * fields; the message shown to people is derived from those fields, Vietnamese first, then English,
+ * and says where the problem is and how to fix it.
+ *
+ * @since 0.1.0
+ */
+import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+
+/**
+ * One problem found in one record: which entity and id, which field (a dotted path), a stable
+ * machine-readable `code`, and the explanation in Vietnamese and English.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export class Problem extends Schema.Class<Problem>("Problem")({
+  entity: Schema.String,
+  id: Schema.optional(Schema.String),
+  field: Schema.String,
+  code: Schema.String,
+  vi: Schema.String,
+  en: Schema.String
+}) {
+  /** The problem on one line, in the given language. */
+  describe(lang: Lang = "vi"): string {
+    const where = `${this.entity}${this.id === undefined ? "" : ` "${this.id}"`}${this.field === "" ? "" : ` › ${this.field}`}`
+    return `${where}: ${lang === "vi" ? this.vi : this.en}`
+  }
+}
+
+/** A user-facing language. @since 0.1.0 @category models */
+export type Lang = "vi" | "en"
+
+/**
+ * Makes a {@link Problem}.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const problem = (p: {
+  readonly entity: string
+  readonly id?: string | undefined
+  readonly field: string
+  readonly code: string
+  readonly vi: string
+  readonly en: string
+}): Problem =>
+  new Problem({
+    entity: p.entity,
+    ...(p.id === undefined ? {} : { id: p.id }),
+    field: p.field,
+    code: p.code,
+    vi: p.vi,
+    en: p.en
+  })
+
+const bilingual = (problems: ReadonlyArray<Problem>, headVi: string, headEn: string): string =>
+  [
+    `${headVi} (${problems.length} lỗi):`,
+    ...problems.map((p) => `  - ${p.describe("vi")}`),
+    `${headEn} (${problems.length} problem${problems.length === 1 ? "" : "s"}):`,
+    ...problems.map((p) => `  - ${p.describe("en")}`)
+  ].join("\n")
+
+/**
+ * Input that could not be decoded into an entity. Lists every problem of the record at once.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class DecodeError extends Schema.TaggedError<DecodeError>("@hdnd/core/DecodeError")("DecodeError", {
+  entity: Schema.String,
+  problems: Schema.Array(Problem)
+}) {
+  override get message(): string {
+    return bilingual(this.problems, `Dữ liệu ${this.entity} không hợp lệ`, `Invalid ${this.entity} data`)
+  }
+}
+
+/**
+ * Records that decode but contradict each other or the law's rules (an organiser outside its
+ * council, a committee kind not allowed at that level, overlapping code validity …).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class ValidationError extends Schema.TaggedError<ValidationError>("@hdnd/core/ValidationError")("ValidationError", {
+  problems: Schema.Array(Problem)
+}) {
+  override get message(): string {
+    return bilingual(this.problems, "Dữ liệu không nhất quán, chưa ghi gì", "Inconsistent data, nothing was written")
+  }
+}
+
+/**
+ * An entity that was asked for by id and does not exist.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class NotFoundError extends Schema.TaggedError<NotFoundError>("@hdnd/core/NotFoundError")("NotFoundError", {
+  entity: Schema.String,
+  id: Schema.String
+}) {
+  override get message(): string {
+    return `Không tìm thấy ${this.entity} "${this.id}" / ${this.entity} "${this.id}" not found`
+  }
+}
+
+/**
+ * A tabulation request that cannot be answered: an unknown indicator or unit, or tabulations of
+ * different shapes combined.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class TabulationError extends Schema.TaggedError<TabulationError>("@hdnd/core/TabulationError")("TabulationError", {
+  code: Schema.String,
+  vi: Schema.String,
+  en: Schema.String
+}) {
+  override get message(): string {
+    return `${this.vi} / ${this.en}`
+  }
+}
+
+/**
+ * A report template that cannot be rendered over a tabulation (a placeholder that names an unknown
+ * indicator or a dimension the tabulation lacks).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class ReportError extends Schema.TaggedError<ReportError>("@hdnd/core/ReportError")("ReportError", {
+  template: Schema.String,
+  problems: Schema.Array(Problem)
+}) {
+  override get message(): string {
+    return bilingual(this.problems, `Không dựng được báo cáo theo mẫu ${this.template}`, `Cannot render template ${this.template}`)
+  }
+}
+
+/**
+ * A storage failure that is not the caller's fault (I/O, a broken connection, a database written by
+ * a newer version).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class StoreError extends Schema.TaggedError<StoreError>("@hdnd/core/StoreError")("StoreError", {
+  operation: Schema.String,
+  vi: Schema.String,
+  en: Schema.String,
+  cause: Schema.optional(Schema.Defect)
+}) {
+  override get message(): string {
+    return `${this.operation}: ${this.vi} / ${this.en}`
+  }
+}
+
+const TAG_VI: Record<string, readonly [string, string]> = {
+  Missing: ["thiếu trường bắt buộc", "required field is missing"],
+  Unexpected: ["trường không được phép, hãy bỏ đi", "unexpected field, remove it"],
+  Forbidden: ["không được phép", "forbidden"]
+}
+
+const formatPath = (path: ReadonlyArray<PropertyKey>): string =>
+  path.map((k, i) => (typeof k === "number" ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join("")
+
+const splitBilingual = (message: string): readonly [string, string] => {
+  const i = message.indexOf(" / ")
+  return i >= 0 ? [message.slice(0, i), message.slice(i + 3)] : [`sai dữ liệu: ${message}`, message]
+}
+
+/**
+ * Turns a schema `ParseError` into {@link Problem}s, one per failing path.
+ *
+ * @since 0.1.0
+ * @category conversions
+ */
+export const problemsFromParseError = (
+  entity: string,
+  id: string | undefined,
+  error: ParseResult.ParseError
+): ReadonlyArray<Problem> => {
+  const seen = new Set<string>()
+  const out: Array<Problem> = []
+  for (const issue of ParseResult.ArrayFormatter.formatErrorSync(error)) {
+    const field = formatPath(issue.path)
+    const fixed = TAG_VI[issue._tag]
+    const [vi, en] = fixed ?? splitBilingual(issue.message)
+    const key = `${field}\u0000${vi}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    out.push(problem({ entity, id, field, code: `schema.${issue._tag.toLowerCase()}`, vi, en }))
+  }
+  return out
+}
+
+const idOf = (input: unknown): string | undefined =>
+  typeof input === "object" && input !== null && "id" in input && typeof (input as { id: unknown }).id === "string"
+    ? (input as { id: string }).id
+    : undefined
+
+/**
+ * Decodes unknown input with a schema, reporting every problem at once as a {@link DecodeError}.
+ * Never throws.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const decodeWith = <A, I>(schema: Schema.Schema<A, I>, entity: string) => {
+  const decode = Schema.decodeUnknownEither(schema, { errors: "all", onExcessProperty: "error" })
+  return (input: unknown): Either.Either<A, DecodeError> =>
+    Either.mapLeft(decode(input), (e) => new DecodeError({ entity, problems: problemsFromParseError(entity, idOf(input), e) }))
+}

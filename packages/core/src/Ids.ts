@@ -1,0 +1,110 @@
+/**
+ * Branded identifiers. An id is a stable slug chosen by whoever records the entity; it never
+ * changes when a unit is renamed or a code is reused.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:/-]*$/
+
+const id = <B extends string>(brand: B, what: string) =>
+  Schema.String.pipe(
+    Schema.pattern(ID_PATTERN, {
+      message: (issue) =>
+        `mã ${what} không hợp lệ ${JSON.stringify(issue.actual)}: chỉ dùng chữ không dấu, số và . _ : / - / invalid ${what} id ${JSON.stringify(issue.actual)}: use ASCII letters, digits and . _ : / -`
+    }),
+    Schema.maxLength(200, { message: () => `mã ${what} quá dài (tối đa 200) / ${what} id too long (max 200)` }),
+    Schema.brand(brand)
+  ).annotations({ identifier: brand.replace("@hdnd/", "") })
+
+/** Id of an administrative unit version. @since 0.1.0 @category ids */
+export const UnitId = id("@hdnd/UnitId", "đơn vị hành chính")
+/** @since 0.1.0 @category ids */
+export type UnitId = typeof UnitId.Type
+/** Id of a lineage event. @since 0.1.0 @category ids */
+export const LineageEventId = id("@hdnd/LineageEventId", "sự kiện sắp xếp")
+/** @since 0.1.0 @category ids */
+export type LineageEventId = typeof LineageEventId.Type
+/** Id of a council. @since 0.1.0 @category ids */
+export const CouncilId = id("@hdnd/CouncilId", "HĐND")
+/** @since 0.1.0 @category ids */
+export type CouncilId = typeof CouncilId.Type
+/** Id of a council term. @since 0.1.0 @category ids */
+export const TermId = id("@hdnd/TermId", "nhiệm kỳ")
+/** @since 0.1.0 @category ids */
+export type TermId = typeof TermId.Type
+/** Id of an organ (plenary, standing committee, committee, delegate group). @since 0.1.0 @category ids */
+export const OrganId = id("@hdnd/OrganId", "cơ quan")
+/** @since 0.1.0 @category ids */
+export type OrganId = typeof OrganId.Type
+/** Id of a session. @since 0.1.0 @category ids */
+export const SessionId = id("@hdnd/SessionId", "kỳ họp")
+/** @since 0.1.0 @category ids */
+export type SessionId = typeof SessionId.Type
+/** Id of a standing-committee meeting. @since 0.1.0 @category ids */
+export const MeetingId = id("@hdnd/MeetingId", "phiên họp")
+/** @since 0.1.0 @category ids */
+export type MeetingId = typeof MeetingId.Type
+/** Id of an activity. @since 0.1.0 @category ids */
+export const ActivityId = id("@hdnd/ActivityId", "hoạt động")
+/** @since 0.1.0 @category ids */
+export type ActivityId = typeof ActivityId.Type
+/** Id of a tally. @since 0.1.0 @category ids */
+export const TallyId = id("@hdnd/TallyId", "số liệu tổng hợp")
+/** @since 0.1.0 @category ids */
+export type TallyId = typeof TallyId.Type
+
+const NAMESPACED = /^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9.-]*$/
+
+const namespaced = <B extends string>(brand: B, what: string) =>
+  Schema.String.pipe(
+    Schema.pattern(NAMESPACED, {
+      message: (issue) =>
+        `mã ${what} ${JSON.stringify(issue.actual)} phải có dạng "không-gian/tên" (ví dụ core/review.report) / ${what} id ${JSON.stringify(issue.actual)} must be namespaced, like core/review.report`
+    }),
+    Schema.brand(brand)
+  ).annotations({ identifier: brand.replace("@hdnd/", "") })
+
+/** Namespaced id of an indicator, e.g. `core/review.draft-resolution`. @since 0.1.0 @category ids */
+export const IndicatorId = namespaced("@hdnd/IndicatorId", "chỉ tiêu")
+/** @since 0.1.0 @category ids */
+export type IndicatorId = typeof IndicatorId.Type
+/** Namespaced id of a report template, e.g. `core/committee-conference`. @since 0.1.0 @category ids */
+export const TemplateId = namespaced("@hdnd/TemplateId", "mẫu báo cáo")
+/** @since 0.1.0 @category ids */
+export type TemplateId = typeof TemplateId.Type
+
+const KIND_PATTERN = /^(?:[a-z0-9][a-z0-9-]*\/)?[a-zA-Z][a-zA-Z0-9-]*$/
+
+/**
+ * Id of an activity kind: a built-in code (`review`, `supervision` …) or a plugin's namespaced
+ * code (`ha-noi/explanationHearing`).
+ *
+ * @since 0.1.0
+ * @category ids
+ */
+export const ActivityKindId = Schema.String.pipe(
+  Schema.pattern(KIND_PATTERN, {
+    message: (issue) => `loại hoạt động không hợp lệ ${JSON.stringify(issue.actual)} / invalid activity kind ${JSON.stringify(issue.actual)}`
+  }),
+  Schema.brand("@hdnd/ActivityKindId")
+).annotations({ identifier: "ActivityKindId" })
+/** @since 0.1.0 @category ids */
+export type ActivityKindId = typeof ActivityKindId.Type
+
+/**
+ * Id of a committee kind: a built-in slug (`phap-che`, `kinh-te-ngan-sach` …) or a plugin's
+ * namespaced slug.
+ *
+ * @since 0.1.0
+ * @category ids
+ */
+export const CommitteeKindId = Schema.String.pipe(
+  Schema.pattern(/^(?:[a-z0-9][a-z0-9-]*\/)?[a-z][a-z0-9-]*$/, {
+    message: (issue) => `loại ban không hợp lệ ${JSON.stringify(issue.actual)} / invalid committee kind ${JSON.stringify(issue.actual)}`
+  }),
+  Schema.brand("@hdnd/CommitteeKindId")
+).annotations({ identifier: "CommitteeKindId" })
+/** @since 0.1.0 @category ids */
+export type CommitteeKindId = typeof CommitteeKindId.Type

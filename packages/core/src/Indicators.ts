@@ -1,0 +1,164 @@
+/**
+ * The built-in indicator catalogue: every figure of the Sơn La committee report and the common
+ * categories of council work (HDND-DOMAIN.md §3.2). Ids are namespaced `core/…`.
+ *
+ * @since 0.1.0
+ */
+import type { IndicatorId } from "./Ids.js"
+import type { Filter, Measure } from "./Indicator.js"
+import { Indicator } from "./Indicator.js"
+
+const def = (
+  id: string,
+  vi: string,
+  en: string,
+  noun: readonly [string, string],
+  filter: Filter,
+  measure: Measure = "count",
+  partOf?: string
+): Indicator =>
+  new Indicator({
+    id: id as IndicatorId,
+    vi,
+    en,
+    nounVi: noun[0],
+    nounEn: noun[1],
+    filter,
+    measure,
+    ...(partOf === undefined ? {} : { partOf: partOf as IndicatorId })
+  })
+
+type K = NonNullable<Filter["kinds"]>
+const kinds = (...k: ReadonlyArray<string>) => k as unknown as K
+
+const REVIEW: Filter = { kinds: kinds("review") }
+const SUPERVISION: Filter = { kinds: kinds("supervision") }
+const ADVISORY: Filter = { kinds: kinds("advisory") }
+
+/**
+ * Ids of the built-in indicators, for use in code without string typos.
+ *
+ * @since 0.1.0
+ * @category data
+ */
+export const ids = {
+  reviewContent: "core/review.content" as IndicatorId,
+  reviewDraftResolution: "core/review.draft-resolution" as IndicatorId,
+  reviewDraftResolutionNormative: "core/review.draft-resolution.normative" as IndicatorId,
+  reviewDraftResolutionIndividual: "core/review.draft-resolution.individual" as IndicatorId,
+  reviewReport: "core/review.report" as IndicatorId,
+  reviewSubmission: "core/review.submission" as IndicatorId,
+  reviewScheme: "core/review.scheme" as IndicatorId,
+  reviewSessions: "core/review.sessions" as IndicatorId,
+  reviewSessionsRegular: "core/review.sessions.regular" as IndicatorId,
+  reviewSessionsSpecial: "core/review.sessions.special" as IndicatorId,
+  reviewSessionsThematic: "core/review.sessions.thematic" as IndicatorId,
+  advisory: "core/advisory" as IndicatorId,
+  advisoryInterSession: "core/advisory.inter-session" as IndicatorId,
+  advisoryAssigned: "core/advisory.assigned-by-standing" as IndicatorId,
+  supervision: "core/supervision" as IndicatorId,
+  supervisionCouncil: "core/supervision.council-owned" as IndicatorId,
+  supervisionStanding: "core/supervision.standing-owned" as IndicatorId,
+  supervisionCommittee: "core/supervision.committee-owned" as IndicatorId,
+  supervisionThematic: "core/supervision.thematic" as IndicatorId,
+  supervisionPeriodicOngoing: "core/supervision.periodic-ongoing" as IndicatorId,
+  survey: "core/survey" as IndicatorId,
+  surveyThematicSupervision: "core/survey-thematic-supervision" as IndicatorId,
+  interpellation: "core/interpellation" as IndicatorId,
+  interpellationAnswerReview: "core/interpellation-answer-review" as IndicatorId,
+  explanationHearing: "core/explanation-hearing" as IndicatorId,
+  voterMeeting: "core/voter-meeting" as IndicatorId,
+  voterOpinions: "core/voter-opinions" as IndicatorId,
+  citizenReception: "core/citizen-reception" as IndicatorId,
+  citizensReceived: "core/citizens-received" as IndicatorId,
+  citizenLetter: "core/citizen-letter" as IndicatorId,
+  legalDocumentSupervision: "core/legal-document-supervision" as IndicatorId,
+  complaintHandlingSupervision: "core/complaint-handling-supervision" as IndicatorId,
+  voterPetitionSupervision: "core/voter-petition-supervision" as IndicatorId,
+  confidenceRating: "core/confidence-rating" as IndicatorId,
+  confidenceVote: "core/confidence-vote" as IndicatorId,
+  experienceExchange: "core/experience-exchange" as IndicatorId,
+  liaisonMeeting: "core/liaison-meeting" as IndicatorId,
+  naCoordination: "core/na-coordination" as IndicatorId,
+  jointPreparatoryMeeting: "core/joint-preparatory-meeting" as IndicatorId
+} as const
+
+/**
+ * The built-in indicators.
+ *
+ * @since 0.1.0
+ * @category data
+ */
+export const builtinIndicators: ReadonlyArray<Indicator> = [
+  // Review (thẩm tra)
+  def(ids.reviewContent, "Nội dung đã thẩm tra", "Items reviewed", ["nội dung", "items"], REVIEW),
+  def(ids.reviewDraftResolution, "Dự thảo nghị quyết đã thẩm tra", "Draft resolutions reviewed", ["dự thảo nghị quyết", "draft resolutions"],
+    { ...REVIEW, subjects: ["draft-resolution"] }, "count", ids.reviewContent),
+  def(ids.reviewDraftResolutionNormative, "Dự thảo nghị quyết quy phạm pháp luật đã thẩm tra", "Normative draft resolutions reviewed",
+    ["dự thảo nghị quyết quy phạm pháp luật", "normative draft resolutions"],
+    { ...REVIEW, subjects: ["draft-resolution"], resolutionKinds: ["normative"] }, "count", ids.reviewDraftResolution),
+  def(ids.reviewDraftResolutionIndividual, "Dự thảo nghị quyết cá biệt đã thẩm tra", "Individual draft resolutions reviewed",
+    ["dự thảo nghị quyết cá biệt", "individual draft resolutions"],
+    { ...REVIEW, subjects: ["draft-resolution"], resolutionKinds: ["individual"] }, "count", ids.reviewDraftResolution),
+  def(ids.reviewReport, "Báo cáo đã thẩm tra", "Reports reviewed", ["báo cáo", "reports"], { ...REVIEW, subjects: ["report"] }, "count", ids.reviewContent),
+  def(ids.reviewSubmission, "Tờ trình đã thẩm tra", "Submissions reviewed", ["tờ trình", "submissions"], { ...REVIEW, subjects: ["submission"] }, "count", ids.reviewContent),
+  def(ids.reviewScheme, "Đề án đã thẩm tra", "Schemes reviewed", ["đề án", "schemes"], { ...REVIEW, subjects: ["scheme"] }, "count", ids.reviewContent),
+  def(ids.reviewSessions, "Kỳ họp có nội dung được thẩm tra trình", "Sessions served by reviews", ["kỳ họp", "sessions"], REVIEW, "distinct-sessions"),
+  def(ids.reviewSessionsRegular, "Kỳ họp thường lệ có nội dung được thẩm tra trình", "Regular sessions served by reviews",
+    ["kỳ họp thường lệ", "regular sessions"], { ...REVIEW, sessionTypes: ["regular"] }, "distinct-sessions", ids.reviewSessions),
+  def(ids.reviewSessionsSpecial, "Kỳ họp chuyên đề, bất thường có nội dung được thẩm tra trình", "Special sessions served by reviews",
+    ["kỳ họp chuyên đề, bất thường", "special sessions"], { ...REVIEW, sessionTypes: ["special"] }, "distinct-sessions", ids.reviewSessions),
+  def(ids.reviewSessionsThematic, "Kỳ họp chuyên đề có nội dung được thẩm tra trình", "Thematic sessions served by reviews",
+    ["kỳ họp chuyên đề", "thematic sessions"], { ...REVIEW, sessionTypes: ["special"], specialLabels: ["chuyen-de"] }, "distinct-sessions",
+    ids.reviewSessionsSpecial),
+  // Advisory (tham mưu, đề xuất)
+  def(ids.advisory, "Nội dung tham mưu, đề xuất", "Matters advised on", ["nội dung", "matters"], ADVISORY),
+  def(ids.advisoryInterSession, "Nội dung phát sinh giữa hai kỳ họp được tham mưu", "Inter-session matters advised on",
+    ["nội dung", "matters"], { ...ADVISORY, origins: ["inter-session"] }, "count", ids.advisory),
+  def(ids.advisoryAssigned, "Nội dung tham mưu theo sự phân công của Thường trực", "Matters assigned by the standing committee",
+    ["nội dung", "matters"], { ...ADVISORY, origins: ["assigned-by-standing"] }, "count", ids.advisory),
+  // Supervision (giám sát) and surveys (khảo sát)
+  def(ids.supervision, "Cuộc giám sát", "Supervision missions", ["cuộc", "missions"], SUPERVISION),
+  def(ids.supervisionCouncil, "Cuộc giám sát của HĐND", "Supervision missions of the council", ["cuộc", "missions"],
+    { ...SUPERVISION, ownerKinds: ["plenary"] }, "count", ids.supervision),
+  def(ids.supervisionStanding, "Cuộc giám sát của Thường trực HĐND", "Supervision missions of the standing committee", ["cuộc", "missions"],
+    { ...SUPERVISION, ownerKinds: ["standing"] }, "count", ids.supervision),
+  def(ids.supervisionCommittee, "Cuộc giám sát của các ban", "Supervision missions of the committees", ["cuộc", "missions"],
+    { ...SUPERVISION, ownerKinds: ["committee"] }, "count", ids.supervision),
+  def(ids.supervisionThematic, "Cuộc giám sát chuyên đề", "Thematic supervision missions", ["cuộc", "missions"],
+    { ...SUPERVISION, modes: ["thematic"] }, "count", ids.supervision),
+  def(ids.supervisionPeriodicOngoing, "Cuộc giám sát định kỳ, thường xuyên", "Periodic and ongoing supervision missions", ["cuộc", "missions"],
+    { ...SUPERVISION, modes: ["periodic", "ongoing"] }, "count", ids.supervision),
+  def(ids.survey, "Cuộc khảo sát", "Surveys", ["cuộc", "surveys"], { kinds: kinds("survey") }),
+  def(ids.surveyThematicSupervision, "Cuộc khảo sát, giám sát chuyên đề của các ban", "Committee surveys and thematic supervisions",
+    ["cuộc", "missions"], {
+      ownerKinds: ["committee"],
+      anyOf: [{ kinds: kinds("survey") }, { kinds: kinds("supervision"), modes: ["thematic"] }]
+    }),
+  // Other work of councils and standing committees
+  def(ids.interpellation, "Phiên chất vấn", "Interpellation sittings", ["phiên", "sittings"], { kinds: kinds("interpellation") }),
+  def(ids.interpellationAnswerReview, "Lượt xem xét việc trả lời chất vấn", "Considerations of interpellation answers", ["lượt", "times"],
+    { kinds: kinds("interpellationAnswerReview") }),
+  def(ids.explanationHearing, "Phiên giải trình", "Explanation hearings", ["phiên", "hearings"], { kinds: kinds("explanationHearing") }),
+  def(ids.voterMeeting, "Cuộc tiếp xúc cử tri", "Voter meetings", ["cuộc", "meetings"], { kinds: kinds("voterMeeting") }),
+  def(ids.voterOpinions, "Ý kiến, kiến nghị của cử tri", "Voters' opinions and petitions", ["ý kiến, kiến nghị", "opinions"],
+    { kinds: kinds("voterMeeting") }, "tally"),
+  def(ids.citizenReception, "Buổi tiếp công dân", "Citizen reception sessions", ["buổi", "sessions"], { kinds: kinds("citizenReception") }),
+  def(ids.citizensReceived, "Lượt công dân được tiếp", "Citizens received", ["lượt công dân", "citizens"], { kinds: kinds("citizenReception") }, "tally"),
+  def(ids.citizenLetter, "Đơn, thư được tiếp nhận", "Citizen letters received", ["đơn thư", "letters"], { kinds: kinds("citizenLetter") }),
+  def(ids.legalDocumentSupervision, "Văn bản quy phạm pháp luật được giám sát", "Legal documents supervised", ["văn bản", "documents"],
+    { kinds: kinds("legalDocumentSupervision") }),
+  def(ids.complaintHandlingSupervision, "Cuộc giám sát việc giải quyết khiếu nại, tố cáo", "Supervisions of complaint handling",
+    ["cuộc", "missions"], { kinds: kinds("complaintHandlingSupervision") }),
+  def(ids.voterPetitionSupervision, "Cuộc giám sát việc giải quyết kiến nghị của cử tri", "Supervisions of voters' petitions",
+    ["cuộc", "missions"], { kinds: kinds("voterPetitionSupervision") }),
+  def(ids.confidenceRating, "Lần lấy phiếu tín nhiệm", "Confidence ratings", ["lần", "ratings"], { kinds: kinds("confidenceRating") }),
+  def(ids.confidenceVote, "Lần bỏ phiếu tín nhiệm", "Confidence votes", ["lần", "votes"], { kinds: kinds("confidenceVote") }),
+  def(ids.experienceExchange, "Hội nghị trao đổi kinh nghiệm", "Experience-exchange conferences", ["hội nghị", "conferences"],
+    { kinds: kinds("experienceExchange") }),
+  def(ids.liaisonMeeting, "Hội nghị giao ban", "Liaison meetings", ["hội nghị", "meetings"], { kinds: kinds("liaisonMeeting") }),
+  def(ids.naCoordination, "Lượt phối hợp với Hội đồng Dân tộc, các Ủy ban của Quốc hội", "Coordination with National Assembly bodies",
+    ["lượt", "times"], { kinds: kinds("naCoordination") }),
+  def(ids.jointPreparatoryMeeting, "Hội nghị liên tịch", "Joint preparatory conferences", ["hội nghị", "conferences"],
+    { kinds: kinds("jointPreparatoryMeeting") })
+]

@@ -1,0 +1,170 @@
+/**
+ * The in-memory store: the reference implementation of the `Store` port. Other stores must behave
+ * exactly like it (the conformance kit in `@hdnd/testkit` checks this).
+ *
+ * @since 0.1.0
+ */
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Layer from "effect/Layer"
+import * as Schema from "effect/Schema"
+import * as Stream from "effect/Stream"
+import { overlaps } from "./CalendarDate.js"
+import type { Batch, Dataset, EntityKind } from "./Dataset.js"
+import { entityKinds, entityNames, entitySchemas } from "./Dataset.js"
+import { NotFoundError, ValidationError } from "./Errors.js"
+import * as Registry from "./Registry.js"
+import type { EntityOf, StreamFilter, StoreService, UpsertResult } from "./Store.js"
+import { Store } from "./Store.js"
+import { tabulate } from "./Tabulate.js"
+import { validateBatch } from "./Validation.js"
+
+type AnyRecord = { readonly id: string }
+
+const encoders = Object.fromEntries(
+  entityKinds.map((k) => [k, Schema.encodeSync(entitySchemas[k] as unknown as Schema.Schema<AnyRecord, unknown>)])
+) as Record<EntityKind, (r: AnyRecord) => unknown>
+
+const sameRecord = (kind: EntityKind, a: AnyRecord, b: AnyRecord): boolean =>
+  a === b || JSON.stringify(encoders[kind](a)) === JSON.stringify(encoders[kind](b))
+
+/**
+ * Options of the in-memory store.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface MemoryStoreOptions {
+  readonly registry?: Registry.Registry
+}
+
+/**
+ * A mutable dataset. Small collections are replaced on write (so caches keyed by their identity stay
+ * correct); activities and tallies are updated in place.
+ */
+interface State {
+  units: Map<string, AnyRecord>
+  lineage: Map<string, AnyRecord>
+  councils: Map<string, AnyRecord>
+  terms: Map<string, AnyRecord>
+  organs: Map<string, AnyRecord>
+  sessions: Map<string, AnyRecord>
+  meetings: Map<string, AnyRecord>
+  activities: Map<string, AnyRecord>
+  tallies: Map<string, AnyRecord>
+  activitiesByCouncil: Map<string, Map<string, AnyRecord>>
+}
+
+const IN_PLACE: ReadonlySet<EntityKind> = new Set(["activities", "tallies"])
+
+const matchesFilter = (kind: EntityKind, r: Record<string, any>, f: StreamFilter | undefined): boolean => {
+  if (f === undefined) return true
+  if (f.councils !== undefined && "council" in r && !f.councils.includes(r.council)) return false
+  if (f.kinds !== undefined && kind === "activities" && !f.kinds.includes(r.kind)) return false
+  if (f.period !== undefined) {
+    if (kind === "activities" && !overlaps({ from: r.date.from, to: r.date.from }, f.period)) return false
+    if (kind === "sessions" && !overlaps(r.dates, f.period)) return false
+    if (kind === "meetings" && !overlaps({ from: r.date, to: r.date }, f.period)) return false
+    if (kind === "tallies" && !overlaps(r.period, f.period)) return false
+  }
+  return true
+}
+
+/**
+ * Makes an in-memory store service.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (options: MemoryStoreOptions = {}): Effect.Effect<StoreService> =>
+  Effect.sync(() => {
+    const registry = options.registry ?? Registry.builtin
+    const state: State = {
+      units: new Map(),
+      lineage: new Map(),
+      councils: new Map(),
+      terms: new Map(),
+      organs: new Map(),
+      sessions: new Map(),
+      meetings: new Map(),
+      activities: new Map(),
+      tallies: new Map(),
+      activitiesByCouncil: new Map()
+    }
+    const dataset = (): Dataset => state as unknown as Dataset
+
+    const write = (batch: Batch): UpsertResult => {
+      let inserted = 0
+      let updated = 0
+      let unchanged = 0
+      for (const kind of entityKinds) {
+        const records = batch[kind] as ReadonlyArray<AnyRecord> | undefined
+        if (records === undefined || records.length === 0) continue
+        const target = IN_PLACE.has(kind) ? state[kind] : new Map(state[kind])
+        for (const r of records) {
+          const prev = target.get(r.id)
+          if (prev === undefined) inserted++
+          else if (sameRecord(kind, prev, r)) {
+            unchanged++
+            continue
+          } else updated++
+          target.set(r.id, r)
+          if (kind === "activities") {
+            const council = (r as unknown as { council: string }).council
+            if (prev !== undefined) state.activitiesByCouncil.get((prev as unknown as { council: string }).council)?.delete(r.id)
+            let bucket = state.activitiesByCouncil.get(council)
+            if (bucket === undefined) {
+              bucket = new Map()
+              state.activitiesByCouncil.set(council, bucket)
+            }
+            bucket.set(r.id, r)
+          }
+        }
+        state[kind] = target
+      }
+      return { inserted, updated, unchanged }
+    }
+
+    const service: StoreService = {
+      capabilities: { pushdown: false, persistent: false },
+      registry,
+      upsert: (batch) =>
+        Effect.suspend(() => {
+          const problems = validateBatch(dataset(), batch, registry)
+          if (problems.length > 0) return Effect.fail(new ValidationError({ problems }))
+          return Effect.succeed(write(batch))
+        }),
+      get: <K extends EntityKind>(kind: K, id: string) =>
+        Effect.suspend(() => {
+          const r = state[kind].get(id)
+          return r === undefined
+            ? Effect.fail(new NotFoundError({ entity: entityNames[kind], id }))
+            : Effect.succeed(r as unknown as EntityOf<K>)
+        }),
+      stream: <K extends EntityKind>(kind: K, filter?: StreamFilter) =>
+        Stream.suspend(() => {
+          const source: Iterable<AnyRecord> =
+            kind === "activities" && filter?.councils !== undefined
+              ? filter.councils.flatMap((c) => [...(state.activitiesByCouncil.get(c)?.values() ?? [])])
+              : [...state[kind].values()]
+          const out: Array<EntityOf<K>> = []
+          for (const r of source) if (matchesFilter(kind, r, filter)) out.push(r as unknown as EntityOf<K>)
+          return Stream.fromIterable(out)
+        }),
+      count: (kind) => Effect.sync(() => state[kind].size),
+      tabulate: (request) =>
+        Effect.suspend(() => {
+          const result = tabulate(dataset(), registry, request)
+          return Either.isLeft(result) ? Effect.fail(result.left) : Effect.succeed(result.right)
+        })
+    }
+    return service
+  })
+
+/**
+ * A layer providing an empty in-memory `Store`.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (options: MemoryStoreOptions = {}): Layer.Layer<Store> => Layer.effect(Store, make(options))

@@ -1,0 +1,105 @@
+/**
+ * The report document: a neutral tree (headings, paragraphs, tables, charts and the header data of
+ * an official document) that exporters turn into bytes. It is built from a tabulation alone, and
+ * every figure in it keeps the indicator and selection it came from, so it can be traced back.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { CalendarDate, Period } from "./CalendarDate.js"
+
+/**
+ * The version of the document JSON format.
+ *
+ * @since 0.1.0
+ * @category data
+ */
+export const DOCUMENT_FORMAT_VERSION = 1
+
+/**
+ * A table cell: its text and, for figures, the number (exporters write real numbers and formulas).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const DocCell = Schema.Struct({ text: Schema.String, value: Schema.optional(Schema.Number) })
+/** @since 0.1.0 @category models */
+export type DocCell = typeof DocCell.Type
+
+/**
+ * A block of the document.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const DocBlock = Schema.Union(
+  Schema.TaggedStruct("Heading", { level: Schema.Literal(1, 2, 3), text: Schema.String }),
+  Schema.TaggedStruct("Paragraph", { text: Schema.String }),
+  Schema.TaggedStruct("Table", {
+    title: Schema.String,
+    columns: Schema.Array(Schema.String),
+    rows: Schema.Array(Schema.Array(DocCell)),
+    total: Schema.optional(Schema.Array(DocCell))
+  }),
+  Schema.TaggedStruct("Chart", {
+    title: Schema.String,
+    chart: Schema.Literal("bar", "line"),
+    /** Text alternative describing the chart, for accessibility. */
+    alt: Schema.String,
+    series: Schema.Array(Schema.Struct({ label: Schema.String, value: Schema.Number }))
+  })
+)
+/** @since 0.1.0 @category models */
+export type DocBlock = typeof DocBlock.Type
+
+/**
+ * A figure used in the text, with where it came from.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Figure = Schema.Struct({
+  placeholder: Schema.String,
+  indicator: Schema.String,
+  where: Schema.Record({ key: Schema.String, value: Schema.Array(Schema.String) }),
+  value: Schema.Number,
+  text: Schema.String
+})
+/** @since 0.1.0 @category models */
+export type Figure = typeof Figure.Type
+
+/**
+ * The header data of an official document (Decree 30/2020 layout).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const DocHeader = Schema.Struct({
+  issuingBody: Schema.Array(Schema.String),
+  number: Schema.optional(Schema.String),
+  place: Schema.optional(Schema.String),
+  date: Schema.optional(CalendarDate),
+  recipients: Schema.Array(Schema.String),
+  signatureTitle: Schema.Array(Schema.String),
+  signatory: Schema.optional(Schema.String)
+})
+/** @since 0.1.0 @category models */
+export type DocHeader = typeof DocHeader.Type
+
+/**
+ * A rendered report.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ReportDocument = Schema.Struct({
+  formatVersion: Schema.Literal(DOCUMENT_FORMAT_VERSION),
+  template: Schema.String,
+  title: Schema.String,
+  period: Period,
+  header: Schema.optional(DocHeader),
+  sections: Schema.Array(Schema.Struct({ heading: Schema.optional(Schema.String), blocks: Schema.Array(DocBlock) })),
+  figures: Schema.Array(Figure)
+}).annotations({ identifier: "ReportDocument" })
+/** @since 0.1.0 @category models */
+export type ReportDocument = typeof ReportDocument.Type

@@ -1,0 +1,91 @@
+/**
+ * The `Store` port: where records live. Every store offers batch upsert of every entity (idempotent
+ * by id, all or nothing per batch), get by id, streaming by filter, and tabulation, pushed down to
+ * the engine where it can be. The in-memory store (`MemoryStore`) is the reference.
+ *
+ * @since 0.1.0
+ */
+import * as Context from "effect/Context"
+import type * as Effect from "effect/Effect"
+import type * as Stream from "effect/Stream"
+import type { DateRange } from "./CalendarDate.js"
+import type { Batch, EntityKind, entitySchemas } from "./Dataset.js"
+import type { NotFoundError, StoreError, TabulationError, ValidationError } from "./Errors.js"
+import type { ActivityKindId, CouncilId } from "./Ids.js"
+import type { Registry } from "./Registry.js"
+import type { Tabulation } from "./Tabulation.js"
+import type { TabulationRequest } from "./TabulationRequest.js"
+
+/**
+ * The record type of each entity collection.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type EntityOf<K extends EntityKind> = InstanceType<(typeof entitySchemas)[K]>
+
+/**
+ * How many records an upsert inserted, changed, or found already identical.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface UpsertResult {
+  readonly inserted: number
+  readonly updated: number
+  readonly unchanged: number
+}
+
+/**
+ * A filter for streaming records. Each field applies to the collections that have it: `councils` to
+ * records that belong to a council, `period` to activities (first day), sessions, meetings and
+ * tallies (overlap), `kinds` to activities.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface StreamFilter {
+  readonly councils?: ReadonlyArray<CouncilId>
+  readonly period?: DateRange
+  readonly kinds?: ReadonlyArray<ActivityKindId>
+}
+
+/**
+ * What a store can do beyond the port's contract, as typed flags. Conformance suites read them; a
+ * store never skips a test by name.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Capabilities {
+  /** Tabulation runs inside the engine (SQL `GROUP BY`) rather than by streaming rows. */
+  readonly pushdown: boolean
+  /** Data survives the process (a file or a server). */
+  readonly persistent: boolean
+}
+
+/**
+ * The store service.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface StoreService {
+  readonly capabilities: Capabilities
+  /** The declarations records are validated and tabulated against. */
+  readonly registry: Registry
+  /** Writes a batch: all records or none. Re-writing identical records changes nothing. */
+  readonly upsert: (batch: Batch) => Effect.Effect<UpsertResult, ValidationError | StoreError>
+  readonly get: <K extends EntityKind>(kind: K, id: string) => Effect.Effect<EntityOf<K>, NotFoundError | StoreError>
+  readonly stream: <K extends EntityKind>(kind: K, filter?: StreamFilter) => Stream.Stream<EntityOf<K>, StoreError>
+  readonly count: (kind: EntityKind) => Effect.Effect<number, StoreError>
+  readonly tabulate: (request: TabulationRequest) => Effect.Effect<Tabulation, TabulationError | StoreError>
+}
+
+/**
+ * The `Store` tag.
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class Store extends Context.Tag("@hdnd/core/Store")<Store, StoreService>() {}

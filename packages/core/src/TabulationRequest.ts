@@ -1,0 +1,83 @@
+/**
+ * What to tabulate: indicators, a scope, a period and grouping dimensions.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { Level } from "./AdminUnit.js"
+import { CalendarDate, Period } from "./CalendarDate.js"
+import { CouncilId, IndicatorId, UnitId } from "./Ids.js"
+
+/**
+ * The councils whose work is counted: those of a unit's subtree as of a date (optionally only some
+ * levels), or an explicit list.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const Scope = Schema.Union(
+  Schema.TaggedStruct("Subtree", {
+    unit: UnitId,
+    asOf: CalendarDate,
+    levels: Schema.optional(Schema.NonEmptyArray(Level))
+  }),
+  Schema.TaggedStruct("Councils", { councils: Schema.Array(CouncilId) })
+).annotations({ identifier: "Scope" })
+/** @since 0.1.0 @category models */
+export type Scope = typeof Scope.Type
+
+/**
+ * The grouping dimensions, as a schema.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const DimensionSchema = Schema.Literal(
+  "council",
+  "unit",
+  "level",
+  "organ",
+  "organKind",
+  "committeeKind",
+  "ownerKind",
+  "kind",
+  "sessionType",
+  "month",
+  "quarter",
+  "year"
+).annotations({ identifier: "Dimension" })
+
+/**
+ * A tabulation request. `trace: true` keeps, in every cell, the ids of the activities counted.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const TabulationRequest = Schema.Struct({
+  indicators: Schema.NonEmptyArray(IndicatorId),
+  scope: Scope,
+  period: Period,
+  groupBy: Schema.optional(Schema.Array(DimensionSchema)),
+  trace: Schema.optional(Schema.Boolean)
+}).annotations({ identifier: "TabulationRequest" })
+/** @since 0.1.0 @category models */
+export type TabulationRequest = typeof TabulationRequest.Type
+
+/**
+ * Scope helpers.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const subtree = (unit: UnitId, asOf: CalendarDate, levels?: ReadonlyArray<Level>): Scope =>
+  levels !== undefined && levels.length > 0
+    ? { _tag: "Subtree", unit, asOf, levels: levels as readonly [Level, ...Array<Level>] }
+    : { _tag: "Subtree", unit, asOf }
+
+/**
+ * A scope of explicitly listed councils.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const councils = (ids: ReadonlyArray<CouncilId>): Scope => ({ _tag: "Councils", councils: ids })

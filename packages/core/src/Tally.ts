@@ -1,0 +1,55 @@
+/**
+ * Tallies: a number reported by a body for an indicator and a period, when the items were never
+ * itemised (district councils usually send numbers, not lists).
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { Period } from "./CalendarDate.js"
+import { CouncilId, IndicatorId, OrganId, TallyId } from "./Ids.js"
+import { Text } from "./Text.js"
+
+/**
+ * How exact a reported number is: exact, over ("hơn"), nearly ("gần"), about ("khoảng").
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const Qualifier = Schema.Literal("exact", "over", "nearly", "about").annotations({ identifier: "Qualifier" })
+/** @since 0.1.0 @category models */
+export type Qualifier = typeof Qualifier.Type
+
+/**
+ * A reported number. `organ` absent means the council as a whole reported it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export class Tally extends Schema.Class<Tally>("Tally")({
+  id: TallyId,
+  council: CouncilId,
+  organ: Schema.optional(OrganId),
+  indicator: IndicatorId,
+  period: Period,
+  value: Schema.Int.pipe(
+    Schema.nonNegative({ message: () => "số liệu phải là số nguyên không âm / the value must be a non-negative integer" })
+  ),
+  qualifier: Schema.optionalWith(Qualifier, { default: () => "exact" as const }),
+  source: Schema.optional(Text),
+  note: Schema.optional(Text)
+}) {}
+
+const RANK: Readonly<Record<Qualifier, number>> = { exact: 0, over: 1, nearly: 1, about: 2 }
+
+/**
+ * The qualifier of a sum: exact only if every part is; mixed "over" and "nearly" give "about".
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const combineQualifiers = (a: Qualifier, b: Qualifier): Qualifier => {
+  if (a === b) return a
+  if (a === "exact") return b
+  if (b === "exact") return a
+  return RANK[a] >= RANK[b] && a === "about" ? a : "about"
+}

@@ -1,0 +1,86 @@
+/**
+ * Text handling shared by every entity: Unicode NFC normalisation on input, bounded lengths, and
+ * Vietnamese-aware name matching and sorting.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+
+/** Longest text accepted in a single field (titles, names, notes). @since 0.1.0 @category limits */
+export const MAX_TEXT_LENGTH = 4000
+
+const isNfc = (s: string): boolean => s === s.normalize("NFC")
+
+const NfcString = Schema.String.pipe(
+  Schema.filter(isNfc, {
+    message: () => "văn bản chưa chuẩn hoá Unicode NFC / text is not in Unicode NFC form"
+  })
+)
+
+/**
+ * A string normalised to Unicode NFC when decoded. Leading and trailing white space is removed.
+ * Vietnamese text typed on macOS or copied from PDFs often arrives in NFD (decomposed) form; after
+ * decoding, "Sơn La" in NFD equals "Sơn La" in NFC.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Text = Schema.transform(
+  Schema.String,
+  NfcString.pipe(
+    Schema.maxLength(MAX_TEXT_LENGTH, {
+      message: () =>
+        `văn bản dài quá ${MAX_TEXT_LENGTH} ký tự, hãy rút gọn / text is longer than ${MAX_TEXT_LENGTH} characters, shorten it`
+    })
+  ),
+  { strict: true, decode: (s) => normalizeText(s), encode: (s) => s }
+).annotations({ identifier: "Text" })
+
+/**
+ * Like {@link Text}, but must contain at least one non-space character.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const NonEmptyText = Text.pipe(
+  Schema.filter((s) => s.length > 0, {
+    message: () => "không được để trống / must not be empty"
+  })
+).annotations({ identifier: "NonEmptyText" })
+
+/**
+ * NFC-normalises and trims a string. Use on every piece of text that enters the system.
+ *
+ * @since 0.1.0
+ * @category text
+ */
+export const normalizeText = (s: string): string => s.normalize("NFC").trim()
+
+/**
+ * The key used to compare names: NFC, lower case, diacritics removed (đ → d), dashes and " và "
+ * treated as the same separator, runs of white space collapsed. "Ban Kinh tế và ngân sách" and
+ * "ban kinh te – ngan sach" have the same key.
+ *
+ * @since 0.1.0
+ * @category text
+ */
+export const matchKey = (s: string): string =>
+  s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/\s+(?:và|va)\s+/g, " - ")
+    .replace(/[\u2010-\u2015\u2212-]/g, " - ")
+    .replace(/\s+/g, " ")
+    .trim()
+
+const collator = new Intl.Collator("vi", { sensitivity: "variant", numeric: true })
+
+/**
+ * Compares two strings with the Vietnamese collation (`vi`), numbers compared numerically.
+ *
+ * @since 0.1.0
+ * @category text
+ */
+export const compareVi = (a: string, b: string): number => collator.compare(a, b)

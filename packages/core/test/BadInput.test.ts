@@ -1,0 +1,120 @@
+import { Client, Dataset, Errors, HdndClient } from "@hdnd/core"
+import * as Either from "effect/Either"
+import fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import { activity, structure } from "./utils/fixture.js"
+
+const decodeBatch = Errors.decodeWith(Dataset.Batch, "Batch")
+const encoded = Client.encodeBatch({ ...structure, activities: [activity({ id: "a1", council: "c14", owner: "c14.pc" })] }) as any
+const clone = (): any => structuredClone(encoded)
+
+const problemsOf = (input: unknown) => {
+  const r = decodeBatch(input)
+  return Either.isLeft(r) ? r.left.problems : []
+}
+
+describe("decoding bad input", () => {
+  it("reports impossible dates and reversed ranges with their paths, all at once", () => {
+    const input = clone()
+    input.activities[0].date = { from: "2023-02-30" }
+    input.councils[0].validity = { from: "2023-05-01", to: "2023-01-01" }
+    const problems = problemsOf(input)
+    expect(problems.map((p) => p.field)).toEqual(expect.arrayContaining(["activities[0].date.from", "councils[0].validity"]))
+    expect(problems.find((p) => p.field === "activities[0].date.from")?.vi).toContain("ngày không hợp lệ")
+    expect(problems.find((p) => p.field === "councils[0].validity")?.en).toContain("from > to")
+  })
+
+  it("rejects empty and huge strings, unknown fields and bad ids", () => {
+    const input = clone()
+    input.activities[0].title = "   "
+    input.councils[0].name = "x".repeat(5000)
+    input.organs[0].colour = "red"
+    input.units[0].id = "bad id!"
+    const fields = problemsOf(input).map((p) => p.field)
+    expect(fields).toEqual(expect.arrayContaining(["activities[0].title", "councils[0].name", "organs[0].colour", "units[0].id"]))
+  })
+
+  it("normalises NFD text to NFC", () => {
+    const input = clone()
+    input.councils[0].name = "HĐND tỉnh Sơn La".normalize("NFD")
+    const r = decodeBatch(input)
+    expect(Either.isRight(r) && r.right.councils?.[0]?.name).toBe("HĐND tỉnh Sơn La".normalize("NFC"))
+  })
+
+  it("property: NFC normalisation is applied to any text and is idempotent", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", minLength: 1, maxLength: 40 }), (s) => {
+        const input = clone()
+        input.activities[0].title = `T ${s.normalize("NFD")}`
+        const r = decodeBatch(input)
+        if (Either.isLeft(r)) return r.left.problems.every((p) => p.field === "activities[0].title")
+        const title = r.right.activities?.[0]?.title ?? ""
+        return title === title.normalize("NFC") && title === `T ${s}`.normalize("NFC").trim()
+      })
+    )
+  })
+
+  it("property: any JSON value either decodes or fails with a DecodeError listing problems; nothing throws", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const r = decodeBatch(v)
+        return Either.isRight(r) || (r.left._tag === "DecodeError" && r.left.problems.length > 0)
+      })
+    )
+  })
+
+  it("property: corrupting any field of a valid batch yields typed errors only", async () => {
+    const paths: Array<Array<string | number>> = []
+    const walk = (v: unknown, path: Array<string | number>) => {
+      if (v !== null && typeof v === "object") for (const [k, c] of Object.entries(v)) walk(c, [...path, Array.isArray(v) ? Number(k) : k])
+      else paths.push(path)
+    }
+    walk(encoded, [])
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...paths), fc.oneof(fc.jsonValue(), fc.constantFrom("2023-02-30", "", "x".repeat(5000), "nope", -1, 1.5)), async (path, value) => {
+        const input = clone()
+        let target = input
+        for (const k of path.slice(0, -1)) target = target[k]
+        target[path[path.length - 1]!] = value
+        const client = await HdndClient.open()
+        try {
+          await client.load(input)
+          return true
+        } catch (e) {
+          return e instanceof Errors.DecodeError || e instanceof Errors.ValidationError
+        } finally {
+          await client.close()
+        }
+      }),
+      { numRuns: Math.min(300, fc.readConfigureGlobal().numRuns ?? 100) }
+    )
+  })
+})
+
+describe("validation through the Promise API", () => {
+  it("rejects unknown kinds, organisers of another council and organs outside their validity, writing nothing", async () => {
+    const client = await HdndClient.open()
+    await client.upsert(structure)
+    const input = clone()
+    input.activities = [
+      { ...input.activities[0], id: "k", kind: "dancing" },
+      { ...input.activities[0], id: "o", organisers: ["c116.pc"] },
+      { ...input.activities[0], id: "v", date: { from: "2026-01-01" } }
+    ]
+    const err = await client.load({ activities: input.activities }).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(Errors.ValidationError)
+    const ids = (err as Errors.ValidationError).problems.map((p) => p.id)
+    expect(ids).toEqual(expect.arrayContaining(["k", "o", "v"]))
+    expect(await client.list("activities")).toEqual([])
+    await client.close()
+  })
+
+  it("rejects duplicate ids with different content in one batch", async () => {
+    const client = await HdndClient.open()
+    const input = clone()
+    input.activities = [input.activities[0], { ...input.activities[0], title: "Khác" }]
+    const err = (await client.load(input).catch((e: unknown) => e)) as Errors.ValidationError
+    expect(err.problems.map((p) => p.code)).toContain("duplicate-id")
+    await client.close()
+  })
+})

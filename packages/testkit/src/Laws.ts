@@ -1,0 +1,272 @@
+/**
+ * The counting laws of tabulation (ARCHITECTURE.md §4), as fast-check properties over generated
+ * datasets. The laws are the contract of every tabulator: the reference engine in core, a SQL store's
+ * pushed-down tabulation, and a province's own report code. Run them with `fc.assert`.
+ *
+ * @since 0.1.0
+ */
+import { CalendarDate, Dataset, Indicators, Registry, Tabulate, Tabulation, TabulationRequest, Tally } from "@hdnd/core"
+import * as Either from "effect/Either"
+import fc from "fast-check"
+import type { GeneratedDataset } from "./Arbitraries.js"
+import * as Arbitraries from "./Arbitraries.js"
+import { datasetArb, requestPeriodArb, splitArb, toBatch } from "./Arbitraries.js"
+
+type Batch = Dataset.Batch
+type Tab = Tabulation.Tabulation
+type Request = TabulationRequest.TabulationRequest
+
+/**
+ * Something that tabulates a batch of records. The reference subject loads the batch into a dataset
+ * and runs the core engine; a store adapter loads it into a fresh store.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Tabulator {
+  readonly name: string
+  readonly tabulate: (batch: Batch, request: Request) => Tab
+}
+
+/**
+ * The reference tabulator: `Tabulate.tabulate` over an in-memory dataset with the built-in registry.
+ *
+ * @since 0.1.0
+ * @category tabulators
+ */
+export const reference: Tabulator = {
+  name: "reference",
+  tabulate: (batch, request) => Either.getOrThrow(Tabulate.tabulate(Dataset.fromBatch(batch), Registry.builtin, request))
+}
+
+const COUNT_INDICATORS = () => ALL_INDICATORS.filter((id) => Registry.builtin.indicators.get(id)?.measure === "count")
+const GENERATED_KINDS: ReadonlySet<string> = new Set(Arbitraries.GENERATED_KINDS)
+const kindsOf = (f: { readonly kinds?: ReadonlyArray<string> | undefined; readonly anyOf?: ReadonlyArray<{ readonly kinds?: ReadonlyArray<string> | undefined }> | undefined }) => [
+  ...(f.kinds ?? []),
+  ...(f.anyOf ?? []).flatMap((c) => c.kinds ?? [])
+]
+/** Built-in indicators that can count something in a generated dataset. */
+const ALL_INDICATORS = [...Registry.builtin.indicators.values()]
+  .filter((i) => kindsOf(i.filter).some((k) => GENERATED_KINDS.has(k)))
+  .map((i) => i.id)
+
+/**
+ * A tabulation request over the generated world: some built-in indicators, the whole province or
+ * some levels as of mid-2023, a period, and 0–3 grouping dimensions in any order.
+ *
+ * @since 0.1.0
+ * @category arbitraries
+ */
+export const requestArb = (
+  options: { readonly dimensions?: ReadonlyArray<Tabulation.Dimension>; readonly indicators?: ReadonlyArray<string> } = {}
+): fc.Arbitrary<Request> =>
+  fc.record({
+    indicators: fc.uniqueArray(fc.constantFrom(...(options.indicators ?? ALL_INDICATORS)), { minLength: 2, maxLength: 8 }),
+    levels: fc.option(fc.uniqueArray(fc.constantFrom("province", "district", "commune" as const), { minLength: 1 }), { nil: undefined }),
+    period: requestPeriodArb,
+    groupBy: (options.dimensions ?? Tabulation.dimensions).length === 0
+      ? fc.constant([])
+      : fc.uniqueArray(fc.constantFrom(...(options.dimensions ?? Tabulation.dimensions)), { maxLength: 3 })
+  }).map((r) => ({
+    indicators: r.indicators as unknown as Request["indicators"],
+    scope: TabulationRequest.subtree("u14" as never, CalendarDate.date("2023-06-30"), r.levels),
+    period: r.period,
+    groupBy: r.groupBy,
+    trace: true
+  }))
+
+/**
+ * A property stating one law.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Law = fc.IPropertyWithHooks<any>
+
+const same = (a: Tab, b: Tab): boolean => Tabulation.equals(a, b)
+
+const shuffle = <A>(items: ReadonlyArray<A>, seed: number): Array<A> => {
+  const out = [...items]
+  let s = seed >>> 0 || 1
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0
+    const j = s % (i + 1)
+    ;[out[i], out[j]] = [out[j] as A, out[i] as A]
+  }
+  return out
+}
+
+/**
+ * Counting does not depend on the order records were stored in.
+ *
+ * @since 0.1.0
+ * @category laws
+ */
+export const permutationInvariance = (t: Tabulator): Law =>
+  fc.property(datasetArb(), requestArb(), fc.integer(), (g, req, seed) => {
+    const a = t.tabulate(toBatch(g), req)
+    const b = t.tabulate(toBatch(g, shuffle(g.activities, seed), shuffle(g.tallies, seed + 1)), req)
+    return same(a, b)
+  })
+
+/**
+ * Tabulating the union of two disjoint record sets equals combining their tabulations.
+ *
+ * @since 0.1.0
+ * @category laws
+ */
+export const unionIsCombine = (t: Tabulator): Law =>
+  fc.property(
+    datasetArb().chain((g) => fc.tuple(fc.constant(g), splitArb(g.activities), splitArb(g.tallies))),
+    requestArb(),
+    ([g, [a1, a2], [t1, t2]], req) => {
+      const whole = t.tabulate(toBatch(g), req)
+      const parts = Tabulation.combine(t.tabulate(toBatch(g, a1, t1), req), t.tabulate(toBatch(g, a2, t2), req))
+      return same(whole, parts)
+    }
+  )
+
+/**
+ * Splitting the period at any day adds up: the two halves combine to the whole. Tallies whose period
+ * straddles the split day cannot be apportioned to either half and are left out of the dataset.
+ *
+ * @since 0.1.0
+ * @category laws
+ */
+export const periodSplitting = (t: Tabulator): Law =>
+  fc.property(datasetArb(), requestArb(), fc.double({ min: 0, max: 1, noNaN: true }), (g, req, at) => {
+    const from = CalendarDate.toDayNumber(req.period.from)
+    const to = CalendarDate.toDayNumber(req.period.to)
+    if (from === to) return true
+    const split = from + Math.floor(at * (to - from))
+    const first = { from: req.period.from, to: CalendarDate.fromDayNumber(split) }
+    const second = { from: CalendarDate.fromDayNumber(split + 1), to: req.period.to }
+    const tallies = g.tallies.filter((x) => x.period.to <= first.to || x.period.from >= second.from)
+    const batch = toBatch(g, g.activities, tallies)
+    const whole = t.tabulate(batch, req)
+    const halves = Tabulation.combine(t.tabulate(batch, { ...req, period: first }), t.tabulate(batch, { ...req, period: second }))
+    return same(whole, halves)
+  })
+
+/**
+ * `empty` is the identity of `combine`, and `combine` is commutative and associative.
+ *
+ * @since 0.1.0
+ * @category laws
+ */
+export const monoid = (t: Tabulator): Law =>
+  fc.property(
+    datasetArb().chain((g) => fc.tuple(fc.constant(g), splitArb(g.activities), splitArb(g.tallies))),
+    requestArb(),
+    ([g, [a1, a23], [t1, t23]], req) => {
+      const [a2, a3] = [a23.filter((_, i) => i % 2 === 0), a23.filter((_, i) => i % 2 === 1)]
+      const [t2, t3] = [t23.filter((_, i) => i % 2 === 0), t23.filter((_, i) => i % 2 === 1)]
+      const x = t.tabulate(toBatch(g, a1, t1), req)
+      const y = t.tabulate(toBatch(g, a2, t2), req)
+      const z = t.tabulate(toBatch(g, a3, t3), req)
+      const e = Tabulation.empty(x)
+      const c = Tabulation.combine
+      return (
+        same(c(e, x), x) &&
+        same(c(x, e), x) &&
+        same(c(x, y), c(y, x)) &&
+        same(c(c(x, y), z), c(x, c(y, z)))
+      )
+    }
+  )
+
+const total = (tab: Tab, indicator: string, selector: Tabulation.Selector = {}) =>
+  Tabulation.valueOf(tab, indicator as never, selector).value
+
+/**
+ * A total equals the sum over its children: over councils always (each activity belongs to one
+ * council), and over organs when no activity is joint. With joint work the per-organ sum can only be
+ * larger.
+ *
+ * @since 0.1.0
+ * @category laws
+ */
+export const totalIsSumOfChildren = (t: Tabulator): Law =>
+  fc.property(datasetArb({ maxTallies: 0 }), requestArb({ indicators: COUNT_INDICATORS(), dimensions: [] }), (g, req) => {
+    const batch = toBatch(g)
+    const flat = t.tabulate(batch, { ...req, groupBy: [] })
+    const byCouncil = t.tabulate(batch, { ...req, groupBy: ["council"] })
+    const byOrgan = t.tabulate(batch, { ...req, groupBy: ["organ"] })
+    const joint = g.activities.some((a) => a.organisers.length > 1)
+    return req.indicators.every((ind) => {
+      const whole = total(flat, ind)
+      const councils = Tabulation.valuesOf(byCouncil, "council").reduce((s, c) => s + total(byCouncil, ind, { council: c }), 0)
+      const organs = Tabulation.valuesOf(byOrgan, "organ").reduce((s, o) => s + total(byOrgan, ind, { organ: o }), 0)
+      return councils === whole && (joint ? organs >= whole : organs === whole)
+    })
+  })
+
+/**
+ * Distinct counts never exceed plain counts: in every cell, the sessions served are at most the
+ * activities counted, and "sessions served by reviews" is at most "items reviewed".
+ *
+ * @since 0.1.0
+ * @category laws
+ */
+export const distinctAtMostPlain = (t: Tabulator): Law =>
+  fc.property(datasetArb({ maxTallies: 0 }), requestArb(), (g, req) => {
+    const tab = t.tabulate(toBatch(g), { ...req, indicators: [Indicators.ids.reviewSessions, Indicators.ids.reviewContent] })
+    const cellsOk = [...tab.cells.values()].every((c) => c.sessions.size <= c.items)
+    return cellsOk && total(tab, Indicators.ids.reviewSessions) <= total(tab, Indicators.ids.reviewContent)
+  })
+
+/**
+ * An "of which" indicator never exceeds the indicator it is part of (on itemised records).
+ *
+ * @since 0.1.0
+ * @category laws
+ */
+export const partOfBounded = (t: Tabulator): Law =>
+  fc.property(datasetArb({ maxTallies: 0 }), requestArb(), (g, req) => {
+    const pairs = [...Registry.builtin.indicators.values()].filter((i) => i.partOf !== undefined)
+    const indicators = [...new Set(pairs.flatMap((i) => [i.id, i.partOf!]))]
+    const tab = t.tabulate(toBatch(g), { ...req, indicators: indicators as never })
+    return pairs.every((i) => total(tab, i.id) <= total(tab, i.partOf!))
+  })
+
+/**
+ * Whenever a body has itemised records for an indicator and also reports a tally for it in the same
+ * period, the tabulation reports a conflict and counts the work once (the items), never twice.
+ *
+ * @since 0.1.0
+ * @category laws
+ */
+export const conflictsDetected = (t: Tabulator): Law =>
+  fc.property(datasetArb({ maxTallies: 0 }), requestArb({ dimensions: ["council", "kind", "month", "level"] }), fc.integer({ min: 1, max: 1000 }), (g, req, value) => {
+    const batch = toBatch(g)
+    const before = t.tabulate(batch, req)
+    const itemised = [...before.itemBodies.entries()].flatMap(([ind, bodies]) =>
+      [...bodies.keys()].filter((b) => b.startsWith("council:")).map((b) => [ind, b.slice("council:".length)] as const)
+    )
+    if (itemised.length === 0) return true
+    const [indicator, council] = itemised[0]!
+    const tally = new Tally.Tally({ id: "t-conflict" as never, council: council as never, indicator, period: req.period, value })
+    const after = t.tabulate(toBatch(g, g.activities, [tally]), req)
+    const found = Tabulation.conflicts(after).some((c) => c.indicator === indicator && c.body === `council:${council}` && c.tallies.includes(tally.id))
+    return found && total(after, indicator) === total(before, indicator)
+  })
+
+/**
+ * Every law, named, for a tabulator.
+ *
+ * @since 0.1.0
+ * @category laws
+ */
+export const all = (t: Tabulator): ReadonlyArray<{ readonly name: string; readonly property: Law }> => [
+  { name: "permutation invariance", property: permutationInvariance(t) },
+  { name: "union of disjoint record sets = combine", property: unionIsCombine(t) },
+  { name: "period splitting adds up", property: periodSplitting(t) },
+  { name: "monoid: identity, commutativity, associativity", property: monoid(t) },
+  { name: "total = sum of children (without joint work)", property: totalIsSumOfChildren(t) },
+  { name: "distinct counts ≤ plain counts", property: distinctAtMostPlain(t) },
+  { name: "'of which' ≤ its whole", property: partOfBounded(t) },
+  { name: "tally/item conflicts always detected", property: conflictsDetected(t) }
+]
+
+/** @since 0.1.0 @category models */
+export type { GeneratedDataset }
