@@ -9,28 +9,8 @@ import * as Schema from "effect/Schema"
 import { AdvisoryOrigin, ResolutionKind, ReviewSubject, SupervisionMode, Venue } from "./ActivityKind.js"
 import { DateRange } from "./CalendarDate.js"
 import { ActivityId, ActivityKindId, CouncilId, MeetingId, OrganId, SessionId } from "./Ids.js"
+import { DocumentRef } from "./DocumentRef.js"
 import { NonEmptyText, Text } from "./Text.js"
-
-/**
- * A document number and symbol such as "85/BC-HĐND" or "05/2025/NQ-HĐND" (HDND-DOMAIN.md §7.1).
- *
- * @since 0.1.0
- * @category schemas
- */
-export const DocumentRef = Text.pipe(
-  Schema.filter((s) => DOCUMENT_REF.test(s), {
-    message: (issue) =>
-      `số, ký hiệu văn bản ${JSON.stringify(issue.actual)} không đúng dạng "85/BC-HĐND" / document reference ${JSON.stringify(issue.actual)} is not like "85/BC-HĐND"`
-  })
-).annotations({ identifier: "DocumentRef" })
-
-/**
- * The pattern of a document number and symbol: number, optional year, type, issuer.
- *
- * @since 0.1.0
- * @category data
- */
-export const DOCUMENT_REF = /^(\d+)\/(?:(\d{4})\/)?([A-ZĐ][A-Za-zĐđ]*)-([A-ZĐ][A-Za-zĐđ0-9.-]*)$/u
 
 /**
  * JSON attributes specific to an activity kind, checked against the kind's schema.

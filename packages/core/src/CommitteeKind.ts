@@ -20,7 +20,7 @@ export interface CommitteeKindSpec {
   readonly id: CommitteeKindId
   readonly vi: string
   readonly en: string
-  /** Other spellings seen in documents, matched with {@link matchKey}. */
+  /** Other spellings seen in documents, matched with `Text.matchKey`. */
   readonly aliases?: ReadonlyArray<string>
 }
 

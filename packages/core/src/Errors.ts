@@ -170,13 +170,36 @@ const TAG_VI: Record<string, readonly [string, string]> = {
 const formatPath = (path: ReadonlyArray<PropertyKey>): string =>
   path.map((k, i) => (typeof k === "number" ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join("")
 
-const splitBilingual = (message: string): readonly [string, string] => {
+const clip = (s: string): string => (s.length > 80 ? `${s.slice(0, 77)}…` : s)
+
+const EXPECTED = /^Expected (.*), actual ([\s\S]*)$/
+
+/** Vietnamese and English text for a schema issue; custom messages are already "vi / en". */
+const bilingualMessage = (tag: string, path: ReadonlyArray<PropertyKey>, message: string): readonly [string, string] => {
+  if (tag === "Missing" && path[path.length - 1] === 0) {
+    return ["cần ít nhất một phần tử", "needs at least one item"]
+  }
+  const fixed = TAG_VI[tag]
+  if (fixed !== undefined) return fixed
   const i = message.indexOf(" / ")
-  return i >= 0 ? [message.slice(0, i), message.slice(i + 3)] : [`sai dữ liệu: ${message}`, message]
+  if (i >= 0) return [message.slice(0, i), message.slice(i + 3)]
+  const m = EXPECTED.exec(message)
+  if (m !== null) {
+    const expected = m[1] as string
+    const actual = clip(m[2] as string)
+    const oneOf = expected.includes(" | ")
+    return oneOf
+      ? [`phải là một trong ${expected}, nhưng là ${actual}`, `must be one of ${expected}, got ${actual}`]
+      : [`cần giá trị kiểu ${expected}, nhưng là ${actual}`, `expected ${expected}, got ${actual}`]
+  }
+  return [`dữ liệu không hợp lệ: ${clip(message)}`, clip(message)]
 }
 
+/** Issues an optional field's union adds beside the real one ("Expected undefined"). */
+const isNoise = (message: string): boolean => message.startsWith("Expected undefined, actual")
+
 /**
- * Turns a schema `ParseError` into {@link Problem}s, one per failing path.
+ * Turns a schema `ParseError` into {@link Problem}s, one per failing path and message.
  *
  * @since 0.1.0
  * @category conversions
@@ -189,9 +212,9 @@ export const problemsFromParseError = (
   const seen = new Set<string>()
   const out: Array<Problem> = []
   for (const issue of ParseResult.ArrayFormatter.formatErrorSync(error)) {
+    if (isNoise(issue.message)) continue
     const field = formatPath(issue.path)
-    const fixed = TAG_VI[issue._tag]
-    const [vi, en] = fixed ?? splitBilingual(issue.message)
+    const [vi, en] = bilingualMessage(issue._tag, issue.path, issue.message)
     const key = `${field}\u0000${vi}`
     if (seen.has(key)) continue
     seen.add(key)

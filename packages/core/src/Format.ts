@@ -8,6 +8,7 @@
  *
  * @since 0.1.0
  */
+import { DOCUMENT_REF_PATTERN } from "./DocumentRef.js"
 import { endOfMonth, isCalendarDate, type CalendarDate, type Period } from "./CalendarDate.js"
 import type { Qualifier } from "./Tally.js"
 
@@ -427,7 +428,6 @@ export interface DocumentRef {
 export const formatDocumentNumber = (number: number, type: string, issuer: string, year?: number): string =>
   `Số: ${number >= 0 && number < 10 ? pad2(number) : String(number)}/${year === undefined ? "" : `${year}/`}${type}-${issuer}`
 
-const DOCUMENT_REF = /^(\d+)\/(?:(\d{4})\/)?([A-ZĐ][A-Za-zĐđ0-9]*)-([A-ZĐ][A-Za-zĐđ0-9.\-]*)$/u
 const NUMBER_PREFIX = /^số\s*:?\s*/iu
 
 /**
@@ -439,7 +439,7 @@ const NUMBER_PREFIX = /^số\s*:?\s*/iu
  * @category parsing
  */
 export const parseDocumentRef = (s: string): DocumentRef | undefined => {
-  const m = DOCUMENT_REF.exec(s.normalize("NFC").trim().replace(NUMBER_PREFIX, ""))
+  const m = DOCUMENT_REF_PATTERN.exec(s.normalize("NFC").trim().replace(NUMBER_PREFIX, ""))
   if (m === null) return undefined
   const number = Number(m[1])
   const type = m[3]

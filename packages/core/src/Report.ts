@@ -101,7 +101,12 @@ const resolve = (ctx: Ctx, field: string, p: Placeholder): string => {
   switch (p.name) {
     case "period":
     case "Period": {
-      const text = formatPeriod(ctx.tab.period ?? { from: "1900-01-01", to: "1900-01-01" } as Period, p.args.includes("short") ? "short" : "long")
+      if (ctx.tab.period === undefined) {
+        report(ctx, field, "no-period", `bảng tổng hợp không có kỳ báo cáo nên không điền được {{${p.raw}}}; hãy tổng hợp với một kỳ (period)`,
+          `the tabulation has no period, so {{${p.raw}}} cannot be filled; tabulate over a period`)
+        return `{{${p.raw}}}`
+      }
+      const text = formatPeriod(ctx.tab.period, p.args.includes("short") ? "short" : "long")
       return p.name === "Period" ? capitalise(text) : text
     }
     case "count":
@@ -127,10 +132,16 @@ const resolve = (ctx: Ctx, field: string, p: Placeholder): string => {
   }
 }
 
-/** Values of a dimension in reading order: time dimensions chronologically, others by Vietnamese label. */
+const LEVEL_ORDER: ReadonlyArray<string> = ["province", "district", "commune"]
+
+/**
+ * Values of a dimension in reading order: levels from the province down, time chronologically, others
+ * by Vietnamese label.
+ */
 const sortedValues = (tab: Tabulation, d: Dimension): ReadonlyArray<string> => {
   const values = valuesOf(tab, d)
   if (d === "month" || d === "quarter" || d === "year") return values
+  if (d === "level") return [...values].sort((a, b) => LEVEL_ORDER.indexOf(a) - LEVEL_ORDER.indexOf(b))
   return [...values].sort((a, b) => compareVi(labelOf(tab, a), labelOf(tab, b)))
 }
 
@@ -192,6 +203,9 @@ export const render = (
   options: RenderOptions = {}
 ): Either.Either<ReportDocument, ReportError> => {
   const ctx: Ctx = { template, tab, registry, options, problems: [], figures: [] }
+  if (tab.period === undefined) {
+    report(ctx, "period", "no-period", "bảng tổng hợp không có kỳ báo cáo; hãy tổng hợp với một kỳ (period)", "the tabulation has no period; tabulate over a period")
+  }
   for (const d of template.groupBy) checkSelector(ctx, "groupBy", { [d]: [] })
   const title = fill(ctx, "title", template.title)
   const sections = template.sections.map((s, i) => ({
@@ -217,7 +231,7 @@ export const render = (
     formatVersion: DOCUMENT_FORMAT_VERSION,
     template: template.id,
     title,
-    period: tab.period ?? { from: "1900-01-01", to: "1900-01-01" } as Period,
+    period: tab.period as Period,
     ...(header === undefined ? {} : { header }),
     sections,
     figures: ctx.figures

@@ -204,7 +204,7 @@ class Checker {
     const p = u.parent === undefined ? undefined : this.ref("units", u.id, "parent", "units", u.parent)
     if (p !== undefined) {
       const [pVi, pEn, pRank] = LEVEL[levelOf(p)]
-      if (pRank > rank) this.report("units", u.id, "parent", "parent-level",
+      if (pRank >= rank) this.report("units", u.id, "parent", "parent-level",
         `đơn vị cha "${p.id}" là cấp ${pVi}, không cao hơn cấp ${lVi} của đơn vị này; hãy chọn đơn vị cha ở cấp cao hơn (tỉnh > huyện > xã)`,
         `parent "${p.id}" is a ${pEn}, not above this ${lEn}; choose a parent of a higher level (province > district > commune)`)
       this.inside("units", u.id, "validity", true, u.validity, "units", p)
@@ -302,6 +302,15 @@ class Checker {
     if (s.specialLabel !== undefined && s.type !== "special") this.report("sessions", s.id, "specialLabel", "special-label",
       `chỉ kỳ họp chuyên đề/bất thường (type "special") mới có specialLabel; hãy bỏ specialLabel hoặc đổi type thành "special"`,
       `only special sessions (type "special") carry a specialLabel; remove it or set type to "special"`)
+    if (s.series !== "all" && s.series !== s.type) this.report("sessions", s.id, "series", "session-series",
+      `kỳ họp loại "${s.type}" không thể được đánh số trong dãy "${s.series}"; hãy dùng series "${s.type}" hoặc "all"`,
+      `a "${s.type}" session cannot be numbered in the "${s.series}" series; use series "${s.type}" or "all"`)
+    const clash = this.by("sessions", "council", s.council).find(
+      (o) => o.id !== s.id && o.term === s.term && o.ordinal === s.ordinal && (o.series === s.series || o.series === "all" || s.series === "all")
+    )
+    if (clash !== undefined) this.report("sessions", s.id, "ordinal", "duplicate-ordinal",
+      `kỳ họp "${clash.id}" cùng HĐND, nhiệm kỳ đã mang số thứ tự ${s.ordinal} trong dãy "${clash.series}"; hãy sửa số thứ tự hoặc dãy đánh số`,
+      `session "${clash.id}" of the same council and term already has ordinal ${s.ordinal} in the "${clash.series}" series; correct the ordinal or the series`)
   }
 
   meetings(m: StandingMeeting): void {

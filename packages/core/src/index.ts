@@ -23,6 +23,8 @@ export * as Council from "./Council.js"
 /** @since 0.1.0 */
 export * as Dataset from "./Dataset.js"
 /** @since 0.1.0 */
+export * as DocumentRef from "./DocumentRef.js"
+/** @since 0.1.0 */
 export * as Errors from "./Errors.js"
 /** @since 0.1.0 */
 export * as Format from "./Format.js"

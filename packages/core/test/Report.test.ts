@@ -1,4 +1,4 @@
-import { CalendarDate, Dataset, Indicators, Registry, Report, ReportTemplate, ReportText, Tabulate, TabulationRequest } from "@hdnd/core"
+import { CalendarDate, Dataset, Indicators, Registry, Report, ReportTemplate, ReportText, Tabulate, Tabulation, TabulationRequest } from "@hdnd/core"
 import * as Either from "effect/Either"
 import { describe, expect, it } from "vitest"
 import { activity, PERIOD, structure, tally } from "./utils/fixture.js"
@@ -74,6 +74,13 @@ describe("Report.render", () => {
     const text = ReportText.toText(doc)
     expect(text).toContain("BÁO CÁO TỪ THÁNG 8 NĂM 2022 ĐẾN THÁNG 8 NĂM 2023")
     expect(text).toContain("Nơi nhận:")
+  })
+
+  it("refuses to render over a tabulation with no period instead of printing a made-up date", () => {
+    const empty = Tabulation.empty(tabulation())
+    const result = Report.render(template, empty, Registry.builtin)
+    if (Either.isRight(result)) throw new Error("expected an error")
+    expect(result.left.problems.map((p) => p.code)).toContain("no-period")
   })
 
   it("lists the indicators a template needs", () => {
