@@ -1,0 +1,62 @@
+/**
+ * `pnpm bench`: runs every benchmark in child processes and writes `bench/results.json` — an array
+ * of `{ name, value, unit, baseline, ratio, target }` — and prints a table.
+ *
+ * Set HDND_BENCH_N to change the number of generated activities (default 1,000,000).
+ */
+import { execFileSync } from "node:child_process"
+import { writeFileSync } from "node:fs"
+import { dirname, join } from "node:path"
+import { fileURLToPath } from "node:url"
+
+const here = dirname(fileURLToPath(import.meta.url))
+const n = Number(process.env.HDND_BENCH_N ?? 1_000_000)
+
+const child = (script: string, ...args: Array<string>): any => {
+  const out = execFileSync(process.execPath, ["--expose-gc", "--max-old-space-size=8192", "--import", "tsx", "--conditions=@hdnd/source", join(here, script), ...args], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"]
+  })
+  return JSON.parse(out.trim().split("\n").pop() as string)
+}
+
+interface Result {
+  readonly name: string
+  readonly value: number
+  readonly unit: string
+  readonly baseline: number
+  readonly ratio: number
+  readonly target: string
+}
+
+const results: Array<Result> = []
+const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits
+
+console.error(`tabulation: ${n.toLocaleString("vi-VN")} activities, 4 dimensions, 6 indicators …`)
+const t = child("tabulation.ts", "time", String(n))
+results.push({
+  name: `tabulate ${n} activities × 4 dimensions (in memory) vs hand-written loop`,
+  value: round(t.engineMs),
+  unit: "ms",
+  baseline: round(t.baselineMs),
+  ratio: round(t.engineMs / t.baselineMs),
+  target: "ratio <= 1.5"
+})
+const empty = child("tabulation.ts", "memory-data", "0").maxRssKb
+const data = child("tabulation.ts", "memory-data", String(n)).maxRssKb
+const withEngine = child("tabulation.ts", "memory-engine", String(n)).maxRssKb
+const raw = (data - empty) / 1024
+const peak = (withEngine - empty) / 1024
+results.push({
+  name: `peak memory tabulating ${n} activities vs the raw data`,
+  value: round(peak, 1),
+  unit: "MiB",
+  baseline: round(raw, 1),
+  ratio: round(peak / raw),
+  target: "ratio <= 2"
+})
+
+writeFileSync(join(here, "results.json"), JSON.stringify(results, null, 2) + "\n")
+const rows = results.map((r) => [r.name, `${r.value} ${r.unit}`, `${r.baseline} ${r.unit}`, String(r.ratio), r.target])
+const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...[["benchmark", "value", "baseline", "ratio", "target"], ...rows].map((r) => (r[i] as string).length)))
+for (const r of [["benchmark", "value", "baseline", "ratio", "target"], ...rows]) console.log(r.map((c, i) => c.padEnd(widths[i] as number)).join("  "))

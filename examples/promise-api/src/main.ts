@@ -1,0 +1,34 @@
+/**
+ * Using hdnd from plain async/await code, without Effect: load a JSON batch, tabulate, render the
+ * built-in activity summary, and handle a typed error.
+ */
+import { Errors, HdndClient, Indicators, Tabulation } from "@hdnd/core"
+import { readFile } from "node:fs/promises"
+
+const client = await HdndClient.open()
+try {
+  const json: unknown = JSON.parse(await readFile(new URL("./data.json", import.meta.url), "utf8"))
+  const written = await client.load(json)
+  console.log(`Đã ghi ${written.inserted} bản ghi / wrote ${written.inserted} records`)
+
+  const scope = { _tag: "Subtree", unit: "vn-14", asOf: "2023-12-31" }
+  const period = { from: "2023-01-01", to: "2023-12-31" }
+  const tab = await client.tabulate({ indicators: [Indicators.ids.supervision], scope, period, groupBy: ["organ"] })
+  for (const organ of Tabulation.valuesOf(tab, "organ")) {
+    console.log(`${Tabulation.labelOf(tab, organ)}: ${Tabulation.valueOf(tab, Indicators.ids.supervision, { organ }).value} cuộc giám sát`)
+  }
+
+  const doc = await client.report("core/activity-summary", {
+    scope: { _tag: "Subtree", unit: "vn-14" as never, asOf: "2023-12-31" as never },
+    period: { from: "2023-01-01" as never, to: "2023-12-31" as never }
+  })
+  console.log(client.markdown(doc))
+
+  // Bad input is rejected with a typed, bilingual error, and nothing is written.
+  await client.load({ activities: [{ id: "bad", council: "hdnd-tinh-son-la", kind: "review", date: { from: "2023-02-30" } }] }).catch((e: unknown) => {
+    if (e instanceof Errors.DecodeError) console.log(`Lỗi dữ liệu như mong đợi / rejected as expected:\n${e.message}`)
+    else throw e
+  })
+} finally {
+  await client.close()
+}
