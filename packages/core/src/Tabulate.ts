@@ -43,7 +43,6 @@ interface CouncilFacts {
 interface OrganFacts {
   readonly kind: OrganKind
   readonly committeeKind: string
-  readonly index: number
 }
 
 const hierarchies = new WeakMap<object, Hierarchy.Hierarchy>()
@@ -160,7 +159,7 @@ export const tabulate = (
   }
   const organs = new Map<string, OrganFacts>()
   for (const o of ds.organs.values()) {
-    organs.set(o.id, { kind: o.kind, committeeKind: o.committeeKind ?? NONE, index: organs.size })
+    organs.set(o.id, { kind: o.kind, committeeKind: o.committeeKind ?? NONE })
   }
 
   const n = indicators.length
@@ -169,7 +168,6 @@ export const tabulate = (
   const wantsOrganisers = view === "organ" || indicators.some((i) => needsOrganisers(i.filter))
   const cellMaps: Array<Map<string, MutableCell>> = indicators.map(() => new Map())
   const councilCounts: Array<Int32Array> = indicators.map(() => new Int32Array(councils.size))
-  const organCounts: Array<Int32Array> = indicators.map(() => new Int32Array(organs.size))
   const extractors = dims.map((d) => activityDims[d])
   const keyOf = (a: Activity, f: Facts, c: CouncilFacts, organ: OrganId | undefined, o: OrganFacts | undefined): string => {
     let k = ""
@@ -226,11 +224,6 @@ export const tabulate = (
         if (pred === undefined || !pred(a, facts)) continue
         const cc = councilCounts[i] as Int32Array
         cc[council.index] = (cc[council.index] as number) + 1
-        const oc = organCounts[i] as Int32Array
-        for (const id of a.organisers) {
-          const o = organs.get(id)
-          if (o !== undefined) oc[o.index] = (oc[o.index] as number) + 1
-        }
         if (view === "council") {
           councilKey ??= keyOf(a, facts, council, undefined, undefined)
           const cell = cellAt(i, councilKey)
@@ -289,7 +282,7 @@ export const tabulate = (
       .join("\u001f")
     cellAt(i, key).tallies.push({
       id: t.id,
-      body: t.organ === undefined ? `council:${t.council}` : `organ:${t.organ}`,
+      body: `council:${t.council}`,
       value: t.value,
       qualifier: t.qualifier
     })
@@ -298,14 +291,11 @@ export const tabulate = (
   const cells = new Map<string, Cell>()
   for (const m of cellMaps) for (const cell of m.values()) cells.set(cellKey(cell.indicator, cell.key), cell)
   const councilIds = [...councils.keys()]
-  const organIds = [...organs.keys()]
   const itemBodies = new Map<IndicatorId, ReadonlyMap<string, number>>()
   indicators.forEach((ind, i) => {
     const bodies = new Map<string, number>()
     const cc = councilCounts[i] as Int32Array
     for (let j = 0; j < cc.length; j++) if ((cc[j] as number) > 0) bodies.set(`council:${councilIds[j]}`, cc[j] as number)
-    const oc = organCounts[i] as Int32Array
-    for (let j = 0; j < oc.length; j++) if ((oc[j] as number) > 0) bodies.set(`organ:${organIds[j]}`, oc[j] as number)
     if (bodies.size > 0) itemBodies.set(ind.id, bodies)
   })
   return Either.right({

@@ -99,7 +99,9 @@ export const NONE = "-"
 export type View = "council" | "organ"
 
 /**
- * A reported number inside a cell, with the body that reported it (`council:<id>` or `organ:<id>`).
+ * A reported number inside a cell, with the body it is checked against for conflicts
+ * (`council:<id>`: the council whose work it counts, whether the council or one of its organs
+ * reported it).
  *
  * @since 0.1.0
  * @category models
@@ -295,8 +297,10 @@ export const combineAll = (shape: Shape, tabs: Iterable<Tabulation>): Tabulation
 }
 
 /**
- * A tally part whose body also has itemised records for the same indicator: counting both would
- * count the same work twice.
+ * A tally part whose council also has itemised records for the same indicator in the tabulated
+ * period: counting both would risk counting the same work twice, so the tally is left out of the
+ * value and reported here. The check is made per council (not per organ) on purpose: a council
+ * either itemises an indicator or reports it as a number, and a mix is worth a look.
  *
  * @since 0.1.0
  * @category models

@@ -84,6 +84,14 @@ describe("tabulate", () => {
     expect(Tabulation.conflicts(t)).toEqual([{ indicator: ids.reviewContent, body: "council:c116", items: 2, tallies: ["t116"], tallyValue: 40 }])
   })
 
+  it("checks a tally reported by one organ against the items of its whole council", () => {
+    const acts = [activity({ council: "c116", owner: "c116.ktxh" })]
+    const tallies = [tally({ id: "organ", council: "c116", organ: "c116.pc", indicator: ids.reviewContent, value: 4 })]
+    const t = run({ activities: acts, tallies }, { indicators: [ids.reviewContent], groupBy: ["organ"] })
+    expect(Tabulation.conflicts(t).map((c) => c.tallies)).toEqual([["organ"]])
+    expect(Tabulation.valueOf(t, ids.reviewContent, { organ: "c116.pc" })).toMatchObject({ value: 0, conflicting: 4 })
+  })
+
   it("lists tallies that only partly overlap the period as unapportioned", () => {
     const t = run(
       { tallies: [tally({ id: "half", council: "c125", indicator: ids.reviewContent, value: 5, from: "2023-01-01", to: "2023-12-31" })] },
