@@ -50,8 +50,7 @@ const byId = <V extends { readonly id: unknown }>(items: Iterable<V>): ReadonlyM
 }
 
 /**
- * Builds a frozen registry. Later entries with the same id replace earlier ones; use the plugin host
- * to get duplicate detection and explicit overrides.
+ * Builds a frozen registry. Later entries with the same id replace earlier ones.
  *
  * @since 0.1.0
  * @category constructors

@@ -18,7 +18,7 @@ import type { Placeholder, ReportTemplate, TemplateBlock } from "./ReportTemplat
 import { indicatorsOf, replacePlaceholders } from "./ReportTemplate.js"
 import { compareVi } from "./Text.js"
 import type { Scope, TabulationRequest } from "./TabulationRequest.js"
-import type { Dimension, Selector, Tabulation } from "./Tabulation.js"
+import type { Dimension, Selector, Tabulation, Value } from "./Tabulation.js"
 import { dimensions as allDimensions, labelOf, valueOf, valuesOf } from "./Tabulation.js"
 
 /**
@@ -147,7 +147,10 @@ const sortedValues = (tab: Tabulation, d: Dimension): ReadonlyArray<string> => {
 
 const fill = (ctx: Ctx, field: string, text: string): string => replacePlaceholders(text, (p) => resolve(ctx, field, p))
 
-const numberCell = (ctx: Ctx, n: number): DocCell => ({ text: formatNumber(n, { padSmallCounts: ctx.options.padSmallCounts ?? false }), value: n })
+const numberCell = (ctx: Ctx, v: Value): DocCell => ({
+  text: formatCount(v.value, v.qualifier, { padSmallCounts: ctx.options.padSmallCounts ?? false }),
+  value: v.value
+})
 
 const renderBlock = (ctx: Ctx, field: string, b: TemplateBlock): DocBlock => {
   switch (b._tag) {
@@ -163,13 +166,17 @@ const renderBlock = (ctx: Ctx, field: string, b: TemplateBlock): DocBlock => {
         where: { ...where, ...checkSelector(ctx, `${field}.columns[${i}]`, c.where) },
         header: c.header
       }))
-      const rowValues = sortedValues(ctx.tab, b.rows)
+      // Rows: values that carry something for one of the columns (a council-wide tally grouped by
+      // organ would otherwise add an empty "not apportioned" row).
+      const rowValues = sortedValues(ctx.tab, b.rows).filter((rv) =>
+        cols.some((c) => c.ind !== undefined && valueOf(ctx.tab, c.ind.id, { ...c.where, [b.rows]: rv }).value > 0)
+      )
       const rows = rowValues.map((rv) => [
         { text: labelOf(ctx.tab, rv) },
-        ...cols.map((c) => (c.ind === undefined ? { text: "" } : numberCell(ctx, valueOf(ctx.tab, c.ind.id, { ...c.where, [b.rows]: rv }).value)))
+        ...cols.map((c) => (c.ind === undefined ? { text: "" } : numberCell(ctx, valueOf(ctx.tab, c.ind.id, { ...c.where, [b.rows]: rv }))))
       ])
       const total = b.total
-        ? [{ text: "Tổng cộng" }, ...cols.map((c) => (c.ind === undefined ? { text: "" } : numberCell(ctx, valueOf(ctx.tab, c.ind.id, c.where).value)))]
+        ? [{ text: "Tổng cộng" }, ...cols.map((c) => (c.ind === undefined ? { text: "" } : numberCell(ctx, valueOf(ctx.tab, c.ind.id, c.where))))]
         : undefined
       return {
         _tag: "Table",

@@ -59,6 +59,8 @@ export * as Tabulate from "./Tabulate.js"
 /** @since 0.1.0 */
 export * as Tabulation from "./Tabulation.js"
 /** @since 0.1.0 */
+export * as TabulationBuilder from "./TabulationBuilder.js"
+/** @since 0.1.0 */
 export * as TabulationRequest from "./TabulationRequest.js"
 /** @since 0.1.0 */
 export * as Tally from "./Tally.js"

@@ -321,7 +321,7 @@ export interface GeneratedDataset {
 }
 
 /**
- * A world with up to `maxActivities` (default 40) activities and `maxTallies` (default 6) tallies.
+ * A world with up to `maxActivities` (default 60) activities and `maxTallies` (default 6) tallies.
  *
  * @since 0.1.0
  * @category arbitraries

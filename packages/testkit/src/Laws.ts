@@ -25,7 +25,7 @@ type Request = TabulationRequest.TabulationRequest
  */
 export interface Tabulator {
   readonly name: string
-  readonly tabulate: (batch: Batch, request: Request) => Tab
+  readonly tabulate: (batch: Batch, request: Request) => Tab | Promise<Tab>
 }
 
 /**
@@ -81,7 +81,7 @@ export const requestArb = (
  * @since 0.1.0
  * @category models
  */
-export type Law = fc.IPropertyWithHooks<any>
+export type Law = fc.IAsyncPropertyWithHooks<any>
 
 const same = (a: Tab, b: Tab): boolean => Tabulation.equals(a, b)
 
@@ -103,9 +103,9 @@ const shuffle = <A>(items: ReadonlyArray<A>, seed: number): Array<A> => {
  * @category laws
  */
 export const permutationInvariance = (t: Tabulator): Law =>
-  fc.property(datasetArb(), requestArb(), fc.integer(), (g, req, seed) => {
-    const a = t.tabulate(toBatch(g), req)
-    const b = t.tabulate(toBatch(g, shuffle(g.activities, seed), shuffle(g.tallies, seed + 1)), req)
+  fc.asyncProperty(datasetArb(), requestArb(), fc.integer(), async (g, req, seed) => {
+    const a = await t.tabulate(toBatch(g), req)
+    const b = await t.tabulate(toBatch(g, shuffle(g.activities, seed), shuffle(g.tallies, seed + 1)), req)
     return same(a, b)
   })
 
@@ -116,12 +116,12 @@ export const permutationInvariance = (t: Tabulator): Law =>
  * @category laws
  */
 export const unionIsCombine = (t: Tabulator): Law =>
-  fc.property(
+  fc.asyncProperty(
     datasetArb().chain((g) => fc.tuple(fc.constant(g), splitArb(g.activities), splitArb(g.tallies))),
     requestArb(),
-    ([g, [a1, a2], [t1, t2]], req) => {
-      const whole = t.tabulate(toBatch(g), req)
-      const parts = Tabulation.combine(t.tabulate(toBatch(g, a1, t1), req), t.tabulate(toBatch(g, a2, t2), req))
+    async ([g, [a1, a2], [t1, t2]], req) => {
+      const whole = await t.tabulate(toBatch(g), req)
+      const parts = Tabulation.combine(await t.tabulate(toBatch(g, a1, t1), req), await t.tabulate(toBatch(g, a2, t2), req))
       return same(whole, parts)
     }
   )
@@ -134,7 +134,7 @@ export const unionIsCombine = (t: Tabulator): Law =>
  * @category laws
  */
 export const periodSplitting = (t: Tabulator): Law =>
-  fc.property(datasetArb(), requestArb(), fc.double({ min: 0, max: 1, noNaN: true }), (g, req, at) => {
+  fc.asyncProperty(datasetArb(), requestArb(), fc.double({ min: 0, max: 1, noNaN: true }), async (g, req, at) => {
     const from = CalendarDate.toDayNumber(req.period.from)
     const to = CalendarDate.toDayNumber(req.period.to)
     if (from === to) return true
@@ -143,8 +143,8 @@ export const periodSplitting = (t: Tabulator): Law =>
     const second = { from: CalendarDate.fromDayNumber(split + 1), to: req.period.to }
     const tallies = g.tallies.filter((x) => x.period.to <= first.to || x.period.from >= second.from)
     const batch = toBatch(g, g.activities, tallies)
-    const whole = t.tabulate(batch, req)
-    const halves = Tabulation.combine(t.tabulate(batch, { ...req, period: first }), t.tabulate(batch, { ...req, period: second }))
+    const whole = await t.tabulate(batch, req)
+    const halves = Tabulation.combine(await t.tabulate(batch, { ...req, period: first }), await t.tabulate(batch, { ...req, period: second }))
     return same(whole, halves)
   })
 
@@ -155,15 +155,15 @@ export const periodSplitting = (t: Tabulator): Law =>
  * @category laws
  */
 export const monoid = (t: Tabulator): Law =>
-  fc.property(
+  fc.asyncProperty(
     datasetArb().chain((g) => fc.tuple(fc.constant(g), splitArb(g.activities), splitArb(g.tallies))),
     requestArb(),
-    ([g, [a1, a23], [t1, t23]], req) => {
+    async ([g, [a1, a23], [t1, t23]], req) => {
       const [a2, a3] = [a23.filter((_, i) => i % 2 === 0), a23.filter((_, i) => i % 2 === 1)]
       const [t2, t3] = [t23.filter((_, i) => i % 2 === 0), t23.filter((_, i) => i % 2 === 1)]
-      const x = t.tabulate(toBatch(g, a1, t1), req)
-      const y = t.tabulate(toBatch(g, a2, t2), req)
-      const z = t.tabulate(toBatch(g, a3, t3), req)
+      const x = await t.tabulate(toBatch(g, a1, t1), req)
+      const y = await t.tabulate(toBatch(g, a2, t2), req)
+      const z = await t.tabulate(toBatch(g, a3, t3), req)
       const e = Tabulation.empty(x)
       const c = Tabulation.combine
       return (
@@ -187,11 +187,11 @@ const total = (tab: Tab, indicator: string, selector: Tabulation.Selector = {}) 
  * @category laws
  */
 export const totalIsSumOfChildren = (t: Tabulator): Law =>
-  fc.property(datasetArb({ maxTallies: 0 }), requestArb({ indicators: COUNT_INDICATORS(), dimensions: [] }), (g, req) => {
+  fc.asyncProperty(datasetArb({ maxTallies: 0 }), requestArb({ indicators: COUNT_INDICATORS(), dimensions: [] }), async (g, req) => {
     const batch = toBatch(g)
-    const flat = t.tabulate(batch, { ...req, groupBy: [] })
-    const byCouncil = t.tabulate(batch, { ...req, groupBy: ["council"] })
-    const byOrgan = t.tabulate(batch, { ...req, groupBy: ["organ"] })
+    const flat = await t.tabulate(batch, { ...req, groupBy: [] })
+    const byCouncil = await t.tabulate(batch, { ...req, groupBy: ["council"] })
+    const byOrgan = await t.tabulate(batch, { ...req, groupBy: ["organ"] })
     const joint = g.activities.some((a) => a.organisers.length > 1)
     return req.indicators.every((ind) => {
       const whole = total(flat, ind)
@@ -209,8 +209,8 @@ export const totalIsSumOfChildren = (t: Tabulator): Law =>
  * @category laws
  */
 export const distinctAtMostPlain = (t: Tabulator): Law =>
-  fc.property(datasetArb({ maxTallies: 0 }), requestArb(), (g, req) => {
-    const tab = t.tabulate(toBatch(g), { ...req, indicators: [Indicators.ids.reviewSessions, Indicators.ids.reviewContent] })
+  fc.asyncProperty(datasetArb({ maxTallies: 0 }), requestArb(), async (g, req) => {
+    const tab = await t.tabulate(toBatch(g), { ...req, indicators: [Indicators.ids.reviewSessions, Indicators.ids.reviewContent] })
     const cellsOk = [...tab.cells.values()].every((c) => c.sessions.size <= c.items)
     return cellsOk && total(tab, Indicators.ids.reviewSessions) <= total(tab, Indicators.ids.reviewContent)
   })
@@ -222,10 +222,10 @@ export const distinctAtMostPlain = (t: Tabulator): Law =>
  * @category laws
  */
 export const partOfBounded = (t: Tabulator): Law =>
-  fc.property(datasetArb({ maxTallies: 0 }), requestArb(), (g, req) => {
+  fc.asyncProperty(datasetArb({ maxTallies: 0 }), requestArb(), async (g, req) => {
     const pairs = [...Registry.builtin.indicators.values()].filter((i) => i.partOf !== undefined)
     const indicators = [...new Set(pairs.flatMap((i) => [i.id, i.partOf!]))]
-    const tab = t.tabulate(toBatch(g), { ...req, indicators: indicators as never })
+    const tab = await t.tabulate(toBatch(g), { ...req, indicators: indicators as never })
     return pairs.every((i) => total(tab, i.id) <= total(tab, i.partOf!))
   })
 
@@ -237,16 +237,16 @@ export const partOfBounded = (t: Tabulator): Law =>
  * @category laws
  */
 export const conflictsDetected = (t: Tabulator): Law =>
-  fc.property(datasetArb({ maxTallies: 0 }), requestArb({ dimensions: ["council", "kind", "month", "level"] }), fc.integer({ min: 1, max: 1000 }), (g, req, value) => {
+  fc.asyncProperty(datasetArb({ maxTallies: 0 }), requestArb({ dimensions: ["council", "kind", "month", "level"] }), fc.integer({ min: 1, max: 1000 }), async (g, req, value) => {
     const batch = toBatch(g)
-    const before = t.tabulate(batch, req)
+    const before = await t.tabulate(batch, req)
     const itemised = [...before.itemBodies.entries()].flatMap(([ind, bodies]) =>
       [...bodies.keys()].filter((b) => b.startsWith("council:")).map((b) => [ind, b.slice("council:".length)] as const)
     )
     if (itemised.length === 0) return true
     const [indicator, council] = itemised[0]!
     const tally = new Tally.Tally({ id: "t-conflict" as never, council: council as never, indicator, period: req.period, value })
-    const after = t.tabulate(toBatch(g, g.activities, [tally]), req)
+    const after = await t.tabulate(toBatch(g, g.activities, [tally]), req)
     const found = Tabulation.conflicts(after).some((c) => c.indicator === indicator && c.body === `council:${council}` && c.tallies.includes(tally.id))
     return found && total(after, indicator) === total(before, indicator)
   })

@@ -1,0 +1,373 @@
+/**
+ * Assembles a `Tabulation` from counts, for every tabulator: the in-memory engine (`Tabulate`) and
+ * stores that push counting down to a database. Both resolve a request with {@link plan}, report
+ * grouped item counts with {@link Builder.addItems}, hand over tallies with {@link Builder.addTallies},
+ * and {@link Builder.finish}: so dimension values, tally placement, conflicts and labels are defined
+ * once.
+ *
+ * @since 0.1.0
+ */
+import * as Either from "effect/Either"
+import type { Level } from "./AdminUnit.js"
+import { levelOfUnitType } from "./AdminUnit.js"
+import { monthOf, overlaps, quarterOf, within } from "./CalendarDate.js"
+import type { Period } from "./CalendarDate.js"
+import { organKindLabels } from "./Council.js"
+import type { Dataset } from "./Dataset.js"
+import { TabulationError } from "./Errors.js"
+import * as Hierarchy from "./Hierarchy.js"
+import type { ActivityId, ActivityKindId, CommitteeKindId, CouncilId, IndicatorId, OrganId, UnitId } from "./Ids.js"
+import type { Indicator, Measure } from "./Indicator.js"
+import type { Registry } from "./Registry.js"
+import type { Tally } from "./Tally.js"
+import type { Cell, Dimension, Label, Tabulation, TallyPart, View } from "./Tabulation.js"
+import { cellKey, NONE, UNAPPORTIONED, viewOf } from "./Tabulation.js"
+import type { TabulationRequest } from "./TabulationRequest.js"
+
+/**
+ * A council in scope, with what dimensions need of it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ScopedCouncil {
+  readonly id: CouncilId
+  readonly unit: UnitId
+  readonly level: Level | undefined
+  /** Position in the plan's council list (for per-council counters). */
+  readonly index: number
+}
+
+/**
+ * A resolved request: the indicators, the councils in scope, dimensions and view.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Plan {
+  readonly indicators: ReadonlyArray<Indicator>
+  readonly councils: ReadonlyMap<CouncilId, ScopedCouncil>
+  readonly dimensions: ReadonlyArray<Dimension>
+  readonly view: View
+  readonly traced: boolean
+  readonly period: Period
+}
+
+const hierarchies = new WeakMap<object, Hierarchy.Hierarchy>()
+
+/**
+ * The hierarchy of a dataset's units, cached per units map.
+ *
+ * @since 0.1.0
+ * @category queries
+ */
+export const hierarchyOf = (ds: Pick<Dataset, "units" | "lineage">): Hierarchy.Hierarchy => {
+  let h = hierarchies.get(ds.units)
+  if (h === undefined) {
+    h = Hierarchy.make(ds.units.values(), ds.lineage.values())
+    hierarchies.set(ds.units, h)
+  }
+  return h
+}
+
+const fail = (code: string, vi: string, en: string) => Either.left(new TabulationError({ code, vi, en }))
+
+/**
+ * The councils a scope selects. Needs only the structure of a dataset (units, lineage, councils).
+ *
+ * @since 0.1.0
+ * @category queries
+ */
+export const councilsInScope = (
+  ds: Pick<Dataset, "units" | "lineage" | "councils">,
+  scope: TabulationRequest["scope"]
+): Either.Either<ReadonlyArray<CouncilId>, TabulationError> => {
+  if (scope._tag === "Councils") {
+    const missing = scope.councils.filter((c) => !ds.councils.has(c))
+    if (missing.length > 0) {
+      return fail(
+        "unknown-council",
+        `không có HĐND ${missing.join(", ")} trong dữ liệu; kiểm tra lại mã HĐND`,
+        `no council ${missing.join(", ")} in the data; check the council ids`
+      )
+    }
+    return Either.right([...new Set(scope.councils)])
+  }
+  if (!ds.units.has(scope.unit)) {
+    return fail("unknown-unit", `không có đơn vị hành chính ${scope.unit}; kiểm tra mã đơn vị`, `no administrative unit ${scope.unit}; check the unit id`)
+  }
+  const units = hierarchyOf(ds).subtree(scope.unit, scope.asOf)
+  const levels = scope.levels === undefined ? undefined : new Set<Level>(scope.levels)
+  const wanted = new Set(units.filter((u) => levels === undefined || levels.has(u.level)).map((u) => u.id as string))
+  const out: Array<CouncilId> = []
+  for (const c of ds.councils.values()) if (wanted.has(c.unit)) out.push(c.id)
+  return Either.right(out)
+}
+
+/**
+ * Resolves a request against the structure of a dataset and a registry.
+ *
+ * @since 0.1.0
+ * @category planning
+ */
+export const plan = (
+  ds: Pick<Dataset, "units" | "lineage" | "councils">,
+  registry: Registry,
+  request: TabulationRequest
+): Either.Either<Plan, TabulationError> => {
+  const indicators: Array<Indicator> = []
+  for (const id of new Set(request.indicators)) {
+    const ind = registry.indicators.get(id)
+    if (ind === undefined) {
+      return fail(
+        "unknown-indicator",
+        `không có chỉ tiêu ${id}; các chỉ tiêu có sẵn nằm trong Registry (registry.indicators)`,
+        `unknown indicator ${id}; the available ones are in the Registry (registry.indicators)`
+      )
+    }
+    indicators.push(ind)
+  }
+  const dims: ReadonlyArray<Dimension> = [...(request.groupBy ?? [])]
+  if (new Set(dims).size !== dims.length) {
+    return fail("duplicate-dimension", `chiều nhóm bị lặp: ${dims.join(", ")}`, `a dimension is repeated: ${dims.join(", ")}`)
+  }
+  const scoped = councilsInScope(ds, request.scope)
+  if (Either.isLeft(scoped)) return Either.left(scoped.left)
+  const councils = new Map<CouncilId, ScopedCouncil>()
+  for (const id of scoped.right) {
+    const c = ds.councils.get(id)
+    if (c === undefined) continue
+    const unit = ds.units.get(c.unit)
+    councils.set(id, { id, unit: c.unit, level: unit === undefined ? undefined : levelOfUnitType[unit.type], index: councils.size })
+  }
+  return Either.right({ indicators, councils, dimensions: dims, view: viewOf(dims), traced: request.trace === true, period: request.period })
+}
+
+/**
+ * What one group of itemised activities looks like on each dimension. Fields a tabulator does not
+ * know are `undefined` and read as "none" (`-`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RowFacts {
+  council: CouncilId
+  kind: string
+  ownerKind: string | undefined
+  sessionType: string | undefined
+  /** The first day of the activity (or any day of its month). */
+  day: string
+  organ: string | undefined
+  organKind: string | undefined
+  committeeKind: string | undefined
+}
+
+/**
+ * The value of a dimension for a row of activities.
+ *
+ * @since 0.1.0
+ * @category planning
+ */
+export const dimensionValue = (d: Dimension, f: RowFacts, c: ScopedCouncil): string => {
+  switch (d) {
+    case "council":
+      return c.id
+    case "unit":
+      return c.unit
+    case "level":
+      return c.level ?? NONE
+    case "organ":
+      return f.organ ?? NONE
+    case "organKind":
+      return f.organKind ?? NONE
+    case "committeeKind":
+      return f.committeeKind ?? NONE
+    case "ownerKind":
+      return f.ownerKind ?? NONE
+    case "kind":
+      return f.kind
+    case "sessionType":
+      return f.sessionType ?? NONE
+    case "month":
+      return f.day.slice(0, 7)
+    case "quarter":
+      return quarterOf(f.day as never)
+    case "year":
+      return f.day.slice(0, 4)
+  }
+}
+
+interface MutableCell {
+  indicator: IndicatorId
+  key: ReadonlyArray<string>
+  items: number
+  sessions: Set<string>
+  tallies: Array<TallyPart>
+  activities: Array<ActivityId>
+}
+
+/**
+ * Collects counts into a tabulation.
+ *
+ * @since 0.1.0
+ * @category building
+ */
+export class Builder {
+  private readonly cells: Array<Map<string, MutableCell>>
+  private readonly councilCounts: Array<Int32Array>
+  private readonly unapportioned = new Set<Tally["id"]>()
+
+  constructor(readonly plan: Plan) {
+    this.cells = plan.indicators.map(() => new Map())
+    this.councilCounts = plan.indicators.map(() => new Int32Array(plan.councils.size))
+  }
+
+  /** The cell key (dimension values joined) of a row. */
+  keyOf(f: RowFacts, c: ScopedCouncil): string {
+    const dims = this.plan.dimensions
+    let k = ""
+    for (let i = 0; i < dims.length; i++) k += (i === 0 ? "" : "\u001f") + dimensionValue(dims[i] as Dimension, f, c)
+    return k
+  }
+
+  /** The cell of indicator `i` at a key, created on first use. */
+  cell(i: number, key: string): MutableCell {
+    const m = this.cells[i] as Map<string, MutableCell>
+    let cell = m.get(key)
+    if (cell === undefined) {
+      cell = {
+        indicator: (this.plan.indicators[i] as Indicator).id,
+        key: this.plan.dimensions.length === 0 ? [] : key.split("\u001f"),
+        items: 0,
+        sessions: new Set(),
+        tallies: [],
+        activities: []
+      }
+      m.set(key, cell)
+    }
+    return cell
+  }
+
+  /**
+   * Adds `n` matching activities of indicator `i` to the cell at `key`; `session` is the session
+   * they served (recorded for distinct-session indicators) and `activities` their ids (when traced).
+   */
+  addItems(i: number, key: string, n: number, session?: string, activities?: ReadonlyArray<ActivityId>): void {
+    const cell = this.cell(i, key)
+    cell.items += n
+    if (session !== undefined && this.plan.indicators[i]?.measure === "distinct-sessions") cell.sessions.add(session)
+    if (activities !== undefined && this.plan.traced) for (const a of activities) cell.activities.push(a)
+  }
+
+  /** Records that council `c` has `n` itemised activities for indicator `i` (once per activity). */
+  addCouncilItems(i: number, c: ScopedCouncil, n: number): void {
+    const cc = this.councilCounts[i] as Int32Array
+    cc[c.index] = (cc[c.index] as number) + n
+  }
+
+  /**
+   * Places tallies: those of councils in scope, for the plan's indicators, whose period lies within
+   * the plan's period; those that only overlap it are listed as unapportioned.
+   */
+  addTallies(tallies: Iterable<Tally>, organs: Pick<Dataset, "organs">["organs"]): void {
+    const { period, dimensions, councils } = this.plan
+    const indexOf = new Map(this.plan.indicators.map((ind, i) => [ind.id as string, i]))
+    for (const t of tallies) {
+      const i = indexOf.get(t.indicator)
+      const council = councils.get(t.council)
+      if (i === undefined || council === undefined) continue
+      if (!within(t.period, period)) {
+        if (overlaps(t.period, period)) this.unapportioned.add(t.id)
+        continue
+      }
+      const organ = t.organ === undefined ? undefined : organs.get(t.organ)
+      const same = (f: (d: string) => string) => (f(t.period.from) === f(t.period.to) ? f(t.period.from) : UNAPPORTIONED)
+      const key = dimensions
+        .map((d): string => {
+          switch (d) {
+            case "council":
+            case "unit":
+            case "level":
+              return dimensionValue(d, undefined as never, council)
+            case "organ":
+              return organ?.id ?? UNAPPORTIONED
+            case "organKind":
+              return organ?.kind ?? UNAPPORTIONED
+            case "committeeKind":
+              return organ === undefined ? UNAPPORTIONED : (organ.committeeKind ?? NONE)
+            case "month":
+              return same((x) => monthOf(x as never))
+            case "quarter":
+              return same((x) => quarterOf(x as never))
+            case "year":
+              return same((x) => x.slice(0, 4))
+            default:
+              return UNAPPORTIONED
+          }
+        })
+        .join("\u001f")
+      this.cell(i, key).tallies.push({ id: t.id, body: `council:${t.council}`, value: t.value, qualifier: t.qualifier })
+    }
+  }
+
+  /** The tabulation; labels come from the structure of the dataset and the registry. */
+  finish(ds: Pick<Dataset, "units" | "councils" | "organs">, registry: Registry): Tabulation {
+    const cells = new Map<string, Cell>()
+    for (const m of this.cells) for (const cell of m.values()) cells.set(cellKey(cell.indicator, cell.key), cell)
+    const councilIds = [...this.plan.councils.keys()]
+    const itemBodies = new Map<IndicatorId, ReadonlyMap<string, number>>()
+    this.plan.indicators.forEach((ind, i) => {
+      const bodies = new Map<string, number>()
+      const cc = this.councilCounts[i] as Int32Array
+      for (let j = 0; j < cc.length; j++) if ((cc[j] as number) > 0) bodies.set(`council:${councilIds[j]}`, cc[j] as number)
+      if (bodies.size > 0) itemBodies.set(ind.id, bodies)
+    })
+    return {
+      indicators: new Map<IndicatorId, Measure>(this.plan.indicators.map((i) => [i.id, i.measure])),
+      dimensions: this.plan.dimensions,
+      traced: this.plan.traced,
+      view: this.plan.view,
+      period: this.plan.period,
+      cells,
+      itemBodies,
+      unapportioned: this.unapportioned,
+      labels: labelsFor(ds, registry, cells.values())
+    }
+  }
+}
+
+const fixedLabels: ReadonlyMap<string, Label> = new Map<string, Label>([
+  ...Object.entries(organKindLabels),
+  ["province", { vi: "cấp tỉnh", en: "province level" }],
+  ["district", { vi: "cấp huyện", en: "district level" }],
+  ["commune", { vi: "cấp xã", en: "commune level" }],
+  ["regular", { vi: "kỳ họp thường lệ", en: "regular session" }],
+  ["special", { vi: "kỳ họp chuyên đề, bất thường", en: "special session" }],
+  [NONE, { vi: "không có", en: "none" }],
+  [UNAPPORTIONED, { vi: "không phân bổ được", en: "not apportioned" }]
+])
+
+const labelsFor = (
+  ds: Pick<Dataset, "units" | "councils" | "organs">,
+  registry: Registry,
+  cells: Iterable<Cell>
+): ReadonlyMap<string, Label> => {
+  const labels = new Map<string, Label>()
+  const values = new Set<string>()
+  for (const cell of cells) for (const v of cell.key) values.add(v)
+  for (const v of values) {
+    const fixed = fixedLabels.get(v)
+    if (fixed !== undefined) {
+      labels.set(v, fixed)
+      continue
+    }
+    const named = ds.councils.get(v as CouncilId)?.name ?? ds.organs.get(v as OrganId)?.name ?? ds.units.get(v as UnitId)?.name
+    if (named !== undefined) {
+      labels.set(v, { vi: named, en: named })
+      continue
+    }
+    const kind = registry.activityKinds.get(v as ActivityKindId) ?? registry.committeeKinds.get(v as CommitteeKindId)
+    if (kind !== undefined) labels.set(v, { vi: kind.vi, en: kind.en })
+  }
+  return labels
+}
