@@ -1,0 +1,91 @@
+/**
+ * The store for shared deployments: PostgreSQL via `@effect/sql-pg`, configured by a connection URL
+ * (`HDND_DATABASE_URL`) or options. hdnd's tables can live in their own schema.
+ *
+ * @since 0.1.0
+ */
+import { SqlClient } from "@effect/sql/SqlClient"
+import * as PgClient from "@effect/sql-pg/PgClient"
+import type { Registry } from "@hdnd/core"
+import { Errors, Store } from "@hdnd/core"
+import { Dialect, SqlStore } from "@hdnd/store-sql"
+import * as Config from "effect/Config"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Redacted from "effect/Redacted"
+
+/**
+ * Options of the PostgreSQL store.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface PostgresStoreConfig {
+  /** A connection URL, e.g. `postgres://user@127.0.0.1:5432/hdnd`. */
+  readonly url: string
+  /** The schema to keep hdnd's tables in (created if missing); `public` by default. */
+  readonly schema?: string
+  readonly registry?: Registry.Registry
+  readonly maxConnections?: number
+}
+
+const redactUrl = (url: string): string => url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@")
+
+/**
+ * A layer providing the `Store` on PostgreSQL, and the underlying `SqlClient`.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (config: PostgresStoreConfig): Layer.Layer<Store.Store | SqlClient, Errors.StoreError> =>
+  Layer.effect(
+    Store.Store,
+    SqlStore.make({
+      dialect: Dialect.pg,
+      persistent: true,
+      ...(config.schema === undefined ? {} : { schema: config.schema }),
+      ...(config.registry === undefined ? {} : { registry: config.registry })
+    })
+  ).pipe(
+    Layer.provideMerge(
+      PgClient.layer({
+        url: Redacted.make(config.url),
+        maxConnections: config.maxConnections ?? 10,
+        connectTimeout: "10 seconds",
+        // Dates stay ISO strings and counts plain numbers: hdnd's columns are TEXT and INTEGER.
+        transformJson: false
+      }).pipe(
+        Layer.mapError(
+          (e) =>
+            new Errors.StoreError({
+              operation: "open",
+              vi: `không kết nối được PostgreSQL tại ${redactUrl(config.url)}: ${e.message}. Kiểm tra máy chủ đang chạy và địa chỉ HDND_DATABASE_URL`,
+              en: `cannot connect to PostgreSQL at ${redactUrl(config.url)}: ${e.message}. Check the server is running and HDND_DATABASE_URL`,
+              cause: e
+            })
+        )
+      )
+    )
+  )
+
+/**
+ * Like {@link layer}, with the URL read from `HDND_DATABASE_URL` (and the schema from
+ * `HDND_DATABASE_SCHEMA`, if set).
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerConfig = (options: Omit<PostgresStoreConfig, "url" | "schema"> = {}): Layer.Layer<Store.Store | SqlClient, Errors.StoreError> =>
+  Layer.unwrapEffect(
+    Effect.mapError(
+      Config.all({ url: Config.string("HDND_DATABASE_URL"), schema: Config.option(Config.string("HDND_DATABASE_SCHEMA")) }),
+      (e) =>
+        new Errors.StoreError({
+          operation: "open",
+          vi: `thiếu biến môi trường HDND_DATABASE_URL (ví dụ postgres://postgres@127.0.0.1:5432/hdnd): ${String(e)}`,
+          en: `HDND_DATABASE_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/hdnd): ${String(e)}`
+        })
+    ).pipe(
+      Effect.map(({ url, schema }) => layer({ ...options, url, ...(schema._tag === "Some" ? { schema: schema.value } : {}) }))
+    )
+  )

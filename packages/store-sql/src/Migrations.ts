@@ -1,0 +1,148 @@
+/**
+ * The database schema as versioned migrations, recorded in the database itself. Opening a database
+ * written by a newer hdnd fails with a clear error; an older one is migrated forward.
+ *
+ * @since 0.1.0
+ */
+import * as Effect from "effect/Effect"
+import { SqlClient } from "@effect/sql/SqlClient"
+import type { SqlError } from "@effect/sql/SqlError"
+import { Errors } from "@hdnd/core"
+import type { Dialect } from "./Dialect.js"
+import type { Tables } from "./Tables.js"
+
+/**
+ * One migration: a version, a name and its statements.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Migration {
+  readonly version: number
+  readonly name: string
+  readonly statements: (t: Tables, d: Dialect) => ReadonlyArray<string>
+}
+
+const FK = "DEFERRABLE INITIALLY DEFERRED"
+const range = (prefix: string, required = false) => `${prefix}_from TEXT NOT NULL, ${prefix}_to TEXT${required ? " NOT NULL" : ""}`
+const ordered = (prefix: string) => `CHECK (${prefix}_to IS NULL OR ${prefix}_from <= ${prefix}_to)`
+
+/**
+ * Every migration, in order.
+ *
+ * @since 0.1.0
+ * @category data
+ */
+export const migrations: ReadonlyArray<Migration> = [
+  {
+    version: 1,
+    name: "initial schema",
+    statements: (t, d) => [
+      `CREATE TABLE ${t.hdnd_meta} (k TEXT PRIMARY KEY, v INTEGER NOT NULL)`,
+      `INSERT INTO ${t.hdnd_meta} (k, v) VALUES ('writes', 0), ('structure', 0)`,
+      `CREATE TABLE ${t.units} (
+        id TEXT PRIMARY KEY, code TEXT NOT NULL, name TEXT NOT NULL,
+        type TEXT NOT NULL CHECK (type IN ('tinh','thanh-pho-truc-thuoc-tw','huyen','quan','thi-xa','thanh-pho-thuoc-tinh','thanh-pho-thuoc-tp-tw','xa','phuong','thi-tran','dac-khu')),
+        parent TEXT REFERENCES ${t.units}(id) ${FK}, ${range("valid")}, ${ordered("valid")})`,
+      `CREATE INDEX units_code ON ${t.units} (code)`,
+      `CREATE INDEX units_parent ON ${t.units} (parent)`,
+      `CREATE TABLE ${t.lineage} (
+        id TEXT PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('establish','merge','split','rename','reclassify','abolish')),
+        date TEXT NOT NULL, legal_basis TEXT, note TEXT)`,
+      `CREATE TABLE ${t.lineage_units} (
+        event TEXT NOT NULL REFERENCES ${t.lineage}(id) ON DELETE CASCADE ${FK},
+        role TEXT NOT NULL CHECK (role IN ('source','target')), position INTEGER NOT NULL,
+        unit TEXT NOT NULL REFERENCES ${t.units}(id) ${FK}, PRIMARY KEY (event, role, position))`,
+      `CREATE TABLE ${t.councils} (id TEXT PRIMARY KEY, unit TEXT NOT NULL REFERENCES ${t.units}(id) ${FK}, name TEXT NOT NULL, ${range("valid")}, ${ordered("valid")})`,
+      `CREATE TABLE ${t.terms} (
+        id TEXT PRIMARY KEY, council TEXT NOT NULL REFERENCES ${t.councils}(id) ${FK}, convocation TEXT NOT NULL,
+        ${range("valid")}, election_date TEXT, ${ordered("valid")})`,
+      `CREATE TABLE ${t.organs} (
+        id TEXT PRIMARY KEY, council TEXT NOT NULL REFERENCES ${t.councils}(id) ${FK},
+        kind TEXT NOT NULL CHECK (kind IN ('plenary','standing','committee','delegate-group')),
+        committee_kind TEXT, name TEXT NOT NULL, ${range("valid")}, ${ordered("valid")})`,
+      `CREATE INDEX organs_council ON ${t.organs} (council)`,
+      `CREATE TABLE ${t.sessions} (
+        id TEXT PRIMARY KEY, council TEXT NOT NULL REFERENCES ${t.councils}(id) ${FK}, term TEXT REFERENCES ${t.terms}(id) ${FK},
+        ordinal INTEGER NOT NULL CHECK (ordinal > 0), series TEXT NOT NULL CHECK (series IN ('all','regular','special')),
+        type TEXT NOT NULL CHECK (type IN ('regular','special')), special_label TEXT, label TEXT, ${range("date")}, ${ordered("date")})`,
+      `CREATE TABLE ${t.meetings} (
+        id TEXT PRIMARY KEY, council TEXT NOT NULL REFERENCES ${t.councils}(id) ${FK}, term TEXT REFERENCES ${t.terms}(id) ${FK},
+        ordinal INTEGER NOT NULL CHECK (ordinal > 0), date TEXT NOT NULL, label TEXT)`,
+      `CREATE TABLE ${t.activities} (
+        id TEXT PRIMARY KEY, council TEXT NOT NULL REFERENCES ${t.councils}(id) ${FK}, kind TEXT NOT NULL,
+        owner TEXT NOT NULL REFERENCES ${t.organs}(id) ${FK}, ${range("date")},
+        session TEXT REFERENCES ${t.sessions}(id) ${FK}, meeting TEXT REFERENCES ${t.meetings}(id) ${FK},
+        title TEXT NOT NULL, document_ref TEXT, source TEXT, subject TEXT, resolution_kind TEXT, mode TEXT, origin TEXT,
+        venue TEXT, attributes ${d.jsonType}, ${ordered("date")})`,
+      `CREATE INDEX activities_council_date ON ${t.activities} (council, date_from)`,
+      `CREATE TABLE ${t.activity_organisers} (
+        activity TEXT NOT NULL REFERENCES ${t.activities}(id) ON DELETE CASCADE ${FK}, position INTEGER NOT NULL,
+        organ TEXT NOT NULL REFERENCES ${t.organs}(id) ${FK}, PRIMARY KEY (activity, position))`,
+      `CREATE INDEX activity_organisers_organ ON ${t.activity_organisers} (organ)`,
+      `CREATE TABLE ${t.tallies} (
+        id TEXT PRIMARY KEY, council TEXT NOT NULL REFERENCES ${t.councils}(id) ${FK}, organ TEXT REFERENCES ${t.organs}(id) ${FK},
+        indicator TEXT NOT NULL, ${range("period", true)}, value INTEGER NOT NULL CHECK (value >= 0),
+        qualifier TEXT NOT NULL CHECK (qualifier IN ('exact','over','nearly','about')), source TEXT, note TEXT, ${ordered("period")})`,
+      `CREATE INDEX tallies_council ON ${t.tallies} (council, indicator)`
+    ]
+  }
+]
+
+/**
+ * The schema version this hdnd writes.
+ *
+ * @since 0.1.0
+ * @category data
+ */
+export const SCHEMA_VERSION = migrations.length
+
+const describe = (e: SqlError): string => `${e.message} ${String((e.cause as { message?: unknown } | undefined)?.message ?? "")}`.trim()
+
+const storeError = (operation: string, vi: string, en: string, cause?: unknown) =>
+  new Errors.StoreError({ operation, vi, en, ...(cause === undefined ? {} : { cause }) })
+
+/**
+ * Brings a database to {@link SCHEMA_VERSION}: creates it when empty, migrates an older one, and
+ * refuses one written by a newer hdnd.
+ *
+ * @since 0.1.0
+ * @category migrations
+ */
+export const migrate = (t: Tables, d: Dialect): Effect.Effect<number, Errors.StoreError, SqlClient> =>
+  Effect.gen(function* () {
+    const sql = yield* SqlClient
+    const run = (text: string) => sql.unsafe(text)
+    yield* run(`CREATE TABLE IF NOT EXISTS ${t.hdnd_migrations} (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`)
+    const rows = yield* run(`SELECT MAX(version) AS v FROM ${t.hdnd_migrations}`)
+    const current = Number((rows[0] as { v: unknown } | undefined)?.v ?? 0)
+    if (current > SCHEMA_VERSION) {
+      return yield* Effect.fail(
+        storeError(
+          "open",
+          `cơ sở dữ liệu được ghi bởi phiên bản hdnd mới hơn (lược đồ v${current}, bản này hiểu tới v${SCHEMA_VERSION}); hãy nâng cấp hdnd`,
+          `the database was written by a newer hdnd (schema v${current}; this version knows up to v${SCHEMA_VERSION}); upgrade hdnd`
+        )
+      )
+    }
+    for (const m of migrations) {
+      if (m.version <= current) continue
+      yield* sql.withTransaction(
+        Effect.gen(function* () {
+          const again = yield* run(`SELECT MAX(version) AS v FROM ${t.hdnd_migrations}`)
+          if (Number((again[0] as { v: unknown } | undefined)?.v ?? 0) >= m.version) return
+          for (const s of m.statements(t, d)) yield* run(s)
+          yield* sql.unsafe(`INSERT INTO ${t.hdnd_migrations} (version, name, applied_at) VALUES (${d.param(0)}, ${d.param(1)}, ${d.param(2)})`, [
+            m.version,
+            m.name,
+            new Date().toISOString()
+          ])
+        })
+      )
+    }
+    return SCHEMA_VERSION
+  }).pipe(
+    Effect.catchTag("SqlError", (e: SqlError) =>
+      Effect.fail(storeError("migrate", `không tạo hoặc nâng cấp được lược đồ cơ sở dữ liệu: ${describe(e)}`, `cannot create or migrate the database schema: ${describe(e)}`, e))
+    )
+  )

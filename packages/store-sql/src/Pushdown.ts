@@ -1,0 +1,135 @@
+/**
+ * Compiles indicator filters to SQL and builds the `GROUP BY` query that counts a tabulation inside
+ * the database. The rows it returns are fed to core's `TabulationBuilder`, so the pushed-down result
+ * equals the in-memory reference (the pushdown law).
+ *
+ * @since 0.1.0
+ */
+import type { Indicator, TabulationBuilder } from "@hdnd/core"
+import type { Tables } from "./Tables.js"
+import { SqlText } from "./Tables.js"
+
+type Clause = Indicator.Clause
+type Filter = Indicator.Filter
+type Plan = TabulationBuilder.Plan
+
+const inList = (q: SqlText, column: string, values: ReadonlyArray<unknown> | undefined): string | undefined =>
+  values === undefined ? undefined : `${column} IN ${q.list(values)}`
+
+const compileClause = (q: SqlText, t: Tables, c: Clause, plan: Plan): string => {
+  const parts: Array<string | undefined> = [
+    inList(q, "a.kind", c.kinds),
+    inList(q, "a.subject", c.subjects),
+    inList(q, "a.resolution_kind", c.resolutionKinds),
+    inList(q, "a.mode", c.modes),
+    inList(q, "a.origin", c.origins),
+    inList(q, "a.venue", c.venues),
+    inList(q, "ow.kind", c.ownerKinds),
+    inList(q, "se.type", c.sessionTypes),
+    inList(q, "se.special_label", c.specialLabels)
+  ]
+  if (c.organiserKinds !== undefined) {
+    parts.push(`EXISTS (SELECT 1 FROM ${t.activity_organisers} x JOIN ${t.organs} xo ON xo.id = x.organ WHERE x.activity = a.id AND xo.kind IN ${q.list(c.organiserKinds)})`)
+  }
+  if (c.committeeKinds !== undefined) {
+    parts.push(`EXISTS (SELECT 1 FROM ${t.activity_organisers} x JOIN ${t.organs} xo ON xo.id = x.organ WHERE x.activity = a.id AND xo.committee_kind IN ${q.list(c.committeeKinds)})`)
+  }
+  if (c.levels !== undefined) {
+    const levels = new Set<string>(c.levels)
+    const councils = [...plan.councils.values()].filter((x) => x.level !== undefined && levels.has(x.level)).map((x) => x.id)
+    parts.push(councils.length === 0 ? "1 = 0" : `a.council IN ${q.list(councils)}`)
+  }
+  const present = parts.filter((p): p is string => p !== undefined)
+  return present.length === 0 ? "1 = 1" : present.map((p) => `(${p})`).join(" AND ")
+}
+
+/**
+ * A filter as an SQL condition over `a` (activities), `ow` (the owner organ) and `se` (the session).
+ *
+ * @since 0.1.0
+ * @category compiling
+ */
+export const compileFilter = (q: SqlText, t: Tables, f: Filter, plan: Plan): string => {
+  const top = compileClause(q, t, f, plan)
+  if (f.anyOf === undefined) return top
+  return `(${top}) AND (${f.anyOf.map((c) => `(${compileClause(q, t, c, plan)})`).join(" OR ")})`
+}
+
+/**
+ * A tabulation query and how to read its rows.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface TabulationQuery {
+  readonly text: string
+  readonly params: ReadonlyArray<unknown>
+  /** Indexes (in the plan) of the indicators counted, in column order `n0, n1, …` / `b0, b1, …`. */
+  readonly counted: ReadonlyArray<number>
+  readonly organView: boolean
+  readonly bySession: boolean
+  readonly traced: boolean
+}
+
+/**
+ * Builds the query for a plan: one pass over the activities in scope and period, one count column
+ * per indicator (`n`: per cell, once per organiser in the organ view; `b`: once per activity, for the
+ * council's item count), grouped by the council and the dimensions asked for. With `trace`, one row
+ * per matching activity (and organiser) instead, with its id.
+ *
+ * @since 0.1.0
+ * @category compiling
+ */
+export const tabulationQuery = (dialect: SqlText["dialect"], t: Tables, plan: Plan): TabulationQuery | undefined => {
+  const counted = plan.indicators.flatMap((ind, i) => (ind.measure === "tally" ? [] : [i]))
+  if (counted.length === 0 || plan.councils.size === 0) return undefined
+  const q = new SqlText(dialect)
+  const dims = new Set<string>(plan.dimensions)
+  const organView = plan.view === "organ"
+  const bySession = counted.some((i) => plan.indicators[i]?.measure === "distinct-sessions")
+  const traced = plan.traced
+  // Placeholders are bound in the order they appear in the text (SQLite's "?"), so every use of a
+  // filter is compiled afresh, in text order.
+  const filter = (i: number) => compileFilter(q, t, (plan.indicators[i] as Indicator.Indicator).filter, plan)
+  const select: Array<string> = ["a.council AS council"]
+  const group: Array<string> = ["a.council"]
+  const add = (expr: string, alias: string) => {
+    select.push(`${expr} AS ${alias}`)
+    group.push(expr)
+  }
+  if (dims.has("kind")) add("a.kind", "kind")
+  if (dims.has("ownerKind")) add("ow.kind", "owner_kind")
+  if (dims.has("sessionType")) add("se.type", "session_type")
+  if (dims.has("month") || dims.has("quarter") || dims.has("year")) add("substr(a.date_from, 1, 7)", "month")
+  if (organView) {
+    add("ao.organ", "organ")
+    add("og.kind", "organ_kind")
+    add("og.committee_kind", "committee_kind")
+  }
+  if (bySession) add("a.session", "session")
+  if (traced) {
+    select.push("a.id AS id")
+    counted.forEach((i, j) => select.push(`CASE WHEN ${filter(i)} THEN 1 ELSE 0 END AS n${j}`))
+    if (organView) select.push("ao.position AS position")
+  } else {
+    counted.forEach((i, j) => select.push(`SUM(CASE WHEN ${filter(i)} THEN 1 ELSE 0 END) AS n${j}`))
+    if (organView) counted.forEach((i, j) => select.push(`SUM(CASE WHEN ao.position = 0 AND (${filter(i)}) THEN 1 ELSE 0 END) AS b${j}`))
+  }
+  // The WHERE clause repeats the filters so the scan skips rows no indicator counts.
+  const councilList = q.list([...plan.councils.keys()])
+  const from = q.p(plan.period.from)
+  const to = q.p(plan.period.to)
+  const any = counted.map((i) => `(${filter(i)})`).join(" OR ")
+  const text = [
+    `SELECT ${select.join(", ")}`,
+    `FROM ${t.activities} a`,
+    `JOIN ${t.organs} ow ON ow.id = a.owner`,
+    `LEFT JOIN ${t.sessions} se ON se.id = a.session`,
+    organView ? `JOIN ${t.activity_organisers} ao ON ao.activity = a.id JOIN ${t.organs} og ON og.id = ao.organ` : "",
+    `WHERE a.council IN ${councilList} AND a.date_from >= ${from} AND a.date_from <= ${to} AND (${any})`,
+    traced ? "" : `GROUP BY ${group.join(", ")}`
+  ]
+    .filter((l) => l.length > 0)
+    .join("\n")
+  return { text, params: q.params, counted, organView, bySession, traced }
+}

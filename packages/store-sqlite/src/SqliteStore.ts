@@ -1,0 +1,112 @@
+/**
+ * The embedded default store: a SQLite file (or `:memory:`) via `@effect/sql-sqlite-node`
+ * (better-sqlite3), with the WAL journal, foreign keys on and a busy timeout, so several processes
+ * can share one file.
+ *
+ * @since 0.1.0
+ */
+import { SqlClient } from "@effect/sql/SqlClient"
+import * as SqliteClient from "@effect/sql-sqlite-node/SqliteClient"
+import type { Registry } from "@hdnd/core"
+import { Errors, Store } from "@hdnd/core"
+import { Dialect, SqlStore } from "@hdnd/store-sql"
+import * as Config from "effect/Config"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+
+/**
+ * Options of the SQLite store.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface SqliteStoreConfig {
+  /** A file path, or `:memory:` for a private in-memory database. */
+  readonly filename: string
+  readonly registry?: Registry.Registry
+  /** How long a writer waits for another process's lock before retrying. Default 5,000 ms. */
+  readonly busyTimeoutMs?: number
+}
+
+/**
+ * The default database file of the CLI and the demo.
+ *
+ * @since 0.1.0
+ * @category data
+ */
+export const DEFAULT_FILENAME = "hdnd.sqlite"
+
+const pragmas = (config: SqliteStoreConfig) =>
+  Effect.gen(function* () {
+    const sql = yield* SqlClient
+    yield* sql.unsafe(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(config.busyTimeoutMs ?? 5000))}`)
+    yield* sql.unsafe("PRAGMA foreign_keys = ON")
+    yield* sql.unsafe("PRAGMA synchronous = NORMAL")
+  }).pipe(
+    Effect.mapError(
+      (e) =>
+        new Errors.StoreError({
+          operation: "open",
+          vi: `không mở được tệp SQLite ${config.filename}: ${e.message}`,
+          en: `cannot open the SQLite file ${config.filename}: ${e.message}`,
+          cause: e
+        })
+    )
+  )
+
+const storeLayer = (config: SqliteStoreConfig): Layer.Layer<Store.Store, Errors.StoreError, SqlClient> =>
+  Layer.effect(
+    Store.Store,
+    Effect.zipRight(
+      pragmas(config),
+      SqlStore.make({
+        dialect: Dialect.sqlite,
+        persistent: config.filename !== ":memory:",
+        ...(config.registry === undefined ? {} : { registry: config.registry })
+      })
+    )
+  )
+
+/**
+ * A layer providing the `Store` on a SQLite file, and the underlying `SqlClient`.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (config: SqliteStoreConfig): Layer.Layer<Store.Store | SqlClient, Errors.StoreError> =>
+  storeLayer(config).pipe(
+    Layer.provideMerge(
+      SqliteClient.layer({ filename: config.filename }).pipe(
+        Layer.mapError(
+          (e) =>
+            new Errors.StoreError({
+              operation: "open",
+              vi: `cấu hình SQLite không hợp lệ: ${e.message}`,
+              en: `invalid SQLite configuration: ${e.message}`,
+              cause: e
+            })
+        )
+      )
+    )
+  )
+
+/**
+ * Like {@link layer}, with the file name read from configuration (`HDND_SQLITE_FILE` by default,
+ * falling back to {@link DEFAULT_FILENAME}).
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerConfig = (
+  filename: Config.Config<string> = Config.string("HDND_SQLITE_FILE").pipe(Config.withDefault(DEFAULT_FILENAME)),
+  options: Omit<SqliteStoreConfig, "filename"> = {}
+): Layer.Layer<Store.Store | SqlClient, Errors.StoreError> =>
+  Layer.unwrapEffect(
+    Effect.map(
+      Effect.mapError(
+        filename,
+        (e) => new Errors.StoreError({ operation: "open", vi: `thiếu cấu hình tệp SQLite: ${String(e)}`, en: `missing SQLite file configuration: ${String(e)}` })
+      ),
+      (f) => layer({ ...options, filename: f })
+    )
+  )
