@@ -3,13 +3,17 @@
  * built-in activity summary, and handle a typed error.
  */
 import { Errors, HdndClient, Indicators, Tabulation } from "@hdnd/core"
+import { SqliteStore } from "@hdnd/store-sqlite"
 import { readFile } from "node:fs/promises"
 
-const client = await HdndClient.open()
+// The embedded default: a SQLite file (HDND_SQLITE_FILE, or hdnd.sqlite in the current directory).
+// `HdndClient.open()` with no store keeps everything in memory instead.
+const filename = process.env.HDND_SQLITE_FILE ?? SqliteStore.DEFAULT_FILENAME
+const client = await HdndClient.open({ store: SqliteStore.layer({ filename }) })
 try {
   const json: unknown = JSON.parse(await readFile(new URL("./data.json", import.meta.url), "utf8"))
   const written = await client.load(json)
-  console.log(`Đã ghi ${written.inserted} bản ghi / wrote ${written.inserted} records`)
+  console.log(`Đã ghi ${written.inserted} bản ghi mới, ${written.unchanged} không đổi vào ${filename} / wrote ${written.inserted} new records, ${written.unchanged} unchanged, to ${filename}`)
 
   const scope = { _tag: "Subtree", unit: "vn-14", asOf: "2023-12-31" }
   const period = { from: "2023-01-01", to: "2023-12-31" }

@@ -7,6 +7,7 @@
 import { CalendarDate, Dataset, Format, Indicators, MemoryStore, Report, Store, Tabulation, TabulationRequest } from "@hdnd/core"
 import type { Errors, ReportDocument } from "@hdnd/core"
 import * as Effect from "effect/Effect"
+import type * as Layer from "effect/Layer"
 import { PERIOD, PROVINCE_UNIT_ID } from "./data.js"
 import { registry, template } from "./template.js"
 
@@ -54,11 +55,13 @@ export const loadAndRender = (
   })
 
 /**
- * {@link loadAndRender} over a fresh in-memory store that knows the template.
+ * {@link loadAndRender} over a store that knows the template: a fresh in-memory store unless another
+ * store layer is given (the demo passes a SQLite file).
  *
  * @since 0.1.0
  */
-export const run = (batch: Dataset.Batch) => loadAndRender(batch).pipe(Effect.provide(MemoryStore.layer({ registry })))
+export const run = (batch: Dataset.Batch, store: Layer.Layer<Store.Store, Errors.StoreError> = MemoryStore.layer({ registry })) =>
+  loadAndRender(batch).pipe(Effect.provide(store))
 
 const n = (x: number): string => Format.formatNumber(x)
 

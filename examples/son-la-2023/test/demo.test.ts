@@ -1,4 +1,6 @@
 import { spawnSync } from "node:child_process"
+import { existsSync, mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 import { Activity, Dataset, Indicators, MemoryStore, Store, Tabulation, TabulationRequest, Tally, Validation } from "@hdnd/core"
@@ -209,12 +211,16 @@ describe("the Sơn La dataset", () => {
 })
 
 describe("the demo script", () => {
-  it("runs end to end and prints the report", () => {
+  it("runs end to end on a SQLite file and prints the report", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "hdnd-demo-"))
+    const file = path.join(dir, "hdnd.sqlite")
     const child = spawnSync(
       process.execPath,
       ["--import", "tsx", "--conditions=@hdnd/source", "examples/son-la-2023/src/main.ts"],
-      { cwd: ROOT, encoding: "utf8", timeout: 120_000 }
+      { cwd: ROOT, encoding: "utf8", timeout: 120_000, env: { ...process.env, HDND_SQLITE_FILE: file } }
     )
+    expect(existsSync(file)).toBe(true)
+    rmSync(dir, { recursive: true, force: true })
     expect(child.stderr).toBe("")
     expect(child.status).toBe(0)
     // Paragraphs are wrapped at 100 columns, so a phrase may span two lines.

@@ -19,6 +19,8 @@ export interface Dialect {
   readonly maxParams: number
   /** The type of JSON attribute columns. */
   readonly jsonType: string
+  /** Table option for tables keyed by a text primary key (SQLite: ` WITHOUT ROWID`, one B-tree). */
+  readonly withoutRowid: string
   /** `expr` values of a group concatenated with `,` in `order`. */
   readonly orderedConcat: (expr: string, order: string) => string
   /** Whether a busy/locked error may be retried (SQLite's `SQLITE_BUSY`). */
@@ -45,6 +47,7 @@ export const sqlite: Dialect = {
   param: () => "?",
   maxParams: 32_000,
   jsonType: "TEXT",
+  withoutRowid: " WITHOUT ROWID",
   orderedConcat: (expr, order) => `group_concat(${expr}, ',' ORDER BY ${order})`,
   isBusy: (e) => /SQLITE_BUSY|database is locked/i.test(text(e))
 }
@@ -60,6 +63,7 @@ export const pg: Dialect = {
   param: (i) => `$${i + 1}`,
   maxParams: 65_000,
   jsonType: "TEXT",
+  withoutRowid: "",
   orderedConcat: (expr, order) => `string_agg(${expr}, ',' ORDER BY ${order})`,
   isBusy: (e) => /deadlock detected|could not serialize access/i.test(text(e))
 }

@@ -74,12 +74,11 @@ export const migrations: ReadonlyArray<Migration> = [
         owner TEXT NOT NULL REFERENCES ${t.organs}(id) ${FK}, ${range("date")},
         session TEXT REFERENCES ${t.sessions}(id) ${FK}, meeting TEXT REFERENCES ${t.meetings}(id) ${FK},
         title TEXT NOT NULL, document_ref TEXT, source TEXT, subject TEXT, resolution_kind TEXT, mode TEXT, origin TEXT,
-        venue TEXT, attributes ${d.jsonType}, ${ordered("date")})`,
+        venue TEXT, attributes ${d.jsonType}, ${ordered("date")})${d.withoutRowid}`,
       `CREATE INDEX activities_council_date ON ${t.activities} (council, date_from)`,
       `CREATE TABLE ${t.activity_organisers} (
         activity TEXT NOT NULL REFERENCES ${t.activities}(id) ON DELETE CASCADE ${FK}, position INTEGER NOT NULL,
-        organ TEXT NOT NULL REFERENCES ${t.organs}(id) ${FK}, PRIMARY KEY (activity, position))`,
-      `CREATE INDEX activity_organisers_organ ON ${t.activity_organisers} (organ)`,
+        organ TEXT NOT NULL REFERENCES ${t.organs}(id) ${FK}, PRIMARY KEY (activity, position))${d.withoutRowid}`,
       `CREATE TABLE ${t.tallies} (
         id TEXT PRIMARY KEY, council TEXT NOT NULL REFERENCES ${t.councils}(id) ${FK}, organ TEXT REFERENCES ${t.organs}(id) ${FK},
         indicator TEXT NOT NULL, ${range("period", true)}, value INTEGER NOT NULL CHECK (value >= 0),

@@ -80,7 +80,13 @@ export interface TabulationQuery {
  * @since 0.1.0
  * @category compiling
  */
-export const tabulationQuery = (dialect: SqlText["dialect"], t: Tables, plan: Plan): TabulationQuery | undefined => {
+export const tabulationQuery = (
+  dialect: SqlText["dialect"],
+  t: Tables,
+  plan: Plan,
+  /** How many councils the database holds: a scope of all of them needs no council condition. */
+  allCouncils: number
+): TabulationQuery | undefined => {
   const counted = plan.indicators.flatMap((ind, i) => (ind.measure === "tally" ? [] : [i]))
   if (counted.length === 0 || plan.councils.size === 0) return undefined
   const q = new SqlText(dialect)
@@ -116,17 +122,24 @@ export const tabulationQuery = (dialect: SqlText["dialect"], t: Tables, plan: Pl
     if (organView) counted.forEach((i, j) => select.push(`SUM(CASE WHEN ao.position = 0 AND (${filter(i)}) THEN 1 ELSE 0 END) AS b${j}`))
   }
   // The WHERE clause repeats the filters so the scan skips rows no indicator counts.
-  const councilList = q.list([...plan.councils.keys()])
+  // A scope of every council needs no condition; a scope of most of them is cheaper as a full scan
+  // than as many index probes, so SQLite is told not to use the index (`+a.council`).
+  const councilCondition =
+    plan.councils.size >= allCouncils
+      ? "1 = 1"
+      : `${dialect.name === "sqlite" && plan.councils.size * 2 > allCouncils ? "+a.council" : "a.council"} IN ${q.list([...plan.councils.keys()])}`
   const from = q.p(plan.period.from)
   const to = q.p(plan.period.to)
   const any = counted.map((i) => `(${filter(i)})`).join(" OR ")
+  // Join the owner organ and the session only when a filter or a dimension reads them.
+  const body = select.join(" ") + any
   const text = [
     `SELECT ${select.join(", ")}`,
     `FROM ${t.activities} a`,
-    `JOIN ${t.organs} ow ON ow.id = a.owner`,
-    `LEFT JOIN ${t.sessions} se ON se.id = a.session`,
+    /\bow\./.test(body) ? `JOIN ${t.organs} ow ON ow.id = a.owner` : "",
+    /\bse\./.test(body) ? `LEFT JOIN ${t.sessions} se ON se.id = a.session` : "",
     organView ? `JOIN ${t.activity_organisers} ao ON ao.activity = a.id JOIN ${t.organs} og ON og.id = ao.organ` : "",
-    `WHERE a.council IN ${councilList} AND a.date_from >= ${from} AND a.date_from <= ${to} AND (${any})`,
+    `WHERE ${councilCondition} AND a.date_from >= ${from} AND a.date_from <= ${to} AND (${any})`,
     traced ? "" : `GROUP BY ${group.join(", ")}`
   ]
     .filter((l) => l.length > 0)

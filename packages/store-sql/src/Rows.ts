@@ -132,14 +132,18 @@ const encoders = Object.fromEntries(
 export const encode = (kind: Kind, e: unknown): any => encoders[kind](e)
 
 /**
- * The column values of an entity, in layout order.
+ * The column values of an entity, in layout order. Entities are read directly: every field of
+ * hdnd's entity classes has the same runtime value in its type and its JSON encoding (branded
+ * strings, numbers, plain objects), which a test checks against {@link encode}.
  *
  * @since 0.1.0
  * @category codecs
  */
 export const toValues = (kind: Kind, e: unknown): Array<unknown> => {
-  const encoded = encode(kind, e)
-  return layouts[kind].columns.map((c) => c.get(encoded))
+  const columns = layouts[kind].columns
+  const out = new Array<unknown>(columns.length)
+  for (let i = 0; i < columns.length; i++) out[i] = (columns[i] as Column).get(e)
+  return out
 }
 
 const opt = (o: Record<string, unknown>, key: string, v: unknown): void => {

@@ -11,6 +11,7 @@ import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import * as Schedule from "effect/Schedule"
 import * as Stream from "effect/Stream"
 import type { Dialect } from "./Dialect.js"
@@ -40,6 +41,9 @@ export interface SqlStoreOptions {
   /** Rows per multi-row INSERT (bounded by the dialect's parameter limit). Default 500. */
   readonly rowsPerStatement?: number
 }
+
+/** Rows per page when streaming. */
+const PAGE = 2000
 
 const STRUCTURE: ReadonlyArray<Kind> = ["units", "lineage", "councils", "terms", "organs", "sessions", "meetings"]
 const RECORDS: ReadonlyArray<Kind> = ["activities", "tallies"]
@@ -372,26 +376,31 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
           return r as unknown as Store.EntityOf<K>
         }).pipe(toStoreError("get")),
       stream: <K extends Kind>(kind: K, filter?: Store.StreamFilter) =>
+        // Keyset pagination by id: every engine supports it, memory stays flat, and pages are
+        // independent statements (SQLite's driver has no cursor streaming).
         Stream.unwrap(
-          Effect.gen(function* () {
-            const s = new SqlText(d)
-            const table = t[layouts[kind].table]
-            const extraCols =
-              kind === "activities"
-                ? `, (SELECT ${d.orderedConcat("o.organ", "o.position")} FROM ${t.activity_organisers} o WHERE o.activity = x.id) AS hdnd_organisers`
-                : ""
-            const where = streamWhere(kind, filter, s)
-            const roles = kind === "lineage" ? yield* lineageRoles : undefined
-            return q(`SELECT x.*${extraCols} FROM ${table} x ${where} ORDER BY x.id`, s.params).stream.pipe(
-              Stream.mapChunksEffect((rows) =>
-                decodeAll(kind, Chunk.toReadonlyArray(rows) as ReadonlyArray<Row>, (r) =>
+          Effect.map(kind === "lineage" ? lineageRoles : Effect.succeed(undefined), (roles) =>
+            Stream.paginateChunkEffect(undefined as string | undefined, (after) =>
+              Effect.gen(function* () {
+                const s = new SqlText(d)
+                const table = t[layouts[kind].table]
+                const extraCols =
+                  kind === "activities"
+                    ? `, (SELECT ${d.orderedConcat("o.organ", "o.position")} FROM ${t.activity_organisers} o WHERE o.activity = x.id) AS hdnd_organisers`
+                    : ""
+                const where = streamWhere(kind, filter, s)
+                const keyset = after === undefined ? "" : `${where === "" ? "WHERE" : " AND"} x.id > ${s.p(after)}`
+                const rows = yield* q(`SELECT x.*${extraCols} FROM ${table} x ${where}${keyset} ORDER BY x.id LIMIT ${PAGE}`, s.params)
+                const records = yield* decodeAll(kind, rows, (r) =>
                   kind === "activities"
                     ? { organisers: typeof r.hdnd_organisers === "string" && r.hdnd_organisers.length > 0 ? r.hdnd_organisers.split(",") : [] }
                     : (roles?.get(r.id as string) ?? { sources: [], targets: [] })
-                ).pipe(Effect.map((xs) => Chunk.unsafeFromArray(xs as Array<Store.EntityOf<K>>)))
-              )
+                )
+                const last = rows[rows.length - 1]?.id as string | undefined
+                return [Chunk.unsafeFromArray(records as Array<Store.EntityOf<K>>), rows.length < PAGE ? Option.none() : Option.some(last)] as const
+              })
             )
-          })
+          )
         ).pipe(Stream.catchTag("SqlError", (e) => Stream.fail(storeError("stream", e)))) as Stream.Stream<Store.EntityOf<K>, Errors.StoreError>,
       count: (kind) =>
         q<{ n: unknown }>(`SELECT COUNT(*) AS n FROM ${t[layouts[kind].table]}`).pipe(
@@ -405,7 +414,7 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
           if (Either.isLeft(planned)) return yield* Effect.fail(planned.left)
           const p = planned.right
           const builder = new TabulationBuilder.Builder(p)
-          const query = tabulationQuery(d, t, p)
+          const query = tabulationQuery(d, t, p, ds.councils.size)
           if (query !== undefined) {
             const rows = yield* q(query.text, query.params)
             feedRows(builder, p, query, rows)

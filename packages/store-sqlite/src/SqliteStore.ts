@@ -42,6 +42,7 @@ const pragmas = (config: SqliteStoreConfig) =>
     yield* sql.unsafe(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(config.busyTimeoutMs ?? 5000))}`)
     yield* sql.unsafe("PRAGMA foreign_keys = ON")
     yield* sql.unsafe("PRAGMA synchronous = NORMAL")
+    yield* sql.unsafe("PRAGMA cache_size = -65536")
   }).pipe(
     Effect.mapError(
       (e) =>

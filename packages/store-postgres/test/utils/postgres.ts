@@ -11,6 +11,7 @@ import { createConnection } from "node:net"
 import { randomUUID } from "node:crypto"
 import { describe } from "vitest"
 import { SqlClient } from "@effect/sql/SqlClient"
+import type { Errors, Store } from "@hdnd/core"
 import { PostgresStore } from "../../src/index.js"
 
 export const TEST_URL = process.env.HDND_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres"
@@ -41,7 +42,7 @@ if (!available) {
 export const describePg: typeof describe = (available ? describe : describe.skip) as typeof describe
 
 /** A fresh store in a new schema, dropped when the layer is released. */
-export const freshLayer = (options: { maxConnections?: number } = {}) => {
+export const freshLayer = (options: { maxConnections?: number } = {}): Layer.Layer<Store.Store | SqlClient, Errors.StoreError> => {
   const schema = `hdnd_t_${randomUUID().replace(/-/g, "").slice(0, 16)}`
   const base = PostgresStore.layer({ url: TEST_URL, schema, ...options })
   const dropper = Layer.scopedDiscard(
