@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
+import * as Schedule from "effect/Schedule"
 import { SqlClient } from "@effect/sql/SqlClient"
 import type { SqlError } from "@effect/sql/SqlError"
 import { Errors } from "@hdnd/core"
@@ -141,6 +142,11 @@ export const migrate = (t: Tables, d: Dialect): Effect.Effect<number, Errors.Sto
     }
     return SCHEMA_VERSION
   }).pipe(
+    // Several processes may open a new file at once: a busy error means another one is migrating.
+    Effect.retry({
+      while: (e) => d.isBusy(e),
+      schedule: Schedule.exponential("10 millis", 1.5).pipe(Schedule.either(Schedule.spaced("250 millis")), Schedule.upTo("60 seconds"))
+    }),
     Effect.catchTag("SqlError", (e: SqlError) =>
       Effect.fail(storeError("migrate", `không tạo hoặc nâng cấp được lược đồ cơ sở dữ liệu: ${describe(e)}`, `cannot create or migrate the database schema: ${describe(e)}`, e))
     )
