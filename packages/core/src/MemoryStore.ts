@@ -145,7 +145,7 @@ export const make = (options: MemoryStoreOptions = {}): Effect.Effect<StoreServi
         Stream.suspend(() => {
           const source: Iterable<AnyRecord> =
             kind === "activities" && filter?.councils !== undefined
-              ? filter.councils.flatMap((c) => [...(state.activitiesByCouncil.get(c)?.values() ?? [])])
+              ? [...new Set(filter.councils)].flatMap((c) => [...(state.activitiesByCouncil.get(c)?.values() ?? [])])
               : [...state[kind].values()]
           const out: Array<EntityOf<K>> = []
           for (const r of source) if (matchesFilter(kind, r, filter)) out.push(r as unknown as EntityOf<K>)

@@ -11,7 +11,14 @@ export const MAX_TEXT_LENGTH = 4000
 
 const isNfc = (s: string): boolean => s === s.normalize("NFC")
 
+/** Unpaired UTF-16 surrogates and control characters other than tab, line feed and carriage return. */
+const INVALID_CHARS = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
+
 const NfcString = Schema.String.pipe(
+  Schema.filter((s) => !INVALID_CHARS.test(s), {
+    message: () =>
+      "văn bản chứa ký tự điều khiển hoặc ký tự Unicode hỏng (thường do sao chép từ tệp lỗi mã); hãy xoá hoặc gõ lại đoạn đó / text contains a control character or a broken Unicode character (often from a badly encoded file); delete or retype that part"
+  }),
   Schema.filter(isNfc, {
     message: () => "văn bản chưa chuẩn hoá Unicode NFC / text is not in Unicode NFC form"
   })

@@ -109,10 +109,11 @@ const storeError = (operation: string, vi: string, en: string, cause?: unknown) 
  * @since 0.1.0
  * @category migrations
  */
-export const migrate = (t: Tables, d: Dialect): Effect.Effect<number, Errors.StoreError, SqlClient> =>
+export const migrate = (t: Tables, d: Dialect, schema?: string): Effect.Effect<number, Errors.StoreError, SqlClient> =>
   Effect.gen(function* () {
     const sql = yield* SqlClient
     const run = (text: string) => sql.unsafe(text)
+    if (schema !== undefined) yield* run(`CREATE SCHEMA IF NOT EXISTS "${schema}"`)
     yield* run(`CREATE TABLE IF NOT EXISTS ${t.hdnd_migrations} (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`)
     const rows = yield* run(`SELECT MAX(version) AS v FROM ${t.hdnd_migrations}`)
     const current = Number((rows[0] as { v: unknown } | undefined)?.v ?? 0)
@@ -142,7 +143,18 @@ export const migrate = (t: Tables, d: Dialect): Effect.Effect<number, Errors.Sto
     }
     return SCHEMA_VERSION
   }).pipe(
-    // Several processes may open a new file at once: a busy error means another one is migrating.
+    // PostgreSQL: one transaction under an advisory lock per schema, so processes opening a new
+    // schema at once take turns (its CREATE … IF NOT EXISTS statements are not safe side by side).
+    (body) =>
+      d.name === "pg"
+        ? Effect.flatMap(SqlClient, (sql) =>
+            sql.withTransaction(
+              Effect.zipRight(sql.unsafe(`SELECT pg_advisory_xact_lock(hashtext(${d.param(0)}))`, [`hdnd:migrate:${schema ?? "public"}`]), body)
+            )
+          )
+        : body,
+    // SQLite: several processes may open a new file at once; a busy error means another one is
+    // migrating, so try again.
     Effect.retry({
       while: (e) => d.isBusy(e),
       schedule: Schedule.exponential("10 millis", 1.5).pipe(Schedule.either(Schedule.spaced("250 millis")), Schedule.upTo("60 seconds"))

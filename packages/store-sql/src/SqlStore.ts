@@ -88,10 +88,7 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
     const d = options.dialect
     const registry = options.registry ?? Registry.builtin
     const t: Tables = tables(options.schema)
-    if (options.schema !== undefined) {
-      yield* sql.unsafe(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`).pipe(Effect.mapError((e) => storeError("open", e)))
-    }
-    yield* migrate(t, d)
+    yield* migrate(t, d, options.schema)
     const rowsPerStatement = options.rowsPerStatement ?? 500
 
     const q = <A extends object = Row>(text: string, params: ReadonlyArray<unknown> = []) => sql.unsafe<A>(text, params as Array<unknown>)
@@ -345,8 +342,9 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
     // --- the service --------------------------------------------------------------------------
     const streamWhere = (kind: Kind, filter: Store.StreamFilter | undefined, s: SqlText): string => {
       const parts: Array<string> = []
-      const hasCouncil = kind !== "units" && kind !== "lineage"
-      if (filter?.councils !== undefined && hasCouncil) parts.push(filter.councils.length === 0 ? "1 = 0" : `${kind === "councils" ? "x.id" : "x.council"} IN ${s.list(filter.councils)}`)
+      // As in the reference store, `councils` filters the collections whose records belong to a council.
+      const hasCouncil = kind !== "units" && kind !== "lineage" && kind !== "councils"
+      if (filter?.councils !== undefined && hasCouncil) parts.push(filter.councils.length === 0 ? "1 = 0" : `x.council IN ${s.list(filter.councils)}`)
       if (filter?.kinds !== undefined && kind === "activities") parts.push(filter.kinds.length === 0 ? "1 = 0" : `x.kind IN ${s.list(filter.kinds)}`)
       const p = filter?.period
       if (p !== undefined) {

@@ -1,6 +1,6 @@
 /**
- * `@hdnd/testkit`: fast-check arbitraries for hdnd's entities and the counting laws of tabulation,
- * for adapter, plugin and province authors to reuse in their own tests.
+ * `@hdnd/testkit`: fast-check arbitraries for hdnd's entities, the counting laws of tabulation and
+ * the store conformance kit, for adapter, plugin and province authors to reuse in their own tests.
  *
  * @since 0.1.0
  */
@@ -9,3 +9,35 @@
 export * as Arbitraries from "./Arbitraries.js"
 /** @since 0.1.0 */
 export * as Laws from "./Laws.js"
+/** @since 0.1.0 */
+export * as StoreSuite from "./store/StoreSuite.js"
+/** @since 0.1.0 */
+export * as StoreProperties from "./store/StoreProperties.js"
+/** @since 0.1.0 */
+export * as StoreModelBased from "./store/ModelBased.js"
+/** @since 0.1.0 */
+export * as StoreModel from "./store/StoreModel.js"
+/** @since 0.1.0 */
+export * as StoreCommands from "./store/commands/index.js"
+/** @since 0.1.0 */
+export * as StoreHandle from "./store/StoreHandle.js"
+/** @since 0.1.0 */
+export * as StoreExpectations from "./store/Expectations.js"
+/** @since 0.1.0 */
+export * as StoreRecords from "./store/Records.js"
+/** @since 0.1.0 */
+export * as StoreFilters from "./store/StreamFilters.js"
+/** @since 0.1.0 */
+export * as StoreRequests from "./store/Requests.js"
+/** @since 0.1.0 */
+export * as StorePushdown from "./store/Pushdown.js"
+/** @since 0.1.0 */
+export * as StoreData from "./store/FullDataset.js"
+/** @since 0.1.0 */
+export * as StoreInvalid from "./store/Invalid.js"
+/** @since 0.1.0 */
+export * as StoreEdits from "./store/Edits.js"
+/** @since 0.1.0 */
+export * as StoreTrickyText from "./store/TrickyText.js"
+/** @since 0.1.0 */
+export * as StoreRoundTrip from "./store/RoundTrip.js"

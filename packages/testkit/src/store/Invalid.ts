@@ -1,0 +1,136 @@
+/**
+ * Invalid records: a valid record with one reference pointed at a record that does not exist, or
+ * with dates moved outside what the records it depends on allow (2010, before every generated unit
+ * and council began). Each broken record still decodes; only cross-record validation rejects it.
+ *
+ * @since 0.1.0
+ */
+import { Activity, AdminUnit, CalendarDate, Council, Dataset, Session, Tally } from "@hdnd/core"
+import fc from "fast-check"
+import type { AnyRecord } from "./Records.js"
+import { entriesOf } from "./Records.js"
+
+type EntityKind = Dataset.EntityKind
+type Batch = Dataset.Batch
+
+/**
+ * One way to break a record, described for counterexamples.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Breaker {
+  readonly how: string
+  readonly apply: (record: any) => AnyRecord
+}
+
+/**
+ * A record that was broken, and how.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Breakage {
+  readonly kind: EntityKind
+  readonly id: string
+  readonly how: string
+  readonly record: AnyRecord
+}
+
+const d = CalendarDate.date
+const YEAR_2010 = { from: d("2010-01-01"), to: d("2010-12-31") }
+
+/**
+ * The ways each collection's records are broken.
+ *
+ * @since 0.1.0
+ * @category data
+ */
+export const breakers: Readonly<Record<EntityKind, ReadonlyArray<Breaker>>> = {
+  units: [
+    { how: `parent → "u-missing"`, apply: (r) => new AdminUnit.AdminUnit({ ...r, parent: "u-missing" }) },
+    { how: "validity → 2010", apply: (r) => new AdminUnit.AdminUnit({ ...r, validity: YEAR_2010 }) }
+  ],
+  lineage: [
+    { how: `targets += "u-missing"`, apply: (r) => new AdminUnit.LineageEvent({ ...r, targets: [...r.targets, "u-missing"] }) },
+    { how: "date → 2016-01-02", apply: (r) => new AdminUnit.LineageEvent({ ...r, date: d("2016-01-02") }) }
+  ],
+  councils: [
+    { how: `unit → "u-missing"`, apply: (r) => new Council.Council({ ...r, unit: "u-missing" }) },
+    { how: "validity → from 2010", apply: (r) => new Council.Council({ ...r, validity: { from: d("2010-01-01") } }) }
+  ],
+  terms: [
+    { how: `council → "c-missing"`, apply: (r) => new Council.Term({ ...r, council: "c-missing" }) },
+    { how: "validity → from 2010", apply: (r) => new Council.Term({ ...r, validity: { ...r.validity, from: d("2010-01-01") } }) }
+  ],
+  organs: [
+    { how: `council → "c-missing"`, apply: (r) => new Council.Organ({ ...r, council: "c-missing" }) },
+    { how: "validity → from 2010", apply: (r) => new Council.Organ({ ...r, validity: { ...r.validity, from: d("2010-01-01") } }) }
+  ],
+  sessions: [
+    { how: `council → "c-missing"`, apply: (r) => new Session.Session({ ...r, council: "c-missing" }) },
+    { how: "dates → 2010", apply: (r) => new Session.Session({ ...r, dates: { from: d("2010-05-01"), to: d("2010-05-02") } }) }
+  ],
+  meetings: [
+    { how: `council → "c-missing"`, apply: (r) => new Session.StandingMeeting({ ...r, council: "c-missing" }) },
+    { how: "date → 2010-05-01", apply: (r) => new Session.StandingMeeting({ ...r, date: d("2010-05-01") }) }
+  ],
+  activities: [
+    { how: `council → "c-missing"`, apply: (r) => new Activity.Activity({ ...r, council: "c-missing" }) },
+    { how: `owner → "o-missing"`, apply: (r) => new Activity.Activity({ ...r, owner: "o-missing" }) },
+    { how: `session → "s-missing"`, apply: (r) => new Activity.Activity({ ...r, session: "s-missing" }) },
+    { how: "date → 2010-05-01..2010-05-03", apply: (r) => new Activity.Activity({ ...r, date: { from: d("2010-05-01"), to: d("2010-05-03") } }) }
+  ],
+  tallies: [
+    { how: `council → "c-missing"`, apply: (r) => new Tally.Tally({ ...r, council: "c-missing" }) },
+    { how: `indicator → "test/undeclared"`, apply: (r) => new Tally.Tally({ ...r, indicator: "test/undeclared" }) },
+    { how: "period → 2010", apply: (r) => new Tally.Tally({ ...r, period: YEAR_2010 }) }
+  ]
+}
+
+/**
+ * Breaks one record of a collection with its `pick`-th breaker (modulo their number).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const breakRecord = (kind: EntityKind, record: AnyRecord, pick: number): Breakage => {
+  const options = breakers[kind]
+  const breaker = options[pick % options.length] as Breaker
+  return { kind, id: record.id, how: breaker.how, record: breaker.apply(record) }
+}
+
+/**
+ * Replaces a record of a batch (same collection, same id) by another.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const replace = (batch: Batch, kind: EntityKind, record: AnyRecord): Batch => ({
+  ...batch,
+  [kind]: ((batch[kind] ?? []) as ReadonlyArray<AnyRecord>).map((r) => (r.id === record.id ? record : r))
+})
+
+/**
+ * A batch with one of its records broken (the batch must not be empty).
+ *
+ * @since 0.1.0
+ * @category arbitraries
+ */
+export const brokenBatchArb = (batch: Batch): fc.Arbitrary<{ readonly batch: Batch; readonly broken: Breakage }> => {
+  const entries = entriesOf(batch)
+  return fc.tuple(fc.nat({ max: Math.max(0, entries.length - 1) }), fc.nat()).map(([i, pick]) => {
+    const entry = entries[i]
+    if (entry === undefined) throw new Error("brokenBatchArb: the batch has no record to break")
+    const broken = breakRecord(entry.kind, entry.record, pick)
+    return { batch: replace(batch, entry.kind, broken.record), broken }
+  })
+}
+
+/**
+ * A breakage as a line of a counterexample: `Activity "a3": council → "c-missing"`.
+ *
+ * @since 0.1.0
+ * @category formatting
+ */
+export const show = (b: Breakage): string => `${Dataset.entityNames[b.kind]} "${b.id}": ${b.how}`

@@ -1,0 +1,62 @@
+/**
+ * The pushdown law, one request at a time: a store's `tabulate` gives the same tabulation as the
+ * reference engine (`Tabulate.tabulate` over the same records, with the store's registry), or fails
+ * with a `TabulationError` of the same code when the reference does.
+ *
+ * @since 0.1.0
+ */
+import { Tabulate, Tabulation } from "@hdnd/core"
+import type { Dataset, TabulationRequest } from "@hdnd/core"
+import * as Either from "effect/Either"
+import { show } from "./Requests.js"
+import type { StoreHandle } from "./StoreHandle.js"
+
+const json = (value: unknown): string => JSON.stringify(value, null, 1)
+
+/**
+ * The parts of two canonical tabulations that differ (`rows`, `conflicts` …).
+ *
+ * @since 0.1.0
+ * @category queries
+ */
+export const differences = (a: Tabulation.Tabulation, b: Tabulation.Tabulation): ReadonlyArray<string> => {
+  const ca = Tabulation.toCanonical(a) as Record<string, unknown>
+  const cb = Tabulation.toCanonical(b) as Record<string, unknown>
+  return Object.keys(ca).filter((k) => JSON.stringify(ca[k]) !== JSON.stringify(cb[k]))
+}
+
+/**
+ * Checks the law for one request against the records of `reference` (what the store holds).
+ * Throws an error showing the request and `Tabulation.toCanonical` of both results when it fails.
+ *
+ * @since 0.1.0
+ * @category assertions
+ */
+export const check = async (
+  handle: StoreHandle,
+  reference: Dataset.Dataset,
+  request: TabulationRequest.TabulationRequest
+): Promise<void> => {
+  const expected = Tabulate.tabulate(reference, handle.store.registry, request)
+  const actual = await handle.attempt(handle.store.tabulate(request))
+  const where = `tabulate ${show(request)} (pushdown: ${handle.store.capabilities.pushdown})`
+  if (Either.isLeft(expected)) {
+    if (Either.isRight(actual)) {
+      throw new Error(`${where}: the reference fails with ${expected.left.code} (${expected.left.en}) but the store returned\n${json(Tabulation.toCanonical(actual.right))}`)
+    }
+    const err = actual.left
+    if (err._tag !== "TabulationError" || err.code !== expected.left.code) {
+      throw new Error(`${where}: expected TabulationError ${expected.left.code}, got ${err._tag}: ${err.message}`)
+    }
+    return
+  }
+  if (Either.isLeft(actual)) {
+    throw new Error(`${where}: the store failed with ${actual.left._tag}: ${actual.left.message}`)
+  }
+  if (!Tabulation.equals(actual.right, expected.right)) {
+    throw new Error(
+      `${where}: differs from the reference in ${differences(actual.right, expected.right).join(", ")}\n` +
+        `store:\n${json(Tabulation.toCanonical(actual.right))}\nreference:\n${json(Tabulation.toCanonical(expected.right))}`
+    )
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Tabulation requests for the pushdown law: `Laws.requestArb` varied over every built-in indicator,
+ * subtree scopes on several days (before the units began, while districts existed, after they were
+ * abolished), explicit council lists (empty, partial, or naming an unknown council), groupings, and
+ * tracing on, off or unset.
+ *
+ * @since 0.1.0
+ */
+import { CalendarDate, Registry, TabulationRequest } from "@hdnd/core"
+import fc from "fast-check"
+import type { World } from "../Arbitraries.js"
+import { requestArb } from "../Laws.js"
+import { edgePeriodArb } from "./Periods.js"
+
+type Request = TabulationRequest.TabulationRequest
+
+const AS_OF = ["2015-12-31", "2016-01-01", "2022-03-15", "2023-06-30", "2025-07-01"].map(CalendarDate.date)
+
+/**
+ * Every indicator of the built-in registry, including those no generated activity matches.
+ *
+ * @since 0.1.0
+ * @category data
+ */
+export const builtinIndicators: ReadonlyArray<string> = [...Registry.builtin.indicators.keys()]
+
+const scopeArb = (world: World, base: Request): fc.Arbitrary<TabulationRequest.Scope> => {
+  const levels = base.scope._tag === "Subtree" ? base.scope.levels : undefined
+  const ids = world.councils.map((c) => c.id)
+  return fc.oneof(
+    { weight: 4, arbitrary: fc.constant(base.scope) },
+    { weight: 2, arbitrary: fc.constantFrom(...AS_OF).map((asOf) => TabulationRequest.subtree(world.provinceUnit, asOf, levels)) },
+    { weight: 3, arbitrary: fc.subarray(ids, { minLength: 1 }).map(TabulationRequest.councils) },
+    { weight: 1, arbitrary: fc.constant(TabulationRequest.councils([])) },
+    { weight: 1, arbitrary: fc.subarray(ids).map((cs) => TabulationRequest.councils([...cs, "c-unknown" as never])) }
+  )
+}
+
+/**
+ * A tabulation request over a world. Given the days records start and end on, two periods in three
+ * end on or next to them.
+ *
+ * @since 0.1.0
+ * @category arbitraries
+ */
+export const storeRequestArb = (world: World, days: ReadonlyArray<CalendarDate.CalendarDate> = []): fc.Arbitrary<Request> =>
+  fc
+    .oneof({ weight: 3, arbitrary: requestArb() }, { weight: 1, arbitrary: requestArb({ indicators: builtinIndicators }) })
+    .chain((base) =>
+      fc.record({
+        scope: scopeArb(world, base),
+        period: days.length === 0 ? fc.constant(base.period) : fc.oneof({ weight: 1, arbitrary: fc.constant(base.period) }, { weight: 2, arbitrary: edgePeriodArb(days, fc.constant(base.period)) }),
+        trace: fc.constantFrom(true, false, undefined),
+        dropGroupBy: fc.boolean()
+      }).map(({ scope, period, trace, dropGroupBy }): Request => {
+        const { groupBy, trace: _trace, ...rest } = base
+        return {
+          ...rest,
+          scope,
+          period,
+          ...(dropGroupBy && (groupBy ?? []).length === 0 ? {} : { groupBy: groupBy ?? [] }),
+          ...(trace === undefined ? {} : { trace })
+        }
+      })
+    )
+
+/**
+ * A request on one line, for counterexamples.
+ *
+ * @since 0.1.0
+ * @category formatting
+ */
+export const show = (r: Request): string => {
+  const scope =
+    r.scope._tag === "Subtree"
+      ? `subtree ${r.scope.unit} as of ${r.scope.asOf}${r.scope.levels === undefined ? "" : ` [${r.scope.levels.join(", ")}]`}`
+      : `councils [${r.scope.councils.join(", ")}]`
+  const groupBy = r.groupBy === undefined ? "" : ` by [${r.groupBy.join(", ")}]`
+  const trace = r.trace === undefined ? "" : r.trace ? " traced" : " untraced"
+  return `[${r.indicators.join(", ")}] over ${scope}, ${r.period.from}..${r.period.to}${groupBy}${trace}`
+}

@@ -1,0 +1,235 @@
+/**
+ * The properties of the store conformance kit, one per contract of the `Store` port. Each takes a
+ * function that builds a fresh empty store layer and runs every case against its own store.
+ * `StoreSuite.storeConformance` registers them as vitest tests; run one alone with `fc.assert` (for
+ * instance to replay a `{ seed, path }`).
+ *
+ * @since 0.1.0
+ */
+import { Dataset } from "@hdnd/core"
+import type { Store } from "@hdnd/core"
+import type * as Layer from "effect/Layer"
+import * as Schema from "effect/Schema"
+import fc from "fast-check"
+import * as Assert from "./Assert.js"
+import type { Law } from "../Laws.js"
+import { touch } from "./Edits.js"
+import { expectHolds, expectRecord } from "./Expectations.js"
+import { busyDatasetArb, fullDatasetArb } from "./FullDataset.js"
+import { brokenBatchArb, show as showBreakage } from "./Invalid.js"
+import { daysOf } from "./Periods.js"
+import * as Pushdown from "./Pushdown.js"
+import type { AnyRecord } from "./Records.js"
+import { encode, entriesOf, expectedUpsert, sortedIds } from "./Records.js"
+import { storeRequestArb } from "./Requests.js"
+import { withStore } from "./StoreHandle.js"
+import { select, show as showFilter, streamFilterArb } from "./StreamFilters.js"
+
+/**
+ * Builds a layer providing a fresh, empty store each time it is called.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type MakeLayer = () => Layer.Layer<Store.Store, unknown>
+
+type Batch = Dataset.Batch
+type EntityKind = Dataset.EntityKind
+
+const nothing = { inserted: 0, updated: 0, unchanged: 0 }
+
+const codecs = Object.fromEntries(
+  Dataset.entityKinds.map((k) => {
+    const schema = Dataset.entitySchemas[k] as unknown as Schema.Schema<AnyRecord, unknown>
+    return [k, (r: AnyRecord) => Schema.decodeUnknownSync(schema)(Schema.encodeSync(schema)(r))]
+  })
+) as Record<EntityKind, (r: AnyRecord) => AnyRecord>
+
+/** A copy of a batch made of new instances (encoded and decoded again): equal content, no shared identity. */
+const copyOf = (batch: Batch): Batch =>
+  Object.fromEntries(
+    Dataset.entityKinds.filter((k) => batch[k] !== undefined).map((k) => [k, (batch[k] as ReadonlyArray<AnyRecord>).map(codecs[k])])
+  ) as Batch
+
+const append = (batch: Batch, kind: EntityKind, record: AnyRecord): Batch => ({
+  ...batch,
+  [kind]: [...((batch[kind] ?? []) as ReadonlyArray<AnyRecord>), record]
+})
+
+/**
+ * Upserting a batch with records of every collection inserts them all; `get` gives each back
+ * unchanged, `stream` lists them and `count` counts them.
+ *
+ * @since 0.1.0
+ * @category properties
+ */
+export const upsertAndGet = (layer: MakeLayer): Law =>
+  fc.asyncProperty(fullDatasetArb(), ({ batch }) =>
+    withStore(layer(), async (h) => {
+      Assert.equal(await h.run(h.store.upsert(batch)), { ...nothing, inserted: Dataset.batchSize(batch) }, "upsert into an empty store")
+      await expectHolds(h, Dataset.fromBatch(batch))
+    })
+  )
+
+/**
+ * `get` of an id that no record of the collection has fails with `NotFoundError`, also when a
+ * record of another collection has that id.
+ *
+ * @since 0.1.0
+ * @category properties
+ */
+export const getMissing = (layer: MakeLayer): Law =>
+  fc.asyncProperty(fullDatasetArb(), fc.nat(), ({ batch }, shift) =>
+    withStore(layer(), async (h) => {
+      await h.run(h.store.upsert(batch))
+      const ds = Dataset.fromBatch(batch)
+      const kinds = Dataset.entityKinds
+      for (const [i, { kind, record }] of entriesOf(batch).entries()) {
+        const other = kinds[(kinds.indexOf(kind) + 1 + ((shift + i) % (kinds.length - 1))) % kinds.length] as EntityKind
+        await expectRecord(h, ds, other, record.id)
+      }
+      for (const kind of kinds) await expectRecord(h, ds, kind, "no-such-id")
+    })
+  )
+
+/**
+ * Re-upserting a batch (the same instances, or equal copies) reports every record unchanged and
+ * changes nothing.
+ *
+ * @since 0.1.0
+ * @category properties
+ */
+export const reupsertIsIdempotent = (layer: MakeLayer): Law =>
+  fc.asyncProperty(fullDatasetArb(), ({ batch }) =>
+    withStore(layer(), async (h) => {
+      await h.run(h.store.upsert(batch))
+      const unchanged = { ...nothing, unchanged: Dataset.batchSize(batch) }
+      Assert.equal(await h.run(h.store.upsert(batch)), unchanged, "the same batch again")
+      Assert.equal(await h.run(h.store.upsert(copyOf(batch))), unchanged, "an equal copy of the batch")
+      await expectHolds(h, Dataset.fromBatch(batch))
+    })
+  )
+
+/**
+ * Upserting a changed version of one stored record reports one update; `get` gives the new content
+ * and every other record is as before.
+ *
+ * @since 0.1.0
+ * @category properties
+ */
+export const updateOne = (layer: MakeLayer): Law =>
+  fc.asyncProperty(fullDatasetArb(), fc.nat(), ({ batch }, pick) =>
+    withStore(layer(), async (h) => {
+      await h.run(h.store.upsert(batch))
+      const entries = entriesOf(batch)
+      const { kind, record } = entries[pick % entries.length] as (typeof entries)[number]
+      const update: Batch = { [kind]: [touch(kind, record)] }
+      Assert.equal(await h.run(h.store.upsert(update)), { ...nothing, updated: 1 }, `update of ${kind} ${record.id}`)
+      await expectHolds(h, Dataset.apply(Dataset.fromBatch(batch), update))
+    })
+  )
+
+/**
+ * A batch with one invalid record (a broken reference or dates outside what it depends on) fails
+ * with `ValidationError` and writes nothing: into an empty store, or into one that already holds the
+ * world's structure (which the batch re-sends).
+ *
+ * @since 0.1.0
+ * @category properties
+ */
+export const invalidBatchWritesNothing = (layer: MakeLayer): Law =>
+  fc.asyncProperty(
+    fullDatasetArb().chain((full) => fc.tuple(fc.constant(full), brokenBatchArb(full.batch), fc.boolean())),
+    ([full, { batch, broken }, preload]) =>
+      withStore(layer(), async (h) => {
+        const before = preload ? Dataset.fromBatch(full.world.structure) : Dataset.empty
+        if (preload) await h.run(h.store.upsert(full.world.structure))
+        const result = await h.attempt(h.store.upsert(batch))
+        Assert.failsWith(result, "ValidationError", `batch with ${showBreakage(broken)}`)
+        await expectHolds(h, before)
+        for (const { kind, record } of entriesOf(batch)) await expectRecord(h, before, kind, record.id)
+      })
+  )
+
+/**
+ * Two records with one id and different content in one batch fail with `ValidationError`, and
+ * nothing is written.
+ *
+ * @since 0.1.0
+ * @category properties
+ */
+export const duplicateIdsRejected = (layer: MakeLayer): Law =>
+  fc.asyncProperty(fullDatasetArb(), fc.nat(), ({ batch }, pick) =>
+    withStore(layer(), async (h) => {
+      const entries = entriesOf(batch)
+      const { kind, record } = entries[pick % entries.length] as (typeof entries)[number]
+      const result = await h.attempt(h.store.upsert(append(batch, kind, touch(kind, record))))
+      Assert.failsWith(result, "ValidationError", `two versions of ${kind} ${record.id}`)
+      await expectHolds(h, Dataset.empty)
+    })
+  )
+
+/**
+ * A record sent twice with the same content in one batch is accepted and stored once; the second
+ * occurrence counts as unchanged.
+ *
+ * @since 0.1.0
+ * @category properties
+ */
+export const identicalDuplicatesAccepted = (layer: MakeLayer): Law =>
+  fc.asyncProperty(fullDatasetArb(), fc.nat(), ({ batch }, pick) =>
+    withStore(layer(), async (h) => {
+      const entries = entriesOf(batch)
+      const { kind, record } = entries[pick % entries.length] as (typeof entries)[number]
+      const twice = append(batch, kind, (copyOf({ [kind]: [record] })[kind] as ReadonlyArray<AnyRecord>)[0] as AnyRecord)
+      Assert.equal(await h.run(h.store.upsert(twice)), expectedUpsert(Dataset.empty, twice), `${kind} ${record.id} twice`)
+      await expectHolds(h, Dataset.fromBatch(batch))
+    })
+  )
+
+/**
+ * `stream` with a filter gives exactly the records the reference selects (`StreamFilters.matches`),
+ * in every collection, with their stored content.
+ *
+ * @since 0.1.0
+ * @category properties
+ */
+export const streamFilters = (layer: MakeLayer): Law =>
+  fc.asyncProperty(
+    fullDatasetArb().chain((full) => fc.tuple(fc.constant(full), fc.array(streamFilterArb(full.world, daysOf(full.batch)), { minLength: 1, maxLength: 5 }))),
+    ([{ batch }, filters]) =>
+      withStore(layer(), async (h) => {
+        await h.run(h.store.upsert(batch))
+        const ds = Dataset.fromBatch(batch)
+        for (const filter of [undefined, ...filters]) {
+          for (const kind of Dataset.entityKinds) {
+            const expected = select(ds, kind, filter)
+            const actual = await h.collect(h.store.stream(kind, filter))
+            const what = `stream(${kind}, ${showFilter(filter)})`
+            Assert.equal(sortedIds(actual), sortedIds(expected), what)
+            const byId = new Map(expected.map((r) => [r.id, encode(kind, r)]))
+            for (const r of actual) Assert.equal(encode(kind, r), byId.get(r.id), `${what}: ${r.id}`)
+          }
+        }
+      })
+  )
+
+/**
+ * The pushdown law: for generated datasets and several generated requests each, `tabulate` equals
+ * the reference tabulation over the same records.
+ *
+ * @since 0.1.0
+ * @category properties
+ */
+export const pushdownLaw = (layer: MakeLayer): Law =>
+  fc.asyncProperty(
+    busyDatasetArb(8, { maxActivities: 60 }).chain((full) =>
+      fc.tuple(fc.constant(full), fc.array(storeRequestArb(full.world, daysOf(full.batch)), { minLength: 1, maxLength: 4 }))
+    ),
+    ([{ batch }, requests]) =>
+      withStore(layer(), async (h) => {
+        await h.run(h.store.upsert(batch))
+        const ds = Dataset.fromBatch(batch)
+        for (const request of requests) await Pushdown.check(h, ds, request)
+      })
+  )
