@@ -9,7 +9,7 @@
  * Prints one JSON line.
  */
 import { SqlClient } from "@effect/sql/SqlClient"
-import { CalendarDate, Dataset, Indicators, Registry, Store, Tabulate, Tabulation, TabulationRequest } from "@hdnd/core"
+import { Dataset, Registry, Store, Tabulate, Tabulation } from "@hdnd/core"
 import { Rows } from "@hdnd/store-sql"
 import { SqliteStore } from "@hdnd/store-sqlite"
 import { PostgresStore } from "@hdnd/store-postgres"
@@ -20,7 +20,7 @@ import { mkdtempSync, rmSync } from "node:fs"
 import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { buildWorld } from "./world.js"
+import { benchRequest, buildWorld } from "./world.js"
 
 const engine = (process.argv[2] ?? "sqlite") as "sqlite" | "pg"
 const n = Number(process.argv[3] ?? 1_000_000)
@@ -34,13 +34,7 @@ const structure: Dataset.Batch = {
   sessions: [...ds.sessions.values()]
 }
 const activities = [...ds.activities.values()]
-const { ids } = Indicators
-const request: TabulationRequest.TabulationRequest = {
-  indicators: [ids.reviewContent, ids.reviewSessions, ids.supervisionPeriodicOngoing, ids.surveyThematicSupervision, ids.advisoryAssigned, ids.supervisionCouncil],
-  scope: TabulationRequest.subtree("p" as never, CalendarDate.date("2023-06-30")),
-  period: CalendarDate.period("2023-01-01", "2023-12-31"),
-  groupBy: ["council", "kind", "month", "ownerKind"]
-}
+const request = benchRequest
 
 const dir = mkdtempSync(join(tmpdir(), "hdnd-bench-"))
 const schema = `hdnd_bench_${process.pid}`

@@ -5,10 +5,10 @@
  * Modes (argv[2]): `time` (both, interleaved, medians), `memory-data` (build the data only),
  * `memory-engine` (data + engine), `memory-baseline` (data + baseline). Prints one JSON line.
  */
-import { CalendarDate, Indicators, Registry, Tabulate, Tabulation, TabulationRequest } from "@hdnd/core"
+import { Indicators, Registry, Tabulate, Tabulation } from "@hdnd/core"
 import type { Activity } from "@hdnd/core"
 import * as Either from "effect/Either"
-import { buildWorld } from "./world.js"
+import { benchRequest, buildWorld } from "./world.js"
 
 const mode = process.argv[2] ?? "time"
 const n = Number(process.argv[3] ?? 1_000_000)
@@ -16,12 +16,7 @@ const { ds } = buildWorld(n)
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {})
 
 const { ids } = Indicators
-const request: TabulationRequest.TabulationRequest = {
-  indicators: [ids.reviewContent, ids.reviewSessions, ids.supervisionPeriodicOngoing, ids.surveyThematicSupervision, ids.advisoryAssigned, ids.supervisionCouncil],
-  scope: TabulationRequest.subtree("p" as never, CalendarDate.date("2023-06-30")),
-  period: CalendarDate.period("2023-01-01", "2023-12-31"),
-  groupBy: ["council", "kind", "month", "ownerKind"]
-}
+const request = benchRequest
 
 const engine = () => Either.getOrThrow(Tabulate.tabulate(ds, Registry.builtin, request))
 

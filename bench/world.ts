@@ -3,7 +3,7 @@
  * council with a plenary, a standing committee and committees, 12 sessions, and N activities spread
  * over 2023. Deterministic (seeded), built without per-record validation to measure the engine alone.
  */
-import { Activity, AdminUnit, CalendarDate, Council, Dataset, Session } from "@hdnd/core"
+import { Activity, AdminUnit, CalendarDate, Council, Dataset, Indicators, Session, TabulationRequest } from "@hdnd/core"
 
 const d = CalendarDate.date
 
@@ -102,4 +102,19 @@ export const buildWorld = (n: number, seed = 42): World => {
     activitiesByCouncil: byCouncil as never
   }
   return { ds, activities: n }
+}
+
+/** The request every tabulation benchmark times: six indicators over 2023 by 4 dimensions. */
+export const benchRequest: TabulationRequest.TabulationRequest = {
+  indicators: [
+    Indicators.ids.reviewContent,
+    Indicators.ids.reviewSessions,
+    Indicators.ids.supervisionPeriodicOngoing,
+    Indicators.ids.surveyThematicSupervision,
+    Indicators.ids.advisoryAssigned,
+    Indicators.ids.supervisionCouncil
+  ],
+  scope: TabulationRequest.subtree("p" as never, CalendarDate.date("2023-06-30")),
+  period: CalendarDate.period("2023-01-01", "2023-12-31"),
+  groupBy: ["council", "kind", "month", "ownerKind"]
 }

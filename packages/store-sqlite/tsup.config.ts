@@ -1,12 +1,1 @@
-import { defineConfig } from "tsup"
-
-// JavaScript (ESM and CJS) from tsup; type declarations from tsc (see tsconfig.build.json), one
-// file per module, because bundled declarations lose schema constants that share a type's name.
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm", "cjs"],
-  dts: false,
-  sourcemap: true,
-  clean: true,
-  target: "es2022"
-})
+export { default } from "../../tsup.base.js"

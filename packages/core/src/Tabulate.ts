@@ -15,7 +15,7 @@ import type { Registry } from "./Registry.js"
 import type { Tabulation } from "./Tabulation.js"
 import { NONE } from "./Tabulation.js"
 import type { RowFacts } from "./TabulationBuilder.js"
-import { Builder, plan } from "./TabulationBuilder.js"
+import { Builder, emptyRowFacts, plan } from "./TabulationBuilder.js"
 import type { TabulationRequest } from "./TabulationRequest.js"
 
 export {
@@ -62,16 +62,7 @@ export const tabulate = (
   const organKinds: Array<OrganKind | undefined> = []
   const committeeKinds: Array<string | undefined> = []
   const organFacts: Array<OrganFacts | undefined> = []
-  const row: RowFacts = {
-    council: "" as never,
-    kind: "",
-    ownerKind: undefined,
-    sessionType: undefined,
-    day: "",
-    organ: undefined,
-    organKind: undefined,
-    committeeKind: undefined
-  }
+  const row: RowFacts = emptyRowFacts()
 
   for (const council of p.councils.values()) {
     const acts = ds.activitiesByCouncil.get(council.id)

@@ -15,6 +15,7 @@ import { TabulationError } from "./Errors.js"
 import type { ActivityId, IndicatorId, TallyId } from "./Ids.js"
 import type { Measure } from "./Indicator.js"
 import type { Qualifier } from "./Tally.js"
+import { DimensionSchema } from "./TabulationRequest.js"
 import { combineQualifiers } from "./Tally.js"
 
 /**
@@ -29,19 +30,7 @@ import { combineQualifiers } from "./Tally.js"
  * @since 0.1.0
  * @category models
  */
-export type Dimension =
-  | "council"
-  | "unit"
-  | "level"
-  | "organ"
-  | "organKind"
-  | "committeeKind"
-  | "ownerKind"
-  | "kind"
-  | "sessionType"
-  | "month"
-  | "quarter"
-  | "year"
+export type Dimension = typeof DimensionSchema.Type
 
 /**
  * Every dimension, in a stable order.
@@ -49,20 +38,7 @@ export type Dimension =
  * @since 0.1.0
  * @category models
  */
-export const dimensions: ReadonlyArray<Dimension> = [
-  "council",
-  "unit",
-  "level",
-  "organ",
-  "organKind",
-  "committeeKind",
-  "ownerKind",
-  "kind",
-  "sessionType",
-  "month",
-  "quarter",
-  "year"
-]
+export const dimensions: ReadonlyArray<Dimension> = DimensionSchema.literals
 
 /**
  * Dimensions that switch a tabulation to the per-organiser view.

@@ -163,6 +163,23 @@ export interface RowFacts {
 }
 
 /**
+ * A blank {@link RowFacts}, for tabulators that fill one object per row.
+ *
+ * @since 0.1.0
+ * @category planning
+ */
+export const emptyRowFacts = (): RowFacts => ({
+  council: "" as CouncilId,
+  kind: "",
+  ownerKind: undefined,
+  sessionType: undefined,
+  day: "",
+  organ: undefined,
+  organKind: undefined,
+  committeeKind: undefined
+})
+
+/**
  * The value of a dimension for a row of activities.
  *
  * @since 0.1.0

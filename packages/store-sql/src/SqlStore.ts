@@ -451,16 +451,7 @@ const feedRows = (
   query: NonNullable<ReturnType<typeof tabulationQuery>>,
   rows: ReadonlyArray<Row>
 ): void => {
-  const facts: TabulationBuilder.RowFacts = {
-    council: "" as never,
-    kind: "",
-    ownerKind: undefined,
-    sessionType: undefined,
-    day: "",
-    organ: undefined,
-    organKind: undefined,
-    committeeKind: undefined
-  }
+  const facts = TabulationBuilder.emptyRowFacts()
   const str = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v))
   for (const r of rows) {
     const council = p.councils.get(r.council as never)
