@@ -64,8 +64,10 @@ export const compileFilter = (q: SqlText, t: Tables, f: Filter, plan: Plan): str
 export interface TabulationQuery {
   readonly text: string
   readonly params: ReadonlyArray<unknown>
-  /** Indexes (in the plan) of the indicators counted, in column order `n0, n1, …` / `b0, b1, …`. */
+  /** Indexes (in the plan) of the indicators counted. */
   readonly counted: ReadonlyArray<number>
+  /** For each counted indicator, its count column (`n{c}`, `b{c}`): indicators with equal filters share one. */
+  readonly columnOf: ReadonlyArray<number>
   readonly organView: boolean
   readonly bySession: boolean
   readonly traced: boolean
@@ -96,7 +98,20 @@ export const tabulationQuery = (
   const traced = plan.traced
   // Placeholders are bound in the order they appear in the text (SQLite's "?"), so every use of a
   // filter is compiled afresh, in text order.
-  const filter = (i: number) => compileFilter(q, t, (plan.indicators[i] as Indicator.Indicator).filter, plan)
+  const filterOf = (i: number) => (plan.indicators[i] as Indicator.Indicator).filter
+  // Indicators with equal filters (e.g. items reviewed and sessions they served) share a column.
+  const keys: Array<string> = []
+  const columns: Array<number> = []
+  const columnOf = counted.map((i) => {
+    const key = JSON.stringify(filterOf(i))
+    let c = keys.indexOf(key)
+    if (c < 0) {
+      c = keys.push(key) - 1
+      columns.push(i)
+    }
+    return c
+  })
+  const filter = (i: number) => compileFilter(q, t, filterOf(i), plan)
   const select: Array<string> = ["a.council AS council"]
   const group: Array<string> = ["a.council"]
   const add = (expr: string, alias: string) => {
@@ -115,11 +130,11 @@ export const tabulationQuery = (
   if (bySession) add("a.session", "session")
   if (traced) {
     select.push("a.id AS id")
-    counted.forEach((i, j) => select.push(`CASE WHEN ${filter(i)} THEN 1 ELSE 0 END AS n${j}`))
+    columns.forEach((i, c) => select.push(`CASE WHEN ${filter(i)} THEN 1 ELSE 0 END AS n${c}`))
     if (organView) select.push("ao.position AS position")
   } else {
-    counted.forEach((i, j) => select.push(`SUM(CASE WHEN ${filter(i)} THEN 1 ELSE 0 END) AS n${j}`))
-    if (organView) counted.forEach((i, j) => select.push(`SUM(CASE WHEN ao.position = 0 AND (${filter(i)}) THEN 1 ELSE 0 END) AS b${j}`))
+    columns.forEach((i, c) => select.push(`SUM(CASE WHEN ${filter(i)} THEN 1 ELSE 0 END) AS n${c}`))
+    if (organView) columns.forEach((i, c) => select.push(`SUM(CASE WHEN ao.position = 0 AND (${filter(i)}) THEN 1 ELSE 0 END) AS b${c}`))
   }
   // The WHERE clause repeats the filters so the scan skips rows no indicator counts.
   // A scope of every council needs no condition; a scope of most of them is cheaper as a full scan
@@ -130,7 +145,7 @@ export const tabulationQuery = (
       : `${dialect.name === "sqlite" && plan.councils.size * 2 > allCouncils ? "+a.council" : "a.council"} IN ${q.list([...plan.councils.keys()])}`
   const from = q.p(plan.period.from)
   const to = q.p(plan.period.to)
-  const any = counted.map((i) => `(${filter(i)})`).join(" OR ")
+  const any = columns.map((i) => `(${filter(i)})`).join(" OR ")
   // Join the owner organ and the session only when a filter or a dimension reads them.
   const body = select.join(" ") + any
   const text = [
@@ -144,5 +159,5 @@ export const tabulationQuery = (
   ]
     .filter((l) => l.length > 0)
     .join("\n")
-  return { text, params: q.params, counted, organView, bySession, traced }
+  return { text, params: q.params, counted, columnOf, organView, bySession, traced }
 }

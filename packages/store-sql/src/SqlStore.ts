@@ -453,6 +453,8 @@ const feedRows = (
 ): void => {
   const facts = TabulationBuilder.emptyRowFacts()
   const str = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v))
+  const nCols = query.columnOf.map((c) => `n${c}`)
+  const bCols = query.columnOf.map((c) => `b${c}`)
   for (const r of rows) {
     const council = p.councils.get(r.council as never)
     if (council === undefined) continue
@@ -467,10 +469,10 @@ const feedRows = (
     const key = builder.keyOf(facts, council)
     const session = query.bySession ? str(r.session) : undefined
     query.counted.forEach((i, j) => {
-      const n = Number(r[`n${j}`] ?? 0)
+      const n = Number(r[nCols[j] as string] ?? 0)
       if (n <= 0) return
       builder.addItems(i, key, n, session, query.traced ? [r.id as never] : undefined)
-      const once = query.traced ? (query.organView ? (Number(r.position) === 0 ? 1 : 0) : 1) : query.organView ? Number(r[`b${j}`] ?? 0) : n
+      const once = query.traced ? (query.organView ? (Number(r.position) === 0 ? 1 : 0) : 1) : query.organView ? Number(r[bCols[j] as string] ?? 0) : n
       if (once > 0) builder.addCouncilItems(i, council, once)
     })
   }
