@@ -2,14 +2,14 @@
  * Using hdnd from plain async/await code, without Effect: load a JSON batch, tabulate, render the
  * built-in activity summary, and handle a typed error.
  */
-import { Errors, HdndClient, Indicators, Tabulation } from "@hdnd/core"
+import { Errors, Indicators, Tabulation } from "@hdnd/core"
 import { SqliteStore } from "@hdnd/store-sqlite"
 import { readFile } from "node:fs/promises"
 
 // The embedded default: a SQLite file (HDND_SQLITE_FILE, or hdnd.sqlite in the current directory).
 // `HdndClient.open()` with no store keeps everything in memory instead.
 const filename = process.env.HDND_SQLITE_FILE ?? SqliteStore.DEFAULT_FILENAME
-const client = await HdndClient.open({ store: SqliteStore.layer({ filename }) })
+const client = await SqliteStore.openClient(filename)
 try {
   const json: unknown = JSON.parse(await readFile(new URL("./data.json", import.meta.url), "utf8"))
   const written = await client.load(json)

@@ -8,7 +8,7 @@
 import { SqlClient } from "@effect/sql/SqlClient"
 import * as SqliteClient from "@effect/sql-sqlite-node/SqliteClient"
 import type { Registry } from "@hdnd/core"
-import { Errors, Store } from "@hdnd/core"
+import { Errors, HdndClient, Store } from "@hdnd/core"
 import { Dialect, SqlStore } from "@hdnd/store-sql"
 import * as Config from "effect/Config"
 import * as Effect from "effect/Effect"
@@ -111,3 +111,23 @@ export const layerConfig = (
       (f) => layer({ ...options, filename: f })
     )
   )
+
+/**
+ * Opens the Promise client (`HdndClient`) on a SQLite file: the embedded default for apps that do
+ * not use Effect. The file is `HDND_SQLITE_FILE`, or {@link DEFAULT_FILENAME} in the current
+ * directory, unless given.
+ *
+ * @example
+ * ```ts
+ * const client = await SqliteStore.openClient()
+ * await client.load(json)
+ * await client.close()
+ * ```
+ *
+ * @since 0.1.0
+ * @category client
+ */
+export const openClient = (
+  filename: string = process.env.HDND_SQLITE_FILE ?? DEFAULT_FILENAME,
+  options: Omit<SqliteStoreConfig, "filename"> = {}
+): Promise<HdndClient> => HdndClient.open({ store: layer({ ...options, filename }) })
