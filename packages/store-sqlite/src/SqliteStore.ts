@@ -12,7 +12,10 @@ import { Errors, HdndClient, Store } from "@hdnd/core"
 import { Dialect, SqlStore } from "@hdnd/store-sql"
 import * as Config from "effect/Config"
 import * as Effect from "effect/Effect"
+import * as Context from "effect/Context"
 import * as Layer from "effect/Layer"
+import * as Schedule from "effect/Schedule"
+import * as Reactivity from "@effect/experimental/Reactivity"
 
 /**
  * Options of the SQLite store.
@@ -69,27 +72,51 @@ const storeLayer = (config: SqliteStoreConfig): Layer.Layer<Store.Store, Errors.
   )
 
 /**
+ * The SQLite client, opened with retries: when several processes open a brand-new file at once,
+ * switching it to the WAL journal needs an exclusive lock and the driver throws `SQLITE_BUSY`
+ * instead of waiting, so opening is tried again for up to a minute.
+ */
+const clientLayer = (config: SqliteStoreConfig): Layer.Layer<SqliteClient.SqliteClient | SqlClient, Errors.StoreError> =>
+  Layer.scopedContext(
+    SqliteClient.make({ filename: config.filename }).pipe(
+      Effect.catchAllDefect((defect) =>
+        Dialect.sqlite.isBusy(defect)
+          ? Effect.fail(defect)
+          : Effect.fail(
+              new Errors.StoreError({
+                operation: "open",
+                vi: `không mở được tệp SQLite ${config.filename}: ${String((defect as { message?: unknown })?.message ?? defect)}`,
+                en: `cannot open the SQLite file ${config.filename}: ${String((defect as { message?: unknown })?.message ?? defect)}`,
+                cause: defect
+              })
+            )
+      ),
+      Effect.retry({
+        while: (e) => !(e instanceof Errors.StoreError),
+        schedule: Schedule.exponential("10 millis", 1.5).pipe(Schedule.either(Schedule.spaced("250 millis")), Schedule.upTo("60 seconds"))
+      }),
+      Effect.mapError((e) =>
+        e instanceof Errors.StoreError
+          ? e
+          : new Errors.StoreError({
+              operation: "open",
+              vi: `tệp SQLite ${config.filename} bị tiến trình khác khóa quá lâu`,
+              en: `the SQLite file ${config.filename} stayed locked by another process for too long`,
+              cause: e
+            })
+      ),
+      Effect.map((client) => Context.make(SqliteClient.SqliteClient, client).pipe(Context.add(SqlClient, client)))
+    )
+  ).pipe(Layer.provide(Reactivity.layer))
+
+/**
  * A layer providing the `Store` on a SQLite file, and the underlying `SqlClient`.
  *
  * @since 0.1.0
  * @category layers
  */
 export const layer = (config: SqliteStoreConfig): Layer.Layer<Store.Store | SqlClient, Errors.StoreError> =>
-  storeLayer(config).pipe(
-    Layer.provideMerge(
-      SqliteClient.layer({ filename: config.filename }).pipe(
-        Layer.mapError(
-          (e) =>
-            new Errors.StoreError({
-              operation: "open",
-              vi: `cấu hình SQLite không hợp lệ: ${e.message}`,
-              en: `invalid SQLite configuration: ${e.message}`,
-              cause: e
-            })
-        )
-      )
-    )
-  )
+  storeLayer(config).pipe(Layer.provideMerge(clientLayer(config)))
 
 /**
  * Like {@link layer}, with the file name read from configuration (`HDND_SQLITE_FILE` by default,
