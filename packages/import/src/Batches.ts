@@ -1,0 +1,122 @@
+/**
+ * Grouping decoded records into core `Batch`es for a store, and placing the problems that
+ * validating a batch finds (`Validation.validateBatch`) back at the file, row and column each
+ * record came from.
+ *
+ * @since 0.1.0
+ */
+import type { Errors } from "@hdnd/core"
+import { Dataset } from "@hdnd/core"
+import type { ColumnMap, Decoded, Rejected } from "./Decode.js"
+import { fieldColumn } from "./internal/record.js"
+import type { ImportProblem } from "./ImportError.js"
+import { importProblem } from "./ImportError.js"
+
+/**
+ * Where a record of a batch came from.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RecordOrigin {
+  readonly file: string
+  readonly sheet?: string
+  readonly row: number
+  readonly columns: ColumnMap
+}
+
+/**
+ * The origins of a batch's records, by entity name (as in `Problem.entity`) and id.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Origins = ReadonlyMap<string, RecordOrigin>
+
+/**
+ * A batch of records ready to write, with where each came from.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Chunk {
+  readonly _tag: "Batch"
+  readonly batch: Dataset.Batch
+  readonly size: number
+  readonly origins: Origins
+}
+
+/**
+ * The key of a record in {@link Origins}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const originKey = (entity: string, id: string): string => `${entity}\u0000${id}`
+
+/**
+ * Groups the accepted records into batches of `size` records (the last one may be smaller), passing
+ * rejected rows through in order, as soon as they come.
+ *
+ * @since 0.1.0
+ * @category batching
+ */
+export const collectBatches = (items: AsyncIterable<Decoded>, size: number): AsyncIterable<Chunk | Rejected> => ({
+  async *[Symbol.asyncIterator]() {
+    const limit = Math.max(1, Math.floor(size))
+    let records: Partial<Record<Dataset.EntityKind, Array<unknown>>> = {}
+    let origins = new Map<string, RecordOrigin>()
+    let count = 0
+    const flush = (): Chunk => {
+      const chunk: Chunk = { _tag: "Batch", batch: records as Dataset.Batch, size: count, origins }
+      records = {}
+      origins = new Map()
+      count = 0
+      return chunk
+    }
+    for await (const item of items) {
+      if (item._tag === "Rejected") {
+        yield item
+        continue
+      }
+      const list = records[item.kind] ?? (records[item.kind] = [])
+      list.push(item.record)
+      const id = (item.record as { readonly id: string }).id
+      origins.set(originKey(Dataset.entityNames[item.kind], id), {
+        file: item.file,
+        ...(item.sheet === undefined ? {} : { sheet: item.sheet }),
+        row: item.row,
+        columns: item.columns
+      })
+      count++
+      if (count >= limit) yield flush()
+    }
+    if (count > 0) yield flush()
+  }
+})
+
+/**
+ * Places core problems (from validating a batch) at the file, row and column of their record. A
+ * problem about a record that is not in `origins` (one already stored) keeps an empty file name.
+ *
+ * @since 0.1.0
+ * @category batching
+ */
+export const locate = (problems: ReadonlyArray<Errors.Problem>, origins: Origins): ReadonlyArray<ImportProblem> =>
+  problems.map((p) => {
+    const origin = p.id === undefined ? undefined : origins.get(originKey(p.entity, p.id))
+    const place = origin === undefined ? undefined : fieldColumn(p.field, origin.columns)
+    return importProblem({
+      entity: p.entity,
+      id: p.id,
+      field: p.field,
+      code: p.code,
+      vi: p.vi,
+      en: p.en,
+      file: origin?.file ?? "",
+      sheet: origin?.sheet,
+      row: origin?.row,
+      column: place?.column,
+      header: place?.header
+    })
+  })

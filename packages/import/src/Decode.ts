@@ -1,0 +1,323 @@
+/**
+ * The decode pipeline: source items in, records or rejected rows out, in order and streamed.
+ *
+ * For each source (a file, or a sheet of a workbook) the entity is, in this order: the one given in
+ * the options, the one a JSON batch key names, the one the sheet or file name names
+ * ("hoat-dong.csv", sheet "Kỳ họp"), or the only one whose columns the headers fit. Headers are
+ * matched once; an unknown header, a header used twice or a missing required column rejects the
+ * source at its header row. Each row is then read cell by cell, its references resolved by name or
+ * id, and decoded with the core entity schema, so one row reports every problem it has at once,
+ * each at its file, row, column and field. Structure records (units, councils, terms, organs,
+ * sessions, meetings) become known to the resolver as soon as they are accepted, so later rows can
+ * refer to them by name.
+ *
+ * Nothing here throws; reader issues come out as rejected rows.
+ *
+ * @since 0.1.0
+ */
+import type { Registry, Store } from "@hdnd/core"
+import { Dataset } from "@hdnd/core"
+import * as Either from "effect/Either"
+import * as Stream from "effect/Stream"
+import type { ImportProblem } from "./ImportError.js"
+import type { ImportError } from "./ImportError.js"
+import { fromUnknown, importError, importProblem, toProblem } from "./ImportError.js"
+import type { Column } from "./Interchange.js"
+import { entities, entityOfHeaders, entityOfName, matchHeaders } from "./Interchange.js"
+import type { Mapped } from "./internal/record.js"
+import { build } from "./internal/record.js"
+import type { Resolver } from "./Resolve.js"
+import { make as makeResolver } from "./Resolve.js"
+import type { Cell, SourceItem } from "./SourceRow.js"
+
+/**
+ * Where the columns of a source are: each field's column letter (or JSON key) and header.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type ColumnMap = ReadonlyMap<string, { readonly column: string; readonly header: string }>
+
+/**
+ * A row that became a record.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Accepted<K extends Dataset.EntityKind = Dataset.EntityKind> {
+  readonly _tag: "Record"
+  readonly kind: K
+  readonly record: Store.EntityOf<K>
+  readonly file: string
+  readonly sheet?: string
+  readonly row: number
+  /** The columns of the row's source, to place later validation problems. */
+  readonly columns: ColumnMap
+}
+
+/**
+ * A row (or a whole source, when `fatal`) that was rejected, with every problem found and, for a
+ * data row, its cells (to write the rejected rows to a file).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Rejected {
+  readonly _tag: "Rejected"
+  readonly kind?: Dataset.EntityKind
+  readonly file: string
+  readonly sheet?: string
+  readonly row?: number
+  readonly fatal: boolean
+  readonly problems: ReadonlyArray<ImportProblem>
+  readonly cells?: ReadonlyArray<Cell>
+}
+
+/**
+ * What the decoder yields.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Decoded = Accepted | Rejected
+
+/**
+ * Options of {@link decode}.
+ *
+ * - `entity`: the entity of every source (otherwise detected per source).
+ * - `resolver`: the resolver to use and to extend; or `dataset` and `registry` to make one.
+ * - `council`: the council of rows that leave it empty (an id or a name).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface DecodeOptions {
+  readonly entity?: Dataset.EntityKind
+  readonly resolver?: Resolver
+  readonly dataset?: Dataset.Dataset
+  readonly registry?: Registry.Registry
+  readonly council?: string
+}
+
+interface SourceState {
+  readonly kind: Dataset.EntityKind
+  readonly mapping: ReadonlyArray<Column | undefined>
+  readonly columns: ColumnMap
+}
+
+const STRUCTURE: ReadonlySet<Dataset.EntityKind> = new Set(["units", "lineage", "councils", "terms", "organs", "sessions", "meetings"])
+
+const importErrorAt = (e: ImportError, where: { readonly file: string; readonly sheet?: string; readonly row: number }): ImportError =>
+  importError({ code: e.code, file: where.file, sheet: where.sheet, row: where.row, vi: e.vi, en: e.en, cause: e.cause })
+
+const sourceKey = (file: string, sheet: string | undefined): string => `${file}\u0000${sheet ?? ""}`
+
+const entityList = Dataset.entityKinds.map((k) => `${k} ("${entities[k].vi}")`).join(", ")
+
+/**
+ * Decodes source items into records of the interchange entities. Never throws; streams.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const decode = (items: AsyncIterable<SourceItem>, options: DecodeOptions = {}): AsyncIterable<Decoded> => ({
+  [Symbol.asyncIterator]: () => run(items, options)
+})
+
+/**
+ * {@link decode} as an Effect `Stream` that cannot fail.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const stream = (items: AsyncIterable<SourceItem>, options: DecodeOptions = {}): Stream.Stream<Decoded> =>
+  Stream.fromAsyncIterable(decode(items, options), (cause) => fromUnknown("", cause, "import.internal")).pipe(
+    Stream.catchAll((error) =>
+      Stream.succeed<Decoded>({ _tag: "Rejected", file: error.file, fatal: true, problems: [toProblem(error)] })
+    )
+  )
+
+async function* run(items: AsyncIterable<SourceItem>, options: DecodeOptions): AsyncGenerator<Decoded, void, undefined> {
+  const resolver =
+    options.resolver ??
+    makeResolver({
+      ...(options.dataset === undefined ? {} : { dataset: options.dataset }),
+      ...(options.registry === undefined ? {} : { registry: options.registry })
+    })
+  const defaults = { council: options.council !== undefined }
+  const sources = new Map<string, SourceState | "failed">()
+  const byKeys = new Map<string, SourceState | ReadonlyArray<ImportProblem>>()
+
+  const stateFor = (
+    kind: Dataset.EntityKind,
+    headers: ReadonlyArray<{ readonly column: string; readonly header: string }>,
+    where: { readonly file: string; readonly sheet?: string | undefined; readonly row: number }
+  ): SourceState | ReadonlyArray<ImportProblem> => {
+    const { columns: mapping, problems } = matchHeaders(kind, headers, defaults)
+    if (problems.length > 0) {
+      return problems.map((p) =>
+        importProblem({
+          entity: Dataset.entityNames[kind],
+          field: p.field,
+          code: p.code,
+          vi: p.vi,
+          en: p.en,
+          file: where.file,
+          sheet: where.sheet,
+          row: where.row,
+          column: p.column === "" ? undefined : p.column,
+          header: p.header
+        })
+      )
+    }
+    const columns = new Map<string, { readonly column: string; readonly header: string }>()
+    mapping.forEach((c, i) => {
+      const h = headers[i]
+      if (c !== undefined && h !== undefined) columns.set(c.field, h)
+    })
+    // An activity's owner left out is its organiser: place the owner's problems there.
+    const organisers = columns.get("organisers")
+    if (kind === "activities" && !columns.has("owner") && organisers !== undefined) columns.set("owner", organisers)
+    return { kind, mapping, columns }
+  }
+
+  const detect = (
+    entity: Dataset.EntityKind | undefined,
+    file: string,
+    sheet: string | undefined,
+    headers: ReadonlyArray<string>
+  ): Either.Either<Dataset.EntityKind, { readonly vi: string; readonly en: string }> => {
+    const named = options.entity ?? entity ?? (sheet === undefined ? undefined : entityOfName(sheet)) ?? entityOfName(file)
+    if (named !== undefined) return Either.right(named)
+    const fit = entityOfHeaders(headers, defaults)
+    if (Either.isRight(fit)) return Either.right(fit.right)
+    const some = fit.left.length > 0 ? fit.left.map((k) => `${k} ("${entities[k].vi}")`).join(", ") : undefined
+    return Either.left({
+      vi: `không biết tệp chứa loại dữ liệu nào${some === undefined ? "" : ` (có thể là: ${some})`}; hãy đặt tên tệp hoặc trang tính theo loại dữ liệu (ví dụ "hoat-dong.csv") hoặc chỉ rõ loại khi nhập. Các loại: ${entityList}`,
+      en: `cannot tell which entity the file holds${some === undefined ? "" : ` (it could be: ${some})`}; name the file or sheet after the entity (e.g. "activities.csv") or give the entity when importing. The entities: ${entityList}`
+    })
+  }
+
+  /** {@link decodeOne}, with anything unexpected turned into a rejection of that row only. */
+  const decodeRow = (state: SourceState, cells: ReadonlyArray<Cell>, file: string, sheet: string | undefined, row: number): Decoded => {
+    try {
+      return decodeOne(state, cells, file, sheet, row)
+    } catch (cause) {
+      const error = fromUnknown(file, cause, "import.internal")
+      const where = sheet === undefined ? { file, row } : { file, sheet, row }
+      return { _tag: "Rejected", kind: state.kind, ...where, fatal: false, problems: [toProblem(importErrorAt(error, where), Dataset.entityNames[state.kind])], cells }
+    }
+  }
+
+  const decodeOne = (state: SourceState, cells: ReadonlyArray<Cell>, file: string, sheet: string | undefined, row: number): Decoded => {
+    const mapped: Array<Mapped> = []
+    state.mapping.forEach((column, i) => {
+      const cell = cells[i]
+      if (column !== undefined && cell !== undefined) mapped.push({ column, cell })
+    })
+    const orphan = cells.find((c, i) => state.mapping[i] === undefined && c.header.trim() === "" && c.value.trim() !== "")
+    const built = build({ kind: state.kind, resolver, council: options.council, file, sheet, row }, mapped)
+    const problems = "problems" in built ? [...built.problems] : []
+    if (orphan !== undefined) {
+      problems.push(importProblem({
+        entity: Dataset.entityNames[state.kind],
+        field: "",
+        code: "import.no-header",
+        vi: `ô ${orphan.column}${row} có dữ liệu nhưng cột ${orphan.column} không có tiêu đề; hãy xoá ô đó hoặc thêm tiêu đề`,
+        en: `cell ${orphan.column}${row} has data but column ${orphan.column} has no header; clear the cell or add a header`,
+        file,
+        sheet,
+        row,
+        column: orphan.column
+      }))
+    }
+    const where = sheet === undefined ? { file, row } : { file, sheet, row }
+    if (problems.length > 0 || !("record" in built)) return { _tag: "Rejected", kind: state.kind, ...where, fatal: false, problems, cells }
+    if (STRUCTURE.has(state.kind)) resolver.add(state.kind, built.record)
+    return { _tag: "Record", kind: state.kind, record: built.record as Store.EntityOf<Dataset.EntityKind>, ...where, columns: state.columns }
+  }
+
+  try {
+    for await (const item of items) {
+      switch (item._tag) {
+        case "Issue": {
+          const e = item.error
+          yield {
+            _tag: "Rejected",
+            file: e.file,
+            ...(e.sheet === undefined ? {} : { sheet: e.sheet }),
+            ...(e.row === undefined ? {} : { row: e.row }),
+            fatal: item.fatal,
+            problems: [toProblem(e)]
+          }
+          break
+        }
+        case "Header": {
+          const key = sourceKey(item.file, item.sheet)
+          const where = item.sheet === undefined ? { file: item.file, row: item.row } : { file: item.file, sheet: item.sheet, row: item.row }
+          const kind = detect(undefined, item.file, item.sheet, item.columns.map((c) => c.header))
+          if (Either.isLeft(kind)) {
+            sources.set(key, "failed")
+            yield {
+              _tag: "Rejected",
+              ...where,
+              fatal: true,
+              problems: [importProblem({ entity: "Source", field: "", code: "import.unknown-entity", vi: kind.left.vi, en: kind.left.en, ...where })]
+            }
+            break
+          }
+          const state = stateFor(kind.right, item.columns, where)
+          if (Array.isArray(state)) {
+            sources.set(key, "failed")
+            yield { _tag: "Rejected", kind: kind.right, ...where, fatal: true, problems: state }
+          } else sources.set(key, state as SourceState)
+          break
+        }
+        case "Row": {
+          const known = sources.get(sourceKey(item.file, item.sheet))
+          if (known === "failed") break
+          if (known !== undefined) {
+            yield decodeRow(known, item.cells, item.file, item.sheet, item.row)
+            break
+          }
+          // A row without a header row: a JSON record, whose cells are its keys.
+          const where = item.sheet === undefined ? { file: item.file, row: item.row } : { file: item.file, sheet: item.sheet, row: item.row }
+          const kind = detect(item.entity, item.file, item.sheet, item.cells.map((c) => c.header))
+          if (Either.isLeft(kind)) {
+            yield {
+              _tag: "Rejected",
+              ...where,
+              fatal: false,
+              problems: [importProblem({ entity: "Source", field: "", code: "import.unknown-entity", vi: kind.left.vi, en: kind.left.en, ...where })],
+              cells: item.cells
+            }
+            break
+          }
+          const signature = `${kind.right}\u0000${item.cells.map((c) => c.header).join("\u0000")}`
+          let state = byKeys.get(signature)
+          if (state === undefined) {
+            if (byKeys.size > 1000) byKeys.clear()
+            state = stateFor(kind.right, item.cells, where)
+            byKeys.set(signature, state)
+          }
+          if (Array.isArray(state)) {
+            yield {
+              _tag: "Rejected",
+              kind: kind.right,
+              ...where,
+              fatal: false,
+              problems: (state as ReadonlyArray<ImportProblem>).map((p) => importProblem({ ...p, ...where, sheet: item.sheet, column: p.column, header: p.header })),
+              cells: item.cells
+            }
+            break
+          }
+          yield decodeRow(state as SourceState, item.cells, item.file, item.sheet, item.row)
+          break
+        }
+      }
+    }
+  } catch (cause) {
+    const error = fromUnknown("", cause, "import.internal")
+    yield { _tag: "Rejected", file: "", fatal: true, problems: [toProblem(error)] }
+  }
+}

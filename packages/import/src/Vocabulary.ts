@@ -1,0 +1,195 @@
+/**
+ * The accepted values of every coded column: each code with its Vietnamese and English labels and
+ * other spellings seen in council documents. A value matches a term when it is the code, a label or
+ * an alias, compared with {@link valueKey} (case, diacritics, punctuation and spacing do not
+ * matter): "Dự thảo nghị quyết", "du thao nghi quyet" and "draft-resolution" are all
+ * `draft-resolution`.
+ *
+ * @since 0.1.0
+ */
+import { AdminUnit, Text } from "@hdnd/core"
+
+/**
+ * One accepted value.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Term {
+  readonly code: string
+  readonly vi: string
+  readonly en: string
+  readonly aliases?: ReadonlyArray<string>
+}
+
+/**
+ * The comparison key of a header or value: `Text.matchKey` (NFC, lower case, no diacritics, đ → d,
+ * "–"/"-"/" và " alike), then every run of punctuation or spaces as one space.
+ *
+ * @since 0.1.0
+ * @category text
+ */
+export const valueKey = (s: string): string => {
+  let key = keys.get(s)
+  if (key === undefined) {
+    key = Text.matchKey(s)
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim()
+    // Values repeat (the same council, organ and label on every row): remember recent ones.
+    if (keys.size >= 10_000) keys.clear()
+    keys.set(s, key)
+  }
+  return key
+}
+
+const keys = new Map<string, string>()
+
+const t = (code: string, vi: string, en: string, ...aliases: ReadonlyArray<string>): Term => ({ code, vi, en, aliases })
+
+/**
+ * Every vocabulary, by name.
+ *
+ * @since 0.1.0
+ * @category data
+ */
+export const vocabularies = {
+  unitType: (Object.keys(AdminUnit.unitTypeLabels) as ReadonlyArray<AdminUnit.UnitType>).map((code) =>
+    t(code, AdminUnit.unitTypeLabels[code].vi, AdminUnit.unitTypeLabels[code].en, ...(code === "thanh-pho-truc-thuoc-tw" ? ["thành phố trực thuộc TW", "TP trực thuộc TW"] : []))
+  ),
+  organKind: [
+    t("plenary", "Hội đồng nhân dân", "People's Council (plenary)", "HĐND", "toàn thể HĐND"),
+    t("standing", "Thường trực HĐND", "Standing Committee", "Thường trực"),
+    t("committee", "Ban của HĐND", "Committee", "Ban"),
+    t("delegate-group", "Tổ đại biểu HĐND", "Delegate group", "Tổ đại biểu")
+  ],
+  sessionType: [
+    t("regular", "thường lệ", "regular", "kỳ họp thường lệ"),
+    t("special", "chuyên đề hoặc bất thường", "special", "kỳ họp không thường lệ"),
+    t("chuyen-de", "chuyên đề", "thematic session", "kỳ họp chuyên đề"),
+    t("bat-thuong", "bất thường", "extraordinary session", "kỳ họp bất thường"),
+    t("phat-sinh-dot-xuat", "giải quyết công việc phát sinh đột xuất", "session on urgent matters", "phát sinh đột xuất", "đột xuất", "kỳ họp giải quyết công việc phát sinh đột xuất")
+  ],
+  specialLabel: [
+    t("chuyen-de", "chuyên đề", "thematic session", "kỳ họp chuyên đề"),
+    t("bat-thuong", "bất thường", "extraordinary session", "kỳ họp bất thường"),
+    t("phat-sinh-dot-xuat", "giải quyết công việc phát sinh đột xuất", "session on urgent matters", "phát sinh đột xuất", "đột xuất")
+  ],
+  ordinalSeries: [
+    t("all", "chung", "one sequence for all sessions", "một dãy", "tất cả", "đánh số chung"),
+    t("regular", "thường lệ", "regular sessions only", "riêng kỳ họp thường lệ"),
+    t("special", "chuyên đề", "special sessions only", "riêng kỳ họp chuyên đề", "bất thường")
+  ],
+  reviewSubject: [
+    t("draft-resolution", "dự thảo nghị quyết", "draft resolution", "nghị quyết", "dự thảo NQ"),
+    t("report", "báo cáo", "report"),
+    t("submission", "tờ trình", "submission"),
+    t("scheme", "đề án", "scheme", "dự án"),
+    t("other", "khác", "other", "nội dung khác")
+  ],
+  resolutionKind: [
+    t("individual", "cá biệt", "individual", "nghị quyết cá biệt"),
+    t("normative", "quy phạm pháp luật", "normative", "nghị quyết quy phạm pháp luật", "QPPL")
+  ],
+  supervisionMode: [
+    t("thematic", "chuyên đề", "thematic", "giám sát chuyên đề"),
+    t("periodic", "định kỳ", "periodic", "giám sát định kỳ"),
+    t("ongoing", "thường xuyên", "ongoing", "giám sát thường xuyên")
+  ],
+  advisoryOrigin: [
+    t("inter-session", "phát sinh giữa hai kỳ họp", "arising between sessions", "giữa hai kỳ họp", "nội dung phát sinh giữa hai kỳ họp"),
+    t("assigned-by-standing", "theo sự phân công của Thường trực", "assigned by the standing committee", "Thường trực phân công", "do Thường trực phân công", "theo phân công của Thường trực HĐND", "theo sự phân công của Thường trực HĐND"),
+    t("other", "khác", "other")
+  ],
+  venue: [
+    t("session", "kỳ họp", "at a session", "tại kỳ họp"),
+    t("standing-meeting", "phiên họp Thường trực", "at a standing-committee meeting", "tại phiên họp Thường trực", "phiên họp Thường trực HĐND"),
+    t("committee-meeting", "cuộc họp của Ban", "at a committee meeting", "phiên họp của Ban", "họp Ban")
+  ],
+  qualifier: [
+    t("exact", "chính xác", "exact", "đúng"),
+    t("over", "hơn", "over", "trên"),
+    t("nearly", "gần", "nearly"),
+    t("about", "khoảng", "about", "ước", "ước tính")
+  ],
+  lineageKind: [
+    t("establish", "thành lập", "establish", "thành lập mới"),
+    t("merge", "nhập", "merge", "sáp nhập", "hợp nhất"),
+    t("split", "chia", "split", "chia tách", "tách"),
+    t("rename", "đổi tên", "rename"),
+    t("reclassify", "chuyển loại", "reclassify", "đổi loại", "nâng cấp"),
+    t("abolish", "giải thể", "abolish", "kết thúc hoạt động")
+  ],
+  letterType: [
+    t("complaint", "khiếu nại", "complaint"),
+    t("denunciation", "tố cáo", "denunciation"),
+    t("petition", "kiến nghị", "petition"),
+    t("feedback", "phản ánh", "feedback")
+  ],
+  boolean: [t("true", "có", "yes", "x", "TRUE", "đúng", "1"), t("false", "không", "no", "FALSE", "sai", "0")]
+} satisfies Record<string, ReadonlyArray<Term>>
+
+/**
+ * The name of a vocabulary.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type VocabularyName = keyof typeof vocabularies
+
+const indexes = new Map<VocabularyName, ReadonlyMap<string, Term>>()
+
+const indexOf = (name: VocabularyName): ReadonlyMap<string, Term> => {
+  let m = indexes.get(name)
+  if (m === undefined) {
+    const built = new Map<string, Term>()
+    const terms: ReadonlyArray<Term> = vocabularies[name]
+    // Codes first, so a label never shadows a code.
+    for (const term of terms) built.set(valueKey(term.code), term)
+    for (const term of terms) {
+      for (const s of [term.vi, term.en, ...(term.aliases ?? [])]) if (!built.has(valueKey(s))) built.set(valueKey(s), term)
+    }
+    m = built
+    indexes.set(name, m)
+  }
+  return m
+}
+
+/**
+ * The term a value stands for, or `undefined`.
+ *
+ * @since 0.1.0
+ * @category lookup
+ */
+export const lookup = (name: VocabularyName, value: string): Term | undefined => indexOf(name).get(valueKey(value))
+
+/**
+ * The accepted values of a vocabulary as one line: `draft-resolution ("dự thảo nghị quyết"), …`.
+ *
+ * @since 0.1.0
+ * @category formatting
+ */
+export const describe = (name: VocabularyName, lang: "vi" | "en" = "vi"): string =>
+  (vocabularies[name] as ReadonlyArray<Term>).map((term) => `${term.code} ("${lang === "vi" ? term.vi : term.en}")`).join(", ")
+
+/**
+ * Common ways of writing an activity kind together with one classifying field ("giám sát chuyên
+ * đề" is a supervision whose mode is thematic), matched like vocabulary terms.
+ *
+ * @since 0.1.0
+ * @category data
+ */
+export const activityShortcuts: ReadonlyArray<{
+  readonly label: string
+  readonly kind: string
+  readonly set: { readonly field: "subject" | "mode" | "origin"; readonly value: string }
+}> = [
+  { label: "giám sát chuyên đề", kind: "supervision", set: { field: "mode", value: "thematic" } },
+  { label: "giám sát định kỳ", kind: "supervision", set: { field: "mode", value: "periodic" } },
+  { label: "giám sát thường xuyên", kind: "supervision", set: { field: "mode", value: "ongoing" } },
+  { label: "thẩm tra dự thảo nghị quyết", kind: "review", set: { field: "subject", value: "draft-resolution" } },
+  { label: "thẩm tra báo cáo", kind: "review", set: { field: "subject", value: "report" } },
+  { label: "thẩm tra tờ trình", kind: "review", set: { field: "subject", value: "submission" } },
+  { label: "thẩm tra đề án", kind: "review", set: { field: "subject", value: "scheme" } },
+  { label: "tham mưu nội dung phát sinh giữa hai kỳ họp", kind: "advisory", set: { field: "origin", value: "inter-session" } },
+  { label: "tham mưu theo sự phân công của Thường trực", kind: "advisory", set: { field: "origin", value: "assigned-by-standing" } }
+]
