@@ -91,3 +91,23 @@ const collator = new Intl.Collator("vi", { sensitivity: "variant", numeric: true
  * @category text
  */
 export const compareVi = (a: string, b: string): number => collator.compare(a, b)
+
+/**
+ * The Levenshtein edit distance between two strings (insertions, deletions, substitutions), used to
+ * suggest the closest known names when a reference does not resolve.
+ *
+ * @since 0.1.0
+ * @category text
+ */
+export const editDistance = (a: string, b: string): number => {
+  if (a === b) return 0
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i]
+    for (let j = 1; j <= b.length; j++) {
+      row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)))
+    }
+    prev = row
+  }
+  return prev[b.length] ?? 0
+}

@@ -26,7 +26,7 @@ import { problem, problemsFromParseError } from "./Errors.js"
 import type { Registry } from "./Registry.js"
 import type { Session, StandingMeeting } from "./Session.js"
 import type { Tally } from "./Tally.js"
-import { matchKey } from "./Text.js"
+import { editDistance, matchKey } from "./Text.js"
 
 interface Records {
   units: AdminUnit; lineage: LineageEvent; councils: Council; terms: Term; organs: Organ
@@ -53,17 +53,7 @@ const fmt = (r: DateRange, open: string): string => (r.to === r.from ? r.from : 
 const slugKey = (s: string): string => matchKey(s.replace(/[._:/-]+/g, " "))
 const push = <K, V>(m: Map<K, Array<V>>, k: K, v: V): void => void (m.get(k)?.push(v) ?? m.set(k, [v]))
 
-const distance = (a: string, b: string): number => {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i]
-    for (let j = 1; j <= b.length; j++) {
-      row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)))
-    }
-    prev = row
-  }
-  return prev[b.length] ?? 0
-}
+const distance = editDistance
 
 const encoders = Object.fromEntries(
   entityKinds.map((k) => [k, Schema.encodeEither(entitySchemas[k] as unknown as Schema.Schema<unknown, unknown>)])

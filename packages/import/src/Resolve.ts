@@ -13,7 +13,7 @@
  * @since 0.1.0
  */
 import type { AdminUnit, Council, Dataset, Ids, Session } from "@hdnd/core"
-import { CalendarDate, Format, Registry } from "@hdnd/core"
+import { CalendarDate, Format, Registry, Text } from "@hdnd/core"
 import * as Either from "effect/Either"
 import { activityShortcuts, lookup, valueKey } from "./Vocabulary.js"
 
@@ -143,18 +143,7 @@ interface Dated {
 const validAt = (r: Dated, at: string | undefined): boolean =>
   at === undefined || r.validity === undefined || (r.validity.from <= at && (r.validity.to === undefined || at <= r.validity.to))
 
-const distance = (a: string, b: string): number => {
-  if (a === b) return 0
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i]
-    for (let j = 1; j <= b.length; j++) {
-      row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)))
-    }
-    prev = row
-  }
-  return prev[b.length] ?? 0
-}
+const distance = Text.editDistance
 
 const MAX_CANDIDATES = 5
 
