@@ -110,12 +110,12 @@ export interface Dataset {
 }
 
 /**
- * The empty dataset.
+ * A new dataset with empty, mutable maps (for stores that fill one in place).
  *
  * @since 0.1.0
  * @category constructors
  */
-export const empty: Dataset = {
+export const makeEmpty = (): { -readonly [K in keyof Dataset]: Map<any, any> } => ({
   units: new Map(),
   lineage: new Map(),
   councils: new Map(),
@@ -126,7 +126,15 @@ export const empty: Dataset = {
   activities: new Map(),
   tallies: new Map(),
   activitiesByCouncil: new Map()
-}
+})
+
+/**
+ * The empty dataset.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const empty: Dataset = makeEmpty()
 
 /**
  * The records of a batch, last occurrence of an id winning (validation rejects two occurrences of

@@ -11,7 +11,7 @@ import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import { overlaps } from "./CalendarDate.js"
 import type { Batch, Dataset, EntityKind } from "./Dataset.js"
-import { entityKinds, entityNames, entitySchemas } from "./Dataset.js"
+import { entityKinds, entityNames, entitySchemas, makeEmpty } from "./Dataset.js"
 import { NotFoundError, ValidationError } from "./Errors.js"
 import * as Registry from "./Registry.js"
 import type { EntityOf, StreamFilter, StoreService, UpsertResult } from "./Store.js"
@@ -79,18 +79,7 @@ const matchesFilter = (kind: EntityKind, r: Record<string, any>, f: StreamFilter
 export const make = (options: MemoryStoreOptions = {}): Effect.Effect<StoreService> =>
   Effect.sync(() => {
     const registry = options.registry ?? Registry.builtin
-    const state: State = {
-      units: new Map(),
-      lineage: new Map(),
-      councils: new Map(),
-      terms: new Map(),
-      organs: new Map(),
-      sessions: new Map(),
-      meetings: new Map(),
-      activities: new Map(),
-      tallies: new Map(),
-      activitiesByCouncil: new Map()
-    }
+    const state: State = makeEmpty()
     const dataset = (): Dataset => state as unknown as Dataset
 
     const write = (batch: Batch): UpsertResult => {
