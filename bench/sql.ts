@@ -93,23 +93,18 @@ const program = Effect.gen(function* () {
 
 const raw = (): number => {
   // A raw better-sqlite3 loop: prepared single-row INSERTs of the same rows in one transaction.
-  const require = createRequire(createRequire(import.meta.url).resolve("@hdnd/store-sqlite/package.json"))
-  const Database = createRequire(require.resolve("@effect/sql-sqlite-node"))("better-sqlite3")
+  const Database = createRequire(createRequire(import.meta.url).resolve("@hdnd/store-sqlite/package.json"))("better-sqlite3")
   const db = new Database(join(dir, "bench.sqlite"))
   db.pragma("journal_mode = WAL")
   db.pragma("synchronous = NORMAL")
   db.pragma("foreign_keys = ON")
   db.pragma("cache_size = -65536")
-  db.exec("DELETE FROM activity_organisers; DELETE FROM activities;")
+  db.exec("DELETE FROM activities")
   const cols = Rows.layouts.activities.columns.map((c) => c.name)
   const insert = db.prepare(`INSERT INTO activities (${cols.join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`)
-  const organiser = db.prepare("INSERT INTO activity_organisers (activity, position, organ) VALUES (?, ?, ?)")
   const t0 = process.hrtime.bigint()
   db.transaction(() => {
-    for (const a of activities) {
-      insert.run(Rows.toValues("activities", a))
-      a.organisers.forEach((o, i) => organiser.run(a.id, i, o))
-    }
+    for (const a of activities) insert.run(Rows.toValues("activities", a))
   })()
   const took = ms(t0)
   db.close()

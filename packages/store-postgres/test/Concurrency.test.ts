@@ -62,13 +62,13 @@ const tabulateWhile = (done: () => boolean) =>
     return runs
   })
 
-/** Counts each batch's activities and organiser rows in the schema. */
+/** Counts each batch's activities and organisers (entries of their organiser arrays) in the schema. */
 const perBatch = (schema: string) =>
   Effect.gen(function* () {
     const sql = yield* SqlClient
     const rows = yield* sql.unsafe<{ n: string; a: unknown; o: unknown }>(
-      `SELECT split_part(a.id, '-', 1) AS n, COUNT(DISTINCT a.id) AS a, COUNT(o.activity) AS o
-       FROM "${schema}".activities a LEFT JOIN "${schema}".activity_organisers o ON o.activity = a.id GROUP BY n`
+      `SELECT split_part(a.id, '-', 1) AS n, COUNT(*) AS a, SUM(json_array_length(a.organisers::json)) AS o
+       FROM "${schema}".activities a GROUP BY n`
     )
     return new Map(rows.map((r) => [Number(r.n.slice(1)), { activities: Number(r.a), organisers: Number(r.o) }]))
   })

@@ -19,10 +19,11 @@ export interface Dialect {
   readonly maxParams: number
   /** The type of JSON attribute columns. */
   readonly jsonType: string
-  /** Table option for tables keyed by a text primary key (SQLite: ` WITHOUT ROWID`, one B-tree). */
-  readonly withoutRowid: string
-  /** `expr` values of a group concatenated with `,` in `order`. */
-  readonly orderedConcat: (expr: string, order: string) => string
+  /**
+   * A `FROM` item with one row per element of a JSON array of strings held in a text column
+   * (an activity's organisers), named `alias`, and how to read the element and its 0-based position.
+   */
+  readonly eachOf: (jsonColumn: string, alias: string) => { readonly from: string; readonly value: string; readonly position: string }
   /** Whether a busy/locked error may be retried (SQLite's `SQLITE_BUSY`). */
   readonly isBusy: (error: unknown) => boolean
 }
@@ -47,8 +48,7 @@ export const sqlite: Dialect = {
   param: () => "?",
   maxParams: 32_000,
   jsonType: "TEXT",
-  withoutRowid: " WITHOUT ROWID",
-  orderedConcat: (expr, order) => `group_concat(${expr}, ',' ORDER BY ${order})`,
+  eachOf: (column, alias) => ({ from: `json_each(${column}) AS ${alias}`, value: `${alias}.value`, position: `${alias}.key` }),
   isBusy: (e) => /SQLITE_BUSY|database is locked/i.test(text(e))
 }
 
@@ -63,7 +63,10 @@ export const pg: Dialect = {
   param: (i) => `$${i + 1}`,
   maxParams: 65_000,
   jsonType: "TEXT",
-  withoutRowid: "",
-  orderedConcat: (expr, order) => `string_agg(${expr}, ',' ORDER BY ${order})`,
+  eachOf: (column, alias) => ({
+    from: `json_array_elements_text(${column}::json) WITH ORDINALITY AS ${alias}(value, ordinality)`,
+    value: `${alias}.value`,
+    position: `(${alias}.ordinality - 1)`
+  }),
   isBusy: (e) => /deadlock detected|could not serialize access/i.test(text(e))
 }

@@ -70,16 +70,15 @@ export const migrations: ReadonlyArray<Migration> = [
       `CREATE TABLE ${t.meetings} (
         id TEXT PRIMARY KEY, council TEXT NOT NULL REFERENCES ${t.councils}(id) ${FK}, term TEXT REFERENCES ${t.terms}(id) ${FK},
         ordinal INTEGER NOT NULL CHECK (ordinal > 0), date TEXT NOT NULL, label TEXT)`,
+      // An activity's organisers are a JSON array of organ ids, in order: one row per activity keeps
+      // bulk writes fast (validation checks the references, as it does every other one first).
       `CREATE TABLE ${t.activities} (
         id TEXT PRIMARY KEY, council TEXT NOT NULL REFERENCES ${t.councils}(id) ${FK}, kind TEXT NOT NULL,
-        owner TEXT NOT NULL REFERENCES ${t.organs}(id) ${FK}, ${range("date")},
+        owner TEXT NOT NULL REFERENCES ${t.organs}(id) ${FK}, organisers TEXT NOT NULL, ${range("date")},
         session TEXT REFERENCES ${t.sessions}(id) ${FK}, meeting TEXT REFERENCES ${t.meetings}(id) ${FK},
         title TEXT NOT NULL, document_ref TEXT, source TEXT, subject TEXT, resolution_kind TEXT, mode TEXT, origin TEXT,
-        venue TEXT, attributes ${d.jsonType}, ${ordered("date")})${d.withoutRowid}`,
+        venue TEXT, attributes ${d.jsonType}, ${ordered("date")})`,
       `CREATE INDEX activities_council_date ON ${t.activities} (council, date_from)`,
-      `CREATE TABLE ${t.activity_organisers} (
-        activity TEXT NOT NULL REFERENCES ${t.activities}(id) ON DELETE CASCADE ${FK}, position INTEGER NOT NULL,
-        organ TEXT NOT NULL REFERENCES ${t.organs}(id) ${FK}, PRIMARY KEY (activity, position))${d.withoutRowid}`,
       `CREATE TABLE ${t.tallies} (
         id TEXT PRIMARY KEY, council TEXT NOT NULL REFERENCES ${t.councils}(id) ${FK}, organ TEXT REFERENCES ${t.organs}(id) ${FK},
         indicator TEXT NOT NULL, ${range("period", true)}, value INTEGER NOT NULL CHECK (value >= 0),

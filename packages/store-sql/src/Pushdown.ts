@@ -28,12 +28,12 @@ const compileClause = (q: SqlText, t: Tables, c: Clause, plan: Plan): string => 
     inList(q, "se.type", c.sessionTypes),
     inList(q, "se.special_label", c.specialLabels)
   ]
-  if (c.organiserKinds !== undefined) {
-    parts.push(`EXISTS (SELECT 1 FROM ${t.activity_organisers} x JOIN ${t.organs} xo ON xo.id = x.organ WHERE x.activity = a.id AND xo.kind IN ${q.list(c.organiserKinds)})`)
+  const organiser = (condition: string) => {
+    const x = q.dialect.eachOf("a.organisers", "x")
+    return `EXISTS (SELECT 1 FROM ${x.from} JOIN ${t.organs} xo ON xo.id = ${x.value} WHERE ${condition})`
   }
-  if (c.committeeKinds !== undefined) {
-    parts.push(`EXISTS (SELECT 1 FROM ${t.activity_organisers} x JOIN ${t.organs} xo ON xo.id = x.organ WHERE x.activity = a.id AND xo.committee_kind IN ${q.list(c.committeeKinds)})`)
-  }
+  if (c.organiserKinds !== undefined) parts.push(organiser(`xo.kind IN ${q.list(c.organiserKinds)}`))
+  if (c.committeeKinds !== undefined) parts.push(organiser(`xo.committee_kind IN ${q.list(c.committeeKinds)}`))
   if (c.levels !== undefined) {
     const levels = new Set<string>(c.levels)
     const councils = [...plan.councils.values()].filter((x) => x.level !== undefined && levels.has(x.level)).map((x) => x.id)
@@ -122,8 +122,9 @@ export const tabulationQuery = (
   if (dims.has("ownerKind")) add("ow.kind", "owner_kind")
   if (dims.has("sessionType")) add("se.type", "session_type")
   if (dims.has("month") || dims.has("quarter") || dims.has("year")) add("substr(a.date_from, 1, 7)", "month")
+  const ao = dialect.eachOf("a.organisers", "ao")
   if (organView) {
-    add("ao.organ", "organ")
+    add(ao.value, "organ")
     add("og.kind", "organ_kind")
     add("og.committee_kind", "committee_kind")
   }
@@ -131,10 +132,10 @@ export const tabulationQuery = (
   if (traced) {
     select.push("a.id AS id")
     columns.forEach((i, c) => select.push(`CASE WHEN ${filter(i)} THEN 1 ELSE 0 END AS n${c}`))
-    if (organView) select.push("ao.position AS position")
+    if (organView) select.push(`${ao.position} AS position`)
   } else {
     columns.forEach((i, c) => select.push(`SUM(CASE WHEN ${filter(i)} THEN 1 ELSE 0 END) AS n${c}`))
-    if (organView) columns.forEach((i, c) => select.push(`SUM(CASE WHEN ao.position = 0 AND (${filter(i)}) THEN 1 ELSE 0 END) AS b${c}`))
+    if (organView) columns.forEach((i, c) => select.push(`SUM(CASE WHEN ${ao.position} = 0 AND (${filter(i)}) THEN 1 ELSE 0 END) AS b${c}`))
   }
   // The WHERE clause repeats the filters so the scan skips rows no indicator counts.
   // A scope of every council needs no condition; a scope of most of them is cheaper as a full scan
@@ -153,7 +154,7 @@ export const tabulationQuery = (
     `FROM ${t.activities} a`,
     /\bow\./.test(body) ? `JOIN ${t.organs} ow ON ow.id = a.owner` : "",
     /\bse\./.test(body) ? `LEFT JOIN ${t.sessions} se ON se.id = a.session` : "",
-    organView ? `JOIN ${t.activity_organisers} ao ON ao.activity = a.id JOIN ${t.organs} og ON og.id = ao.organ` : "",
+    organView ? `CROSS JOIN ${ao.from} JOIN ${t.organs} og ON og.id = ${ao.value}` : "",
     `WHERE ${councilCondition} AND a.date_from >= ${from} AND a.date_from <= ${to} AND (${any})`,
     traced ? "" : `GROUP BY ${group.join(", ")}`
   ]

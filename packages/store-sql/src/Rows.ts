@@ -1,6 +1,6 @@
 /**
- * How each entity maps to table rows and back. Optional fields are `NULL` columns; activity
- * organisers and lineage sources/targets live in their own tables, in order.
+ * How each entity maps to table rows and back. Optional fields are `NULL` columns; an activity's
+ * organisers are a JSON array column (in order); lineage sources and targets live in their own table.
  *
  * @since 0.1.0
  */
@@ -87,6 +87,7 @@ export const layouts: Readonly<Record<Kind, { readonly table: TableName; readonl
       field("council"),
       field("kind"),
       field("owner"),
+      col("organisers", (e) => JSON.stringify(e.organisers)),
       col("date_from", (e) => e.date.from),
       col("date_to", (e) => e.date.to ?? null),
       field("session"),
@@ -146,6 +147,25 @@ export const toValues = (kind: Kind, e: unknown): Array<unknown> => {
   return out
 }
 
+const sameValue = (stored: unknown, value: unknown): boolean =>
+  stored === value || (stored !== null && stored !== undefined && value !== null && value !== undefined && String(stored) === String(value))
+
+/**
+ * Whether a stored row holds exactly an entity's column values (so writing it would change
+ * nothing). For activities and tallies, whose rows are their whole record.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const sameRow = (kind: Kind, row: Row, e: unknown): boolean => {
+  const columns = layouts[kind].columns
+  for (let i = 0; i < columns.length; i++) {
+    const c = columns[i] as Column
+    if (!sameValue(row[c.name], c.get(e))) return false
+  }
+  return true
+}
+
 const opt = (o: Record<string, unknown>, key: string, v: unknown): void => {
   if (v !== null && v !== undefined) o[key] = typeof v === "bigint" ? Number(v) : v
 }
@@ -159,7 +179,7 @@ const range = (from: unknown, to: unknown) => (to === null || to === undefined ?
  * @since 0.1.0
  * @category codecs
  */
-export const fromRow = (kind: Kind, r: Row, extra?: { organisers?: ReadonlyArray<string>; sources?: ReadonlyArray<string>; targets?: ReadonlyArray<string> }): Record<string, unknown> => {
+export const fromRow = (kind: Kind, r: Row, extra?: { sources?: ReadonlyArray<string>; targets?: ReadonlyArray<string> }): Record<string, unknown> => {
   const o: Record<string, unknown> = { id: r.id }
   switch (kind) {
     case "units":
@@ -194,7 +214,7 @@ export const fromRow = (kind: Kind, r: Row, extra?: { organisers?: ReadonlyArray
       opt(o, "label", r.label)
       break
     case "activities":
-      Object.assign(o, { council: r.council, kind: r.kind, owner: r.owner, organisers: extra?.organisers ?? [], date: range(r.date_from, r.date_to), title: r.title })
+      Object.assign(o, { council: r.council, kind: r.kind, owner: r.owner, organisers: typeof r.organisers === "string" ? JSON.parse(r.organisers) : r.organisers, date: range(r.date_from, r.date_to), title: r.title })
       for (const [key, column] of [
         ["session", "session"],
         ["meeting", "meeting"],

@@ -6,6 +6,7 @@
  * @since 0.1.0
  */
 import { SqlClient } from "@effect/sql/SqlClient"
+import type { SqlError } from "@effect/sql/SqlError"
 import { Dataset, Errors, Registry, Store, TabulationBuilder, Validation } from "@hdnd/core"
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
@@ -17,7 +18,7 @@ import * as Stream from "effect/Stream"
 import type { Dialect } from "./Dialect.js"
 import { migrate } from "./Migrations.js"
 import { tabulationQuery } from "./Pushdown.js"
-import { decodeRow, encode, layouts, toValues } from "./Rows.js"
+import { decodeRow, encode, layouts, sameRow, toValues } from "./Rows.js"
 import type { Tables } from "./Tables.js"
 import { SqlText, tables } from "./Tables.js"
 
@@ -40,6 +41,21 @@ export interface SqlStoreOptions {
   readonly persistent?: boolean
   /** Rows per multi-row INSERT (bounded by the dialect's parameter limit). Default 500. */
   readonly rowsPerStatement?: number
+  /** Runs one statement for many rows faster than multi-row statements (the SQLite adapter's). */
+  readonly bulk?: BulkWriter
+}
+
+/**
+ * Runs one prepared statement once per parameter row, on the connection of the transaction in
+ * progress. An adapter supplies it when its engine re-runs a prepared single-row statement faster
+ * than it runs multi-row `INSERT … VALUES` statements (SQLite); the store calls it only inside its
+ * own write transaction.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface BulkWriter {
+  readonly runMany: (text: string, rows: ReadonlyArray<ReadonlyArray<unknown>>) => Effect.Effect<void, SqlError>
 }
 
 /** Rows per page when streaming. */
@@ -96,24 +112,6 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
     // --- the structure cache -------------------------------------------------------------------
     let cache: { version: number; ds: Dataset.Dataset } | undefined
 
-    const organisersOf = (ids: ReadonlyArray<string>) =>
-      Effect.gen(function* () {
-        const out = new Map<string, Array<string>>()
-        for (const part of chunks(ids, 5000)) {
-          const s = new SqlText(d)
-          const rows = yield* q<{ activity: string; organ: string }>(
-            `SELECT activity, organ FROM ${t.activity_organisers} WHERE activity IN ${s.list(part)} ORDER BY activity, position`,
-            s.params
-          )
-          for (const r of rows) {
-            const list = out.get(r.activity)
-            if (list === undefined) out.set(r.activity, [r.organ])
-            else list.push(r.organ)
-          }
-        }
-        return out
-      })
-
     const decodeAll = (kind: Kind, rows: ReadonlyArray<Row>, extra?: (r: Row) => Parameters<typeof decodeRow>[2]) =>
       Effect.try({ try: () => rows.map((r) => decodeRow(kind, r, extra?.(r)) as AnyRecord), catch: (e) => storeError(`read ${kind}`, e) })
 
@@ -148,22 +146,21 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
 
     // --- reading records ----------------------------------------------------------------------
     const readRecords = (kind: "activities" | "tallies", where: string, params: ReadonlyArray<unknown>) =>
-      Effect.gen(function* () {
-        const rows = yield* q(`SELECT * FROM ${t[kind]} WHERE ${where}`, params)
-        if (kind === "tallies") return yield* decodeAll(kind, rows)
-        const organisers = yield* organisersOf(rows.map((r) => r.id as string))
-        return yield* decodeAll(kind, rows, (r) => ({ organisers: organisers.get(r.id as string) ?? [] }))
-      })
+      Effect.flatMap(q(`SELECT * FROM ${t[kind]} WHERE ${where}`, params), (rows) => decodeAll(kind, rows))
 
-    const byIds = (kind: "activities" | "tallies", ids: ReadonlyArray<string>) =>
+    /** The stored rows with these ids, undecoded. */
+    const rowsByIds = (kind: "activities" | "tallies", ids: ReadonlyArray<string>) =>
       Effect.gen(function* () {
-        const out: Array<AnyRecord> = []
+        const out: Array<Row> = []
         for (const part of chunks(ids, 5000)) {
           const s = new SqlText(d)
-          out.push(...(yield* readRecords(kind, `id IN ${s.list(part)}`, s.params)))
+          for (const r of yield* q(`SELECT * FROM ${t[kind]} WHERE id IN ${s.list(part)}`, s.params)) out.push(r)
         }
         return out
       })
+
+    const byIds = (kind: "activities" | "tallies", ids: ReadonlyArray<string>) =>
+      Effect.flatMap(rowsByIds(kind, ids), (rows) => decodeAll(kind, rows))
 
     const byCouncils = (kind: "activities" | "tallies", councils: ReadonlyArray<string>) =>
       Effect.gen(function* () {
@@ -177,30 +174,40 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
 
     // --- writing ------------------------------------------------------------------------------
     const insertText = new Map<string, string>()
-    const upsertStatement = (kind: Kind, rows: number): string => {
-      const key = `${kind}:${rows}`
+    /** A multi-row `INSERT`; with `update`, one that replaces the rows whose ids exist. */
+    const upsertStatement = (kind: Kind, rows: number, update: boolean): string => {
+      const key = `${kind}:${rows}:${update}`
       let text = insertText.get(key)
       if (text === undefined) {
         const cols = layouts[kind].columns.map((c) => c.name)
         let i = 0
         const values = Array.from({ length: rows }, () => `(${cols.map(() => d.param(i++)).join(", ")})`).join(", ")
         const updates = cols.filter((c) => c !== "id").map((c) => `${c} = excluded.${c}`).join(", ")
-        text = `INSERT INTO ${t[layouts[kind].table]} (${cols.join(", ")}) VALUES ${values} ON CONFLICT (id) DO UPDATE SET ${updates}`
+        text = `INSERT INTO ${t[layouts[kind].table]} (${cols.join(", ")}) VALUES ${values}${update ? ` ON CONFLICT (id) DO UPDATE SET ${updates}` : ""}`
         insertText.set(key, text)
       }
       return text
     }
 
-    const writeRows = (kind: Kind, records: ReadonlyArray<AnyRecord>) =>
-      Effect.gen(function* () {
-        const width = layouts[kind].columns.length
-        const size = Math.max(1, Math.min(rowsPerStatement, Math.floor(d.maxParams / width)))
-        for (const part of chunks(records, size)) {
-          const params: Array<unknown> = []
-          for (const r of part) for (const v of toValues(kind, r)) params.push(v)
-          yield* q(upsertStatement(kind, part.length), params)
-        }
-      })
+    /** Writes records: new ones with a plain `INSERT` (the write lock is held since they were looked up). */
+    const writeRows = (kind: Kind, records: ReadonlyArray<AnyRecord>, existing: ReadonlySet<string>) =>
+      Effect.forEach(
+        [false, true],
+        (update) =>
+          Effect.gen(function* () {
+            const part = records.filter((r) => existing.has(r.id) === update)
+            if (part.length === 0) return
+            if (options.bulk !== undefined) return yield* options.bulk.runMany(upsertStatement(kind, 1, update), part.map((r) => toValues(kind, r)))
+            const width = layouts[kind].columns.length
+            const size = Math.max(1, Math.min(rowsPerStatement, Math.floor(d.maxParams / width)))
+            for (const rows of chunks(part, size)) {
+              const params: Array<unknown> = []
+              for (const r of rows) for (const v of toValues(kind, r)) params.push(v)
+              yield* q(upsertStatement(kind, rows.length, update), params)
+            }
+          }),
+        { discard: true }
+      )
 
     const insertPlain = (table: string, cols: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<unknown>>) =>
       Effect.gen(function* () {
@@ -221,16 +228,9 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
     const writeKind = (kind: Kind, records: ReadonlyArray<AnyRecord>, existing: ReadonlySet<string>) =>
       Effect.gen(function* () {
         if (records.length === 0) return
-        yield* writeRows(kind, records)
-        const replaced = records.filter((r) => existing.has(r.id)).map((r) => r.id)
-        if (kind === "activities") {
-          yield* deleteWhereIn(t.activity_organisers, "activity", replaced)
-          const rows: Array<ReadonlyArray<unknown>> = []
-          for (const a of records as ReadonlyArray<{ id: string; organisers: ReadonlyArray<string> }>) a.organisers.forEach((o, i) => rows.push([a.id, i, o]))
-          yield* insertPlain(t.activity_organisers, ["activity", "position", "organ"], rows)
-        }
+        yield* writeRows(kind, records, existing)
         if (kind === "lineage") {
-          yield* deleteWhereIn(t.lineage_units, "event", replaced)
+          yield* deleteWhereIn(t.lineage_units, "event", records.filter((r) => existing.has(r.id)).map((r) => r.id))
           const rows: Array<ReadonlyArray<unknown>> = []
           for (const e of records as ReadonlyArray<{ id: string; sources: ReadonlyArray<string>; targets: ReadonlyArray<string> }>) {
             e.sources.forEach((u, i) => rows.push([e.id, "source", i, u]))
@@ -256,11 +256,16 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
             }
             stored.set(kind, m)
           }
+          // Activities and tallies: their stored rows, compared column by column without decoding.
+          const storedRows = new Map<Kind, Map<string, Row>>()
           for (const kind of RECORDS) {
             const ids = (batch[kind] ?? []).map((r) => r.id)
-            stored.set(kind, new Map((ids.length === 0 ? [] : yield* byIds(kind as "activities" | "tallies", ids)).map((r) => [r.id, r])))
+            storedRows.set(kind, new Map((ids.length === 0 ? [] : yield* rowsByIds(kind as "activities" | "tallies", ids)).map((r) => [r.id as string, r])))
           }
+          const isStored = (kind: Kind, id: string): boolean => (storedRows.get(kind) ?? stored.get(kind))?.has(id) === true
           const changed = (kind: Kind, r: AnyRecord): boolean => {
+            const row = storedRows.get(kind)?.get(r.id)
+            if (row !== undefined) return !sameRow(kind, row, r)
             const prev = stored.get(kind)?.get(r.id)
             return prev === undefined || JSON.stringify(encode(kind, prev)) !== JSON.stringify(encode(kind, r))
           }
@@ -276,8 +281,10 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
             }
           }
           const councils = [...affected]
-          const activities = new Map<string, AnyRecord>(stored.get("activities"))
-          const tallies = new Map<string, AnyRecord>(stored.get("tallies"))
+          // Validation reads stored activities only through the by-council index, to re-check those of
+          // affected councils, and stored tallies only when re-checking them.
+          const activities = new Map<string, AnyRecord>()
+          const tallies = new Map<string, AnyRecord>()
           const activitiesByCouncil = new Map<string, Map<string, AnyRecord>>()
           if (councils.length > 0) {
             for (const a of yield* byCouncils("activities", councils)) {
@@ -311,7 +318,7 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
                 unchanged++
                 continue
               }
-              if (stored.get(kind)?.has(r.id)) {
+              if (isStored(kind, r.id)) {
                 updated++
                 existing.add(r.id)
               } else inserted++
@@ -382,18 +389,10 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
               Effect.gen(function* () {
                 const s = new SqlText(d)
                 const table = t[layouts[kind].table]
-                const extraCols =
-                  kind === "activities"
-                    ? `, (SELECT ${d.orderedConcat("o.organ", "o.position")} FROM ${t.activity_organisers} o WHERE o.activity = x.id) AS hdnd_organisers`
-                    : ""
                 const where = streamWhere(kind, filter, s)
                 const keyset = after === undefined ? "" : `${where === "" ? "WHERE" : " AND"} x.id > ${s.p(after)}`
-                const rows = yield* q(`SELECT x.*${extraCols} FROM ${table} x ${where}${keyset} ORDER BY x.id LIMIT ${PAGE}`, s.params)
-                const records = yield* decodeAll(kind, rows, (r) =>
-                  kind === "activities"
-                    ? { organisers: typeof r.hdnd_organisers === "string" && r.hdnd_organisers.length > 0 ? r.hdnd_organisers.split(",") : [] }
-                    : (roles?.get(r.id as string) ?? { sources: [], targets: [] })
-                )
+                const rows = yield* q(`SELECT x.* FROM ${table} x ${where}${keyset} ORDER BY x.id LIMIT ${PAGE}`, s.params)
+                const records = yield* decodeAll(kind, rows, (r) => roles?.get(r.id as string) ?? { sources: [], targets: [] })
                 const last = rows[rows.length - 1]?.id as string | undefined
                 return [Chunk.unsafeFromArray(records as Array<Store.EntityOf<K>>), rows.length < PAGE ? Option.none() : Option.some(last)] as const
               })

@@ -18,7 +18,6 @@ const TABLES = [
   "sessions",
   "meetings",
   "activities",
-  "activity_organisers",
   "tallies"
 ] as const
 

@@ -23,8 +23,23 @@ describe("Rows", () => {
       fc.property(Arbitraries.datasetArb(), (g) => {
         for (const [kind, r] of records(Arbitraries.toBatch(g))) {
           const row = Object.fromEntries(Rows.layouts[kind].columns.map((c, i) => [c.name, Rows.toValues(kind, r)[i]]))
-          const extra = { organisers: (r as { organisers?: ReadonlyArray<string> }).organisers ?? [] }
+          const extra = {}
           expect(Rows.encode(kind, Rows.decodeRow(kind, row, extra))).toEqual(Rows.encode(kind, r))
+        }
+      })
+    )
+  })
+
+  it("sameRow holds for an entity's own row and fails once any column differs", () => {
+    fc.assert(
+      fc.property(Arbitraries.datasetArb(), fc.nat(), (g, pick) => {
+        for (const [kind, r] of records(Arbitraries.toBatch(g))) {
+          if (kind !== "activities" && kind !== "tallies") continue
+          const columns = Rows.layouts[kind].columns
+          const row = Object.fromEntries(columns.map((c, i) => [c.name, Rows.toValues(kind, r)[i]]))
+          expect(Rows.sameRow(kind, row, r)).toBe(true)
+          const c = columns[pick % columns.length]!
+          expect(Rows.sameRow(kind, { ...row, [c.name]: row[c.name] === null ? "x" : `${String(row[c.name])}x` }, r)).toBe(false)
         }
       })
     )

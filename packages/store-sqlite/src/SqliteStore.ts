@@ -1,12 +1,10 @@
 /**
- * The embedded default store: a SQLite file (or `:memory:`) via `@effect/sql-sqlite-node`
- * (better-sqlite3), with the WAL journal, foreign keys on and a busy timeout, so several processes
+ * The embedded default store: a SQLite file (or `:memory:`) via better-sqlite3, with the WAL journal, foreign keys on and a busy timeout, so several processes
  * can share one file.
  *
  * @since 0.1.0
  */
 import { SqlClient } from "@effect/sql/SqlClient"
-import * as SqliteClient from "@effect/sql-sqlite-node/SqliteClient"
 import type { Registry } from "@hdnd/core"
 import { Errors, HdndClient, Store } from "@hdnd/core"
 import { Dialect, SqlStore } from "@hdnd/store-sql"
@@ -16,6 +14,7 @@ import * as Context from "effect/Context"
 import * as Layer from "effect/Layer"
 import * as Schedule from "effect/Schedule"
 import * as Reactivity from "@effect/experimental/Reactivity"
+import * as Connection from "./internal/client.js"
 
 /**
  * Options of the SQLite store.
@@ -58,27 +57,33 @@ const pragmas = (config: SqliteStoreConfig) =>
     )
   )
 
-const storeLayer = (config: SqliteStoreConfig): Layer.Layer<Store.Store, Errors.StoreError, SqlClient> =>
+const storeLayer = (config: SqliteStoreConfig): Layer.Layer<Store.Store, Errors.StoreError, SqlClient | Bulk> =>
   Layer.effect(
     Store.Store,
     Effect.zipRight(
       pragmas(config),
-      SqlStore.make({
-        dialect: Dialect.sqlite,
-        persistent: config.filename !== ":memory:",
-        ...(config.registry === undefined ? {} : { registry: config.registry })
-      })
+      Effect.flatMap(Bulk, (bulk) =>
+        SqlStore.make({
+          dialect: Dialect.sqlite,
+          persistent: config.filename !== ":memory:",
+          bulk,
+          ...(config.registry === undefined ? {} : { registry: config.registry })
+        })
+      )
     )
   )
+
+/** The connection's bulk writer, passed from the client layer to the store layer. */
+class Bulk extends Context.Tag("@hdnd/store-sqlite/Bulk")<Bulk, SqlStore.BulkWriter>() {}
 
 /**
  * The SQLite client, opened with retries: when several processes open a brand-new file at once,
  * switching it to the WAL journal needs an exclusive lock and the driver throws `SQLITE_BUSY`
  * instead of waiting, so opening is tried again for up to a minute.
  */
-const clientLayer = (config: SqliteStoreConfig): Layer.Layer<SqliteClient.SqliteClient | SqlClient, Errors.StoreError> =>
+const clientLayer = (config: SqliteStoreConfig): Layer.Layer<SqlClient | Bulk, Errors.StoreError> =>
   Layer.scopedContext(
-    SqliteClient.make({ filename: config.filename }).pipe(
+    Connection.open(config.filename).pipe(
       Effect.catchAllDefect((defect) =>
         Dialect.sqlite.isBusy(defect)
           ? Effect.fail(defect)
@@ -105,7 +110,7 @@ const clientLayer = (config: SqliteStoreConfig): Layer.Layer<SqliteClient.Sqlite
               cause: e
             })
       ),
-      Effect.map((client) => Context.make(SqliteClient.SqliteClient, client).pipe(Context.add(SqlClient, client)))
+      Effect.map(({ client, bulk }) => Context.make(SqlClient, client).pipe(Context.add(Bulk, bulk)))
     )
   ).pipe(Layer.provide(Reactivity.layer))
 
@@ -116,7 +121,7 @@ const clientLayer = (config: SqliteStoreConfig): Layer.Layer<SqliteClient.Sqlite
  * @category layers
  */
 export const layer = (config: SqliteStoreConfig): Layer.Layer<Store.Store | SqlClient, Errors.StoreError> =>
-  storeLayer(config).pipe(Layer.provideMerge(clientLayer(config)))
+  storeLayer(config).pipe(Layer.provideMerge(clientLayer(config)), Layer.map(Context.omit(Bulk)))
 
 /**
  * Like {@link layer}, with the file name read from configuration (`HDND_SQLITE_FILE` by default,
