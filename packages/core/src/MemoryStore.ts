@@ -6,6 +6,8 @@
  */
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Exit from "effect/Exit"
+import * as FiberRef from "effect/FiberRef"
 import * as Layer from "effect/Layer"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
@@ -81,6 +83,22 @@ export const make = (options: MemoryStoreOptions = {}): Effect.Effect<StoreServi
     const registry = options.registry ?? Registry.builtin
     const state: State = makeEmpty()
     const dataset = (): Dataset => state as unknown as Dataset
+    // Undo steps of the writes of the transaction in progress (innermost first when nested).
+    let journal: Array<() => void> | undefined
+    // Writers take turns; the fibers of a transaction hold the turn until it ends.
+    const lock = Effect.unsafeMakeSemaphore(1)
+    const inTransaction = FiberRef.unsafeMake(false)
+    const exclusive = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+      Effect.flatMap(FiberRef.get(inTransaction), (inside) => (inside ? effect : lock.withPermits(1)(effect)))
+
+    const byCouncil = (council: string): Map<string, AnyRecord> => {
+      let bucket = state.activitiesByCouncil.get(council)
+      if (bucket === undefined) {
+        bucket = new Map()
+        state.activitiesByCouncil.set(council, bucket)
+      }
+      return bucket
+    }
 
     const write = (batch: Batch): UpsertResult => {
       let inserted = 0
@@ -89,7 +107,12 @@ export const make = (options: MemoryStoreOptions = {}): Effect.Effect<StoreServi
       for (const kind of entityKinds) {
         const records = batch[kind] as ReadonlyArray<AnyRecord> | undefined
         if (records === undefined || records.length === 0) continue
-        const target = IN_PLACE.has(kind) ? state[kind] : new Map(state[kind])
+        const inPlace = IN_PLACE.has(kind)
+        const target = inPlace ? state[kind] : new Map(state[kind])
+        if (journal !== undefined && !inPlace) {
+          const old = state[kind]
+          journal.push(() => (state[kind] = old))
+        }
         for (const r of records) {
           const prev = target.get(r.id)
           if (prev === undefined) inserted++
@@ -98,15 +121,21 @@ export const make = (options: MemoryStoreOptions = {}): Effect.Effect<StoreServi
             continue
           } else updated++
           target.set(r.id, r)
-          if (kind === "activities") {
-            const council = (r as unknown as { council: string }).council
-            if (prev !== undefined) state.activitiesByCouncil.get((prev as unknown as { council: string }).council)?.delete(r.id)
-            let bucket = state.activitiesByCouncil.get(council)
-            if (bucket === undefined) {
-              bucket = new Map()
-              state.activitiesByCouncil.set(council, bucket)
-            }
-            bucket.set(r.id, r)
+          const isActivity = kind === "activities"
+          const councilOf = (x: AnyRecord) => (x as unknown as { council: string }).council
+          if (isActivity) {
+            if (prev !== undefined) state.activitiesByCouncil.get(councilOf(prev))?.delete(r.id)
+            byCouncil(councilOf(r)).set(r.id, r)
+          }
+          if (journal !== undefined && inPlace) {
+            journal.push(() => {
+              if (prev === undefined) target.delete(r.id)
+              else target.set(r.id, prev)
+              if (isActivity) {
+                state.activitiesByCouncil.get(councilOf(r))?.delete(r.id)
+                if (prev !== undefined) byCouncil(councilOf(prev)).set(r.id, prev)
+              }
+            })
           }
         }
         state[kind] = target
@@ -118,11 +147,30 @@ export const make = (options: MemoryStoreOptions = {}): Effect.Effect<StoreServi
       capabilities: { pushdown: false, persistent: false },
       registry,
       upsert: (batch) =>
-        Effect.suspend(() => {
-          const problems = validateBatch(dataset(), batch, registry)
-          if (problems.length > 0) return Effect.fail(new ValidationError({ problems }))
-          return Effect.succeed(write(batch))
-        }),
+        exclusive(
+          Effect.suspend(() => {
+            const problems = validateBatch(dataset(), batch, registry)
+            if (problems.length > 0) return Effect.fail(new ValidationError({ problems }))
+            return Effect.succeed(write(batch))
+          })
+        ),
+      transaction: (effect) =>
+        exclusive(
+          Effect.suspend(() => {
+            const outer = journal
+            const mine: Array<() => void> = []
+            journal = mine
+            return Effect.locally(effect, inTransaction, true).pipe(
+              Effect.onExit((exit) =>
+                Effect.sync(() => {
+                  journal = outer
+                  if (Exit.isFailure(exit)) for (let i = mine.length - 1; i >= 0; i--) (mine[i] as () => void)()
+                  else if (outer !== undefined) for (const undo of mine) outer.push(undo)
+                })
+              )
+            )
+          })
+        ),
       get: <K extends EntityKind>(kind: K, id: string) =>
         Effect.suspend(() => {
           const r = state[kind].get(id)

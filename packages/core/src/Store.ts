@@ -76,6 +76,13 @@ export interface StoreService {
   readonly registry: Registry
   /** Writes a batch: all records or none. Re-writing identical records changes nothing. */
   readonly upsert: (batch: Batch) => Effect.Effect<UpsertResult, ValidationError | StoreError>
+  /**
+   * Runs `effect` as one unit of writing: if it fails (or is interrupted), every upsert it made is
+   * undone; if it succeeds, all of them are kept. An upsert that fails inside it writes nothing and
+   * may be caught: the unit goes on. Used to import many batches all-or-nothing, and for dry runs
+   * (run the writes, then fail on purpose). Other writers may wait until the unit ends.
+   */
+  readonly transaction: <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E | StoreError, R>
   readonly get: <K extends EntityKind>(kind: K, id: string) => Effect.Effect<EntityOf<K>, NotFoundError | StoreError>
   readonly stream: <K extends EntityKind>(kind: K, filter?: StreamFilter) => Stream.Stream<EntityOf<K>, StoreError>
   readonly count: (kind: EntityKind) => Effect.Effect<number, StoreError>

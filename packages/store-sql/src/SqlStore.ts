@@ -11,6 +11,7 @@ import { Dataset, Errors, Registry, Store, TabulationBuilder, Validation } from 
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Schedule from "effect/Schedule"
@@ -369,6 +370,17 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
       capabilities: { pushdown: true, persistent: options.persistent ?? true },
       registry,
       upsert: (batch) => retryBusy(upsertOnce(batch)).pipe(toStoreError("upsert")),
+      transaction: (effect) =>
+        sql
+          .withTransaction(
+            // Take the write lock first (as upserts do), waiting for other writers, then run the unit.
+            Effect.zipRight(retryBusy(q(`UPDATE ${t.hdnd_meta} SET v = v + 1 WHERE k = 'writes'`)), effect)
+          )
+          .pipe(
+            // A rolled-back unit may have loaded its own, now undone, structure into the cache.
+            Effect.onExit((exit) => (Exit.isFailure(exit) ? Effect.sync(() => (cache = undefined)) : Effect.void)),
+            toStoreError("transaction")
+          ),
       get: <K extends Kind>(kind: K, id: string) =>
         Effect.gen(function* () {
           if (STRUCTURE.includes(kind)) {

@@ -8,6 +8,7 @@
  */
 import { Dataset } from "@hdnd/core"
 import type { Store } from "@hdnd/core"
+import * as Effect from "effect/Effect"
 import type * as Layer from "effect/Layer"
 import * as Schema from "effect/Schema"
 import fc from "fast-check"
@@ -148,6 +149,58 @@ export const invalidBatchWritesNothing = (layer: MakeLayer): Law =>
         Assert.failsWith(result, "ValidationError", `batch with ${showBreakage(broken)}`)
         await expectHolds(h, before)
         for (const { kind, record } of entriesOf(batch)) await expectRecord(h, before, kind, record.id)
+      })
+  )
+
+/**
+ * A transaction that fails undoes every upsert made in it, even those that succeeded: the store
+ * holds what it held before.
+ *
+ * @since 0.1.0
+ * @category properties
+ */
+export const failedTransactionWritesNothing = (layer: MakeLayer): Law =>
+  fc.asyncProperty(
+    fullDatasetArb().chain((full) => fc.tuple(fc.constant(full), brokenBatchArb(full.batch), fc.boolean())),
+    ([full, { batch, broken }, preload]) =>
+      withStore(layer(), async (h) => {
+        const before = preload ? Dataset.fromBatch(full.world.structure) : Dataset.empty
+        if (preload) await h.run(h.store.upsert(full.world.structure))
+        const unit = Effect.gen(function* () {
+          yield* h.store.upsert(full.world.structure)
+          yield* h.store.upsert(full.batch)
+          yield* h.store.upsert(batch)
+        })
+        Assert.failsWith(await h.attempt(h.store.transaction(unit)), "ValidationError", `a transaction ending with ${showBreakage(broken)}`)
+        await expectHolds(h, before)
+      })
+  )
+
+/**
+ * Inside a transaction, a failing upsert writes nothing and can be caught; the transaction goes on,
+ * and what it wrote is kept when it succeeds.
+ *
+ * @since 0.1.0
+ * @category properties
+ */
+export const transactionKeepsWhatSucceeded = (layer: MakeLayer): Law =>
+  fc.asyncProperty(
+    fullDatasetArb().chain((full) => fc.tuple(fc.constant(full), brokenBatchArb(full.batch))),
+    ([full, { batch, broken }]) =>
+      withStore(layer(), async (h) => {
+        const unit = Effect.gen(function* () {
+          yield* h.store.upsert(full.world.structure)
+          const failed = yield* Effect.either(h.store.upsert(batch))
+          const written = yield* h.store.upsert(full.batch)
+          // Writes made earlier in the unit are visible to reads in it.
+          const counted = yield* h.store.count("units")
+          return { failed, written, counted }
+        })
+        const { failed, written, counted } = await h.run(h.store.transaction(unit))
+        Assert.failsWith(failed, "ValidationError", `the upsert of ${showBreakage(broken)} inside a transaction`)
+        Assert.equal(counted, full.batch.units?.length ?? 0, "units counted inside the transaction")
+        Assert.equal(written.inserted + written.updated + written.unchanged, entriesOf(full.batch).length, "records of the second upsert")
+        await expectHolds(h, Dataset.fromBatch(full.batch))
       })
   )
 

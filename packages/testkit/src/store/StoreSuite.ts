@@ -107,6 +107,11 @@ export const storeConformance = async (options: StoreSuiteOptions): Promise<void
       law("a record repeated identically in a batch is stored once", StoreProperties.identicalDuplicatesAccepted)
     })
 
+    describe("transactions", () => {
+      law("a failed transaction undoes every upsert made in it", StoreProperties.failedTransactionWritesNothing)
+      law("a failing upsert inside a transaction can be caught; the rest is kept", StoreProperties.transactionKeepsWhatSucceeded)
+    })
+
     describe("stream", () => {
       law("returns exactly the records the filter (councils, period, kinds) selects, in every collection", StoreProperties.streamFilters)
     })
