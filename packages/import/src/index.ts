@@ -16,6 +16,8 @@ export * as Decode from "./Decode.js"
 /** @since 0.1.0 */
 export * as Encoding from "./Encoding.js"
 /** @since 0.1.0 */
+export * as Import from "./Import.js"
+/** @since 0.1.0 */
 export * as ImportError from "./ImportError.js"
 /** @since 0.1.0 */
 export * as Input from "./Input.js"
@@ -27,6 +29,8 @@ export * as Json from "./Json.js"
 export * as Ndjson from "./Ndjson.js"
 /** @since 0.1.0 */
 export * as Resolve from "./Resolve.js"
+/** @since 0.1.0 */
+export * as Rows from "./Rows.js"
 /** @since 0.1.0 */
 export * as Source from "./Source.js"
 /** @since 0.1.0 */

@@ -1,0 +1,277 @@
+/**
+ * The whole import job, from files to a store: read and decode the files (streamed), group the
+ * records into batches, write them, and account for every row that was rejected and why.
+ *
+ * - **all-or-nothing** (the default): the whole import is one store transaction. Every file is read
+ *   to its end so that every problem is reported, and if there was any, nothing is written.
+ * - **skip-invalid**: every batch is its own transaction; rejected rows are left out (and reported),
+ *   the rest is written.
+ * - **dry run** (`hdnd validate`): as all-or-nothing, then undone whatever happened: the full error
+ *   report, checked against what the store holds, and nothing written.
+ *
+ * Interrupting the job (Ctrl-C) undoes the transaction in progress: with all-or-nothing the whole
+ * import, with skip-invalid the batch being written.
+ *
+ * @since 0.1.0
+ */
+import { Dataset, Errors, Store } from "@hdnd/core"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Stream from "effect/Stream"
+import type { Chunk } from "./Batches.js"
+import { collectBatches, locate, originKey } from "./Batches.js"
+import type { Rejected } from "./Decode.js"
+import { decode } from "./Decode.js"
+import type { ImportProblem } from "./ImportError.js"
+import { fromUnknown, toProblem } from "./ImportError.js"
+import type { Input } from "./Input.js"
+import type { OpenOptions } from "./Source.js"
+import { openAll } from "./Source.js"
+
+/**
+ * How an import treats rejected rows.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Mode = "all-or-nothing" | "skip-invalid"
+
+/**
+ * A rejected row (or a whole rejected source, when `fatal`) with its problems, and the record it
+ * would have been when it was rejected by validation rather than by decoding.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Rejection {
+  readonly rejected: Rejected
+  /** The decoded record, for rows rejected by cross-record validation. */
+  readonly record?: unknown
+}
+
+/**
+ * Progress so far.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Progress {
+  /** Rows read (accepted and rejected). */
+  readonly rows: number
+  /** Rows rejected so far. */
+  readonly rejected: number
+  /** Records written so far (inside the transaction, for all-or-nothing). */
+  readonly written: number
+}
+
+/**
+ * Options of {@link run}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ImportOptions extends OpenOptions {
+  readonly mode?: Mode
+  /** Validate and undo: nothing is written. */
+  readonly dryRun?: boolean
+  /** Records per batch (default 5,000). */
+  readonly batchSize?: number
+  /** The entity of every file (otherwise told by each file's name, sheet or headers). */
+  readonly entity?: Dataset.EntityKind
+  /** The council of rows that leave it empty (an id or a name). */
+  readonly council?: string
+  /** Called after every batch. */
+  readonly onProgress?: (progress: Progress) => void
+  /** Called for every rejected row, in order (to write a rejects file). */
+  readonly onRejected?: (rejection: Rejection) => Effect.Effect<void>
+  /** How many problems the summary keeps (all are counted and passed to `onRejected`). Default 1,000. */
+  readonly keepProblems?: number
+}
+
+/**
+ * What an import did.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Summary {
+  /** Data rows read. */
+  readonly rows: number
+  /** Rows rejected (by decoding or by validation), and sources rejected whole. */
+  readonly rejected: number
+  /** Whether the writes were kept (false for a dry run, and for all-or-nothing with a rejection). */
+  readonly committed: boolean
+  /** Records written (for a dry run: that would have been written); 0 when an import was undone. */
+  readonly inserted: number
+  readonly updated: number
+  readonly unchanged: number
+  /** The first problems (see `keepProblems`), in order. */
+  readonly problems: ReadonlyArray<ImportProblem>
+  /** Every problem found, including those not kept. */
+  readonly problemCount: number
+}
+
+/** Thrown through the transaction to undo it. */
+class Undo {
+  readonly _tag = "Undo"
+}
+
+const STRUCTURE = ["units", "lineage", "councils", "terms", "organs", "sessions", "meetings"] as const
+
+/**
+ * The stored structure (units … meetings), for resolving names in the files.
+ *
+ * @since 0.1.0
+ * @category import
+ */
+export const storedStructure = (store: Store.StoreService): Effect.Effect<Dataset.Dataset, Errors.StoreError> =>
+  Effect.map(
+    Effect.forEach(STRUCTURE, (kind) => Effect.map(Stream.runCollect(store.stream(kind)), (c) => [kind, [...c]] as const)),
+    (entries) => Dataset.fromBatch(Object.fromEntries(entries) as Dataset.Batch)
+  )
+
+const without = (batch: Dataset.Batch, drop: ReadonlySet<string>): { readonly batch: Dataset.Batch; readonly size: number } => {
+  const out: Record<string, Array<unknown>> = {}
+  let size = 0
+  for (const kind of Dataset.entityKinds) {
+    const records = batch[kind] as ReadonlyArray<{ readonly id: string }> | undefined
+    if (records === undefined) continue
+    const kept = records.filter((r) => !drop.has(originKey(Dataset.entityNames[kind], r.id)))
+    if (kept.length > 0) out[kind] = kept
+    size += kept.length
+  }
+  return { batch: out as Dataset.Batch, size }
+}
+
+/**
+ * Imports files into the store in context. Fails only with a store error (or an interruption);
+ * every problem of the data is in the summary.
+ *
+ * @since 0.1.0
+ * @category import
+ */
+export const run = (inputs: ReadonlyArray<Input>, options: ImportOptions = {}): Effect.Effect<Summary, Errors.StoreError, Store.Store> =>
+  Effect.gen(function* () {
+    const store = yield* Store.Store
+    const mode = options.mode ?? "all-or-nothing"
+    const dryRun = options.dryRun === true
+    const keep = options.keepProblems ?? 1000
+    const dataset = yield* storedStructure(store)
+    const counts = { rows: 0, rejected: 0, inserted: 0, updated: 0, unchanged: 0, problemCount: 0 }
+    const problems: Array<ImportProblem> = []
+
+    const reject = (rejection: Rejection) =>
+      Effect.suspend(() => {
+        const r = rejection.rejected
+        counts.rejected++
+        counts.problemCount += r.problems.length
+        for (const p of r.problems) if (problems.length < keep) problems.push(p)
+        return options.onRejected === undefined ? Effect.void : options.onRejected(rejection)
+      })
+
+    const progress = () => options.onProgress?.({ rows: counts.rows, rejected: counts.rejected, written: counts.inserted + counts.updated + counts.unchanged })
+
+    /** Writes a chunk; on validation problems, rejects the records they are about and tries the rest. */
+    const write = (chunk: Chunk): Effect.Effect<void, Errors.StoreError> =>
+      Effect.gen(function* () {
+        let batch = chunk.batch
+        let size = chunk.size
+        while (size > 0) {
+          const result = yield* Effect.either(store.upsert(batch))
+          if (Either.isRight(result)) {
+            counts.inserted += result.right.inserted
+            counts.updated += result.right.updated
+            counts.unchanged += result.right.unchanged
+            return
+          }
+          const error = result.left
+          if (error._tag !== "ValidationError") return yield* Effect.fail(error)
+          const located = locate(error.problems, chunk.origins)
+          // Problems by the batch record they are about; a problem about a stored record (which the
+          // batch invalidates) falls on every record of the batch.
+          const byRecord = new Map<string, Array<ImportProblem>>()
+          const orphans: Array<ImportProblem> = []
+          located.forEach((p, i) => {
+            const core = error.problems[i] as Errors.Problem
+            const key = core.id === undefined ? undefined : originKey(core.entity, core.id)
+            if (key !== undefined && chunk.origins.has(key)) {
+              const list = byRecord.get(key) ?? []
+              list.push(p)
+              byRecord.set(key, list)
+            } else orphans.push(p)
+          })
+          if (byRecord.size === 0) for (const key of chunk.origins.keys()) byRecord.set(key, [])
+          const records = new Map<string, unknown>()
+          for (const kind of Dataset.entityKinds) {
+            for (const r of (batch[kind] ?? []) as ReadonlyArray<{ readonly id: string }>) records.set(originKey(Dataset.entityNames[kind], r.id), r)
+          }
+          for (const [key, list] of byRecord) {
+            if (!records.has(key)) continue
+            const origin = chunk.origins.get(key)
+            const entity = key.slice(0, key.indexOf("\u0000"))
+            const kind = Dataset.entityKinds.find((k) => Dataset.entityNames[k] === entity)
+            yield* reject({
+              rejected: {
+                _tag: "Rejected",
+                ...(kind === undefined ? {} : { kind }),
+                file: origin?.file ?? "",
+                ...(origin?.sheet === undefined ? {} : { sheet: origin.sheet }),
+                ...(origin === undefined ? {} : { row: origin.row }),
+                fatal: false,
+                problems: [...list, ...orphans]
+              },
+              record: records.get(key)
+            })
+          }
+          const next = without(batch, new Set(byRecord.keys()))
+          batch = next.batch
+          size = next.size
+        }
+      })
+
+    const items = decode(openAll(inputs, options), {
+      dataset,
+      registry: store.registry,
+      ...(options.entity === undefined ? {} : { entity: options.entity }),
+      ...(options.council === undefined ? {} : { council: options.council })
+    })
+    const chunks = Stream.fromAsyncIterable(collectBatches(items, options.batchSize ?? 5000), (cause) => fromUnknown("", cause, "import.internal"))
+    const body = Stream.runForEach(chunks, (item) =>
+      Effect.gen(function* () {
+        if (item._tag === "Rejected") {
+          if (!item.fatal) counts.rows++
+          yield* reject({ rejected: item })
+          return
+        }
+        counts.rows += item.size
+        // All-or-nothing goes on writing (inside its transaction) after a rejection, so that the
+        // report lists every problem, validation included; the end undoes it all.
+        yield* mode === "skip-invalid" && !dryRun ? store.transaction(write(item)) : write(item)
+        progress()
+      })
+    ).pipe(
+      Effect.catchTag("ImportError", (e) => reject({ rejected: { _tag: "Rejected", file: e.file, fatal: true, problems: [toProblem(e)] } }))
+    )
+
+    let committed: boolean
+    if (mode === "skip-invalid" && !dryRun) {
+      yield* body
+      committed = true
+    } else {
+      const unit = Effect.zipRight(body, Effect.suspend(() => (dryRun || counts.rejected > 0 ? Effect.fail(new Undo()) : Effect.void)))
+      const outcome = yield* Effect.either(store.transaction(unit))
+      if (Either.isLeft(outcome) && !(outcome.left instanceof Undo)) return yield* Effect.fail(outcome.left)
+      committed = Either.isRight(outcome)
+    }
+    progress()
+    return {
+      rows: counts.rows,
+      rejected: counts.rejected,
+      committed,
+      inserted: committed || dryRun ? counts.inserted : 0,
+      updated: committed || dryRun ? counts.updated : 0,
+      unchanged: committed || dryRun ? counts.unchanged : 0,
+      problems,
+      problemCount: counts.problemCount
+    }
+  })
