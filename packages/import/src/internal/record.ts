@@ -203,6 +203,8 @@ export const build = (ctx: BuildContext, cells: ReadonlyArray<Mapped>): { readon
   }
 
   // 2. Defaults and values derived from other cells.
+  // A lineage event may have no former units (establish) or no new ones (abolish): an empty cell.
+  if (kind === "lineage") for (const f of ["sources", "targets"]) if (!out.has(f) && !reported.has(f)) out.set(f, [])
   if (kind === "sessions" || kind === "meetings") {
     const labelText = raw.get("label")
     if (!out.has("ordinal") && !reported.has("ordinal") && labelText !== undefined) {

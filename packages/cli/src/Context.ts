@@ -1,0 +1,117 @@
+/**
+ * What every command shares: the language, quiet mode, the database target, and helpers to open the
+ * store, parse dates and find units or councils by id or name.
+ *
+ * @since 0.1.0
+ */
+import { CalendarDate, Dataset, Format, Hierarchy, Store, Text } from "@hdnd/core"
+import type { Errors } from "@hdnd/core"
+import * as Effect from "effect/Effect"
+import * as Stream from "effect/Stream"
+import * as Database from "./Database.js"
+import { UsageError } from "./Failure.js"
+import type { Lang } from "./Lang.js"
+import { pick } from "./Lang.js"
+
+/**
+ * The options every command takes.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Common {
+  readonly lang: Lang
+  readonly quiet: boolean
+  readonly target: Database.Target
+}
+
+/**
+ * Writes a line to stdout.
+ *
+ * @since 0.1.0
+ * @category output
+ */
+export const out = (text: string): Effect.Effect<void> => Effect.sync(() => void process.stdout.write(text.endsWith("\n") ? text : `${text}\n`))
+
+/**
+ * Writes a line to stderr unless quiet.
+ *
+ * @since 0.1.0
+ * @category output
+ */
+export const info = (c: Common, vi: string, en: string): Effect.Effect<void> =>
+  c.quiet ? Effect.void : Effect.sync(() => void process.stderr.write(`${pick(c.lang, vi, en)}\n`))
+
+/**
+ * Runs `f` with the store of the target open.
+ *
+ * @since 0.1.0
+ * @category store
+ */
+export const withStore = <A, E>(c: Common, f: (store: Store.StoreService) => Effect.Effect<A, E, Store.Store>): Effect.Effect<A, E | Errors.StoreError> =>
+  Effect.scoped(Effect.flatMap(Store.Store, f)).pipe(Effect.provide(Database.layer(c.target)))
+
+/**
+ * A date option: `yyyy-mm-dd`, `dd/mm/yyyy` or Vietnamese words.
+ *
+ * @since 0.1.0
+ * @category parsing
+ */
+export const parseDate = (option: string, text: string): Effect.Effect<CalendarDate.CalendarDate, UsageError> => {
+  const iso = /^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? text.trim() : undefined
+  const d = iso !== undefined && CalendarDate.isCalendarDate(iso) ? CalendarDate.date(iso) : Format.parseVietnameseDate(text)
+  return d === undefined
+    ? Effect.fail(new UsageError({ vi: `--${option}: "${text}" không phải ngày; hãy viết yyyy-mm-dd hoặc dd/mm/yyyy`, en: `--${option}: "${text}" is not a date; write yyyy-mm-dd or dd/mm/yyyy` }))
+    : Effect.succeed(d)
+}
+
+/**
+ * An optional date option.
+ *
+ * @since 0.1.0
+ * @category parsing
+ */
+export const parseOptionalDate = (option: string, text: string | undefined): Effect.Effect<CalendarDate.CalendarDate | undefined, UsageError> =>
+  text === undefined ? Effect.succeed(undefined) : parseDate(option, text)
+
+/**
+ * The stored structure (units, councils, organs, sessions …).
+ *
+ * @since 0.1.0
+ * @category store
+ */
+export const structure = (store: Store.StoreService): Effect.Effect<Dataset.Dataset, Errors.StoreError> =>
+  Effect.map(
+    Effect.forEach(["units", "lineage", "councils", "terms", "organs", "sessions", "meetings"] as const, (kind) =>
+      Effect.map(Stream.runCollect(store.stream(kind)), (c) => [kind, [...c]] as const)
+    ),
+    (entries) => Dataset.fromBatch(Object.fromEntries(entries) as Dataset.Batch)
+  )
+
+/**
+ * A unit or council named by id, code or name (matched without case or diacritics), as of a date.
+ *
+ * @since 0.1.0
+ * @category lookup
+ */
+export const findScope = (
+  ds: Dataset.Dataset,
+  text: string,
+  asOf: CalendarDate.CalendarDate
+): Effect.Effect<{ readonly _tag: "Unit"; readonly id: string } | { readonly _tag: "Council"; readonly id: string }, UsageError> => {
+  const t = text.trim()
+  if (ds.units.has(t as never)) return Effect.succeed({ _tag: "Unit", id: t })
+  if (ds.councils.has(t as never)) return Effect.succeed({ _tag: "Council", id: t })
+  const key = Text.matchKey(t)
+  const h = Hierarchy.make(ds.units.values(), ds.lineage.values())
+  const units = h.asOf(asOf).filter((u) => u.code === t || Text.matchKey(u.name) === key)
+  const councils = [...ds.councils.values()].filter((c) => Text.matchKey(c.name) === key && CalendarDate.contains(c.validity, asOf))
+  const hits = [...units.map((u) => ({ _tag: "Unit" as const, id: u.id as string, name: u.name })), ...councils.map((c) => ({ _tag: "Council" as const, id: c.id as string, name: c.name }))]
+  if (hits.length === 1) return Effect.succeed({ _tag: hits[0]!._tag, id: hits[0]!.id })
+  const list = hits.map((x) => `${x.name} (${x.id})`).join(", ")
+  return Effect.fail(
+    hits.length === 0
+      ? new UsageError({ vi: `--scope: không có đơn vị hay HĐND nào tên hoặc mã "${t}" vào ngày ${asOf}; xem "hdnd units --as-of ${asOf}"`, en: `--scope: no unit or council is named or coded "${t}" on ${asOf}; see "hdnd units --as-of ${asOf}"` })
+      : new UsageError({ vi: `--scope: "${t}" ứng với nhiều bản ghi: ${list}; hãy ghi mã`, en: `--scope: "${t}" matches several records: ${list}; give the id` })
+  )
+}

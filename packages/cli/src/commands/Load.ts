@@ -1,0 +1,147 @@
+/**
+ * `hdnd import`, `hdnd validate` and the loading part of `hdnd init`: files into the store through
+ * `@hdnd/import`'s job, with progress, a summary, and (with `--skip-invalid` or `--rejects`) the
+ * rejected rows written to a CSV file with their errors.
+ *
+ * @since 0.1.0
+ */
+import { Format } from "@hdnd/core"
+import type { Errors } from "@hdnd/core"
+import type { Import as ImportJob, ImportError } from "@hdnd/import"
+import * as Effect from "effect/Effect"
+import * as fs from "node:fs"
+import type { Common } from "../Context.js"
+import { info, out, withStore } from "../Context.js"
+import { Rejected, UsageError } from "../Failure.js"
+import { pick } from "../Lang.js"
+import { csvField } from "../Output.js"
+import * as Progress from "../Progress.js"
+
+/**
+ * What to load and how.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface LoadOptions {
+  readonly files: ReadonlyArray<string>
+  readonly skipInvalid: boolean
+  readonly dryRun: boolean
+  readonly rejects?: string
+  readonly batchSize?: number
+  readonly sheet?: string
+  readonly council?: string
+}
+
+const REJECT_HEADER = ["Tệp / File", "Trang tính / Sheet", "Dòng / Row", "Cột / Column", "Trường / Field", "Mã lỗi / Code", "Lỗi", "Error", "Dữ liệu / Data"]
+
+/** Appends rejected rows to a CSV file (UTF-8 with BOM), one line per problem. */
+const rejectsWriter = (path: string) => {
+  let fd: number | undefined
+  return {
+    write: (r: ImportJob.Rejection) =>
+      Effect.sync(() => {
+        if (fd === undefined) {
+          fd = fs.openSync(path, "w")
+          fs.writeSync(fd, `\uFEFF${REJECT_HEADER.map(csvField).join(",")}\r\n`)
+        }
+        const data =
+          r.rejected.cells !== undefined
+            ? JSON.stringify(Object.fromEntries(r.rejected.cells.map((c) => [c.header === "" ? c.column : c.header, c.value])))
+            : r.record !== undefined
+              ? JSON.stringify(r.record)
+              : ""
+        for (const p of r.rejected.problems) {
+          const cells = [p.file, p.sheet ?? "", p.row === undefined ? "" : String(p.row), p.column ?? "", p.field, p.code, p.vi, p.en, data]
+          fs.writeSync(fd, `${cells.map(csvField).join(",")}\r\n`)
+        }
+      }),
+    close: () => Effect.sync(() => (fd === undefined ? false : (fs.closeSync(fd), true)))
+  }
+}
+
+/** A file read in chunks, counting the bytes read into `counter`. */
+const counted = (path: string, counter: { bytes: number }): AsyncIterable<Uint8Array> => ({
+  async *[Symbol.asyncIterator]() {
+    for await (const chunk of fs.createReadStream(path, { highWaterMark: 256 * 1024 })) {
+      counter.bytes += (chunk as Buffer).length
+      yield chunk as Buffer
+    }
+  }
+})
+
+const checkFiles = (files: ReadonlyArray<string>) =>
+  Effect.forEach(files, (f) =>
+    Effect.try({
+      try: () => {
+        const s = fs.statSync(f)
+        if (!s.isFile()) throw new Error("not a file")
+        return s.size
+      },
+      catch: () => new UsageError({ vi: `không đọc được tệp "${f}": không có tệp này hoặc đó không phải tệp`, en: `cannot read "${f}": no such file, or not a file` })
+    })
+  )
+
+/**
+ * Loads files into the store of `c` and prints the summary. Fails with `Rejected` when rows were
+ * rejected and nothing was written (or for a dry run that found problems).
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const load = (c: Common, o: LoadOptions): Effect.Effect<ImportJob.Summary, UsageError | Rejected | Errors.StoreError | ImportError.ImportError> =>
+  Effect.gen(function* () {
+    if (o.files.length === 0) return yield* Effect.fail(new UsageError({ vi: "hãy chỉ ra ít nhất một tệp để nhập", en: "name at least one file to import" }))
+    const sizes = yield* checkFiles(o.files)
+    const totalBytes = sizes.reduce((a, b) => a + b, 0)
+    const { Import } = yield* Effect.promise(() => import("@hdnd/import"))
+    const counter = { bytes: 0 }
+    const inputs = o.files.map((f) => ({ name: f, data: counted(f, counter) }))
+    const rejectsPath = o.rejects ?? (o.skipInvalid ? "hdnd-rejects.csv" : undefined)
+    const rejects = rejectsPath === undefined ? undefined : rejectsWriter(rejectsPath)
+    const progress = Progress.make({ lang: c.lang, quiet: c.quiet })
+    const summary = yield* withStore(c, () =>
+      Import.run(inputs, {
+        mode: o.skipInvalid ? "skip-invalid" : "all-or-nothing",
+        dryRun: o.dryRun,
+        ...(o.batchSize === undefined ? {} : { batchSize: o.batchSize }),
+        ...(o.sheet === undefined ? {} : { sheet: o.sheet }),
+        ...(o.council === undefined ? {} : { council: o.council }),
+        onProgress: (p) => progress.update({ bytes: counter.bytes, totalBytes, rows: p.rows, rejected: p.rejected }),
+        ...(rejects === undefined ? {} : { onRejected: rejects.write })
+      })
+    ).pipe(Effect.ensuring(Effect.sync(() => progress.done())))
+    const wroteRejects = rejects === undefined ? false : yield* rejects.close()
+    const n = (x: number) => Format.formatNumber(x)
+    for (const p of summary.problems.slice(0, 50)) yield* Effect.sync(() => void process.stderr.write(`  - ${p.describe(c.lang)}\n`))
+    if (summary.problemCount > 50) yield* info(c, `  … và ${n(summary.problemCount - 50)} lỗi khác`, `  … and ${n(summary.problemCount - 50)} more`)
+    if (wroteRejects) yield* info(c, `Các dòng bị loại và lỗi của chúng: ${rejectsPath}`, `Rejected rows and their errors: ${rejectsPath}`)
+    const counts = pick(
+      c.lang,
+      `${n(summary.inserted)} bản ghi mới, ${n(summary.updated)} cập nhật, ${n(summary.unchanged)} không đổi`,
+      `${n(summary.inserted)} new, ${n(summary.updated)} updated, ${n(summary.unchanged)} unchanged`
+    )
+    if (o.dryRun) {
+      if (summary.rejected > 0) {
+        return yield* Effect.fail(
+          new Rejected({
+            vi: `Không hợp lệ: ${n(summary.rejected)} trong ${n(summary.rows)} dòng có lỗi (${n(summary.problemCount)} lỗi). Không ghi gì.`,
+            en: `Invalid: ${n(summary.rejected)} of ${n(summary.rows)} rows have problems (${n(summary.problemCount)} in all). Nothing was written.`
+          })
+        )
+      }
+      yield* out(pick(c.lang, `Hợp lệ: ${n(summary.rows)} dòng; nếu nhập sẽ có ${counts}. Chưa ghi gì.`, `Valid: ${n(summary.rows)} rows; importing would give ${counts}. Nothing was written.`))
+      return summary
+    }
+    if (!summary.committed) {
+      return yield* Effect.fail(
+        new Rejected({
+          vi: `Không nhập: ${n(summary.rejected)} trong ${n(summary.rows)} dòng có lỗi (${n(summary.problemCount)} lỗi); cơ sở dữ liệu giữ nguyên. Sửa các lỗi trên rồi nhập lại, hoặc dùng --skip-invalid để nhập các dòng đúng.`,
+          en: `Not imported: ${n(summary.rejected)} of ${n(summary.rows)} rows have problems (${n(summary.problemCount)} in all); the database is unchanged. Fix them and import again, or use --skip-invalid to import the valid rows.`
+        })
+      )
+    }
+    const skipped = summary.rejected > 0 ? pick(c.lang, `; bỏ qua ${n(summary.rejected)} dòng lỗi`, `; skipped ${n(summary.rejected)} rejected rows`) : ""
+    yield* out(pick(c.lang, `Đã nhập ${n(summary.rows)} dòng: ${counts}${skipped}.`, `Imported ${n(summary.rows)} rows: ${counts}${skipped}.`))
+    return summary
+  })

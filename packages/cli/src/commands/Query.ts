@@ -1,0 +1,258 @@
+/**
+ * `hdnd stats`, `hdnd report`, `hdnd indicators`, `hdnd templates` and `hdnd units`: what is in the
+ * store and what the registry declares, as tables, CSV, JSON or a rendered report.
+ *
+ * @since 0.1.0
+ */
+import { AdminUnit, CalendarDate, Format, Hierarchy, Ids, Registry, Report, ReportDocument, ReportTemplate, ReportText, Tabulation } from "@hdnd/core"
+import type { Errors, Store, TabulationRequest } from "@hdnd/core"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Schema from "effect/Schema"
+import * as fs from "node:fs"
+import type { Common } from "../Context.js"
+import { findScope, info, out, parseDate, parseOptionalDate, structure, withStore } from "../Context.js"
+import { UsageError } from "../Failure.js"
+import { pick } from "../Lang.js"
+import { csv, table } from "../Output.js"
+
+/**
+ * Output formats of listings and figures.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type TableFormat = "table" | "json" | "csv"
+
+const registry = Registry.builtin
+
+const DIMENSION_NAMES: Readonly<Record<Tabulation.Dimension, readonly [string, string]>> = {
+  council: ["HĐND", "Council"],
+  unit: ["Đơn vị", "Unit"],
+  level: ["Cấp", "Level"],
+  organ: ["Cơ quan", "Organ"],
+  organKind: ["Loại cơ quan", "Organ kind"],
+  committeeKind: ["Loại Ban", "Committee kind"],
+  ownerKind: ["Thuộc thẩm quyền", "On behalf of"],
+  kind: ["Loại hoạt động", "Activity kind"],
+  sessionType: ["Loại kỳ họp", "Session type"],
+  month: ["Tháng", "Month"],
+  quarter: ["Quý", "Quarter"],
+  year: ["Năm", "Year"]
+}
+
+const print = (format: TableFormat, header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>, json: unknown, numeric?: ReadonlySet<number>) =>
+  out(format === "json" ? JSON.stringify(json, null, 2) : format === "csv" ? csv(header, rows) : table(header, rows, numeric))
+
+/** The scope of a request: the unit or council named, or every council in the store. */
+const scopeOf = (store: Store.StoreService, scope: string | undefined, asOf: CalendarDate.CalendarDate) =>
+  Effect.gen(function* () {
+    const ds = yield* structure(store)
+    if (scope === undefined) return { ds, scope: { _tag: "Councils", councils: [...ds.councils.keys()] } as TabulationRequest.Scope }
+    const found = yield* findScope(ds, scope, asOf)
+    return {
+      ds,
+      scope: (found._tag === "Unit" ? { _tag: "Subtree", unit: found.id, asOf } : { _tag: "Councils", councils: [found.id] }) as TabulationRequest.Scope
+    }
+  })
+
+const period = (fromText: string, toText: string) =>
+  Effect.gen(function* () {
+    const from = yield* parseDate("from", fromText)
+    const to = yield* parseDate("to", toText)
+    if (to < from) return yield* Effect.fail(new UsageError({ vi: `--to (${to}) trước --from (${from})`, en: `--to (${to}) is before --from (${from})` }))
+    return { from, to }
+  })
+
+/**
+ * Options of `hdnd stats`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface StatsOptions {
+  readonly indicators: ReadonlyArray<string>
+  readonly from: string
+  readonly to: string
+  readonly scope?: string
+  readonly by: ReadonlyArray<Tabulation.Dimension>
+  readonly asOf?: string
+  readonly format: TableFormat
+}
+
+/**
+ * `hdnd stats`: the figures of indicators over a period, by dimensions.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const stats = (c: Common, o: StatsOptions): Effect.Effect<void, UsageError | Errors.StoreError | Errors.TabulationError> =>
+  Effect.gen(function* () {
+    const p = yield* period(o.from, o.to)
+    const asOf = (yield* parseOptionalDate("as-of", o.asOf)) ?? p.to
+    const unknown = o.indicators.filter((id) => !registry.indicators.has(id as Ids.IndicatorId))
+    if (unknown.length > 0) {
+      return yield* Effect.fail(new UsageError({ vi: `chỉ tiêu không có: ${unknown.join(", ")}; xem "hdnd indicators"`, en: `unknown indicators: ${unknown.join(", ")}; see "hdnd indicators"` }))
+    }
+    const tab = yield* withStore(c, (store) =>
+      Effect.gen(function* () {
+        const { scope } = yield* scopeOf(store, o.scope, asOf)
+        const request: TabulationRequest.TabulationRequest = {
+          indicators: o.indicators as unknown as readonly [Ids.IndicatorId, ...Array<Ids.IndicatorId>],
+          scope,
+          period: p,
+          groupBy: o.by
+        }
+        return yield* store.tabulate(request)
+      })
+    )
+    const label = (id: string) => {
+      const ind = registry.indicators.get(id as Ids.IndicatorId)
+      return ind === undefined ? id : pick(c.lang, ind.vi, ind.en)
+    }
+    const rows = Tabulation.toRows(tab)
+    const dims = [...tab.dimensions]
+    const dimName = (d: Tabulation.Dimension) => (o.format === "table" ? pick(c.lang, ...DIMENSION_NAMES[d]) : d)
+    const header = [pick(c.lang, "Chỉ tiêu", "Indicator"), ...dims.map(dimName), pick(c.lang, "Giá trị", "Value")]
+    const body = rows.map((r) => [
+      o.format === "table" ? label(r.indicator) : r.indicator,
+      ...r.key.map((k) => (o.format === "table" ? Tabulation.labelOf(tab, k, c.lang) : k)),
+      o.format === "table" ? Format.formatCount(r.value, r.qualifier) : String(r.value)
+    ])
+    const json = rows.map((r) => ({
+      indicator: r.indicator,
+      label: label(r.indicator),
+      ...Object.fromEntries(dims.map((d, i) => [d, r.key[i]])),
+      value: r.value,
+      qualifier: r.qualifier
+    }))
+    yield* print(o.format, header, body, json, new Set([header.length - 1]))
+    for (const x of Tabulation.conflicts(tab)) {
+      yield* info(
+        c,
+        `Cảnh báo: số liệu tổng hợp của ${x.indicator} khác số đếm từ từng hoạt động (${JSON.stringify(x)})`,
+        `Warning: the tally of ${x.indicator} differs from the itemised count (${JSON.stringify(x)})`
+      )
+    }
+  })
+
+/**
+ * Options of `hdnd report`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ReportOptions {
+  readonly template: string
+  readonly from: string
+  readonly to: string
+  readonly scope?: string
+  readonly asOf?: string
+  readonly format: "md" | "txt" | "json"
+  readonly output?: string
+  readonly number?: number
+  readonly date?: string
+}
+
+const decodeTemplate = Schema.decodeUnknownEither(Schema.parseJson(ReportTemplate.ReportTemplate))
+
+/** A template by id, or from a JSON file. */
+const templateOf = (ref: string): Effect.Effect<ReportTemplate.ReportTemplate, UsageError> => {
+  const known = registry.templates.get(ref as Ids.TemplateId)
+  if (known !== undefined) return Effect.succeed(known)
+  if (!fs.existsSync(ref)) {
+    const ids = [...registry.templates.keys()].join(", ")
+    return Effect.fail(new UsageError({ vi: `không có mẫu báo cáo "${ref}" (các mẫu: ${ids}; hoặc chỉ ra một tệp mẫu .json)`, en: `no report template "${ref}" (templates: ${ids}; or give a .json template file)` }))
+  }
+  const decoded = decodeTemplate(fs.readFileSync(ref, "utf8"))
+  return Either.isRight(decoded)
+    ? Effect.succeed(decoded.right)
+    : Effect.fail(new UsageError({ vi: `tệp mẫu báo cáo "${ref}" không hợp lệ: ${decoded.left.message}`, en: `the report template file "${ref}" is not valid: ${decoded.left.message}` }))
+}
+
+/**
+ * `hdnd report`: renders a report template over a period.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const report = (c: Common, o: ReportOptions): Effect.Effect<void, UsageError | Errors.StoreError | Errors.TabulationError | Errors.ReportError> =>
+  Effect.gen(function* () {
+    const template = yield* templateOf(o.template)
+    const p = yield* period(o.from, o.to)
+    const asOf = (yield* parseOptionalDate("as-of", o.asOf)) ?? p.to
+    const date = o.date === undefined ? undefined : yield* parseDate("date", o.date)
+    const doc = yield* withStore(c, (store) =>
+      Effect.gen(function* () {
+        const { scope } = yield* scopeOf(store, o.scope, asOf)
+        const tab = yield* store.tabulate(Report.requestFor(template, scope, p, true))
+        const rendered = Report.render(template, tab, registry, { ...(o.number === undefined ? {} : { number: o.number }), ...(date === undefined ? {} : { date }) })
+        return Either.isLeft(rendered) ? yield* Effect.fail(rendered.left) : rendered.right
+      })
+    )
+    const text =
+      o.format === "json"
+        ? JSON.stringify(Schema.encodeSync(ReportDocument.ReportDocument)(doc), null, 2) + "\n"
+        : o.format === "md"
+          ? ReportText.toMarkdown(doc)
+          : ReportText.toText(doc)
+    if (o.output === undefined) yield* out(text)
+    else {
+      yield* Effect.sync(() => fs.writeFileSync(o.output as string, text, "utf8"))
+      yield* info(c, `Đã ghi báo cáo vào ${o.output}`, `Report written to ${o.output}`)
+    }
+  })
+
+/**
+ * `hdnd indicators`: the declared indicators.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const indicators = (c: Common, format: TableFormat): Effect.Effect<void> =>
+  Effect.suspend(() => {
+    const list = [...registry.indicators.values()]
+    const header = ["id", pick(c.lang, "Chỉ tiêu", "Indicator"), pick(c.lang, "Đơn vị đếm", "Counted as"), pick(c.lang, "Cách tính", "Measure"), pick(c.lang, "Thuộc", "Part of")]
+    const rows = list.map((i) => [i.id, pick(c.lang, i.vi, i.en), pick(c.lang, i.nounVi, i.nounEn), i.measure, i.partOf ?? ""])
+    return print(format, header, rows, list.map((i) => ({ id: i.id, vi: i.vi, en: i.en, nounVi: i.nounVi, nounEn: i.nounEn, measure: i.measure, partOf: i.partOf })))
+  })
+
+/**
+ * `hdnd templates`: the declared report templates.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const templates = (c: Common, format: TableFormat): Effect.Effect<void> =>
+  Effect.suspend(() => {
+    const list = [...registry.templates.values()]
+    const header = ["id", pick(c.lang, "Mẫu báo cáo", "Template"), pick(c.lang, "Chỉ tiêu dùng", "Indicators used")]
+    const rows = list.map((t) => [t.id, pick(c.lang, t.vi, t.en), String(ReportTemplate.indicatorsOf(t).length)])
+    return print(format, header, rows, list.map((t) => ({ id: t.id, vi: t.vi, en: t.en, indicators: ReportTemplate.indicatorsOf(t) })), new Set([2]))
+  })
+
+/**
+ * `hdnd units`: the administrative units as of a date, as a tree.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const units = (c: Common, asOfText: string | undefined, format: TableFormat): Effect.Effect<void, UsageError | Errors.StoreError> =>
+  Effect.gen(function* () {
+    const asOf = asOfText === undefined ? CalendarDate.date(new Date().toISOString().slice(0, 10)) : yield* parseDate("as-of", asOfText)
+    const ds = yield* withStore(c, structure)
+    const h = Hierarchy.make(ds.units.values(), ds.lineage.values())
+    const valid = h.asOf(asOf)
+    const ids = new Set(valid.map((u) => u.id))
+    const roots = valid.filter((u) => u.parent === undefined || !ids.has(u.parent))
+    const ordered: Array<{ unit: AdminUnit.AdminUnit; depth: number }> = []
+    const walk = (u: AdminUnit.AdminUnit, depth: number) => {
+      ordered.push({ unit: u, depth })
+      for (const child of [...h.children(u.id, asOf)].sort((a, b) => a.code.localeCompare(b.code))) walk(child, depth + 1)
+    }
+    for (const r of roots.sort((a, b) => a.code.localeCompare(b.code))) walk(r, 0)
+    const header = [pick(c.lang, "Mã ĐVHC", "Code"), pick(c.lang, "Tên", "Name"), pick(c.lang, "Loại", "Type"), "id"]
+    const rows = ordered.map(({ unit, depth }) => [unit.code, `${format === "table" ? "  ".repeat(depth) : ""}${unit.name}`, unit.type, unit.id])
+    yield* print(format, header, rows, ordered.map(({ unit, depth }) => ({ id: unit.id, code: unit.code, name: unit.name, type: unit.type, parent: unit.parent, depth })))
+    yield* info(c, `${Format.formatNumber(ordered.length)} đơn vị vào ngày ${asOf}`, `${Format.formatNumber(ordered.length)} units on ${asOf}`)
+  })
