@@ -6,13 +6,10 @@
 import * as Args from "@effect/cli/Args"
 import * as Command from "@effect/cli/Command"
 import * as Options from "@effect/cli/Options"
-import { Tabulation } from "@hdnd/core"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import { load } from "./commands/Load.js"
-import * as Query from "./commands/Query.js"
+import type { LoadOptions } from "./commands/Load.js"
 import type { Common } from "./Context.js"
-import { info, withStore } from "./Context.js"
 import * as Database from "./Database.js"
 import type { Lang } from "./Lang.js"
 import { pick } from "./Lang.js"
@@ -26,6 +23,19 @@ import { pick } from "./Lang.js"
 export const VERSION = "0.1.0"
 
 const opt = <A>(o: Options.Options<A>) => Options.optional(o)
+
+// The commands' code (and @hdnd/core with it) is loaded when a command runs, not for `--help`.
+const Load = () => Effect.promise(() => import("./commands/Load.js"))
+const Query = () => Effect.promise(() => import("./commands/Query.js"))
+
+/**
+ * The dimensions `hdnd stats --by` accepts: `Tabulation.dimensions` of @hdnd/core (a test checks
+ * they are the same), written out so that the help does not load the core.
+ *
+ * @since 0.1.0
+ * @category data
+ */
+export const DIMENSIONS = ["council", "unit", "level", "organ", "organKind", "committeeKind", "ownerKind", "kind", "sessionType", "month", "quarter", "year"] as const
 const value = <A>(o: Option.Option<A>): A | undefined => Option.getOrUndefined(o)
 
 /**
@@ -60,7 +70,11 @@ export const command = (lang: Lang): Command.Command<"hdnd", never, unknown, any
     sheet: opt(Options.text("sheet").pipe(Options.withDescription(t("trang tính cần đọc trong tệp XLSX", "the sheet to read in XLSX files")))),
     council: opt(Options.text("council").pipe(Options.withDescription(t("HĐND của các dòng để trống cột HĐND", "the council of rows that leave it empty"))))
   }
-  const loadFrom = (o: { skipInvalid: boolean; rejects: Option.Option<string>; batchSize: Option.Option<number>; sheet: Option.Option<string>; council: Option.Option<string> }, paths: ReadonlyArray<string>, dryRun: boolean) => ({
+  const loadFrom = (
+    o: { skipInvalid: boolean; rejects: Option.Option<string>; batchSize: Option.Option<number>; sheet: Option.Option<string>; council: Option.Option<string> },
+    paths: ReadonlyArray<string>,
+    dryRun: boolean
+  ): LoadOptions => ({
     files: paths,
     skipInvalid: o.skipInvalid,
     dryRun,
@@ -70,28 +84,15 @@ export const command = (lang: Lang): Command.Command<"hdnd", never, unknown, any
     ...(Option.isSome(o.council) ? { council: o.council.value } : {})
   })
 
-  const init = Command.make("init", { ...common, ...loadOptions, files }, (o) =>
-    Effect.gen(function* () {
-      const c = ctx(o)
-      const where = Database.describe(c.target)
-      const existed = c.target._tag === "Sqlite" && (yield* Effect.promise(() => import("node:fs"))).existsSync(c.target.file)
-      yield* withStore(c, () => Effect.void)
-      yield* info(
-        c,
-        existed ? `Cơ sở dữ liệu ${where} đã có; lược đồ đã được kiểm tra.` : `Đã tạo cơ sở dữ liệu ${where}.`,
-        existed ? `The database ${where} already exists; its schema was checked.` : `Created the database ${where}.`
-      )
-      if (o.files.length > 0) yield* load(c, loadFrom(o, o.files, false))
-    })
-  ).pipe(Command.withDescription(t("tạo cơ sở dữ liệu (và nạp các tệp nếu có)", "create the database (and load files, if given)")))
+  const init = Command.make("init", { ...common, ...loadOptions, files }, (o) => Effect.flatMap(Load(), (m) => m.init(ctx(o), loadFrom(o, o.files, false)))).pipe(Command.withDescription(t("tạo cơ sở dữ liệu (và nạp các tệp nếu có)", "create the database (and load files, if given)")))
 
-  const importCommand = Command.make("import", { ...common, ...loadOptions, files }, (o) => Effect.asVoid(load(ctx(o), loadFrom(o, o.files, false)))).pipe(
+  const importCommand = Command.make("import", { ...common, ...loadOptions, files }, (o) => Effect.flatMap(Load(), (m) => Effect.asVoid(m.load(ctx(o), loadFrom(o, o.files, false))))).pipe(
     Command.withDescription(
       t("nhập các tệp; mặc định hoặc nhập hết hoặc không nhập gì", "import files; by default all of them or nothing")
     )
   )
 
-  const validate = Command.make("validate", { ...common, ...loadOptions, files }, (o) => Effect.asVoid(load(ctx(o), loadFrom(o, o.files, true)))).pipe(
+  const validate = Command.make("validate", { ...common, ...loadOptions, files }, (o) => Effect.flatMap(Load(), (m) => Effect.asVoid(m.load(ctx(o), loadFrom(o, o.files, true))))).pipe(
     Command.withDescription(t("kiểm tra các tệp so với cơ sở dữ liệu, không ghi gì", "check files against the database without writing anything"))
   )
 
@@ -108,11 +109,11 @@ export const command = (lang: Lang): Command.Command<"hdnd", never, unknown, any
       ...common,
       ...period,
       indicator: Options.text("indicator").pipe(Options.withAlias("i"), Options.atLeast(1), Options.withDescription(t("mã chỉ tiêu (xem hdnd indicators)", "indicator id (see hdnd indicators)"))),
-      by: Options.choice("by", Tabulation.dimensions).pipe(Options.repeated, Options.withDescription(t("nhóm theo", "group by"))),
+      by: Options.choice("by", DIMENSIONS).pipe(Options.repeated, Options.withDescription(t("nhóm theo", "group by"))),
       format
     },
     (o) =>
-      Query.stats(ctx(o), {
+      Effect.flatMap(Query(), (m) => m.stats(ctx(o), {
         indicators: o.indicator,
         from: o.from,
         to: o.to,
@@ -120,7 +121,7 @@ export const command = (lang: Lang): Command.Command<"hdnd", never, unknown, any
         format: o.format,
         ...(Option.isSome(o.scope) ? { scope: o.scope.value } : {}),
         ...(Option.isSome(o.asOf) ? { asOf: o.asOf.value } : {})
-      })
+      }))
   ).pipe(Command.withDescription(t("số liệu của các chỉ tiêu trong một kỳ", "indicator figures over a period")))
 
   const report = Command.make(
@@ -135,7 +136,7 @@ export const command = (lang: Lang): Command.Command<"hdnd", never, unknown, any
       date: opt(Options.text("date").pipe(Options.withDescription(t("ngày ban hành", "date of issue"))))
     },
     (o) =>
-      Query.report(ctx(o), {
+      Effect.flatMap(Query(), (m) => m.report(ctx(o), {
         template: o.template,
         from: o.from,
         to: o.to,
@@ -145,16 +146,16 @@ export const command = (lang: Lang): Command.Command<"hdnd", never, unknown, any
         ...(Option.isSome(o.output) ? { output: o.output.value } : {}),
         ...(Option.isSome(o.number) ? { number: o.number.value } : {}),
         ...(Option.isSome(o.date) ? { date: o.date.value } : {})
-      })
+      }))
   ).pipe(Command.withDescription(t("dựng báo cáo theo mẫu", "render a report from a template")))
 
-  const indicators = Command.make("indicators", { ...common, format }, (o) => Query.indicators(ctx(o), o.format)).pipe(
+  const indicators = Command.make("indicators", { ...common, format }, (o) => Effect.flatMap(Query(), (m) => m.indicators(ctx(o), o.format))).pipe(
     Command.withDescription(t("liệt kê các chỉ tiêu", "list the indicators"))
   )
-  const templates = Command.make("templates", { ...common, format }, (o) => Query.templates(ctx(o), o.format)).pipe(
+  const templates = Command.make("templates", { ...common, format }, (o) => Effect.flatMap(Query(), (m) => m.templates(ctx(o), o.format))).pipe(
     Command.withDescription(t("liệt kê các mẫu báo cáo", "list the report templates"))
   )
-  const units = Command.make("units", { ...common, asOf: period.asOf, format }, (o) => Query.units(ctx(o), value(o.asOf), o.format)).pipe(
+  const units = Command.make("units", { ...common, asOf: period.asOf, format }, (o) => Effect.flatMap(Query(), (m) => m.units(ctx(o), value(o.asOf), o.format))).pipe(
     Command.withDescription(t("các đơn vị hành chính vào một ngày", "the administrative units on a day"))
   )
 

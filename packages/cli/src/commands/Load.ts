@@ -12,6 +12,7 @@ import * as Effect from "effect/Effect"
 import * as fs from "node:fs"
 import type { Common } from "../Context.js"
 import { info, out, withStore } from "../Context.js"
+import * as Database from "../Database.js"
 import { Rejected, UsageError } from "../Failure.js"
 import { pick } from "../Lang.js"
 import { csvField } from "../Output.js"
@@ -144,4 +145,23 @@ export const load = (c: Common, o: LoadOptions): Effect.Effect<ImportJob.Summary
     const skipped = summary.rejected > 0 ? pick(c.lang, `; bỏ qua ${n(summary.rejected)} dòng lỗi`, `; skipped ${n(summary.rejected)} rejected rows`) : ""
     yield* out(pick(c.lang, `Đã nhập ${n(summary.rows)} dòng: ${counts}${skipped}.`, `Imported ${n(summary.rows)} rows: ${counts}${skipped}.`))
     return summary
+  })
+
+/**
+ * `hdnd init`: creates (or checks) the database, then loads the files given, if any.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const init = (c: Common, o: LoadOptions): Effect.Effect<void, UsageError | Rejected | Errors.StoreError | ImportError.ImportError> =>
+  Effect.gen(function* () {
+    const where = Database.describe(c.target)
+    const existed = c.target._tag === "Sqlite" && fs.existsSync(c.target.file)
+    yield* withStore(c, () => Effect.void)
+    yield* info(
+      c,
+      existed ? `Cơ sở dữ liệu ${where} đã có; lược đồ đã được kiểm tra.` : `Đã tạo cơ sở dữ liệu ${where}.`,
+      existed ? `The database ${where} already exists; its schema was checked.` : `Created the database ${where}.`
+    )
+    if (o.files.length > 0) yield* load(c, o)
   })

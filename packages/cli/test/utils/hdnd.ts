@@ -1,0 +1,66 @@
+/**
+ * Running the real `hdnd` executable in tests: the CLI is bundled once (as it ships) into
+ * `test-artifacts/` inside the package, so that better-sqlite3 resolves, and each call is a child
+ * process with its own exit code, stdout and stderr.
+ */
+import { spawn, spawnSync } from "node:child_process"
+import * as fs from "node:fs"
+import * as path from "node:path"
+import { fileURLToPath } from "node:url"
+
+const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
+export const ROOT = path.resolve(packageDir, "../..")
+export const SON_LA = path.join(ROOT, "examples/son-la-2023/data")
+export const SON_LA_FILES = ["don-vi.csv", "sap-xep.csv", "hdnd.csv", "nhiem-ky.csv", "co-quan.csv", "ky-hop.csv", "hoat-dong.xlsx", "so-lieu.csv"].map((f) =>
+  path.join(SON_LA, f)
+)
+
+let executable: Promise<string> | undefined
+
+/** The bundled CLI, built on first use. */
+export const bundled = (): Promise<string> => {
+  executable ??= (async () => {
+    const { bundle } = (await import(path.join(packageDir, "scripts/bundle.mjs"))) as { bundle: (outdir: string) => Promise<string> }
+    return bundle(path.join(packageDir, "test-artifacts", `bundle-${process.pid}`))
+  })()
+  return executable
+}
+
+export interface Result {
+  readonly status: number | null
+  readonly signal: NodeJS.Signals | null
+  readonly stdout: string
+  readonly stderr: string
+}
+
+/** A clean environment: no locale or database settings leak in from the machine. */
+export const baseEnv = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: "vi_VN.UTF-8", ...extra }
+  return env
+}
+
+/** Runs `hdnd args…` in `cwd` and waits for it. */
+export const hdnd = async (cwd: string, args: ReadonlyArray<string>, env: Record<string, string> = {}): Promise<Result> => {
+  const bin = await bundled()
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, env: baseEnv(env), encoding: "utf8", timeout: 120_000 })
+  return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr }
+}
+
+/** Starts `hdnd args…` without waiting; resolves when it ends. `onStderr` sees stderr as it comes. */
+export const start = async (cwd: string, args: ReadonlyArray<string>, onStderr: (text: string, child: ReturnType<typeof spawn>) => void) => {
+  const bin = await bundled()
+  const child = spawn(process.execPath, [bin, ...args], { cwd, env: baseEnv(), stdio: ["ignore", "pipe", "pipe"] })
+  let stdout = ""
+  let stderr = ""
+  child.stdout.on("data", (b: Buffer) => (stdout += b.toString("utf8")))
+  child.stderr.on("data", (b: Buffer) => {
+    stderr += b.toString("utf8")
+    onStderr(stderr, child)
+  })
+  const done = new Promise<Result>((resolve) => child.on("close", (status, signal) => resolve({ status, signal, stdout, stderr })))
+  return { child, done }
+}
+
+/** A fresh temporary directory, removed by the caller. */
+export const tempDir = (prefix: string): string => fs.mkdtempSync(path.join(fs.realpathSync(os()), prefix))
+const os = () => (process.env.TMPDIR ?? "/tmp")
