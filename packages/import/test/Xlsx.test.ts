@@ -10,6 +10,17 @@ const dir = tempDir()
 const read = async (path: string, options: Xlsx.XlsxOptions = {}) => view(await collect(Xlsx.read(path, options)))
 
 describe("Xlsx.read", () => {
+  it("keeps Vietnamese characters whole where the decompressed XML is split into chunks (patched exceljs)", async () => {
+    // Thousands of distinct multi-byte strings: the shared strings and the sheet XML span many
+    // decompression chunks, so some character is split across two of them.
+    const text = (i: number) => `Thẩm tra dự thảo Nghị quyết số ${i} về kỳ họp chuyên đề, giám sát, khảo sát ${"ệ".repeat(i % 7)}`
+    const rows: Record<number, Record<string, string>> = { 1: { A: "Nội dung" } }
+    for (let i = 0; i < 3000; i++) rows[i + 2] = { A: text(i) }
+    const path = await writeWorkbook(join(dir, "multibyte.xlsx"), [{ name: "Hoạt động", rows }])
+    const values = (await read(path)).flatMap((x) => ("values" in x ? [x.values[0]] : []))
+    expect(values).toEqual(Array.from({ length: 3000 }, (_, i) => text(i)))
+  })
+
   it("reads the first visible sheet, with cell values as text", async () => {
     const path = await writeWorkbook(join(dir, "values.xlsx"), [
       { name: "Ẩn", hidden: true, rows: { 1: { A: "hidden" } } },
