@@ -39,3 +39,11 @@ export const detect = (argv: ReadonlyArray<string>, env: Readonly<Record<string,
  * @category text
  */
 export const pick = (lang: Lang, vi: string, en: string): string => (lang === "vi" ? vi : en)
+
+/**
+ * A whole number written the way the language groups digits: 1.044 (vi), 1,044 (en).
+ *
+ * @since 0.1.0
+ * @category text
+ */
+export const num = (lang: Lang, n: number): string => Math.round(n).toLocaleString(lang === "vi" ? "vi-VN" : "en-US")

@@ -4,9 +4,8 @@
  *
  * @since 0.1.0
  */
-import { Format } from "@hdnd/core"
 import type { Lang } from "./Lang.js"
-import { pick } from "./Lang.js"
+import { num, pick } from "./Lang.js"
 
 /**
  * Where the job is.
@@ -51,7 +50,7 @@ export const line = (state: State, elapsedMs: number, lang: Lang, bar: boolean):
   const fraction = state.totalBytes > 0 ? Math.min(1, state.bytes / state.totalBytes) : 0
   const rate = elapsedMs > 0 ? (state.rows * 1000) / elapsedMs : 0
   const left = fraction > 0 ? (elapsedMs / 1000) * ((1 - fraction) / fraction) : Number.NaN
-  const n = (x: number) => Format.formatNumber(Math.round(x))
+  const n = (x: number) => num(lang, x)
   const width = 24
   const filled = Math.round(fraction * width)
   const head = bar ? `[${"#".repeat(filled)}${".".repeat(width - filled)}] ` : ""

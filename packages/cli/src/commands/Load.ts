@@ -5,7 +5,6 @@
  *
  * @since 0.1.0
  */
-import { Format } from "@hdnd/core"
 import type { Errors } from "@hdnd/core"
 import type { Import as ImportJob, ImportError } from "@hdnd/import"
 import * as Effect from "effect/Effect"
@@ -14,7 +13,7 @@ import type { Common } from "../Context.js"
 import { info, out, withStore } from "../Context.js"
 import * as Database from "../Database.js"
 import { Rejected, UsageError } from "../Failure.js"
-import { pick } from "../Lang.js"
+import { num, pick } from "../Lang.js"
 import { csvField } from "../Output.js"
 import * as Progress from "../Progress.js"
 
@@ -113,7 +112,7 @@ export const load = (c: Common, o: LoadOptions): Effect.Effect<ImportJob.Summary
       })
     ).pipe(Effect.ensuring(Effect.sync(() => progress.done())))
     const wroteRejects = rejects === undefined ? false : yield* rejects.close()
-    const n = (x: number) => Format.formatNumber(x)
+    const n = (x: number) => num(c.lang, x)
     for (const p of summary.problems.slice(0, 50)) yield* Effect.sync(() => void process.stderr.write(`  - ${p.describe(c.lang)}\n`))
     if (summary.problemCount > 50) yield* info(c, `  … và ${n(summary.problemCount - 50)} lỗi khác`, `  … and ${n(summary.problemCount - 50)} more`)
     if (wroteRejects) yield* info(c, `Các dòng bị loại và lỗi của chúng: ${rejectsPath}`, `Rejected rows and their errors: ${rejectsPath}`)
@@ -143,7 +142,11 @@ export const load = (c: Common, o: LoadOptions): Effect.Effect<ImportJob.Summary
       )
     }
     const skipped = summary.rejected > 0 ? pick(c.lang, `; bỏ qua ${n(summary.rejected)} dòng lỗi`, `; skipped ${n(summary.rejected)} rejected rows`) : ""
-    yield* out(pick(c.lang, `Đã nhập ${n(summary.rows)} dòng: ${counts}${skipped}.`, `Imported ${n(summary.rows)} rows: ${counts}${skipped}.`))
+    yield* out(
+      summary.rejected > 0
+        ? pick(c.lang, `Đã đọc ${n(summary.rows)} dòng: ${counts}${skipped}.`, `Read ${n(summary.rows)} rows: ${counts}${skipped}.`)
+        : pick(c.lang, `Đã nhập ${n(summary.rows)} dòng: ${counts}.`, `Imported ${n(summary.rows)} rows: ${counts}.`)
+    )
     return summary
   })
 

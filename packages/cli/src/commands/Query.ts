@@ -13,7 +13,7 @@ import * as fs from "node:fs"
 import type { Common } from "../Context.js"
 import { findScope, info, out, parseDate, parseOptionalDate, structure, withStore } from "../Context.js"
 import { UsageError } from "../Failure.js"
-import { pick } from "../Lang.js"
+import { num, pick } from "../Lang.js"
 import { csv, table } from "../Output.js"
 
 /**
@@ -254,5 +254,5 @@ export const units = (c: Common, asOfText: string | undefined, format: TableForm
     const header = [pick(c.lang, "Mã ĐVHC", "Code"), pick(c.lang, "Tên", "Name"), pick(c.lang, "Loại", "Type"), "id"]
     const rows = ordered.map(({ unit, depth }) => [unit.code, `${format === "table" ? "  ".repeat(depth) : ""}${unit.name}`, unit.type, unit.id])
     yield* print(format, header, rows, ordered.map(({ unit, depth }) => ({ id: unit.id, code: unit.code, name: unit.name, type: unit.type, parent: unit.parent, depth })))
-    yield* info(c, `${Format.formatNumber(ordered.length)} đơn vị vào ngày ${asOf}`, `${Format.formatNumber(ordered.length)} units on ${asOf}`)
+    yield* info(c, `${num(c.lang, ordered.length)} đơn vị vào ngày ${asOf}`, `${num(c.lang, ordered.length)} units on ${asOf}`)
   })

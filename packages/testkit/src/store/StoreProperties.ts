@@ -16,6 +16,7 @@ import * as Assert from "./Assert.js"
 import type { Law } from "../Laws.js"
 import { touch } from "./Edits.js"
 import { expectHolds, expectRecord } from "./Expectations.js"
+import type { FullDataset } from "./FullDataset.js"
 import { busyDatasetArb, fullDatasetArb } from "./FullDataset.js"
 import { brokenBatchArb, show as showBreakage } from "./Invalid.js"
 import { daysOf } from "./Periods.js"
@@ -23,6 +24,7 @@ import * as Pushdown from "./Pushdown.js"
 import type { AnyRecord } from "./Records.js"
 import { encode, entriesOf, expectedUpsert, sortedIds } from "./Records.js"
 import { storeRequestArb } from "./Requests.js"
+import type { StoreHandle } from "./StoreHandle.js"
 import { withStore } from "./StoreHandle.js"
 import { select, show as showFilter, streamFilterArb } from "./StreamFilters.js"
 
@@ -130,6 +132,16 @@ export const updateOne = (layer: MakeLayer): Law =>
     })
   )
 
+/** A dataset, a copy with one record broken, and whether the store holds the structure first. */
+const brokenArb = fullDatasetArb().chain((full) => fc.tuple(fc.constant(full), brokenBatchArb(full.batch), fc.boolean()))
+
+/** Upserts the world's structure when `preload`; returns what the store then holds. */
+const preloaded = async (h: StoreHandle, full: FullDataset, preload: boolean): Promise<Dataset.Dataset> => {
+  if (!preload) return Dataset.empty
+  await h.run(h.store.upsert(full.world.structure))
+  return Dataset.fromBatch(full.world.structure)
+}
+
 /**
  * A batch with one invalid record (a broken reference or dates outside what it depends on) fails
  * with `ValidationError` and writes nothing: into an empty store, or into one that already holds the
@@ -140,11 +152,10 @@ export const updateOne = (layer: MakeLayer): Law =>
  */
 export const invalidBatchWritesNothing = (layer: MakeLayer): Law =>
   fc.asyncProperty(
-    fullDatasetArb().chain((full) => fc.tuple(fc.constant(full), brokenBatchArb(full.batch), fc.boolean())),
+    brokenArb,
     ([full, { batch, broken }, preload]) =>
       withStore(layer(), async (h) => {
-        const before = preload ? Dataset.fromBatch(full.world.structure) : Dataset.empty
-        if (preload) await h.run(h.store.upsert(full.world.structure))
+        const before = await preloaded(h, full, preload)
         const result = await h.attempt(h.store.upsert(batch))
         Assert.failsWith(result, "ValidationError", `batch with ${showBreakage(broken)}`)
         await expectHolds(h, before)
@@ -161,11 +172,10 @@ export const invalidBatchWritesNothing = (layer: MakeLayer): Law =>
  */
 export const failedTransactionWritesNothing = (layer: MakeLayer): Law =>
   fc.asyncProperty(
-    fullDatasetArb().chain((full) => fc.tuple(fc.constant(full), brokenBatchArb(full.batch), fc.boolean())),
+    brokenArb,
     ([full, { batch, broken }, preload]) =>
       withStore(layer(), async (h) => {
-        const before = preload ? Dataset.fromBatch(full.world.structure) : Dataset.empty
-        if (preload) await h.run(h.store.upsert(full.world.structure))
+        const before = await preloaded(h, full, preload)
         const unit = Effect.gen(function* () {
           yield* h.store.upsert(full.world.structure)
           yield* h.store.upsert(full.batch)
