@@ -1,0 +1,50 @@
+import { SqlClient } from "@effect/sql/SqlClient"
+import { PostgresStore } from "@hdnd/store-postgres"
+import * as Effect from "effect/Effect"
+import { randomUUID } from "node:crypto"
+import * as fs from "node:fs"
+import { createConnection } from "node:net"
+import { afterAll, describe, expect, it } from "vitest"
+import { hdnd, SON_LA_FILES, tempDir } from "./utils/hdnd.js"
+
+const URL_ = process.env.HDND_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres"
+
+const reachable = await new Promise<boolean>((resolve) => {
+  const u = new URL(URL_)
+  const socket = createConnection({ host: u.hostname, port: Number(u.port || 5432) })
+  const done = (ok: boolean) => (socket.destroy(), resolve(ok))
+  socket.setTimeout(1500, () => done(false))
+  socket.once("connect", () => done(true))
+  socket.once("error", () => done(false))
+})
+if (!reachable && process.env.CI !== undefined) throw new Error(`PostgreSQL is not reachable at ${URL_}; CI must run the CLI's PostgreSQL test`)
+if (!reachable) console.warn(`hdnd --database-url test skipped: no PostgreSQL at ${URL_} (set HDND_TEST_DATABASE_URL to run it)`)
+
+const schema = `hdnd_cli_${randomUUID().replace(/-/g, "").slice(0, 12)}`
+const dir = tempDir("hdnd-cli-pg-")
+
+afterAll(async () => {
+  fs.rmSync(dir, { recursive: true, force: true })
+  if (!reachable) return
+  await Effect.runPromise(
+    Effect.scoped(Effect.flatMap(SqlClient, (sql) => sql.unsafe(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`))).pipe(
+      Effect.provide(PostgresStore.layer({ url: URL_, schema })),
+      Effect.ignore
+    )
+  )
+})
+
+describe.skipIf(!reachable)("hdnd --database-url (PostgreSQL)", () => {
+  it("init with the Sơn La files, then stats, on a PostgreSQL schema (HDND_DATABASE_SCHEMA)", async () => {
+    const env = { HDND_DATABASE_SCHEMA: schema }
+    const init = await hdnd(dir, ["init", "--database-url", URL_, "--quiet", ...SON_LA_FILES], env)
+    expect(init.status, init.stderr).toBe(0)
+    expect(fs.existsSync(`${dir}/hdnd.sqlite`)).toBe(false)
+    const stats = await hdnd(dir, ["stats", "-i", "core/review.draft-resolution", "--from", "2022-08-01", "--to", "2023-08-31", "--by", "level", "--format", "json"], {
+      ...env,
+      HDND_DATABASE_URL: URL_
+    })
+    expect(stats.status, stats.stderr).toBe(0)
+    expect((JSON.parse(stats.stdout) as Array<{ level: string; value: number }>).find((r) => r.level === "province")?.value).toBe(117)
+  }, 120_000)
+})
