@@ -270,7 +270,16 @@ class ResolverImpl implements Resolver {
     }
   }
 
-  private cached<A>(method: string, scope: string, at: string | undefined, text: string, resolve: () => Resolution<A>): Resolution<A> {
+  private cached<A>(
+    method: string,
+    scope: string,
+    at: string | undefined,
+    text: string,
+    resolve: () => Resolution<A>,
+    /** Ids of the target kind: a text that is one resolves to itself (what `resolve` would say first). */
+    ids?: ReadonlyMap<string, unknown>
+  ): Resolution<A> {
+    if (ids !== undefined && ids.has(text)) return Either.right(text as A)
     const key = `${method}\u0000${scope}\u0000${at ?? ""}\u0000${text}`
     const hit = this.memo.get(key)
     if (hit !== undefined) return hit as Resolution<A>
@@ -334,7 +343,7 @@ class ResolverImpl implements Resolver {
   }
 
   unit(text: string, at?: CalendarDate.CalendarDate): Resolution<Ids.UnitId> {
-    return this.cached("unit", "", at, text, () => this._unit(text, at))
+    return this.cached("unit", "", at, text, () => this._unit(text, at), this.units)
   }
 
   private _unit(text: string, at?: CalendarDate.CalendarDate): Resolution<Ids.UnitId> {
@@ -356,7 +365,7 @@ class ResolverImpl implements Resolver {
   }
 
   council(text: string, at?: CalendarDate.CalendarDate): Resolution<Ids.CouncilId> {
-    return this.cached("council", "", at, text, () => this._council(text, at))
+    return this.cached("council", "", at, text, () => this._council(text, at), this.councils)
   }
 
   private _council(text: string, at?: CalendarDate.CalendarDate): Resolution<Ids.CouncilId> {
@@ -397,7 +406,7 @@ class ResolverImpl implements Resolver {
   }
 
   organ(council: string, text: string, at?: CalendarDate.CalendarDate): Resolution<Ids.OrganId> {
-    return this.cached("organ", council, at, text, () => this._organ(council, text, at))
+    return this.cached("organ", council, at, text, () => this._organ(council, text, at), this.organs)
   }
 
   private _organ(council: string, text: string, at?: CalendarDate.CalendarDate): Resolution<Ids.OrganId> {
@@ -438,7 +447,7 @@ class ResolverImpl implements Resolver {
   }
 
   session(council: string, text: string, at?: CalendarDate.CalendarDate): Resolution<Ids.SessionId> {
-    return this.cached("session", council, at, text, () => this._session(council, text, at))
+    return this.cached("session", council, at, text, () => this._session(council, text, at), this.sessions)
   }
 
   private _session(council: string, text: string, at?: CalendarDate.CalendarDate): Resolution<Ids.SessionId> {
@@ -470,7 +479,7 @@ class ResolverImpl implements Resolver {
   }
 
   meeting(council: string, text: string, at?: CalendarDate.CalendarDate): Resolution<Ids.MeetingId> {
-    return this.cached("meeting", council, at, text, () => this._meeting(council, text, at))
+    return this.cached("meeting", council, at, text, () => this._meeting(council, text, at), this.meetings)
   }
 
   private _meeting(council: string, text: string, at?: CalendarDate.CalendarDate): Resolution<Ids.MeetingId> {

@@ -33,12 +33,18 @@ export interface BuildContext {
   readonly row: number
 }
 
-const decoders = Object.fromEntries(
-  Dataset.entityKinds.map((k) => [
-    k,
-    Schema.decodeUnknownEither(Dataset.entitySchemas[k] as unknown as Schema.Schema<unknown, unknown>, { errors: "all", onExcessProperty: "error" })
-  ])
-) as Record<Dataset.EntityKind, (u: unknown) => Either.Either<unknown, ParseResult.ParseError>>
+const decodersWith = (errors: "first" | "all") =>
+  Object.fromEntries(
+    Dataset.entityKinds.map((k) => [
+      k,
+      Schema.decodeUnknownEither(Dataset.entitySchemas[k] as unknown as Schema.Schema<unknown, unknown>, { errors, onExcessProperty: "error" })
+    ])
+  ) as Record<Dataset.EntityKind, (u: unknown) => Either.Either<unknown, ParseResult.ParseError>>
+
+// Most rows are valid: decode stopping at the first problem (~30% cheaper), and only for a row that
+// has one decode again collecting every problem.
+const fastDecoders = decodersWith("first")
+const decoders = decodersWith("all")
 
 /** The date that decides which unit, council or term a name means. */
 const PRIMARY_DATE: Readonly<Record<Dataset.EntityKind, string>> = {
@@ -331,7 +337,8 @@ export const build = (ctx: BuildContext, cells: ReadonlyArray<Mapped>): { readon
   // 5. The core schema, with every problem at once.
   const input: Record<string, unknown> = {}
   for (const [field, value] of out) setPath(input, field, value)
-  const decoded = decoders[kind](input)
+  const fast = fastDecoders[kind](input)
+  const decoded = Either.isRight(fast) ? fast : decoders[kind](input)
   if (Either.isLeft(decoded)) {
     for (const p of Errors.problemsFromParseError(entity, id, decoded.left)) {
       const base = baseField(p.field)
