@@ -4,10 +4,10 @@
  *
  * @since 0.1.0
  */
-import { CalendarDate, Dataset, Format, Hierarchy, Store, Text } from "@hdnd/core"
+import { CalendarDate, Format, Hierarchy, Store, Text } from "@hdnd/core"
+import type { Dataset } from "@hdnd/core"
 import type { Errors } from "@hdnd/core"
 import * as Effect from "effect/Effect"
-import * as Stream from "effect/Stream"
 import * as Database from "./Database.js"
 import { UsageError } from "./Failure.js"
 import type { Lang } from "./Lang.js"
@@ -73,20 +73,6 @@ export const parseDate = (option: string, text: string): Effect.Effect<CalendarD
  */
 export const parseOptionalDate = (option: string, text: string | undefined): Effect.Effect<CalendarDate.CalendarDate | undefined, UsageError> =>
   text === undefined ? Effect.succeed(undefined) : parseDate(option, text)
-
-/**
- * The stored structure (units, councils, organs, sessions …).
- *
- * @since 0.1.0
- * @category store
- */
-export const structure = (store: Store.StoreService): Effect.Effect<Dataset.Dataset, Errors.StoreError> =>
-  Effect.map(
-    Effect.forEach(["units", "lineage", "councils", "terms", "organs", "sessions", "meetings"] as const, (kind) =>
-      Effect.map(Stream.runCollect(store.stream(kind)), (c) => [kind, [...c]] as const)
-    ),
-    (entries) => Dataset.fromBatch(Object.fromEntries(entries) as Dataset.Batch)
-  )
 
 /**
  * A unit or council named by id, code or name (matched without case or diacritics), as of a date.

@@ -6,10 +6,11 @@
  * @since 0.1.0
  */
 import * as Context from "effect/Context"
-import type * as Effect from "effect/Effect"
-import type * as Stream from "effect/Stream"
+import * as Effect from "effect/Effect"
+import * as Stream from "effect/Stream"
 import type { DateRange } from "./CalendarDate.js"
-import type { Batch, EntityKind, entitySchemas } from "./Dataset.js"
+import type { Batch, Dataset, EntityKind, entitySchemas } from "./Dataset.js"
+import { fromBatch } from "./Dataset.js"
 import type { NotFoundError, StoreError, TabulationError, ValidationError } from "./Errors.js"
 import type { ActivityKindId, CouncilId } from "./Ids.js"
 import type { Registry } from "./Registry.js"
@@ -96,3 +97,18 @@ export interface StoreService {
  * @category tags
  */
 export class Store extends Context.Tag("@hdnd/core/Store")<Store, StoreService>() {}
+
+/**
+ * The structure a store holds (units, lineage, councils, terms, organs, sessions, meetings) as a
+ * dataset without activities or tallies: what name resolution and hierarchy queries need.
+ *
+ * @since 0.1.0
+ * @category queries
+ */
+export const structure = (store: StoreService): Effect.Effect<Dataset, StoreError> =>
+  Effect.map(
+    Effect.forEach(["units", "lineage", "councils", "terms", "organs", "sessions", "meetings"] as const, (kind) =>
+      Effect.map(Stream.runCollect(store.stream(kind)), (records) => [kind, [...records]] as const)
+    ),
+    (entries) => fromBatch(Object.fromEntries(entries) as Batch)
+  )

@@ -116,20 +116,6 @@ class Undo {
   readonly _tag = "Undo"
 }
 
-const STRUCTURE = ["units", "lineage", "councils", "terms", "organs", "sessions", "meetings"] as const
-
-/**
- * The stored structure (units … meetings), for resolving names in the files.
- *
- * @since 0.1.0
- * @category import
- */
-export const storedStructure = (store: Store.StoreService): Effect.Effect<Dataset.Dataset, Errors.StoreError> =>
-  Effect.map(
-    Effect.forEach(STRUCTURE, (kind) => Effect.map(Stream.runCollect(store.stream(kind)), (c) => [kind, [...c]] as const)),
-    (entries) => Dataset.fromBatch(Object.fromEntries(entries) as Dataset.Batch)
-  )
-
 const without = (batch: Dataset.Batch, drop: ReadonlySet<string>): { readonly batch: Dataset.Batch; readonly size: number } => {
   const out: Record<string, Array<unknown>> = {}
   let size = 0
@@ -156,7 +142,7 @@ export const run = (inputs: ReadonlyArray<Input>, options: ImportOptions = {}): 
     const mode = options.mode ?? "all-or-nothing"
     const dryRun = options.dryRun === true
     const keep = options.keepProblems ?? 1000
-    const dataset = yield* storedStructure(store)
+    const dataset = yield* Store.structure(store)
     const counts = { rows: 0, rejected: 0, inserted: 0, updated: 0, unchanged: 0, problemCount: 0 }
     const problems: Array<ImportProblem> = []
 

@@ -5,13 +5,14 @@
  * @since 0.1.0
  */
 import { AdminUnit, CalendarDate, Format, Hierarchy, Ids, Registry, Report, ReportDocument, ReportTemplate, ReportText, Tabulation } from "@hdnd/core"
-import type { Errors, Store, TabulationRequest } from "@hdnd/core"
+import { Store } from "@hdnd/core"
+import type { Errors, TabulationRequest } from "@hdnd/core"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import * as fs from "node:fs"
 import type { Common } from "../Context.js"
-import { findScope, info, out, parseDate, parseOptionalDate, structure, withStore } from "../Context.js"
+import { findScope, info, out, parseDate, parseOptionalDate, withStore } from "../Context.js"
 import { UsageError } from "../Failure.js"
 import { num, pick } from "../Lang.js"
 import { csv, table } from "../Output.js"
@@ -47,7 +48,7 @@ const print = (format: TableFormat, header: ReadonlyArray<string>, rows: Readonl
 /** The scope of a request: the unit or council named, or every council in the store. */
 const scopeOf = (store: Store.StoreService, scope: string | undefined, asOf: CalendarDate.CalendarDate) =>
   Effect.gen(function* () {
-    const ds = yield* structure(store)
+    const ds = yield* Store.structure(store)
     if (scope === undefined) return { ds, scope: { _tag: "Councils", councils: [...ds.councils.keys()] } as TabulationRequest.Scope }
     const found = yield* findScope(ds, scope, asOf)
     return {
@@ -240,7 +241,7 @@ export const templates = (c: Common, format: TableFormat): Effect.Effect<void> =
 export const units = (c: Common, asOfText: string | undefined, format: TableFormat): Effect.Effect<void, UsageError | Errors.StoreError> =>
   Effect.gen(function* () {
     const asOf = asOfText === undefined ? CalendarDate.date(new Date().toISOString().slice(0, 10)) : yield* parseDate("as-of", asOfText)
-    const ds = yield* withStore(c, structure)
+    const ds = yield* withStore(c, Store.structure)
     const h = Hierarchy.make(ds.units.values(), ds.lineage.values())
     const valid = h.asOf(asOf)
     const ids = new Set(valid.map((u) => u.id))
