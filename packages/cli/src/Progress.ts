@@ -75,8 +75,10 @@ export const make = (options: { readonly lang: Lang; readonly quiet: boolean; re
   const every = tty ? 100 : (options.plainEveryMs ?? 5000)
   let last = 0
   let latest: State | undefined
+  let lastDrawn: State | undefined
   let drawn = false
   const draw = (state: State) => {
+    lastDrawn = state
     const text = line(state, Date.now() - started, options.lang, tty)
     if (tty) {
       stream.write(`\r${text}\u001b[K`)
@@ -93,7 +95,8 @@ export const make = (options: { readonly lang: Lang; readonly quiet: boolean; re
       }
     },
     done: () => {
-      if (latest !== undefined && (tty || Date.now() - started >= every)) draw({ ...latest, bytes: latest.totalBytes })
+      // The final state, unless it is already the last line shown.
+      if (latest !== undefined && (tty || latest !== lastDrawn)) draw({ ...latest, bytes: latest.totalBytes })
       if (tty && drawn) stream.write("\n")
     }
   }

@@ -85,3 +85,36 @@ describe("Progress.line", () => {
     expect(Progress.line(state, 10_000, "en", false)).toBe(" 25%  25,000 rows, 2 rejected, 2,500 rows/s, 00:30 left")
   })
 })
+
+describe("Progress.make", () => {
+  const sink = (isTTY: boolean) => {
+    const written: Array<string> = []
+    return { written, stream: { isTTY, write: (t: string) => written.push(t) } as unknown as NodeJS.WriteStream }
+  }
+  const state = (rows: number) => ({ bytes: rows, totalBytes: 300, rows, rejected: 0 })
+
+  it("off a terminal: plain lines, the first one and the final state", () => {
+    const { written, stream } = sink(false)
+    const p = Progress.make({ lang: "en", quiet: false, stream })
+    for (const rows of [100, 200, 300]) p.update(state(rows))
+    p.done()
+    expect(written).toHaveLength(2)
+    expect(written[0]).toMatch(/^ 33%  100 rows, .*\n$/)
+    expect(written[1]).toMatch(/^100%  300 rows, .*\n$/)
+  })
+
+  it("on a terminal: one line redrawn in place, ended by a newline; nothing when quiet", () => {
+    const { written, stream } = sink(true)
+    const p = Progress.make({ lang: "vi", quiet: false, stream })
+    p.update(state(100))
+    p.done()
+    expect(written.every((w) => w === "\n" || w.startsWith("\r["))).toBe(true)
+    expect(written.at(-1)).toBe("\n")
+    const quiet = sink(true)
+    const q = Progress.make({ lang: "vi", quiet: true, stream: quiet.stream })
+    q.update(state(100))
+    q.done()
+    expect(quiet.written).toEqual([])
+  })
+})
+
