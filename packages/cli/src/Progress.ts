@@ -28,6 +28,8 @@ export interface State {
  */
 export interface Progress {
   readonly update: (state: State) => void
+  /** Writes a line (a problem found) above the progress line, which is drawn again after it. */
+  readonly log: (text: string) => void
   readonly done: () => void
 }
 
@@ -69,7 +71,7 @@ export const line = (state: State, elapsedMs: number, lang: Lang, bar: boolean):
  */
 export const make = (options: { readonly lang: Lang; readonly quiet: boolean; readonly stream?: NodeJS.WriteStream; readonly plainEveryMs?: number }): Progress => {
   const stream = options.stream ?? process.stderr
-  if (options.quiet) return { update: () => {}, done: () => {} }
+  if (options.quiet) return { update: () => {}, log: (text) => void stream.write(`${text}\n`), done: () => {} }
   const started = Date.now()
   const tty = stream.isTTY === true
   const every = tty ? 100 : (options.plainEveryMs ?? 5000)
@@ -93,6 +95,11 @@ export const make = (options: { readonly lang: Lang; readonly quiet: boolean; re
         last = now
         draw(state)
       }
+    },
+    log: (text) => {
+      if (tty && drawn) stream.write("\r\u001b[K")
+      stream.write(`${text}\n`)
+      if (tty && drawn && lastDrawn !== undefined) draw(lastDrawn)
     },
     done: () => {
       // The final state, unless it is already the last line shown.

@@ -124,6 +124,16 @@ describe("hdnd", () => {
     expect(count(db, "activities")).toBe(before)
   })
 
+  it("validate prints the full report, however long (one line per problem), even with --quiet", async () => {
+    const rows = Array.from({ length: 120 }, (_, i) => row(`x${i}`, "32/13/2023"))
+    const bad = write("v-many.csv", `${ACTIVITY_HEADER}\n${rows.join("\n")}\n`)
+    const r = await hdnd(dir, ["validate", "--db", seeded, "--quiet", bad])
+    expect(r.status).toBe(1)
+    const dateProblems = r.stderr.split("\n").filter((l) => l.includes(":E (") && l.includes(bad))
+    expect(dateProblems).toHaveLength(120)
+    expect(dateProblems.at(-1)).toContain(`${bad}:121:E`)
+  })
+
   it("speaks English with --lang en or an English locale, Vietnamese by default", async () => {
     const file = write("en.csv", `${ACTIVITY_HEADER}\n${row("e1", "31/02/2023")}\n`)
     const en = await hdnd(dir, ["validate", "--db", seeded, "--lang", "en", file])

@@ -110,6 +110,13 @@ describe("Progress.make", () => {
     p.done()
     expect(written.every((w) => w === "\n" || w.startsWith("\r["))).toBe(true)
     expect(written.at(-1)).toBe("\n")
+    // A problem line goes above the bar: the line is cleared, the problem written, the bar drawn again.
+    const logged = sink(true)
+    const l = Progress.make({ lang: "vi", quiet: false, stream: logged.stream })
+    l.update(state(100))
+    l.log("  - lỗi")
+    expect(logged.written.slice(1)).toEqual(["\r\u001b[K", "  - lỗi\n", logged.written[3]])
+    expect(logged.written[3]).toMatch(/^\r\[/)
     const quiet = sink(true)
     const q = Progress.make({ lang: "vi", quiet: true, stream: quiet.stream })
     q.update(state(100))

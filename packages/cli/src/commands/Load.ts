@@ -108,13 +108,19 @@ export const load = (c: Common, o: LoadOptions): Effect.Effect<ImportJob.Summary
         ...(o.sheet === undefined ? {} : { sheet: o.sheet }),
         ...(o.council === undefined ? {} : { council: o.council }),
         onProgress: (p) => progress.update({ bytes: counter.bytes, totalBytes, rows: p.rows, rejected: p.rejected }),
-        ...(rejects === undefined ? {} : { onRejected: rejects.write })
+        // Every problem is printed as it is found (the full report, however long), and written to
+        // the rejects file when there is one.
+        onRejected: (r) =>
+          Effect.zipRight(
+            Effect.sync(() => {
+              for (const p of r.rejected.problems) progress.log(`  - ${p.describe(c.lang)}`)
+            }),
+            rejects === undefined ? Effect.void : rejects.write(r)
+          )
       })
     ).pipe(Effect.ensuring(Effect.sync(() => progress.done())))
     const wroteRejects = rejects === undefined ? false : yield* rejects.close()
     const n = (x: number) => num(c.lang, x)
-    for (const p of summary.problems.slice(0, 50)) yield* Effect.sync(() => void process.stderr.write(`  - ${p.describe(c.lang)}\n`))
-    if (summary.problemCount > 50) yield* info(c, `  … và ${n(summary.problemCount - 50)} lỗi khác`, `  … and ${n(summary.problemCount - 50)} more`)
     if (wroteRejects) yield* info(c, `Các dòng bị loại và lỗi của chúng: ${rejectsPath}`, `Rejected rows and their errors: ${rejectsPath}`)
     const counts = pick(
       c.lang,
