@@ -29,6 +29,15 @@ const Load = () => Effect.promise(() => import("./commands/Load.js"))
 const Query = () => Effect.promise(() => import("./commands/Query.js"))
 
 /**
+ * The kinds of record `--entity` accepts: `Dataset.entityKinds` of @hdnd/core (a test checks they
+ * are the same), written out so that the help does not load the core.
+ *
+ * @since 0.1.0
+ * @category data
+ */
+export const ENTITIES = ["units", "lineage", "councils", "terms", "organs", "sessions", "meetings", "activities", "tallies"] as const
+
+/**
  * The dimensions `hdnd stats --by` accepts: `Tabulation.dimensions` of @hdnd/core (a test checks
  * they are the same), written out so that the help does not load the core.
  *
@@ -68,10 +77,22 @@ export const command = (lang: Lang): Command.Command<"hdnd", never, unknown, any
     rejects: opt(Options.text("rejects").pipe(Options.withDescription(t("tệp CSV ghi các dòng bị loại (mặc định với --skip-invalid: hdnd-rejects.csv)", "CSV file for rejected rows (default with --skip-invalid: hdnd-rejects.csv)")))),
     batchSize: opt(Options.integer("batch-size").pipe(Options.withDescription(t("số bản ghi mỗi lô (mặc định 5000)", "records per batch (default 5000)")))),
     sheet: opt(Options.text("sheet").pipe(Options.withDescription(t("trang tính cần đọc trong tệp XLSX", "the sheet to read in XLSX files")))),
-    council: opt(Options.text("council").pipe(Options.withDescription(t("HĐND của các dòng để trống cột HĐND", "the council of rows that leave it empty"))))
+    council: opt(Options.text("council").pipe(Options.withDescription(t("HĐND của các dòng để trống cột HĐND", "the council of rows that leave it empty")))),
+    entity: opt(
+      Options.choice("entity", ENTITIES).pipe(
+        Options.withDescription(t("loại dữ liệu của mọi tệp, khi tên tệp không cho biết", "the kind of record in every file, when the file names do not tell"))
+      )
+    )
   }
   const loadFrom = (
-    o: { skipInvalid: boolean; rejects: Option.Option<string>; batchSize: Option.Option<number>; sheet: Option.Option<string>; council: Option.Option<string> },
+    o: {
+      skipInvalid: boolean
+      rejects: Option.Option<string>
+      batchSize: Option.Option<number>
+      sheet: Option.Option<string>
+      council: Option.Option<string>
+      entity: Option.Option<(typeof ENTITIES)[number]>
+    },
     paths: ReadonlyArray<string>,
     dryRun: boolean
   ): LoadOptions => ({
@@ -81,7 +102,8 @@ export const command = (lang: Lang): Command.Command<"hdnd", never, unknown, any
     ...(Option.isSome(o.rejects) ? { rejects: o.rejects.value } : {}),
     ...(Option.isSome(o.batchSize) ? { batchSize: o.batchSize.value } : {}),
     ...(Option.isSome(o.sheet) ? { sheet: o.sheet.value } : {}),
-    ...(Option.isSome(o.council) ? { council: o.council.value } : {})
+    ...(Option.isSome(o.council) ? { council: o.council.value } : {}),
+    ...(Option.isSome(o.entity) ? { entity: o.entity.value } : {})
   })
 
   const init = Command.make("init", { ...common, ...loadOptions, files }, (o) => Effect.flatMap(Load(), (m) => m.init(ctx(o), loadFrom(o, o.files, false)))).pipe(Command.withDescription(t("tạo cơ sở dữ liệu (và nạp các tệp nếu có)", "create the database (and load files, if given)")))

@@ -3,7 +3,8 @@ import * as fs from "node:fs"
 import { createRequire } from "node:module"
 import * as path from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { DIMENSIONS } from "../src/Cli.js"
+import { Dataset } from "@hdnd/core"
+import { DIMENSIONS, ENTITIES } from "../src/Cli.js"
 import { bundled, hdnd, SON_LA, SON_LA_FILES, tempDir } from "./utils/hdnd.js"
 
 const require_ = createRequire(path.join(path.dirname(new URL(import.meta.url).pathname), "../package.json"))
@@ -180,7 +181,19 @@ describe("hdnd", () => {
     expect(units2025.filter((u) => u.depth === 1).length).toBe(0)
   })
 
-  it("offers exactly the dimensions of @hdnd/core for --by", () => {
+  it("offers exactly the dimensions and record kinds of @hdnd/core for --by and --entity", () => {
     expect([...DIMENSIONS]).toEqual([...Tabulation.dimensions])
+    expect([...ENTITIES]).toEqual([...Dataset.entityKinds])
+  })
+
+  it("--entity says the kind of record when the file name says otherwise", async () => {
+    const db = copy("entity.sqlite")
+    // Named like a units file, holding activities.
+    const file = write("don-vi-thang-9.csv", `${ACTIVITY_HEADER}\n${row("e-1")}\n`)
+    const misnamed = await hdnd(dir, ["import", "--db", db, "--quiet", file])
+    expect(misnamed.status, misnamed.stderr + misnamed.stdout).toBe(1)
+    expect(misnamed.stderr).toContain("Đơn vị hành chính")
+    const named = await hdnd(dir, ["import", "--db", db, "--quiet", "--entity", "activities", file])
+    expect(named.status, named.stderr).toBe(0)
   })
 })

@@ -543,14 +543,15 @@ export const matchHeaders = (
 const nameKey = (s: string): string => headerKey(s.replace(/\.[a-z0-9]+$/i, ""))
 
 /**
- * The entity a file or sheet name stands for ("hoat-dong-2023.csv", sheet "Kỳ họp"), if any: the
- * name, without its extension, is or starts with one of the entity's names.
+ * The entity a file or sheet name stands for ("hoat-dong-2023.csv", "data/don-vi.csv", sheet "Kỳ
+ * họp"), if any: the name, without its folders and extension, is or starts with one of the
+ * entity's names.
  *
  * @since 0.1.0
  * @category lookup
  */
 export const entityOfName = (name: string): Dataset.EntityKind | undefined => {
-  const key = nameKey(name)
+  const key = nameKey(name.slice(Math.max(name.lastIndexOf("/"), name.lastIndexOf("\\")) + 1))
   let best: { kind: Dataset.EntityKind; length: number } | undefined
   for (const kind of Dataset.entityKinds) {
     for (const n of entities[kind].names) {

@@ -80,6 +80,10 @@ describe("Interchange", () => {
     expect(Interchange.entityOfName("don-vi-hanh-chinh.csv")).toBe("units")
     expect(Interchange.entityOfName("Sheet1")).toBeUndefined()
     expect(Interchange.entityOfName("bao-cao.csv")).toBeUndefined()
+    // A path: only the file's own name counts, not its folders.
+    expect(Interchange.entityOfName("/tmp/hdnd-2023/don-vi.csv")).toBe("units")
+    expect(Interchange.entityOfName("C:\\Số liệu\\hoat-dong.xlsx")).toBe("activities")
+    expect(Interchange.entityOfName("don-vi/bao-cao.csv")).toBeUndefined()
   })
 
   it("tells the entity from the headers when only one fits", () => {

@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import type { Errors } from "@hdnd/core"
+import type { Dataset, Errors } from "@hdnd/core"
 import type { Import as ImportJob, ImportError } from "@hdnd/import"
 import * as Effect from "effect/Effect"
 import * as fs from "node:fs"
@@ -31,6 +31,7 @@ export interface LoadOptions {
   readonly batchSize?: number
   readonly sheet?: string
   readonly council?: string
+  readonly entity?: Dataset.EntityKind
 }
 
 const REJECT_HEADER = ["Tệp / File", "Trang tính / Sheet", "Dòng / Row", "Cột / Column", "Trường / Field", "Mã lỗi / Code", "Lỗi", "Error", "Dữ liệu / Data"]
@@ -107,6 +108,7 @@ export const load = (c: Common, o: LoadOptions): Effect.Effect<ImportJob.Summary
         ...(o.batchSize === undefined ? {} : { batchSize: o.batchSize }),
         ...(o.sheet === undefined ? {} : { sheet: o.sheet }),
         ...(o.council === undefined ? {} : { council: o.council }),
+        ...(o.entity === undefined ? {} : { entity: o.entity }),
         onProgress: (p) => progress.update({ bytes: counter.bytes, totalBytes, rows: p.rows, rejected: p.rejected }),
         // Every problem is printed as it is found (the full report, however long), and written to
         // the rejects file when there is one.
@@ -131,8 +133,8 @@ export const load = (c: Common, o: LoadOptions): Effect.Effect<ImportJob.Summary
       if (summary.rejected > 0) {
         return yield* Effect.fail(
           new Rejected({
-            vi: `Không hợp lệ: ${n(summary.rejected)} trong ${n(summary.rows)} dòng có lỗi (${n(summary.problemCount)} lỗi). Không ghi gì.`,
-            en: `Invalid: ${n(summary.rejected)} of ${n(summary.rows)} rows have problems (${n(summary.problemCount)} in all). Nothing was written.`
+            vi: `Không hợp lệ: ${n(summary.problemCount)} lỗi ở ${n(summary.rejected)} dòng hoặc tệp (đã đọc ${n(summary.rows)} dòng). Không ghi gì.`,
+            en: `Invalid: ${n(summary.problemCount)} problems in ${n(summary.rejected)} rows or files (${n(summary.rows)} rows read). Nothing was written.`
           })
         )
       }
@@ -142,8 +144,8 @@ export const load = (c: Common, o: LoadOptions): Effect.Effect<ImportJob.Summary
     if (!summary.committed) {
       return yield* Effect.fail(
         new Rejected({
-          vi: `Không nhập: ${n(summary.rejected)} trong ${n(summary.rows)} dòng có lỗi (${n(summary.problemCount)} lỗi); cơ sở dữ liệu giữ nguyên. Sửa các lỗi trên rồi nhập lại, hoặc dùng --skip-invalid để nhập các dòng đúng.`,
-          en: `Not imported: ${n(summary.rejected)} of ${n(summary.rows)} rows have problems (${n(summary.problemCount)} in all); the database is unchanged. Fix them and import again, or use --skip-invalid to import the valid rows.`
+          vi: `Không nhập: ${n(summary.problemCount)} lỗi ở ${n(summary.rejected)} dòng hoặc tệp (đã đọc ${n(summary.rows)} dòng); cơ sở dữ liệu giữ nguyên. Sửa các lỗi trên rồi nhập lại, hoặc dùng --skip-invalid để nhập các dòng đúng.`,
+          en: `Not imported: ${n(summary.problemCount)} problems in ${n(summary.rejected)} rows or files (${n(summary.rows)} rows read); the database is unchanged. Fix them and import again, or use --skip-invalid to import the valid rows.`
         })
       )
     }
