@@ -27,6 +27,37 @@ export const DocCell = Schema.Struct({ text: Schema.String, value: Schema.option
 export type DocCell = typeof DocCell.Type
 
 /**
+ * A table: a title, column headers, rows of cells and an optional total row.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const DocTable = Schema.TaggedStruct("Table", {
+  title: Schema.String,
+  columns: Schema.Array(Schema.String),
+  rows: Schema.Array(Schema.Array(DocCell)),
+  total: Schema.optional(Schema.Array(DocCell))
+})
+/** @since 0.1.0 @category models */
+export type DocTable = typeof DocTable.Type
+
+/**
+ * A chart: one series of labelled values, with a text alternative.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const DocChart = Schema.TaggedStruct("Chart", {
+  title: Schema.String,
+  chart: Schema.Literal("bar", "line"),
+  /** Text alternative describing the chart, for accessibility. */
+  alt: Schema.String,
+  series: Schema.Array(Schema.Struct({ label: Schema.String, value: Schema.Number }))
+})
+/** @since 0.1.0 @category models */
+export type DocChart = typeof DocChart.Type
+
+/**
  * A block of the document.
  *
  * @since 0.1.0
@@ -35,19 +66,8 @@ export type DocCell = typeof DocCell.Type
 export const DocBlock = Schema.Union(
   Schema.TaggedStruct("Heading", { level: Schema.Literal(1, 2, 3), text: Schema.String }),
   Schema.TaggedStruct("Paragraph", { text: Schema.String }),
-  Schema.TaggedStruct("Table", {
-    title: Schema.String,
-    columns: Schema.Array(Schema.String),
-    rows: Schema.Array(Schema.Array(DocCell)),
-    total: Schema.optional(Schema.Array(DocCell))
-  }),
-  Schema.TaggedStruct("Chart", {
-    title: Schema.String,
-    chart: Schema.Literal("bar", "line"),
-    /** Text alternative describing the chart, for accessibility. */
-    alt: Schema.String,
-    series: Schema.Array(Schema.Struct({ label: Schema.String, value: Schema.Number }))
-  })
+  DocTable,
+  DocChart
 )
 /** @since 0.1.0 @category models */
 export type DocBlock = typeof DocBlock.Type
@@ -99,7 +119,9 @@ export const ReportDocument = Schema.Struct({
   period: Period,
   header: Schema.optional(DocHeader),
   sections: Schema.Array(Schema.Struct({ heading: Schema.optional(Schema.String), blocks: Schema.Array(DocBlock) })),
-  figures: Schema.Array(Figure)
+  figures: Schema.Array(Figure),
+  /** Tables placed after the signature (phụ lục), such as the records behind each figure. */
+  appendices: Schema.optional(Schema.Array(DocTable))
 }).annotations({ identifier: "ReportDocument" })
 /** @since 0.1.0 @category models */
 export type ReportDocument = typeof ReportDocument.Type

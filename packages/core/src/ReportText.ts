@@ -91,6 +91,7 @@ export const toMarkdown = (doc: ReportDocument): string => {
     if (doc.header.signatory !== undefined) out.push(`**${escapeMd(doc.header.signatory)}**`)
     out.push("")
   }
+  for (const t of doc.appendices ?? []) out.push(...blockMarkdown(t))
   return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n"
 }
 
@@ -141,5 +142,6 @@ export const toText = (doc: ReportDocument, columns = 100): string => {
   if (doc.header !== undefined && doc.header.signatureTitle.length > 0) {
     out.push(...doc.header.signatureTitle, ...(doc.header.signatory === undefined ? [] : [doc.header.signatory]), "")
   }
+  for (const t of doc.appendices ?? []) out.push(t.title, ...textTable(t.columns, t.total === undefined ? t.rows : [...t.rows, t.total]), "")
   return out.join("\n").trimEnd() + "\n"
 }

@@ -26,6 +26,7 @@ export * as Dataset from "./Dataset.js"
 export * as DocumentRef from "./DocumentRef.js"
 /** @since 0.1.0 */
 export * as Errors from "./Errors.js"
+export * as Exporter from "./Exporter.js"
 /** @since 0.1.0 */
 export * as Format from "./Format.js"
 /** @since 0.1.0 */
@@ -60,6 +61,7 @@ export * as Tabulate from "./Tabulate.js"
 export * as Tabulation from "./Tabulation.js"
 /** @since 0.1.0 */
 export * as TabulationBuilder from "./TabulationBuilder.js"
+export * as TabulationDocument from "./TabulationDocument.js"
 /** @since 0.1.0 */
 export * as TabulationRequest from "./TabulationRequest.js"
 /** @since 0.1.0 */

@@ -1,6 +1,6 @@
 /**
  * `@hdnd/testkit`: fast-check arbitraries for hdnd's entities, the counting laws of tabulation and
- * the store conformance kit, for adapter, plugin and province authors to reuse in their own tests.
+ * the store and exporter conformance kits, for adapter, plugin and province authors to reuse in their own tests.
  *
  * @since 0.1.0
  */
@@ -41,3 +41,7 @@ export * as StoreEdits from "./store/Edits.js"
 export * as StoreTrickyText from "./store/TrickyText.js"
 /** @since 0.1.0 */
 export * as StoreRoundTrip from "./store/RoundTrip.js"
+/** @since 0.1.0 */
+export * as ExporterSuite from "./export/ExporterSuite.js"
+/** @since 0.1.0 */
+export * as ExportDocuments from "./export/Documents.js"

@@ -1,0 +1,145 @@
+/**
+ * The Exporter port: a file format that turns a report document, or a tabulation, into bytes.
+ *
+ * Each format lives in its own package (`@hdnd/export-docx`, `-xlsx`, `-csv`, `-html`, `-json`) so a
+ * user installs only the heavy library they need; every one of them passes the exporter conformance
+ * kit of `@hdnd/testkit`. Exporters never query a store: what they write is in their input.
+ *
+ * @since 0.1.0
+ */
+import type * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
+import type { Registry } from "./Registry.js"
+import type { ReportDocument } from "./ReportDocument.js"
+import type { Tabulation } from "./Tabulation.js"
+
+/**
+ * What an exporter is asked to write: a rendered report document, or a bare tabulation (with the
+ * registry that names its indicators). Build one with {@link document} or {@link tabulation}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type ExportInput =
+  | { readonly _tag: "Document"; readonly document: ReportDocument }
+  | { readonly _tag: "Tabulation"; readonly tabulation: Tabulation; readonly registry: Registry }
+
+/**
+ * A report document to export.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const document = (document: ReportDocument): ExportInput => ({ _tag: "Document", document })
+
+/**
+ * A tabulation to export; `registry` names its indicators.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const tabulation = (tabulation: Tabulation, registry: Registry): ExportInput => ({ _tag: "Tabulation", tabulation, registry })
+
+/**
+ * Options every exporter understands.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ExportOptions {
+  /**
+   * The creation time written into the file's metadata (DOCX and XLSX properties, the HTML and JSON
+   * "generated" stamp). Fix it and the same input gives the same bytes. Default: now.
+   */
+  readonly createdAt?: Date
+  /** Called now and then during a large export with the rows written so far and the total. */
+  readonly onProgress?: (done: number, total: number) => void
+}
+
+/**
+ * The written file.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ExportOutput {
+  readonly bytes: Uint8Array
+  /** The media type of these bytes (a CSV export of several tables is a zip, for instance). */
+  readonly mediaType: string
+  /** The file extension that fits these bytes, without the dot. */
+  readonly extension: string
+}
+
+/**
+ * The export failed: the input cannot be written in this format, or the format library failed.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class ExportError extends Schema.TaggedError<ExportError>("@hdnd/core/ExportError")("ExportError", {
+  format: Schema.String,
+  vi: Schema.String,
+  en: Schema.String,
+  cause: Schema.optional(Schema.Defect)
+}) {
+  override get message(): string {
+    return `${this.format}: ${this.vi} / ${this.en}`
+  }
+}
+
+/**
+ * A file format.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Exporter {
+  /** The format id used on the command line (`docx`, `xlsx`, `csv`, `html`, `json`). */
+  readonly id: string
+  readonly vi: string
+  readonly en: string
+  /** The usual media type and extension of the output (see {@link ExportOutput} for the actual one). */
+  readonly mediaType: string
+  readonly extension: string
+  /** Writes the input. */
+  readonly export: (input: ExportInput, options?: ExportOptions) => Effect.Effect<ExportOutput, ExportError>
+}
+
+/**
+ * The characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection"):
+ * `=`, `+`, `-`, `@`, tab and carriage return at the start of a cell.
+ *
+ * @since 0.1.0
+ * @category formatting
+ */
+export const FORMULA_TRIGGERS: ReadonlyArray<string> = ["=", "+", "-", "@", "\t", "\r"]
+
+/**
+ * A text cell made safe for a spreadsheet: text that begins with a formula trigger gets a leading
+ * apostrophe, so Excel and LibreOffice show it as text and never evaluate it (OWASP's advice). Other
+ * text is returned unchanged. Numbers are written as numbers and need none of this.
+ *
+ * @since 0.1.0
+ * @category formatting
+ */
+export const neutraliseFormula = (text: string): string => (text.length > 0 && FORMULA_TRIGGERS.includes(text[0]!) ? `'${text}` : text)
+
+/**
+ * A file-system-safe name for a table or sheet: ASCII letters, digits and hyphens, diacritics removed
+ * ("Kết quả – cấp tỉnh" → "ket-qua-cap-tinh"), at most `max` characters; "bang" when nothing is left.
+ *
+ * @since 0.1.0
+ * @category formatting
+ */
+export const slug = (text: string, max = 40): string => {
+  const s = text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, max)
+    .replace(/-+$/g, "")
+  return s.length === 0 ? "bang" : s
+}

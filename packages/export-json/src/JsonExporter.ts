@@ -1,0 +1,196 @@
+/**
+ * Report documents and tabulations as versioned JSON, for other systems to consume. Every file names
+ * its kind and format version and validates against the JSON Schema published with this package
+ * (`@hdnd/export-json/schema/report-document.v1.json`, `…/tabulation.v1.json`); the same schemas are
+ * {@link documentFileSchema} and {@link tabulationFileSchema} in code.
+ *
+ * @since 0.1.0
+ */
+import { Exporter, ReportDocument, Tabulation } from "@hdnd/core"
+import type { Registry } from "@hdnd/core"
+import * as Effect from "effect/Effect"
+import * as JSONSchema from "effect/JSONSchema"
+import * as Schema from "effect/Schema"
+
+/**
+ * The version of both JSON formats. A consumer refuses a file with a version it does not know.
+ *
+ * @since 0.1.0
+ * @category data
+ */
+export const FORMAT_VERSION = 1
+
+/**
+ * The address each file's `$schema` names.
+ *
+ * @since 0.1.0
+ * @category data
+ */
+export const SCHEMA_IDS = {
+  document: "https://hdnd.invalid/schema/report-document.v1.json",
+  tabulation: "https://hdnd.invalid/schema/tabulation.v1.json"
+} as const
+
+const Generated = Schema.String.annotations({ description: "When the file was written (ISO 8601, UTC)." })
+
+/**
+ * A report document file: `{ $schema, kind: "hdnd/report-document", formatVersion, generatedAt, document }`.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const documentFileSchema = Schema.Struct({
+  $schema: Schema.Literal(SCHEMA_IDS.document),
+  kind: Schema.Literal("hdnd/report-document"),
+  formatVersion: Schema.Literal(FORMAT_VERSION),
+  generatedAt: Generated,
+  document: ReportDocument.ReportDocument
+}).annotations({ identifier: "ReportDocumentFile", title: "hdnd report document" })
+
+const Qualifier = Schema.Literal("exact", "over", "nearly", "about")
+
+/**
+ * One cell of a tabulation file: the indicator, the dimension values (ids, with their labels), the
+ * value and how it was reached.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const TabulationRow = Schema.Struct({
+  indicator: Schema.String,
+  key: Schema.Record({ key: Schema.String, value: Schema.String }),
+  value: Schema.Number,
+  qualifier: Qualifier,
+  items: Schema.Number,
+  sessions: Schema.Array(Schema.String),
+  tallies: Schema.Array(Schema.Struct({ id: Schema.String, body: Schema.String, value: Schema.Number, qualifier: Qualifier })),
+  activities: Schema.Array(Schema.String)
+}).annotations({ identifier: "TabulationRow" })
+
+/**
+ * A tabulation file: `{ $schema, kind: "hdnd/tabulation", formatVersion, generatedAt, … }` with the
+ * period, the dimensions, the indicators (with names), every cell as a row, the labels of dimension
+ * values, the unapportioned tallies and the conflicts.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const tabulationFileSchema = Schema.Struct({
+  $schema: Schema.Literal(SCHEMA_IDS.tabulation),
+  kind: Schema.Literal("hdnd/tabulation"),
+  formatVersion: Schema.Literal(FORMAT_VERSION),
+  generatedAt: Generated,
+  period: Schema.NullOr(Schema.Struct({ from: Schema.String, to: Schema.String })),
+  view: Schema.Literal("council", "organ"),
+  dimensions: Schema.Array(Schema.String),
+  indicators: Schema.Array(Schema.Struct({ id: Schema.String, measure: Schema.String, vi: Schema.String, en: Schema.String })),
+  rows: Schema.Array(TabulationRow),
+  labels: Schema.Record({ key: Schema.String, value: Schema.Struct({ vi: Schema.String, en: Schema.String }) }),
+  unapportioned: Schema.Array(Schema.String),
+  conflicts: Schema.Array(
+    Schema.Struct({ indicator: Schema.String, body: Schema.String, items: Schema.Number, tallies: Schema.Array(Schema.String), tallyValue: Schema.Number })
+  )
+}).annotations({ identifier: "TabulationFile", title: "hdnd tabulation" })
+
+/** @since 0.1.0 @category models */
+export type DocumentFile = typeof documentFileSchema.Type
+/** @since 0.1.0 @category models */
+export type TabulationFile = typeof tabulationFileSchema.Type
+
+/**
+ * The JSON Schema (draft-07) of a file kind, with its `$id`.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const jsonSchema = (kind: "document" | "tabulation"): object => ({
+  $id: SCHEMA_IDS[kind],
+  ...(kind === "document" ? JSONSchema.make(documentFileSchema) : JSONSchema.make(tabulationFileSchema))
+})
+
+/**
+ * A tabulation as its JSON file content.
+ *
+ * @since 0.1.0
+ * @category conversions
+ */
+export const tabulationFile = (tab: Tabulation.Tabulation, registry: Registry.Registry, generatedAt: Date): TabulationFile => {
+  const used = new Set<string>()
+  const rows = Tabulation.toRows(tab).map((r) => {
+    const key: Record<string, string> = {}
+    tab.dimensions.forEach((d, i) => {
+      key[d] = r.key[i]!
+      used.add(r.key[i]!)
+    })
+    return {
+      indicator: r.indicator,
+      key,
+      value: r.value,
+      qualifier: r.qualifier,
+      items: r.items,
+      sessions: [...r.sessions],
+      tallies: r.tallies.map((t) => ({ id: t.id, body: t.body, value: t.value, qualifier: t.qualifier })),
+      activities: [...r.activities]
+    }
+  })
+  const labels: Record<string, { vi: string; en: string }> = {}
+  for (const v of [...used].sort()) {
+    const l = tab.labels.get(v)
+    if (l !== undefined) labels[v] = { vi: l.vi, en: l.en }
+  }
+  return {
+    $schema: SCHEMA_IDS.tabulation,
+    kind: "hdnd/tabulation",
+    formatVersion: FORMAT_VERSION,
+    generatedAt: generatedAt.toISOString(),
+    period: tab.period === undefined ? null : { from: tab.period.from, to: tab.period.to },
+    view: tab.view,
+    dimensions: [...tab.dimensions],
+    indicators: [...tab.indicators.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([id, measure]) => {
+        const ind = registry.indicators.get(id)
+        return { id, measure, vi: ind?.vi ?? id, en: ind?.en ?? id }
+      }),
+    rows,
+    labels,
+    unapportioned: [...tab.unapportioned].sort(),
+    conflicts: Tabulation.conflicts(tab).map((c) => ({ ...c, tallies: [...c.tallies] }))
+  }
+}
+
+const encodeDocument = Schema.encodeSync(ReportDocument.ReportDocument)
+const encoder = new TextEncoder()
+
+/**
+ * The JSON exporter (`json`): a report document or a tabulation as one pretty-printed UTF-8 file.
+ *
+ * @since 0.1.0
+ * @category exporters
+ */
+export const exporter: Exporter.Exporter = {
+  id: "json",
+  vi: "JSON (dữ liệu có cấu trúc, có lược đồ)",
+  en: "JSON (structured data with a published schema)",
+  mediaType: "application/json",
+  extension: "json",
+  export: (input, options = {}) =>
+    Effect.try({
+      try: () => {
+        const generatedAt = options.createdAt ?? new Date()
+        const file =
+          input._tag === "Document"
+            ? {
+                $schema: SCHEMA_IDS.document,
+                kind: "hdnd/report-document",
+                formatVersion: FORMAT_VERSION,
+                generatedAt: generatedAt.toISOString(),
+                document: encodeDocument(input.document)
+              }
+            : tabulationFile(input.tabulation, input.registry, generatedAt)
+        return { bytes: encoder.encode(JSON.stringify(file, null, 2) + "\n"), mediaType: "application/json", extension: "json" }
+      },
+      catch: (cause) =>
+        new Exporter.ExportError({ format: "json", vi: "không ghi được JSON: dữ liệu không đúng lược đồ báo cáo", en: "could not write JSON: the input does not match the report schema", cause })
+    })
+}
