@@ -1,8 +1,9 @@
 /**
  * The demo: the whole job with the `hdnd` command on the embedded SQLite default, as a council office
  * would run it — create the database, import the Sơn La example's files (CSV and an Excel workbook),
- * render the committee report of October 2023 from the SQLite file. Each command is printed before
- * it runs. The file is `hdnd.sqlite` in the current directory, or `HDND_SQLITE_FILE`.
+ * render the committee report of October 2023 from the SQLite file, then write it in every format
+ * (DOCX, XLSX, CSV, HTML, JSON, Markdown) into `./out/` (or `HDND_OUT_DIR`). Each command is printed
+ * before it runs. The database is `hdnd.sqlite` in the current directory, or `HDND_SQLITE_FILE`.
  *
  *   npx -y pnpm@10.34.9 demo
  *
@@ -20,13 +21,16 @@ const tsx = createRequire(join(root, "package.json")).resolve("tsx")
 const db = process.env.HDND_SQLITE_FILE ?? "hdnd.sqlite"
 const files = ["don-vi.csv", "sap-xep.csv", "hdnd.csv", "nhiem-ky.csv", "co-quan.csv", "ky-hop.csv", "hoat-dong.xlsx", "so-lieu.csv"].map((f) => rel(join(data, f)))
 
+const out = process.env.HDND_OUT_DIR ?? "out"
+const report = [
+  "report", "--db", db, "--template", rel(join(data, "mau-bao-cao.json")),
+  "--from", "2022-08-01", "--to", "2023-08-31", "--scope", "unit:14", "--number", "85", "--date", "2023-10-14"
+]
 const steps = [
   ["init", "--db", db],
   ["import", "--db", db, ...files],
-  [
-    "report", "--db", db, "--template", rel(join(data, "mau-bao-cao.json")),
-    "--from", "2022-08-01", "--to", "2023-08-31", "--scope", "unit:14", "--number", "85", "--date", "2023-10-14"
-  ]
+  report,
+  [...report, "--format", "docx,xlsx,csv,html,json,md", "-o", `${out}/`]
 ]
 
 for (const args of steps) {
@@ -35,3 +39,4 @@ for (const args of steps) {
   if (r.status !== 0) process.exit(r.status ?? 2)
 }
 process.stdout.write(`\nDữ liệu được lưu trong tệp SQLite / data stored in the SQLite file: ${db}\n`)
+process.stdout.write(`Báo cáo ở các định dạng DOCX, XLSX, CSV, HTML, JSON, Markdown / the report in every format: ${out}/\n`)

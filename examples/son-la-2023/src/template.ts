@@ -48,7 +48,8 @@ const TASKS_PARAGRAPH =
   "và giám sát; tích cực phối hợp công tác và trao đổi kinh nghiệm hoạt động."
 
 /**
- * The report template: official frame of HĐND tỉnh Sơn La, grouped by level.
+ * The report template: official frame of HĐND tỉnh Sơn La; figures by level, a table by council,
+ * and charts by council, by activity kind and by month.
  *
  * @since 0.1.0
  */
@@ -57,7 +58,7 @@ export const template: ReportTemplate.ReportTemplate = new ReportTemplate.Report
   vi: "Báo cáo kết quả hoạt động của các ban HĐND tỉnh và các ban HĐND các huyện, thành phố (Sơn La, 2023)",
   en: "Activity report of the committees of the Sơn La provincial and district councils (2023)",
   title: "Báo cáo kết quả hoạt động của các ban HĐND tỉnh và các ban HĐND các huyện, thành phố {{period}}",
-  groupBy: ["level"],
+  groupBy: ["level", "council", "kind", "month"],
   frame: {
     issuingBody: ["HỘI ĐỒNG NHÂN DÂN", "TỈNH SƠN LA"],
     documentType: "BC",
@@ -96,6 +97,36 @@ export const template: ReportTemplate.ReportTemplate = new ReportTemplate.Report
             { indicator: ids.supervisionPeriodicOngoing, header: "GS định kỳ, TX" },
             { indicator: ids.advisoryAssigned, header: "Tham mưu (phân công)" }
           ]
+        },
+        {
+          _tag: "Table",
+          title: "Kết quả hoạt động của từng Hội đồng nhân dân {{period short}}",
+          rows: "council",
+          rowHeader: "Hội đồng nhân dân",
+          total: true,
+          columns: [
+            { indicator: ids.reviewContent, header: "Nội dung thẩm tra" },
+            { indicator: ids.surveyThematicSupervision, header: "KS, GS chuyên đề" },
+            { indicator: ids.supervisionPeriodicOngoing, header: "GS định kỳ, TX" },
+            { indicator: ids.advisoryAssigned, header: "Tham mưu (phân công)" }
+          ]
+        },
+        { _tag: "Chart", title: "Nội dung thẩm tra theo Hội đồng nhân dân", chart: "bar", indicator: ids.reviewContent, by: "council" },
+        {
+          _tag: "Chart",
+          title: "Khảo sát, giám sát chuyên đề của các ban HĐND tỉnh theo loại hoạt động",
+          chart: "bar",
+          indicator: ids.surveyThematicSupervision,
+          by: "kind",
+          where: { level: "province" }
+        },
+        {
+          _tag: "Chart",
+          title: "Nội dung thẩm tra của các ban HĐND tỉnh theo tháng",
+          chart: "line",
+          indicator: ids.reviewContent,
+          by: "month",
+          where: { level: "province" }
         }
       ]
     },

@@ -11,6 +11,7 @@ import * as Option from "effect/Option"
 import type { LoadOptions } from "./commands/Load.js"
 import type { Common } from "./Context.js"
 import * as Database from "./Database.js"
+import { FORMATS } from "./Exporters.js"
 import type { Lang } from "./Lang.js"
 import { pick } from "./Lang.js"
 
@@ -27,6 +28,7 @@ const opt = <A>(o: Options.Options<A>) => Options.optional(o)
 // The commands' code (and @hdnd/core with it) is loaded when a command runs, not for `--help`.
 const Load = () => Effect.promise(() => import("./commands/Load.js"))
 const Query = () => Effect.promise(() => import("./commands/Query.js"))
+const ReportCommand = () => Effect.promise(() => import("./commands/Report.js"))
 
 /**
  * The kinds of record `--entity` accepts: `Dataset.entityKinds` of @hdnd/core (a test checks they
@@ -152,14 +154,31 @@ export const command = (lang: Lang): Command.Command<"hdnd", never, unknown, any
       ...common,
       ...period,
       template: Options.text("template").pipe(Options.withAlias("t"), Options.withDescription(t("mã mẫu báo cáo hoặc tệp mẫu .json", "template id or a .json template file"))),
-      format: Options.choice("format", ["md", "txt", "json"]).pipe(Options.withDefault("txt" as const), Options.withDescription(t("định dạng", "output format"))),
-      output: opt(Options.text("output").pipe(Options.withAlias("o"), Options.withDescription(t("ghi vào tệp thay vì màn hình", "write to a file instead of the screen")))),
+      format: Options.text("format").pipe(
+        Options.withDefault("txt"),
+        Options.withDescription(
+          t(
+            `định dạng: ${FORMATS.join(", ")}; nhiều định dạng cách nhau bằng dấu phẩy (docx,xlsx,html) cùng -o THƯ-MỤC`,
+            `format: ${FORMATS.join(", ")}; several separated by commas (docx,xlsx,html) with -o DIRECTORY`
+          )
+        )
+      ),
+      output: opt(
+        Options.text("output").pipe(
+          Options.withAlias("o"),
+          Options.withDescription(t("ghi vào tệp (hoặc thư mục) thay vì màn hình", "write to a file (or a directory) instead of the screen"))
+        )
+      ),
+      records: Options.boolean("records").pipe(
+        Options.withDescription(t("thêm phụ lục hồ sơ chi tiết của từng số liệu (XLSX luôn có)", "add the appendix of the records behind each figure (always in XLSX)"))
+      ),
       number: opt(Options.integer("number").pipe(Options.withDescription(t("số văn bản", "document number")))),
       date: opt(Options.text("date").pipe(Options.withDescription(t("ngày ban hành", "date of issue"))))
     },
     (o) =>
-      Effect.flatMap(Query(), (m) => m.report(ctx(o), {
+      Effect.flatMap(ReportCommand(), (m) => m.report(ctx(o), {
         template: o.template,
+        records: o.records,
         from: o.from,
         to: o.to,
         format: o.format,

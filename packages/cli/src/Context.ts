@@ -6,7 +6,7 @@
  */
 import { CalendarDate, Format, Hierarchy, Store, Text } from "@hdnd/core"
 import type { Dataset } from "@hdnd/core"
-import type { Errors } from "@hdnd/core"
+import type { Errors, TabulationRequest } from "@hdnd/core"
 import * as Effect from "effect/Effect"
 import * as Database from "./Database.js"
 import { UsageError } from "./Failure.js"
@@ -101,3 +101,35 @@ export const findScope = (
       : new UsageError({ vi: `--scope: "${t}" ứng với nhiều bản ghi: ${list}; hãy ghi mã`, en: `--scope: "${t}" matches several records: ${list}; give the id` })
   )
 }
+
+/**
+ * The tabulation scope named by `--scope` (a unit or a council, by id or name), every council when
+ * it is absent, with the stored structure.
+ *
+ * @since 0.1.0
+ * @category options
+ */
+export const scopeOf = (store: Store.StoreService, scope: string | undefined, asOf: CalendarDate.CalendarDate) =>
+  Effect.gen(function* () {
+    const ds = yield* Store.structure(store)
+    if (scope === undefined) return { ds, scope: { _tag: "Councils", councils: [...ds.councils.keys()] } as TabulationRequest.Scope }
+    const found = yield* findScope(ds, scope, asOf)
+    return {
+      ds,
+      scope: (found._tag === "Unit" ? { _tag: "Subtree", unit: found.id, asOf } : { _tag: "Councils", councils: [found.id] }) as TabulationRequest.Scope
+    }
+  })
+
+/**
+ * The period of `--from` and `--to`.
+ *
+ * @since 0.1.0
+ * @category options
+ */
+export const period = (fromText: string, toText: string) =>
+  Effect.gen(function* () {
+    const from = yield* parseDate("from", fromText)
+    const to = yield* parseDate("to", toText)
+    if (to < from) return yield* Effect.fail(new UsageError({ vi: `--to (${to}) trước --from (${from})`, en: `--to (${to}) is before --from (${from})` }))
+    return { from, to }
+  })

@@ -2,6 +2,7 @@ import { Tabulation } from "@hdnd/core"
 import * as fs from "node:fs"
 import { createRequire } from "node:module"
 import * as path from "node:path"
+import { strFromU8, unzipSync } from "fflate"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { Dataset } from "@hdnd/core"
 import { DIMENSIONS, ENTITIES } from "../src/Cli.js"
@@ -73,7 +74,53 @@ describe("hdnd", () => {
     expect((await hdnd(dir, ["report", "--db", seeded, ...REPORT, "-o", out])).status).toBe(0)
     expect(fs.readFileSync(out, "utf8").replace(/\s+/g, " ")).toContain("117 dự thảo nghị quyết và 47 báo cáo")
     const json = await hdnd(dir, ["report", "--db", seeded, ...REPORT, "--format", "json"])
-    expect(JSON.parse(json.stdout).sections[0].blocks[0].text).toContain("355 nội dung theo sự phân công")
+    const file = JSON.parse(json.stdout)
+    expect(file).toMatchObject({ kind: "hdnd/report-document", formatVersion: 1 })
+    expect(file.document.sections[0].blocks[0].text).toContain("355 nội dung theo sự phân công")
+  })
+
+  it("report writes every format into a directory; each file is a real file of its kind with the seed figures", async () => {
+    const outDir = path.join(dir, "out")
+    const r = await hdnd(dir, ["report", "--db", seeded, ...REPORT, "--number", "85", "--date", "2023-10-14", "--format", "docx,xlsx,csv,html,json,md,txt", "-o", `${outDir}/`])
+    expect(r.status, r.stderr).toBe(0)
+    expect(fs.readdirSync(outDir).sort()).toEqual(["bao-cao.docx", "bao-cao.html", "bao-cao.json", "bao-cao.md", "bao-cao.txt", "bao-cao.xlsx", "bao-cao.zip"])
+    expect(r.stderr).toContain("tệp nén")
+    const seed = "117 dự thảo nghị quyết và 47 báo cáo"
+    const xml = (bytes: Uint8Array, name: string) => strFromU8(unzipSync(bytes)[name]!)
+    const docx = xml(fs.readFileSync(path.join(outDir, "bao-cao.docx")), "word/document.xml")
+    expect(docx.replace(/<[^>]+>/g, "")).toContain(seed)
+    expect(docx.replace(/<[^>]+>/g, "")).toContain("Số: 85/BC-HĐND")
+    const xlsx = unzipSync(fs.readFileSync(path.join(outDir, "bao-cao.xlsx")))
+    const sheets = Object.keys(xlsx).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))
+    expect(sheets.length, "cover, two tables, charts or appendix").toBeGreaterThanOrEqual(3)
+    expect(sheets.some((n) => /<f>SUM\(/.test(strFromU8(xlsx[n]!))), "a total is a formula").toBe(true)
+    const csvs = unzipSync(fs.readFileSync(path.join(outDir, "bao-cao.zip")))
+    expect(Object.keys(csvs).length).toBeGreaterThanOrEqual(2)
+    expect(Object.values(csvs).every((b) => b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf), "every CSV starts with a BOM").toBe(true)
+    expect(Object.values(csvs).map((b) => strFromU8(b)).join("\n")).toContain("1044")
+    const html = fs.readFileSync(path.join(outDir, "bao-cao.html"), "utf8")
+    expect(html).toContain(seed)
+    expect(html).toContain("<svg")
+    expect(JSON.parse(fs.readFileSync(path.join(outDir, "bao-cao.json"), "utf8")).kind).toBe("hdnd/report-document")
+    expect(fs.readFileSync(path.join(outDir, "bao-cao.md"), "utf8")).toContain(seed)
+  })
+
+  it("report: an unknown format, or several formats without a directory, is a usage error (exit 1)", async () => {
+    const unknown = await hdnd(dir, ["report", "--db", seeded, ...REPORT, "--format", "docx,pdf"])
+    expect(unknown.status).toBe(1)
+    expect(unknown.stderr).toContain("không có định dạng pdf")
+    const several = await hdnd(dir, ["report", "--db", seeded, ...REPORT, "--format", "md,json"])
+    expect(several.status).toBe(1)
+    expect(several.stderr).toContain("-o THƯ-MỤC")
+  })
+
+  it("report --records adds the records behind every figure as an appendix", async () => {
+    const r = await hdnd(dir, ["report", "--db", seeded, ...REPORT, "--format", "md", "--records"])
+    expect(r.status, r.stderr).toBe(0)
+    expect(r.stdout).toContain("Phụ lục: hồ sơ chi tiết của từng số liệu")
+    expect(r.stdout).toMatch(/\| Dự thảo nghị quyết đã thẩm tra \| cấp tỉnh[^\n]*\| hdnd-tinh-son-la\//)
+    const plain = await hdnd(dir, ["report", "--db", seeded, ...REPORT, "--format", "md"])
+    expect(plain.stdout).not.toContain("Phụ lục")
   })
 
   it("stats gives the figures as a table, JSON or CSV", async () => {

@@ -19,7 +19,7 @@ import { indicatorsOf, replacePlaceholders } from "./ReportTemplate.js"
 import { compareVi } from "./Text.js"
 import type { Scope, TabulationRequest } from "./TabulationRequest.js"
 import type { Dimension, Selector, Tabulation, Value } from "./Tabulation.js"
-import { dimensions as allDimensions, labelOf, valueOf, valuesOf } from "./Tabulation.js"
+import { dimensions as allDimensions, labelOf, NONE, UNAPPORTIONED, valueOf, valuesOf } from "./Tabulation.js"
 
 /**
  * Options of one rendering: the document number, place and date of issue.
@@ -132,6 +132,27 @@ const resolve = (ctx: Ctx, field: string, p: Placeholder): string => {
   }
 }
 
+const TIME_DIMENSIONS: ReadonlySet<Dimension> = new Set(["month", "quarter", "year"])
+
+/** The months (`YYYY-MM`), quarters (`YYYY-Qn`) or years a period touches, in order. */
+const periodsOf = (p: Period, d: "month" | "quarter" | "year"): ReadonlyArray<string> => {
+  const out: Array<string> = []
+  let year = Number(p.from.slice(0, 4))
+  let month = Number(p.from.slice(5, 7))
+  const endYear = Number(p.to.slice(0, 4))
+  const endMonth = Number(p.to.slice(5, 7))
+  while (year < endYear || (year === endYear && month <= endMonth)) {
+    const v = d === "month" ? `${year}-${String(month).padStart(2, "0")}` : d === "quarter" ? `${year}-Q${Math.floor((month - 1) / 3) + 1}` : String(year)
+    if (out[out.length - 1] !== v) out.push(v)
+    month++
+    if (month > 12) {
+      month = 1
+      year++
+    }
+  }
+  return out
+}
+
 const LEVEL_ORDER: ReadonlyArray<string> = ["province", "district", "commune"]
 
 /**
@@ -140,7 +161,12 @@ const LEVEL_ORDER: ReadonlyArray<string> = ["province", "district", "commune"]
  */
 const sortedValues = (tab: Tabulation, d: Dimension): ReadonlyArray<string> => {
   const values = valuesOf(tab, d)
-  if (d === "month" || d === "quarter" || d === "year") return values
+  if (d === "month" || d === "quarter" || d === "year") {
+    // Every period of the report is on a time axis, those with nothing in them too.
+    const all = new Set(values)
+    if (tab.period !== undefined) for (const v of periodsOf(tab.period, d)) all.add(v)
+    return [...all].sort()
+  }
   if (d === "level") return [...values].sort((a, b) => LEVEL_ORDER.indexOf(a) - LEVEL_ORDER.indexOf(b))
   return [...values].sort((a, b) => compareVi(labelOf(tab, a), labelOf(tab, b)))
 }
@@ -190,7 +216,16 @@ const renderBlock = (ctx: Ctx, field: string, b: TemplateBlock): DocBlock => {
       const ind = checkIndicator(ctx, field, b.indicator)
       const where = checkSelector(ctx, field, b.where)
       checkSelector(ctx, field, { [b.by]: [] })
-      const series = ind === undefined ? [] : sortedValues(ctx.tab, b.by).map((v) => ({ label: labelOf(ctx.tab, v), value: valueOf(ctx.tab, ind.id, { ...where, [b.by]: v }).value }))
+      // On a time axis every period is a point, zeros included (a trend), except "not apportioned"
+      // when nothing falls on it. On other dimensions only values with something to show are bars
+      // (grouping by kind would otherwise list every kind the other indicators count).
+      const series =
+        ind === undefined
+          ? []
+          : sortedValues(ctx.tab, b.by)
+              .map((v) => ({ v, value: valueOf(ctx.tab, ind.id, { ...where, [b.by]: v }).value }))
+              .filter(({ v, value }) => value > 0 || (TIME_DIMENSIONS.has(b.by) && v !== UNAPPORTIONED && v !== NONE))
+              .map(({ v, value }) => ({ label: labelOf(ctx.tab, v), value }))
       const alt = `${b.title}: ${series.map((s) => `${s.label} ${formatNumber(s.value)}`).join("; ")}`
       return { _tag: "Chart", title: fill(ctx, field, b.title), chart: b.chart, alt, series }
     }

@@ -139,6 +139,23 @@ export interface Tabulation extends Shape {
   readonly labels: ReadonlyMap<string, Label>
 }
 
+const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+/**
+ * The label of a value of a time dimension: "2022-08" → "tháng 8/2022" (Aug 2022), "2023-Q1" →
+ * "quý I/2023" (Q1 2023); `undefined` for anything else.
+ *
+ * @since 0.1.0
+ * @category labels
+ */
+export const timeLabel = (v: string): Label | undefined => {
+  const m = /^(\d{4})-(\d{2})$/.exec(v)
+  if (m !== null && Number(m[2]) >= 1 && Number(m[2]) <= 12) return { vi: `tháng ${Number(m[2])}/${m[1]}`, en: `${MONTHS_EN[Number(m[2]) - 1]} ${m[1]}` }
+  const q = /^(\d{4})-Q([1-4])$/.exec(v)
+  if (q !== null) return { vi: `quý ${["I", "II", "III", "IV"][Number(q[2]) - 1]}/${q[1]}`, en: `Q${q[2]} ${q[1]}` }
+  return undefined
+}
+
 /**
  * The Vietnamese and English label of a dimension value.
  *
@@ -258,7 +275,7 @@ export const combine = (a: Tabulation, b: Tabulation): Tabulation => {
  * @since 0.1.0
  * @category queries
  */
-export const labelOf = (t: Tabulation, value: string, lang: "vi" | "en" = "vi"): string => t.labels.get(value)?.[lang] ?? value
+export const labelOf = (t: Tabulation, value: string, lang: "vi" | "en" = "vi"): string => t.labels.get(value)?.[lang] ?? timeLabel(value)?.[lang] ?? value
 
 /**
  * Combines any number of tabulations of one shape.

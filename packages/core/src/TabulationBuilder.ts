@@ -21,7 +21,7 @@ import type { Indicator, Measure } from "./Indicator.js"
 import type { Registry } from "./Registry.js"
 import type { Tally } from "./Tally.js"
 import type { Cell, Dimension, Label, Tabulation, TallyPart, View } from "./Tabulation.js"
-import { cellKey, NONE, UNAPPORTIONED, viewOf } from "./Tabulation.js"
+import { cellKey, NONE, timeLabel, UNAPPORTIONED, viewOf } from "./Tabulation.js"
 import type { TabulationRequest } from "./TabulationRequest.js"
 
 /**
@@ -384,7 +384,12 @@ const labelsFor = (
       continue
     }
     const kind = registry.activityKinds.get(v as ActivityKindId) ?? registry.committeeKinds.get(v as CommitteeKindId)
-    if (kind !== undefined) labels.set(v, { vi: kind.vi, en: kind.en })
+    if (kind !== undefined) {
+      labels.set(v, { vi: kind.vi, en: kind.en })
+      continue
+    }
+    const time = timeLabel(v)
+    if (time !== undefined) labels.set(v, time)
   }
   return labels
 }

@@ -115,7 +115,8 @@ export const fromTabulation = (tab: Tabulation, registry: Registry): Either.Eith
 
 /**
  * The records behind every figure of a traced tabulation, as one appendix table: for each indicator
- * and cell, each activity counted (its id, date, kind and title, looked up in `activities`) and each
+ * and cell, each activity counted (its id, date, kind and title, looked up in `activities`; the
+ * quantity 1 for a count, blank for a distinct-sessions figure, where sessions are what is counted) and each
  * tally added (its id and value, looked up in `tallies`). A record that is not in the lookup is
  * listed by id alone.
  *
@@ -142,7 +143,8 @@ export const drillDown = (
         { text: a === undefined ? "" : formatDateShort(a.date.from) },
         { text: a === undefined ? "" : kindOf(a.kind) },
         { text: a?.title ?? "" },
-        numberCell(1)
+        // An activity adds one to a count; to a distinct-sessions figure it adds its session, once.
+        tab.indicators.get(cell.indicator) === "count" ? numberCell(1) : { text: "" }
       ])
     }
     for (const part of [...cell.tallies].sort((x, y) => (x.id < y.id ? -1 : 1))) {

@@ -87,3 +87,44 @@ describe("Report.render", () => {
     expect(ReportTemplate.indicatorsOf(template)).toEqual([Indicators.ids.reviewReport, Indicators.ids.reviewContent])
   })
 })
+
+describe("Report.render charts", () => {
+  const chartTemplate = (by: "month" | "kind") =>
+    new ReportTemplate.ReportTemplate({
+      id: "test/chart" as never,
+      vi: "Biểu đồ",
+      en: "Chart",
+      title: "Biểu đồ {{period}}",
+      groupBy: ["level", by],
+      sections: [{ blocks: [{ _tag: "Chart", title: "Thẩm tra", chart: by === "month" ? "line" : "bar", indicator: Indicators.ids.reviewContent, by, where: { level: "province" } }] }]
+    })
+  const ds = () =>
+    Dataset.fromBatch({
+      ...structure,
+      activities: [
+        activity({ id: "a1", council: "c14", owner: "c14.pc", date: { from: CalendarDate.date("2022-09-10") } } as never),
+        activity({ id: "a2", council: "c14", owner: "c14.pc", date: { from: CalendarDate.date("2022-11-03") } } as never),
+        activity({ id: "s1", council: "c14", kind: "survey" as never, subject: undefined, owner: "c14.pc", date: { from: CalendarDate.date("2022-10-03") } } as never)
+      ],
+      // A district tally over the whole period cannot be placed on a month ("không phân bổ được").
+      tallies: [tally({ id: "t", council: "c125", indicator: Indicators.ids.reviewContent, value: 40 })]
+    })
+  const chartOf = (by: "month" | "kind") => {
+    const t = chartTemplate(by)
+    const tab = Either.getOrThrow(Tabulate.tabulate(ds(), Registry.builtin, Report.requestFor(t, scope, PERIOD)))
+    const block = Either.getOrThrow(Report.render(t, tab, Registry.builtin)).sections[0]!.blocks[0]!
+    if (block._tag !== "Chart") throw new Error("expected a chart")
+    return block
+  }
+
+  it("a time axis keeps the months with nothing (a trend), labelled in Vietnamese, and drops an empty 'not apportioned' point", () => {
+    const chart = chartOf("month")
+    const months = ["8/2022", "9/2022", "10/2022", "11/2022", "12/2022", "1/2023", "2/2023", "3/2023", "4/2023", "5/2023", "6/2023", "7/2023", "8/2023"]
+    expect(chart.series).toEqual(months.map((m) => ({ label: `tháng ${m}`, value: m === "9/2022" || m === "11/2022" ? 1 : 0 })))
+    expect(chart.alt).toMatch(/^Thẩm tra: tháng 8\/2022 0; tháng 9\/2022 1; tháng 10\/2022 0; tháng 11\/2022 1; /)
+  })
+
+  it("other dimensions show only the values with something to count", () => {
+    expect(chartOf("kind").series.map((s) => s.value)).toEqual([2])
+  })
+})

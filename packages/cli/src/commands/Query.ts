@@ -4,15 +4,12 @@
  *
  * @since 0.1.0
  */
-import { AdminUnit, CalendarDate, Format, Hierarchy, Ids, Registry, Report, ReportDocument, ReportTemplate, ReportText, Tabulation } from "@hdnd/core"
+import { AdminUnit, CalendarDate, Format, Hierarchy, Ids, Registry, ReportTemplate, Tabulation } from "@hdnd/core"
 import { Store } from "@hdnd/core"
 import type { Errors, TabulationRequest } from "@hdnd/core"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
-import * as Schema from "effect/Schema"
-import * as fs from "node:fs"
 import type { Common } from "../Context.js"
-import { findScope, info, out, parseDate, parseOptionalDate, withStore } from "../Context.js"
+import { info, out, parseDate, parseOptionalDate, period, scopeOf, withStore } from "../Context.js"
 import { UsageError } from "../Failure.js"
 import { num, pick } from "../Lang.js"
 import { csv, table } from "../Output.js"
@@ -46,25 +43,6 @@ const print = (format: TableFormat, header: ReadonlyArray<string>, rows: Readonl
   out(format === "json" ? JSON.stringify(json, null, 2) : format === "csv" ? csv(header, rows) : table(header, rows, numeric))
 
 /** The scope of a request: the unit or council named, or every council in the store. */
-const scopeOf = (store: Store.StoreService, scope: string | undefined, asOf: CalendarDate.CalendarDate) =>
-  Effect.gen(function* () {
-    const ds = yield* Store.structure(store)
-    if (scope === undefined) return { ds, scope: { _tag: "Councils", councils: [...ds.councils.keys()] } as TabulationRequest.Scope }
-    const found = yield* findScope(ds, scope, asOf)
-    return {
-      ds,
-      scope: (found._tag === "Unit" ? { _tag: "Subtree", unit: found.id, asOf } : { _tag: "Councils", councils: [found.id] }) as TabulationRequest.Scope
-    }
-  })
-
-const period = (fromText: string, toText: string) =>
-  Effect.gen(function* () {
-    const from = yield* parseDate("from", fromText)
-    const to = yield* parseDate("to", toText)
-    if (to < from) return yield* Effect.fail(new UsageError({ vi: `--to (${to}) trước --from (${from})`, en: `--to (${to}) is before --from (${from})` }))
-    return { from, to }
-  })
-
 /**
  * Options of `hdnd stats`.
  *
@@ -134,73 +112,6 @@ export const stats = (c: Common, o: StatsOptions): Effect.Effect<void, UsageErro
         `Cảnh báo: số liệu tổng hợp của ${x.indicator} khác số đếm từ từng hoạt động (${JSON.stringify(x)})`,
         `Warning: the tally of ${x.indicator} differs from the itemised count (${JSON.stringify(x)})`
       )
-    }
-  })
-
-/**
- * Options of `hdnd report`.
- *
- * @since 0.1.0
- * @category models
- */
-export interface ReportOptions {
-  readonly template: string
-  readonly from: string
-  readonly to: string
-  readonly scope?: string
-  readonly asOf?: string
-  readonly format: "md" | "txt" | "json"
-  readonly output?: string
-  readonly number?: number
-  readonly date?: string
-}
-
-const decodeTemplate = Schema.decodeUnknownEither(Schema.parseJson(ReportTemplate.ReportTemplate))
-
-/** A template by id, or from a JSON file. */
-const templateOf = (ref: string): Effect.Effect<ReportTemplate.ReportTemplate, UsageError> => {
-  const known = registry.templates.get(ref as Ids.TemplateId)
-  if (known !== undefined) return Effect.succeed(known)
-  if (!fs.existsSync(ref)) {
-    const ids = [...registry.templates.keys()].join(", ")
-    return Effect.fail(new UsageError({ vi: `không có mẫu báo cáo "${ref}" (các mẫu: ${ids}; hoặc chỉ ra một tệp mẫu .json)`, en: `no report template "${ref}" (templates: ${ids}; or give a .json template file)` }))
-  }
-  const decoded = decodeTemplate(fs.readFileSync(ref, "utf8"))
-  return Either.isRight(decoded)
-    ? Effect.succeed(decoded.right)
-    : Effect.fail(new UsageError({ vi: `tệp mẫu báo cáo "${ref}" không hợp lệ: ${decoded.left.message}`, en: `the report template file "${ref}" is not valid: ${decoded.left.message}` }))
-}
-
-/**
- * `hdnd report`: renders a report template over a period.
- *
- * @since 0.1.0
- * @category commands
- */
-export const report = (c: Common, o: ReportOptions): Effect.Effect<void, UsageError | Errors.StoreError | Errors.TabulationError | Errors.ReportError> =>
-  Effect.gen(function* () {
-    const template = yield* templateOf(o.template)
-    const p = yield* period(o.from, o.to)
-    const asOf = (yield* parseOptionalDate("as-of", o.asOf)) ?? p.to
-    const date = o.date === undefined ? undefined : yield* parseDate("date", o.date)
-    const doc = yield* withStore(c, (store) =>
-      Effect.gen(function* () {
-        const { scope } = yield* scopeOf(store, o.scope, asOf)
-        const tab = yield* store.tabulate(Report.requestFor(template, scope, p, true))
-        const rendered = Report.render(template, tab, registry, { ...(o.number === undefined ? {} : { number: o.number }), ...(date === undefined ? {} : { date }) })
-        return Either.isLeft(rendered) ? yield* Effect.fail(rendered.left) : rendered.right
-      })
-    )
-    const text =
-      o.format === "json"
-        ? JSON.stringify(Schema.encodeSync(ReportDocument.ReportDocument)(doc), null, 2) + "\n"
-        : o.format === "md"
-          ? ReportText.toMarkdown(doc)
-          : ReportText.toText(doc)
-    if (o.output === undefined) yield* out(text)
-    else {
-      yield* Effect.sync(() => fs.writeFileSync(o.output as string, text, "utf8"))
-      yield* info(c, `Đã ghi báo cáo vào ${o.output}`, `Report written to ${o.output}`)
     }
   })
 

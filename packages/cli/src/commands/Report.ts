@@ -1,0 +1,164 @@
+/**
+ * `hdnd report`: renders a report template over a period, from the store, into one or more formats
+ * (text and Markdown from core; JSON, DOCX, XLSX, CSV and HTML from the exporter packages).
+ *
+ * @since 0.1.0
+ */
+import { Exporter, Ids, Registry, Report, ReportTemplate, ReportText, TabulationDocument } from "@hdnd/core"
+import type { Activity, Errors, ReportDocument, Store, Tabulation, Tally } from "@hdnd/core"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Schema from "effect/Schema"
+import * as Stream from "effect/Stream"
+import * as fs from "node:fs"
+import * as path from "node:path"
+import type { Common } from "../Context.js"
+import { info, out, parseDate, parseOptionalDate, period, scopeOf, withStore } from "../Context.js"
+import * as Exporters from "../Exporters.js"
+import { UsageError } from "../Failure.js"
+
+const registry = Registry.builtin
+
+/**
+ * Options of `hdnd report`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ReportOptions {
+  readonly template: string
+  readonly from: string
+  readonly to: string
+  readonly scope?: string
+  readonly asOf?: string
+  /** One format or several, comma-separated (`docx,xlsx,html`). */
+  readonly format: string
+  /** A file, or a directory when several formats are asked for. */
+  readonly output?: string
+  readonly number?: number
+  readonly date?: string
+  /** Add the appendix of the records behind every figure (always in XLSX). */
+  readonly records?: boolean
+}
+
+const decodeTemplate = Schema.decodeUnknownEither(Schema.parseJson(ReportTemplate.ReportTemplate))
+
+/** A template by id, or from a JSON file. */
+const templateOf = (ref: string): Effect.Effect<ReportTemplate.ReportTemplate, UsageError> => {
+  const known = registry.templates.get(ref as Ids.TemplateId)
+  if (known !== undefined) return Effect.succeed(known)
+  if (!fs.existsSync(ref)) {
+    const ids = [...registry.templates.keys()].join(", ")
+    return Effect.fail(new UsageError({ vi: `không có mẫu báo cáo "${ref}" (các mẫu: ${ids}; hoặc chỉ ra một tệp mẫu .json)`, en: `no report template "${ref}" (templates: ${ids}; or give a .json template file)` }))
+  }
+  const decoded = decodeTemplate(fs.readFileSync(ref, "utf8"))
+  return Either.isRight(decoded)
+    ? Effect.succeed(decoded.right)
+    : Effect.fail(new UsageError({ vi: `tệp mẫu báo cáo "${ref}" không hợp lệ: ${decoded.left.message}`, en: `the report template file "${ref}" is not valid: ${decoded.left.message}` }))
+}
+
+/** The activities and tallies a traced tabulation counted, read from the store. */
+const recordsBehind = (store: Store.StoreService, tab: Tabulation.Tabulation) =>
+  Effect.gen(function* () {
+    const activityIds = new Set<string>()
+    const tallyIds = new Set<string>()
+    for (const cell of tab.cells.values()) {
+      for (const a of cell.activities) activityIds.add(a)
+      for (const t of cell.tallies) tallyIds.add(t.id)
+    }
+    const period = tab.period === undefined ? {} : { period: tab.period }
+    const activities = new Map<string, Activity.Activity>()
+    yield* Stream.runForEach(store.stream("activities", period), (a) => Effect.sync(() => void (activityIds.has(a.id) && activities.set(a.id, a))))
+    const tallies = new Map<string, Tally.Tally>()
+    yield* Stream.runForEach(store.stream("tallies", period), (t) => Effect.sync(() => void (tallyIds.has(t.id) && tallies.set(t.id, t))))
+    return TabulationDocument.drillDown(tab, registry, activities, tallies)
+  })
+
+/** Where each format goes: stdout, the `-o` file, or a file in the `-o` directory. */
+const targets = (formats: ReadonlyArray<Exporters.Format>, output: string | undefined): Effect.Effect<ReadonlyArray<string | undefined>, UsageError> => {
+  const isDir = output !== undefined && (output.endsWith("/") || output.endsWith(path.sep) || (fs.existsSync(output) && fs.statSync(output).isDirectory()))
+  if (formats.length > 1) {
+    if (output === undefined) {
+      return Effect.fail(new UsageError({ vi: "nhiều định dạng cần một thư mục để ghi: thêm -o THƯ-MỤC", en: "several formats need a directory to write to: add -o DIRECTORY" }))
+    }
+    return Effect.succeed(formats.map((f) => path.join(output, `bao-cao.${f}`)))
+  }
+  const f = formats[0]!
+  if (output === undefined) {
+    if (Exporters.isBinary(f) && process.stdout.isTTY === true) {
+      return Effect.fail(new UsageError({ vi: `định dạng ${f} không in ra màn hình được: thêm -o TỆP (ví dụ -o bao-cao.${f})`, en: `the ${f} format cannot be printed to a terminal: add -o FILE (for example -o report.${f})` }))
+    }
+    return Effect.succeed([undefined])
+  }
+  return Effect.succeed([isDir ? path.join(output, `bao-cao.${f}`) : output])
+}
+
+/** The bytes of one format. */
+const encode = (format: Exporters.Format, doc: ReportDocument.ReportDocument): Effect.Effect<Exporter.ExportOutput, Exporter.ExportError> => {
+  const text = (s: string, extension: string): Exporter.ExportOutput => ({ bytes: new TextEncoder().encode(s), mediaType: "text/plain", extension })
+  if (format === "txt") return Effect.succeed(text(ReportText.toText(doc), "txt"))
+  if (format === "md") return Effect.succeed(text(ReportText.toMarkdown(doc), "md"))
+  return Effect.flatMap(
+    Effect.promise(() => Exporters.load(format)),
+    (exporter) => exporter.export(Exporter.document(doc))
+  )
+}
+
+/** Writes an export to its file (with the extension the bytes need: several CSV tables are a zip). */
+const write = (c: Common, file: string, output: Exporter.ExportOutput) =>
+  Effect.gen(function* () {
+    const ext = path.extname(file)
+    const actual = ext.slice(1).toLowerCase() === output.extension ? file : `${ext === "" ? file : file.slice(0, -ext.length)}.${output.extension}`
+    yield* Effect.try({
+      try: () => {
+        fs.mkdirSync(path.dirname(path.resolve(actual)), { recursive: true })
+        fs.writeFileSync(actual, output.bytes)
+      },
+      catch: (e) => new UsageError({ vi: `không ghi được tệp ${actual}: ${String(e)}`, en: `cannot write ${actual}: ${String(e)}` })
+    })
+    if (actual !== file) yield* info(c, `Báo cáo có nhiều bảng nên được ghi thành tệp nén: ${actual}`, `The report has several tables, so it was written as a zip: ${actual}`)
+    else yield* info(c, `Đã ghi báo cáo vào ${actual}`, `Report written to ${actual}`)
+  })
+
+/**
+ * `hdnd report`: renders a report template over a period.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const report = (
+  c: Common,
+  o: ReportOptions
+): Effect.Effect<void, UsageError | Errors.StoreError | Errors.TabulationError | Errors.ReportError | Exporter.ExportError> =>
+  Effect.gen(function* () {
+    const parsed = Exporters.parseFormats(o.format)
+    if ("unknown" in parsed) {
+      const all = Exporters.FORMATS.join(", ")
+      return yield* Effect.fail(new UsageError({ vi: `không có định dạng ${parsed.unknown.join(", ")}; dùng: ${all}`, en: `no format ${parsed.unknown.join(", ")}; use: ${all}` }))
+    }
+    const formats = parsed.formats
+    const files = yield* targets(formats, o.output)
+    const template = yield* templateOf(o.template)
+    const p = yield* period(o.from, o.to)
+    const asOf = (yield* parseOptionalDate("as-of", o.asOf)) ?? p.to
+    const date = o.date === undefined ? undefined : yield* parseDate("date", o.date)
+    const wantsRecords = o.records === true || formats.includes("xlsx")
+    const { doc, appendix } = yield* withStore(c, (store) =>
+      Effect.gen(function* () {
+        const { scope } = yield* scopeOf(store, o.scope, asOf)
+        const tab = yield* store.tabulate(Report.requestFor(template, scope, p, true))
+        const rendered = Report.render(template, tab, registry, { ...(o.number === undefined ? {} : { number: o.number }), ...(date === undefined ? {} : { date }) })
+        if (Either.isLeft(rendered)) return yield* Effect.fail(rendered.left)
+        return { doc: rendered.right, appendix: wantsRecords ? yield* recordsBehind(store, tab) : undefined }
+      })
+    )
+    for (const [i, format] of formats.entries()) {
+      const withRecords = appendix !== undefined && (o.records === true || format === "xlsx") ? { ...doc, appendices: [appendix] } : doc
+      const output = yield* encode(format, withRecords)
+      const file = files[i]
+      if (file === undefined) {
+        if (Exporters.isBinary(format)) yield* Effect.sync(() => void process.stdout.write(output.bytes))
+        else yield* out(new TextDecoder().decode(output.bytes))
+      } else yield* write(c, file, output)
+    }
+  })
