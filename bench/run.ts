@@ -2,10 +2,12 @@
  * `pnpm bench`: runs every benchmark in child processes and writes `bench/results.json` — an array
  * of `{ name, value, unit, baseline, ratio, target }` — and prints a table.
  *
- * Set HDND_BENCH_N to change the number of generated activities (default 1,000,000).
+ * Set HDND_BENCH_N to change the number of generated activities (default 1,000,000), and
+ * HDND_BENCH_ONLY to run some groups only (comma-separated: tabulation, sql, cli, export); the other
+ * groups' earlier results are kept in results.json.
  */
 import { execFileSync } from "node:child_process"
-import { writeFileSync } from "node:fs"
+import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 
@@ -29,35 +31,40 @@ interface Result {
   readonly target: string
 }
 
+const only = process.env.HDND_BENCH_ONLY?.split(",").map((s) => s.trim())
+const want = (group: string): boolean => only === undefined || only.includes(group)
 const results: Array<Result> = []
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits
 
-console.error(`tabulation: ${n.toLocaleString("vi-VN")} activities, 4 dimensions, 6 indicators …`)
-const t = child("tabulation.ts", "time", String(n))
-results.push({
-  name: `tabulate ${n} activities × 4 dimensions (in memory) vs hand-written loop`,
-  value: round(t.engineMs),
-  unit: "ms",
-  baseline: round(t.baselineMs),
-  ratio: round(t.engineMs / t.baselineMs),
-  target: "ratio <= 1.5"
-})
-const empty = child("tabulation.ts", "memory-data", "0").maxRssKb
-const data = child("tabulation.ts", "memory-data", String(n)).maxRssKb
-const withEngine = child("tabulation.ts", "memory-engine", String(n)).maxRssKb
-const raw = (data - empty) / 1024
-const peak = (withEngine - empty) / 1024
-results.push({
-  name: `peak memory tabulating ${n} activities vs the raw data`,
-  value: round(peak, 1),
-  unit: "MiB",
-  baseline: round(raw, 1),
-  ratio: round(peak / raw),
-  target: "ratio <= 2"
-})
+if (want("tabulation")) {
+  console.error(`tabulation: ${n.toLocaleString("vi-VN")} activities, 4 dimensions, 6 indicators …`)
+  const t = child("tabulation.ts", "time", String(n))
+  results.push({
+    name: `tabulate ${n} activities × 4 dimensions (in memory) vs hand-written loop`,
+    value: round(t.engineMs),
+    unit: "ms",
+    baseline: round(t.baselineMs),
+    ratio: round(t.engineMs / t.baselineMs),
+    target: "ratio <= 1.5"
+  })
+  const empty = child("tabulation.ts", "memory-data", "0").maxRssKb
+  const data = child("tabulation.ts", "memory-data", String(n)).maxRssKb
+  const withEngine = child("tabulation.ts", "memory-engine", String(n)).maxRssKb
+  const raw = (data - empty) / 1024
+  const peak = (withEngine - empty) / 1024
+  results.push({
+    name: `peak memory tabulating ${n} activities vs the raw data`,
+    value: round(peak, 1),
+    unit: "MiB",
+    baseline: round(raw, 1),
+    ratio: round(peak / raw),
+    target: "ratio <= 2"
+  })
+
+}
 
 const pgUrl = process.env.HDND_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres"
-for (const engine of ["sqlite", "pg"] as const) {
+for (const engine of want("sql") ? (["sqlite", "pg"] as const) : []) {
   console.error(`${engine}: ${n.toLocaleString("vi-VN")} activities …`)
   let r: any
   try {
@@ -97,32 +104,58 @@ for (const engine of ["sqlite", "pg"] as const) {
   })
 }
 
-console.error(`CLI: import of a ${n.toLocaleString("vi-VN")}-row CSV into SQLite, --help …`)
-const cli = child("cli.ts", String(n))
-results.push({
-  name: `hdnd import: ${n}-row activities CSV into SQLite (the bundled CLI, all-or-nothing)`,
-  value: Math.round(cli.large.rowsPerSecond),
-  unit: "rows/s",
-  baseline: 0,
-  ratio: 0,
-  target: ">= 100000 rows/s"
-})
-results.push({
-  name: `hdnd import: peak RSS, ${n} rows vs ${cli.small.rows} rows`,
-  value: round(cli.large.rssMb, 1),
-  unit: "MiB",
-  baseline: round(cli.small.rssMb, 1),
-  ratio: round(cli.large.rssMb / cli.small.rssMb),
-  target: "< 300 MiB, not growing with the file"
-})
-results.push({
-  name: "hdnd --help start-up (median of 11)",
-  value: round(cli.helpMs / 1000, 3),
-  unit: "s",
-  baseline: 0,
-  ratio: 0,
-  target: "< 0.5 s"
-})
+if (want("cli")) {
+  console.error(`CLI: import of a ${n.toLocaleString("vi-VN")}-row CSV into SQLite, --help …`)
+  const cli = child("cli.ts", String(n))
+  results.push({
+    name: `hdnd import: ${n}-row activities CSV into SQLite (the bundled CLI, all-or-nothing)`,
+    value: Math.round(cli.large.rowsPerSecond),
+    unit: "rows/s",
+    baseline: 0,
+    ratio: 0,
+    target: ">= 100000 rows/s"
+  })
+  results.push({
+    name: `hdnd import: peak RSS, ${n} rows vs ${cli.small.rows} rows`,
+    value: round(cli.large.rssMb, 1),
+    unit: "MiB",
+    baseline: round(cli.small.rssMb, 1),
+    ratio: round(cli.large.rssMb / cli.small.rssMb),
+    target: "< 300 MiB, not growing with the file"
+  })
+  results.push({
+    name: "hdnd --help start-up (median of 11)",
+    value: round(cli.helpMs / 1000, 3),
+    unit: "s",
+    baseline: 0,
+    ratio: 0,
+    target: "< 0.5 s"
+  })
+
+}
+
+if (want("export")) {
+  console.error("export: a 10,000-row table and three charts in each format …")
+  const e = child("export.ts", "10000")
+  const bars: Record<string, string> = { docx: "< 2000 ms", xlsx: "< 2000 ms", html: "< 1000 ms (with charts)" }
+  for (const [format, r] of Object.entries(e) as Array<[string, { medianMs: number; bytes: number }]>) {
+    results.push({
+      name: `export ${format}: report with a 10,000-row table and 3 charts (median of 5, ${Math.round(r.bytes / 1024)} KiB)`,
+      value: round(r.medianMs, 0),
+      unit: "ms",
+      baseline: 0,
+      ratio: 0,
+      target: bars[format] ?? "reported"
+    })
+  }
+}
+
+if (only !== undefined && existsSync(join(here, "results.json"))) {
+  // Keep the earlier results of the groups not run this time.
+  const fresh = new Set(results.map((r) => r.name))
+  const earlier = (JSON.parse(readFileSync(join(here, "results.json"), "utf8")) as Array<Result>).filter((r) => !fresh.has(r.name))
+  results.unshift(...earlier)
+}
 
 writeFileSync(join(here, "results.json"), JSON.stringify(results, null, 2) + "\n")
 const rows = results.map((r) => [r.name, `${r.value} ${r.unit}`, `${r.baseline} ${r.unit}`, String(r.ratio), r.target])
