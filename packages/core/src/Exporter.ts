@@ -7,11 +7,13 @@
  *
  * @since 0.1.0
  */
-import type * as Effect from "effect/Effect"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import type { Registry } from "./Registry.js"
 import type { ReportDocument } from "./ReportDocument.js"
 import type { Tabulation } from "./Tabulation.js"
+import { fromTabulation } from "./TabulationDocument.js"
 
 /**
  * What an exporter is asked to write: a rendered report document, or a bare tabulation (with the
@@ -104,6 +106,22 @@ export interface Exporter {
   /** Writes the input. */
   readonly export: (input: ExportInput, options?: ExportOptions) => Effect.Effect<ExportOutput, ExportError>
 }
+
+/**
+ * The report document an exporter writes: the document itself, or a tabulation laid out as tables
+ * (`TabulationDocument.fromTabulation`). A tabulation without a period fails with an
+ * {@link ExportError} of `format` that says so.
+ *
+ * @since 0.1.0
+ * @category conversions
+ */
+export const documentOf = (input: ExportInput, format: string): Effect.Effect<ReportDocument, ExportError> =>
+  input._tag === "Document"
+    ? Effect.succeed(input.document)
+    : Either.match(fromTabulation(input.tabulation, input.registry), {
+        onLeft: ({ en, vi }) => Effect.fail(new ExportError({ format, vi, en })),
+        onRight: Effect.succeed
+      })
 
 /**
  * The characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection"):
