@@ -25,7 +25,8 @@ export const bundle = async (outdir = join(packageDir, "dist")) => {
     target: "node20",
     minify: true,
     conditions: ["@hdnd/source"],
-    external: ["better-sqlite3"],
+    // vega-canvas tries `import("canvas")` (an optional native module) and falls back without it.
+    external: ["better-sqlite3", "canvas"],
     // CommonJS dependencies inside an ES module bundle still call require().
     banner: { js: "import { createRequire as __hdndRequire } from 'node:module'; const require = __hdndRequire(import.meta.url);" },
     chunkNames: "chunks/[name]-[hash]",
