@@ -43,14 +43,42 @@ export interface RegistryInput {
   readonly templates?: Iterable<ReportTemplate>
 }
 
-const byId = <V extends { readonly id: unknown }>(items: Iterable<V>): ReadonlyMap<V["id"], V> => {
-  const m = new Map<V["id"], V>()
-  for (const item of items) m.set(item.id, item)
-  return m
+class FrozenMap<K, V> extends Map<K, V> {
+  #sealed = false
+  constructor(entries: Iterable<readonly [K, V]>) {
+    super()
+    for (const [k, v] of entries) super.set(k, v)
+    this.#sealed = true
+  }
+  override set(key: K, value: V): this {
+    if (this.#sealed) throw new TypeError("hdnd: sổ đăng ký đã đóng băng, không sửa được / the registry is frozen and cannot be changed")
+    return super.set(key, value)
+  }
+  override delete(): boolean {
+    throw new TypeError("hdnd: sổ đăng ký đã đóng băng, không sửa được / the registry is frozen and cannot be changed")
+  }
+  override clear(): void {
+    throw new TypeError("hdnd: sổ đăng ký đã đóng băng, không sửa được / the registry is frozen and cannot be changed")
+  }
 }
 
 /**
- * Builds a frozen registry. Later entries with the same id replace earlier ones.
+ * A map that cannot be changed once built: `set`, `delete` and `clear` throw a `TypeError`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const frozenMap = <K, V>(entries: Iterable<readonly [K, V]>): ReadonlyMap<K, V> => Object.freeze(new FrozenMap(entries))
+
+const byId = <V extends { readonly id: unknown }>(items: Iterable<V>): ReadonlyMap<V["id"], V> => {
+  const m = new Map<V["id"], V>()
+  for (const item of items) m.set(item.id, item)
+  return frozenMap(m)
+}
+
+/**
+ * Builds a frozen registry (its maps throw on `set`, `delete` and `clear`). Later entries with the
+ * same id replace earlier ones.
  *
  * @since 0.1.0
  * @category constructors

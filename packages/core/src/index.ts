@@ -41,6 +41,8 @@ export * as Indicators from "./Indicators.js"
 export * as LegalEra from "./LegalEra.js"
 /** @since 0.1.0 */
 export * as MemoryStore from "./MemoryStore.js"
+export * as Plugin from "./Plugin.js"
+export * as PluginHost from "./PluginHost.js"
 /** @since 0.1.0 */
 export * as Registry from "./Registry.js"
 /** @since 0.1.0 */
@@ -72,3 +74,5 @@ export * as Text from "./Text.js"
 export * as Validation from "./Validation.js"
 
 export { HdndClient } from "./Client.js"
+export { definePlugin } from "./Plugin.js"
+export type { ActivityKindAttributes } from "./Plugin.js"
