@@ -63,12 +63,18 @@ export const command = (lang: Lang): Command.Command<"hdnd", never, unknown, any
       Options.text("database-url").pipe(Options.withDescription(t("dùng PostgreSQL: postgres://… (hoặc $HDND_DATABASE_URL)", "use PostgreSQL: postgres://… (or $HDND_DATABASE_URL)")))
     ),
     quiet: Options.boolean("quiet").pipe(Options.withAlias("q"), Options.withDescription(t("không in tiến độ và thông báo phụ", "no progress or side messages"))),
-    lang: Options.choice("lang", ["vi", "en"]).pipe(Options.optional, Options.withDescription(t("ngôn ngữ: vi hoặc en", "language: vi or en")))
+    lang: Options.choice("lang", ["vi", "en"]).pipe(Options.optional, Options.withDescription(t("ngôn ngữ: vi hoặc en", "language: vi or en"))),
+    plugin: Options.text("plugin").pipe(
+      Options.repeated,
+      Options.withDescription(t("nạp plugin (tên gói hoặc đường dẫn tệp .js), lặp lại được", "load a plugin (package name or path to a .js file); repeatable"))
+    ),
+    config: opt(Options.text("config").pipe(Options.withDescription(t("tệp cấu hình (mặc định: ./hdnd.config.json nếu có)", "configuration file (default: ./hdnd.config.json if present)"))))
   }
-  const ctx = (o: { db: Option.Option<string>; databaseUrl: Option.Option<string>; quiet: boolean }): Common => ({
+  const ctx = (o: { db: Option.Option<string>; databaseUrl: Option.Option<string>; quiet: boolean; plugin: ReadonlyArray<string>; config: Option.Option<string> }): Common => ({
     lang,
     quiet: o.quiet,
-    target: Database.target(o.db, o.databaseUrl)
+    target: Database.target(o.db, o.databaseUrl),
+    plugins: { plugins: o.plugin, ...(Option.isSome(o.config) ? { config: o.config.value } : {}) }
   })
   const format = Options.choice("format", ["table", "json", "csv"]).pipe(Options.withDefault("table" as const), Options.withDescription(t("định dạng", "output format")))
   const files = Args.file({ name: t("TỆP", "FILE"), exists: "yes" }).pipe(Args.repeated, Args.withDescription(t("tệp CSV, XLSX, JSON hoặc NDJSON", "CSV, XLSX, JSON or NDJSON files")))
@@ -196,6 +202,9 @@ export const command = (lang: Lang): Command.Command<"hdnd", never, unknown, any
   const templates = Command.make("templates", { ...common, format }, (o) => Effect.flatMap(Query(), (m) => m.templates(ctx(o), o.format))).pipe(
     Command.withDescription(t("liệt kê các mẫu báo cáo", "list the report templates"))
   )
+  const plugins = Command.make("plugins", { ...common, format }, (o) => Effect.flatMap(Query(), (m) => m.plugins(ctx(o), o.format))).pipe(
+    Command.withDescription(t("liệt kê các plugin đã nạp và những gì chúng thêm vào", "list the loaded plugins and what they contribute"))
+  )
   const units = Command.make("units", { ...common, asOf: period.asOf, format }, (o) => Effect.flatMap(Query(), (m) => m.units(ctx(o), value(o.asOf), o.format))).pipe(
     Command.withDescription(t("các đơn vị hành chính vào một ngày", "the administrative units on a day"))
   )
@@ -207,6 +216,6 @@ export const command = (lang: Lang): Command.Command<"hdnd", never, unknown, any
         "hdnd: load People's Council activity data from spreadsheets, check it, tabulate it and render reports"
       )
     ),
-    Command.withSubcommands([init, importCommand, validate, stats, report, indicators, templates, units])
+    Command.withSubcommands([init, importCommand, validate, stats, report, indicators, templates, units, plugins])
   )
 }

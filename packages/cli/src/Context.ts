@@ -5,12 +5,14 @@
  * @since 0.1.0
  */
 import { CalendarDate, Format, Hierarchy, Store, Text } from "@hdnd/core"
+import type { Registry } from "@hdnd/core"
 import type { Dataset } from "@hdnd/core"
 import type { Errors, TabulationRequest } from "@hdnd/core"
 import * as Effect from "effect/Effect"
 import * as Database from "./Database.js"
 import { UsageError } from "./Failure.js"
 import type { Lang } from "./Lang.js"
+import * as Plugins from "./Plugins.js"
 import { pick } from "./Lang.js"
 
 /**
@@ -23,7 +25,18 @@ export interface Common {
   readonly lang: Lang
   readonly quiet: boolean
   readonly target: Database.Target
+  /** Where the plugins come from (`--plugin`, `--config`, `hdnd.config.json`). */
+  readonly plugins?: Plugins.PluginSources
 }
+
+/**
+ * The registry a command works with: the built-in declarations plus those of its plugins.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const registryOf = (c: Common): Effect.Effect<Registry.Registry, UsageError> =>
+  Effect.map(Plugins.load(c.plugins ?? { plugins: [] }), (l) => l.registry)
 
 /**
  * Writes a line to stdout.
@@ -43,13 +56,17 @@ export const info = (c: Common, vi: string, en: string): Effect.Effect<void> =>
   c.quiet ? Effect.void : Effect.sync(() => void process.stderr.write(`${pick(c.lang, vi, en)}\n`))
 
 /**
- * Runs `f` with the store of the target open.
+ * Runs `f` with the store of the target open, validating against the command's registry (built-in
+ * declarations and plugins).
  *
  * @since 0.1.0
  * @category store
  */
-export const withStore = <A, E>(c: Common, f: (store: Store.StoreService) => Effect.Effect<A, E, Store.Store>): Effect.Effect<A, E | Errors.StoreError> =>
-  Effect.scoped(Effect.flatMap(Store.Store, f)).pipe(Effect.provide(Database.layer(c.target)))
+export const withStore = <A, E>(
+  c: Common,
+  f: (store: Store.StoreService) => Effect.Effect<A, E, Store.Store>
+): Effect.Effect<A, E | Errors.StoreError | UsageError> =>
+  Effect.flatMap(registryOf(c), (registry) => Effect.scoped(Effect.flatMap(Store.Store, f)).pipe(Effect.provide(Database.layer(c.target, registry))))
 
 /**
  * A date option: `yyyy-mm-dd`, `dd/mm/yyyy` or Vietnamese words.

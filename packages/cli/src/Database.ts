@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import type { Errors, Store } from "@hdnd/core"
+import type { Errors, Registry, Store } from "@hdnd/core"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
@@ -47,15 +47,15 @@ export const describe = (t: Target): string => (t._tag === "Sqlite" ? t.file : t
  * @since 0.1.0
  * @category layers
  */
-export const layer = (t: Target): Layer.Layer<Store.Store, Errors.StoreError> =>
+export const layer = (t: Target, registry?: Registry.Registry): Layer.Layer<Store.Store, Errors.StoreError> =>
   Layer.unwrapEffect(
     t._tag === "Sqlite"
       ? Effect.map(
           Effect.promise(() => import("@hdnd/store-sqlite")),
-          ({ SqliteStore }) => SqliteStore.layer({ filename: t.file }) as Layer.Layer<Store.Store, Errors.StoreError>
+          ({ SqliteStore }) => SqliteStore.layer({ filename: t.file, ...(registry === undefined ? {} : { registry }) }) as Layer.Layer<Store.Store, Errors.StoreError>
         )
       : Effect.map(
           Effect.promise(() => import("@hdnd/store-postgres")),
-          ({ PostgresStore }) => PostgresStore.layer({ url: t.url, ...(t.schema === undefined ? {} : { schema: t.schema }) }) as Layer.Layer<Store.Store, Errors.StoreError>
+          ({ PostgresStore }) => PostgresStore.layer({ url: t.url, ...(t.schema === undefined ? {} : { schema: t.schema }), ...(registry === undefined ? {} : { registry }) }) as Layer.Layer<Store.Store, Errors.StoreError>
         )
   )

@@ -191,11 +191,14 @@ const contributionsOf = (p: Plugin): ReadonlyArray<Contribution> => [
   ...(p.importers ?? []).map((x) => ({ collection: "importers" as const, id: x.id }))
 ]
 
-const isValid = <A, I>(schema: Schema.Schema<A, I>, value: A): string | undefined => {
-  const encoded = Schema.encodeEither(schema)(value)
-  if (Either.isLeft(encoded)) return encoded.left.message
-  const decoded = Schema.decodeEither(schema)(encoded.right)
-  return Either.isLeft(decoded) ? decoded.left.message : undefined
+/**
+ * Whether a contribution has the shape of its schema's fields. Checked structurally, not with
+ * `instanceof`: a plugin built against another copy of `@hdnd/core` (a bundled CLI loading an
+ * installed plugin) makes instances of that copy's classes, or plain objects.
+ */
+const isValid = (fields: Schema.Struct.Fields, value: unknown): string | undefined => {
+  const checked = Schema.validateEither(Schema.Struct(fields))(value)
+  return Either.isLeft(checked) ? checked.left.message : undefined
 }
 
 /** Schema and reference checks of one plugin's contributions against the registry being built. */
@@ -210,7 +213,7 @@ const checkContributions = (p: Plugin, registry: Registry.Registry, problems: Ar
     }
   }
   for (const i of p.indicators ?? []) {
-    const why = isValid(Indicator, i)
+    const why = isValid(Indicator.fields, i)
     if (why !== undefined) invalid(i.id, `chỉ tiêu ${i.id} không hợp lệ: ${why}`, `indicator ${i.id} is not valid: ${why}`)
     const kinds = [...(i.filter.kinds ?? []), ...(i.filter.anyOf ?? []).flatMap((c) => c.kinds ?? [])]
     for (const k of kinds) {
@@ -221,7 +224,7 @@ const checkContributions = (p: Plugin, registry: Registry.Registry, problems: Ar
     }
   }
   for (const t of p.reportTemplates ?? []) {
-    const why = isValid(ReportTemplate, t)
+    const why = isValid(ReportTemplate.fields, t)
     if (why !== undefined) invalid(t.id, `mẫu báo cáo ${t.id} không hợp lệ: ${why}`, `report template ${t.id} is not valid: ${why}`)
   }
   for (const rule of p.committeeRules ?? []) {

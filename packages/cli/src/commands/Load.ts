@@ -5,7 +5,8 @@
  *
  * @since 0.1.0
  */
-import type { Dataset, Errors } from "@hdnd/core"
+import { Dataset } from "@hdnd/core"
+import type { Errors } from "@hdnd/core"
 import type { Import as ImportJob, ImportError } from "@hdnd/import"
 import * as Effect from "effect/Effect"
 import * as fs from "node:fs"
@@ -15,6 +16,7 @@ import * as Database from "../Database.js"
 import { Rejected, UsageError } from "../Failure.js"
 import { num, pick } from "../Lang.js"
 import { csvField } from "../Output.js"
+import * as Plugins from "../Plugins.js"
 import * as Progress from "../Progress.js"
 
 /**
@@ -164,15 +166,26 @@ export const load = (c: Common, o: LoadOptions): Effect.Effect<ImportJob.Summary
  * @since 0.1.0
  * @category commands
  */
-export const init = (c: Common, o: LoadOptions): Effect.Effect<void, UsageError | Rejected | Errors.StoreError | ImportError.ImportError> =>
+export const init = (c: Common, o: LoadOptions): Effect.Effect<void, UsageError | Rejected | Errors.StoreError | Errors.ValidationError | ImportError.ImportError> =>
   Effect.gen(function* () {
     const where = Database.describe(c.target)
     const existed = c.target._tag === "Sqlite" && fs.existsSync(c.target.file)
-    yield* withStore(c, () => Effect.void)
+    const loaded = yield* Plugins.load(c.plugins ?? { plugins: [] })
+    const records = Dataset.batchSize(loaded.data)
+    // The plugins' structure (units, councils, organs …) is written with the schema, in one batch.
+    const written = yield* withStore(c, (store) => (records === 0 ? Effect.succeed(undefined) : store.upsert(loaded.data)))
     yield* info(
       c,
       existed ? `Cơ sở dữ liệu ${where} đã có; lược đồ đã được kiểm tra.` : `Đã tạo cơ sở dữ liệu ${where}.`,
       existed ? `The database ${where} already exists; its schema was checked.` : `Created the database ${where}.`
     )
+    if (written !== undefined) {
+      const names = loaded.plugins.map((p) => p.name).join(", ")
+      yield* info(
+        c,
+        `Dữ liệu của plugin ${names}: ${num(c.lang, written.inserted)} bản ghi mới, ${num(c.lang, written.updated)} cập nhật, ${num(c.lang, written.unchanged)} không đổi.`,
+        `Data of plugin ${names}: ${num(c.lang, written.inserted)} new records, ${num(c.lang, written.updated)} updated, ${num(c.lang, written.unchanged)} unchanged.`
+      )
+    }
     if (o.files.length > 0) yield* load(c, o)
   })

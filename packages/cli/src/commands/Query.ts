@@ -4,12 +4,13 @@
  *
  * @since 0.1.0
  */
-import { AdminUnit, CalendarDate, Format, Hierarchy, Ids, Registry, ReportTemplate, Tabulation } from "@hdnd/core"
+import { AdminUnit, CalendarDate, Format, Hierarchy, Ids, ReportTemplate, Tabulation } from "@hdnd/core"
 import { Store } from "@hdnd/core"
-import type { Errors, TabulationRequest } from "@hdnd/core"
+import type { Errors, Plugin, TabulationRequest } from "@hdnd/core"
 import * as Effect from "effect/Effect"
 import type { Common } from "../Context.js"
-import { info, out, parseDate, parseOptionalDate, period, scopeOf, withStore } from "../Context.js"
+import * as Plugins from "../Plugins.js"
+import { info, out, parseDate, parseOptionalDate, period, registryOf, scopeOf, withStore } from "../Context.js"
 import { UsageError } from "../Failure.js"
 import { num, pick } from "../Lang.js"
 import { csv, table } from "../Output.js"
@@ -22,7 +23,6 @@ import { csv, table } from "../Output.js"
  */
 export type TableFormat = "table" | "json" | "csv"
 
-const registry = Registry.builtin
 
 const DIMENSION_NAMES: Readonly<Record<Tabulation.Dimension, readonly [string, string]>> = {
   council: ["HĐND", "Council"],
@@ -69,6 +69,7 @@ export const stats = (c: Common, o: StatsOptions): Effect.Effect<void, UsageErro
   Effect.gen(function* () {
     const p = yield* period(o.from, o.to)
     const asOf = (yield* parseOptionalDate("as-of", o.asOf)) ?? p.to
+    const registry = yield* registryOf(c)
     const unknown = o.indicators.filter((id) => !registry.indicators.has(id as Ids.IndicatorId))
     if (unknown.length > 0) {
       return yield* Effect.fail(new UsageError({ vi: `chỉ tiêu không có: ${unknown.join(", ")}; xem "hdnd indicators"`, en: `unknown indicators: ${unknown.join(", ")}; see "hdnd indicators"` }))
@@ -121,8 +122,8 @@ export const stats = (c: Common, o: StatsOptions): Effect.Effect<void, UsageErro
  * @since 0.1.0
  * @category commands
  */
-export const indicators = (c: Common, format: TableFormat): Effect.Effect<void> =>
-  Effect.suspend(() => {
+export const indicators = (c: Common, format: TableFormat): Effect.Effect<void, UsageError> =>
+  Effect.flatMap(registryOf(c), (registry) => {
     const list = [...registry.indicators.values()]
     const header = ["id", pick(c.lang, "Chỉ tiêu", "Indicator"), pick(c.lang, "Đơn vị đếm", "Counted as"), pick(c.lang, "Cách tính", "Measure"), pick(c.lang, "Thuộc", "Part of")]
     const rows = list.map((i) => [i.id, pick(c.lang, i.vi, i.en), pick(c.lang, i.nounVi, i.nounEn), i.measure, i.partOf ?? ""])
@@ -135,8 +136,8 @@ export const indicators = (c: Common, format: TableFormat): Effect.Effect<void> 
  * @since 0.1.0
  * @category commands
  */
-export const templates = (c: Common, format: TableFormat): Effect.Effect<void> =>
-  Effect.suspend(() => {
+export const templates = (c: Common, format: TableFormat): Effect.Effect<void, UsageError> =>
+  Effect.flatMap(registryOf(c), (registry) => {
     const list = [...registry.templates.values()]
     const header = ["id", pick(c.lang, "Mẫu báo cáo", "Template"), pick(c.lang, "Chỉ tiêu dùng", "Indicators used")]
     const rows = list.map((t) => [t.id, pick(c.lang, t.vi, t.en), String(ReportTemplate.indicatorsOf(t).length)])
@@ -167,4 +168,54 @@ export const units = (c: Common, asOfText: string | undefined, format: TableForm
     const rows = ordered.map(({ unit, depth }) => [unit.code, `${format === "table" ? "  ".repeat(depth) : ""}${unit.name}`, unit.type, unit.id])
     yield* print(format, header, rows, ordered.map(({ unit, depth }) => ({ id: unit.id, code: unit.code, name: unit.name, type: unit.type, parent: unit.parent, depth })))
     yield* info(c, `${num(c.lang, ordered.length)} đơn vị vào ngày ${asOf}`, `${num(c.lang, ordered.length)} units on ${asOf}`)
+  })
+
+/**
+ * `hdnd plugins`: the plugins loaded (from `hdnd.config.json`, `--config` and `--plugin`) with what each
+ * contributes, and the built-in declarations each replaces.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const plugins = (c: Common, format: TableFormat): Effect.Effect<void, UsageError> =>
+  Effect.gen(function* () {
+    const loaded = yield* Plugins.load(c.plugins ?? { plugins: [] })
+    const count = (p: Plugin.Plugin) => ({
+      activityKinds: p.activityKinds?.length ?? 0,
+      committeeKinds: p.committeeKinds?.length ?? 0,
+      indicators: p.indicators?.length ?? 0,
+      reportTemplates: p.reportTemplates?.length ?? 0,
+      exporters: p.exporters?.length ?? 0,
+      importers: p.importers?.length ?? 0,
+      records: Object.values(p.data ?? {}).reduce((n, rs) => n + (rs?.length ?? 0), 0)
+    })
+    const header = [
+      pick(c.lang, "Plugin", "Plugin"),
+      pick(c.lang, "Phiên bản", "Version"),
+      pick(c.lang, "Thứ tự", "Order"),
+      pick(c.lang, "Loại hoạt động", "Activity kinds"),
+      pick(c.lang, "Loại ban", "Committee kinds"),
+      pick(c.lang, "Chỉ tiêu", "Indicators"),
+      pick(c.lang, "Mẫu báo cáo", "Templates"),
+      pick(c.lang, "Định dạng xuất", "Exporters"),
+      pick(c.lang, "Bảng ánh xạ nhập", "Import mappings"),
+      pick(c.lang, "Bản ghi", "Records")
+    ]
+    const rows = loaded.plugins.map((p) => {
+      const n = count(p)
+      return [p.name, p.version, p.order ?? "normal", ...Object.values(n).map((x) => num(c.lang, x))]
+    })
+    yield* print(
+      format,
+      header,
+      rows,
+      loaded.plugins.map((p) => ({ name: p.name, version: p.version, requires: p.requires, order: p.order ?? "normal", dependencies: p.dependencies ?? {}, ...count(p) })),
+      new Set([3, 4, 5, 6, 7, 8, 9])
+    )
+    for (const o of loaded.overrides) {
+      yield* info(c, `${o.plugin} thay thế ${o.id} (${o.collection}) của ${o.replaced}`, `${o.plugin} replaces ${o.id} (${o.collection}) of ${o.replaced}`)
+    }
+    if (loaded.plugins.length === 0) {
+      yield* info(c, `Chưa nạp plugin nào: ghi tên gói vào ${Plugins.CONFIG_FILE} ({"plugins": [...]}) hoặc dùng --plugin`, `No plugin loaded: list packages in ${Plugins.CONFIG_FILE} ({"plugins": [...]}) or use --plugin`)
+    }
   })

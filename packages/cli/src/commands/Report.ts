@@ -4,8 +4,8 @@
  *
  * @since 0.1.0
  */
-import { Exporter, Ids, Registry, Report, ReportTemplate, ReportText, TabulationDocument } from "@hdnd/core"
-import type { Activity, Errors, ReportDocument, Store, Tabulation, Tally } from "@hdnd/core"
+import { Exporter, Ids, Report, ReportTemplate, ReportText, TabulationDocument } from "@hdnd/core"
+import type { Activity, Errors, Registry, ReportDocument, Store, Tabulation, Tally } from "@hdnd/core"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
@@ -13,11 +13,9 @@ import * as Stream from "effect/Stream"
 import * as fs from "node:fs"
 import * as path from "node:path"
 import type { Common } from "../Context.js"
-import { info, out, parseDate, parseOptionalDate, period, scopeOf, withStore } from "../Context.js"
+import { info, out, parseDate, parseOptionalDate, period, registryOf, scopeOf, withStore } from "../Context.js"
 import * as Exporters from "../Exporters.js"
 import { UsageError } from "../Failure.js"
-
-const registry = Registry.builtin
 
 /**
  * Options of `hdnd report`.
@@ -44,7 +42,7 @@ export interface ReportOptions {
 const decodeTemplate = Schema.decodeUnknownEither(Schema.parseJson(ReportTemplate.ReportTemplate))
 
 /** A template by id, or from a JSON file. */
-const templateOf = (ref: string): Effect.Effect<ReportTemplate.ReportTemplate, UsageError> => {
+const templateOf = (registry: Registry.Registry, ref: string): Effect.Effect<ReportTemplate.ReportTemplate, UsageError> => {
   const known = registry.templates.get(ref as Ids.TemplateId)
   if (known !== undefined) return Effect.succeed(known)
   if (!fs.existsSync(ref)) {
@@ -58,7 +56,7 @@ const templateOf = (ref: string): Effect.Effect<ReportTemplate.ReportTemplate, U
 }
 
 /** The activities and tallies a traced tabulation counted, read from the store. */
-const recordsBehind = (store: Store.StoreService, tab: Tabulation.Tabulation) =>
+const recordsBehind = (registry: Registry.Registry, store: Store.StoreService, tab: Tabulation.Tabulation) =>
   Effect.gen(function* () {
     const activityIds = new Set<string>()
     const tallyIds = new Set<string>()
@@ -138,7 +136,8 @@ export const report = (
     }
     const formats = parsed.formats
     const files = yield* targets(formats, o.output)
-    const template = yield* templateOf(o.template)
+    const registry = yield* registryOf(c)
+    const template = yield* templateOf(registry, o.template)
     const p = yield* period(o.from, o.to)
     const asOf = (yield* parseOptionalDate("as-of", o.asOf)) ?? p.to
     const date = o.date === undefined ? undefined : yield* parseDate("date", o.date)
@@ -149,7 +148,7 @@ export const report = (
         const tab = yield* store.tabulate(Report.requestFor(template, scope, p, true))
         const rendered = Report.render(template, tab, registry, { ...(o.number === undefined ? {} : { number: o.number }), ...(date === undefined ? {} : { date }) })
         if (Either.isLeft(rendered)) return yield* Effect.fail(rendered.left)
-        return { doc: rendered.right, appendix: wantsRecords ? yield* recordsBehind(store, tab) : undefined }
+        return { doc: rendered.right, appendix: wantsRecords ? yield* recordsBehind(registry, store, tab) : undefined }
       })
     )
     for (const [i, format] of formats.entries()) {

@@ -1,0 +1,128 @@
+/**
+ * The plugins a command runs with: named in `hdnd.config.json` (in the current directory, or the file
+ * given by `--config`) and by `--plugin` (repeatable), each a package name or a path to an ES module
+ * that exports one or more plugins made with `definePlugin`. They are checked and combined by core's
+ * `PluginHost`; their registry is what the store validates against and reports are rendered with.
+ *
+ * ```json
+ * { "plugins": ["@hdnd/province-son-la", "./plugins/ban-do-thi.js"] }
+ * ```
+ *
+ * @since 0.1.0
+ */
+import { Plugin, PluginHost } from "@hdnd/core"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as fs from "node:fs"
+import { createRequire } from "node:module"
+import * as path from "node:path"
+import { pathToFileURL } from "node:url"
+import { UsageError } from "./Failure.js"
+
+/**
+ * The name of the configuration file looked for in the current directory.
+ *
+ * @since 0.1.0
+ * @category config
+ */
+export const CONFIG_FILE = "hdnd.config.json"
+
+/**
+ * Where plugins come from: the `--plugin` values and the configuration file, if any.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface PluginSources {
+  readonly plugins: ReadonlyArray<string>
+  /** The configuration file (`--config`); default `./hdnd.config.json` when it exists. */
+  readonly config?: string
+}
+
+/** A plugin reference and the directory it is resolved from. */
+interface Ref {
+  readonly spec: string
+  readonly base: string
+  readonly from: string
+}
+
+const configRefs = (config: string | undefined): Effect.Effect<ReadonlyArray<Ref>, UsageError> =>
+  Effect.suspend(() => {
+    const file = path.resolve(config ?? CONFIG_FILE)
+    if (!fs.existsSync(file)) {
+      return config === undefined
+        ? Effect.succeed([])
+        : Effect.fail(new UsageError({ vi: `không có tệp cấu hình ${config}`, en: `no configuration file ${config}` }))
+    }
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(fs.readFileSync(file, "utf8"))
+    } catch (e) {
+      return Effect.fail(new UsageError({ vi: `tệp cấu hình ${file} không phải JSON hợp lệ: ${String(e)}`, en: `the configuration file ${file} is not valid JSON: ${String(e)}` }))
+    }
+    const plugins = (parsed as { plugins?: unknown }).plugins
+    if (plugins !== undefined && !(Array.isArray(plugins) && plugins.every((p) => typeof p === "string"))) {
+      return Effect.fail(
+        new UsageError({ vi: `tệp cấu hình ${file}: "plugins" phải là danh sách tên gói hoặc đường dẫn`, en: `configuration file ${file}: "plugins" must be a list of package names or paths` })
+      )
+    }
+    return Effect.succeed(((plugins ?? []) as Array<string>).map((spec) => ({ spec, base: path.dirname(file), from: file })))
+  })
+
+/** The URL to import a reference from: a path (relative to its base) or a package resolved from its base. */
+const urlOf = (r: Ref): string => {
+  if (r.spec.startsWith(".") || path.isAbsolute(r.spec)) return pathToFileURL(path.resolve(r.base, r.spec)).href
+  return pathToFileURL(createRequire(path.join(r.base, "noop.js")).resolve(r.spec)).href
+}
+
+const importRef = (r: Ref): Effect.Effect<ReadonlyArray<Plugin.Plugin>, UsageError> =>
+  Effect.tryPromise({
+    try: async () => {
+      const module = (await import(urlOf(r))) as Record<string, unknown>
+      return Object.values(module).filter(Plugin.isPlugin)
+    },
+    catch: (e) =>
+      new UsageError({
+        vi: `không nạp được plugin "${r.spec}" (từ ${r.from}): ${String(e)}; kiểm tra tên gói đã cài hoặc đường dẫn`,
+        en: `cannot load plugin "${r.spec}" (from ${r.from}): ${String(e)}; check the package is installed or the path`
+      })
+  }).pipe(
+    Effect.filterOrFail(
+      (ps) => ps.length > 0,
+      () => new UsageError({ vi: `"${r.spec}" không xuất plugin nào (dùng definePlugin của @hdnd/core)`, en: `"${r.spec}" exports no plugin (use definePlugin from @hdnd/core)` })
+    )
+  )
+
+const cache = new Map<string, Promise<Either.Either<PluginHost.Loaded, UsageError>>>()
+
+/**
+ * Loads and checks the plugins of a command (once per process for the same sources). With none, the
+ * built-in registry alone. Problems become a usage error listing each one.
+ *
+ * @since 0.1.0
+ * @category loading
+ */
+export const load = (sources: PluginSources): Effect.Effect<PluginHost.Loaded, UsageError> => {
+  const key = JSON.stringify([sources.config ?? null, sources.plugins])
+  const run = Effect.gen(function* () {
+    const refs = [...(yield* configRefs(sources.config)), ...sources.plugins.map((spec) => ({ spec, base: process.cwd(), from: "--plugin" }))]
+    const plugins = (yield* Effect.forEach(refs, importRef)).flat()
+    return yield* Either.match(PluginHost.load(plugins), {
+      onLeft: (e) =>
+        Effect.fail(
+          new UsageError({
+            vi: `không dùng được các plugin:\n${e.problems.map((p) => `  [${p.plugins.join(", ")}] ${p.vi}`).join("\n")}`,
+            en: `the plugins cannot be used:\n${e.problems.map((p) => `  [${p.plugins.join(", ")}] ${p.en}`).join("\n")}`
+          })
+        ),
+      onRight: Effect.succeed
+    })
+  })
+  return Effect.flatten(
+    Effect.promise(() => {
+      const known = cache.get(key) ?? Effect.runPromise(Effect.either(run))
+      cache.set(key, known)
+      return known
+    })
+  )
+}
