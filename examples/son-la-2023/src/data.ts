@@ -1,6 +1,10 @@
 /**
  * The Sơn La dataset behind the committee report of October 2023 (HDND-DOMAIN.md §3.3, §5).
  *
+ * The structure (the province, its district-level units, their councils, terms and organs, and the
+ * lineage of the district level) comes from `@hdnd/province-son-la`; this file adds the work of
+ * 2022–2023: sessions, activities and tallies.
+ *
  * What is real: the province (GSO code 14), its 12 district-level units of 2022–2023 with their GSO
  * codes, names and types, the four committees of HĐND tỉnh Sơn La khóa XV, the two committees every
  * district council had, the end of the district level on 1 July 2025, and the totals of the report.
@@ -13,8 +17,11 @@
  *
  * @since 0.1.0
  */
-import { Activity, AdminUnit, CalendarDate, Council, Format, Ids, Indicators, Session, Tally } from "@hdnd/core"
+import { Activity, CalendarDate, Format, Ids, Indicators, Session, Tally } from "@hdnd/core"
 import type { Dataset } from "@hdnd/core"
+import * as SonLa from "@hdnd/province-son-la"
+
+const { Councils, Units } = SonLa
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
@@ -56,21 +63,21 @@ export const PERIOD: CalendarDate.Period = CalendarDate.period("2022-08-01", "20
  *
  * @since 0.1.0
  */
-export const PROVINCE_UNIT_ID: Ids.UnitId = Ids.UnitId.make("unit:14")
+export const PROVINCE_UNIT_ID: Ids.UnitId = Units.PROVINCE_UNIT_ID
 
 /**
  * The id of HĐND tỉnh Sơn La.
  *
  * @since 0.1.0
  */
-export const PROVINCE_COUNCIL_ID: Ids.CouncilId = Ids.CouncilId.make("hdnd-tinh-son-la")
+export const PROVINCE_COUNCIL_ID: Ids.CouncilId = Councils.PROVINCE_COUNCIL_ID
 
 /**
  * The last day of the district level (district councils stopped on 1 July 2025 [V]).
  *
  * @since 0.1.0
  */
-export const DISTRICT_LEVEL_LAST_DAY: CalendarDate.CalendarDate = date("2025-06-30")
+export const DISTRICT_LEVEL_LAST_DAY: CalendarDate.CalendarDate = Units.DISTRICT_LEVEL_LAST_DAY
 
 /**
  * The figures a district council reported (or that its itemised records add up to) for the period.
@@ -91,94 +98,54 @@ export interface DistrictFigures {
 }
 
 /**
- * A district-level unit of Sơn La in 2022–2023 and how its council's work is recorded here.
+ * A district-level unit of Sơn La in 2022–2023 (from `@hdnd/province-son-la`) and how its council's
+ * work is recorded here.
  *
  * @since 0.1.0
  */
-export interface DistrictSpec {
-  /** GSO code [V]. */
-  readonly code: string
-  /** The unit's name as in the GSO list of 10/04/2023 [V]. */
-  readonly unitName: string
-  readonly type: AdminUnit.UnitType
-  /** The place name used in running text ("thành phố Sơn La", "huyện Mai Sơn"). */
-  readonly place: string
-  /** "thành phố" or "huyện": how the council's own documents refer to the unit. */
-  readonly area: string
-  readonly slug: string
-  /** The convocation (khóa) of the 2021–2026 term: only TP Sơn La's (XX) is attested [S]. */
-  readonly convocation: string
-  /** First day of the unit version recorded here (conventional, see the comment on {@link DISTRICTS}). */
-  readonly validFrom: string
+export interface DistrictSpec extends SonLa.Units.District {
   /** `items`: one record per activity; `tallies`: council-wide numbers only. */
   readonly reportedAs: "items" | "tallies"
   readonly figures: DistrictFigures
 }
 
-const d = (
-  code: string,
-  unitName: string,
-  type: AdminUnit.UnitType,
-  place: string,
-  slug: string,
-  convocation: string,
-  validFrom: string,
-  reportedAs: "items" | "tallies",
-  figures: readonly [number, number, number, number, number]
-): DistrictSpec => ({
-  code,
-  unitName,
-  type,
-  place,
-  area: type === "huyen" ? "huyện" : "thành phố",
-  slug,
-  convocation,
-  validFrom,
-  reportedAs,
-  figures: {
-    reviewContent: figures[0],
-    thematicSessions: figures[1],
-    surveys: figures[2],
-    periodicOngoing: figures[3],
-    advisoryAssigned: figures[4]
-  }
-})
-
 /**
- * The conventional first day of the unit records: the date of QĐ 124/2004/QĐ-TTg, which set the
- * code table [V]. The units are older; their earlier history is out of scope.
+ * The synthetic split of the district totals by GSO code: review contents, thematic sessions served,
+ * surveys/thematic supervisions, periodic/ongoing supervisions, advisory matters assigned, and whether
+ * the council is itemised. Every council served 2 regular sessions.
  */
-const CODE_TABLE = "2004-07-08"
+const SPLIT: Readonly<Record<string, readonly ["items" | "tallies", readonly [number, number, number, number, number]]>> = {
+  "116": ["items", [112, 8, 11, 6, 18]],
+  "118": ["tallies", [78, 6, 7, 4, 11]],
+  "119": ["tallies", [95, 7, 9, 6, 14]],
+  "120": ["tallies", [84, 7, 8, 5, 12]],
+  "121": ["tallies", [72, 5, 7, 4, 10]],
+  "122": ["tallies", [88, 7, 9, 5, 13]],
+  "123": ["tallies", [93, 8, 9, 5, 14]],
+  "124": ["tallies", [79, 6, 7, 4, 11]],
+  "125": ["items", [96, 7, 9, 5, 15]],
+  "126": ["tallies", [90, 7, 8, 5, 12]],
+  "127": ["tallies", [70, 5, 7, 4, 10]],
+  "128": ["tallies", [87, 6, 8, 5, 12]]
+}
 
 /**
- * The 12 district-level units of Sơn La in 2022–2023 (HDND-DOMAIN.md §5.2 [V]) with the synthetic
- * split of the district totals of the report. Figures: review contents, thematic sessions served,
- * surveys/thematic supervisions, periodic/ongoing supervisions, advisory matters assigned. Every
- * council served 2 regular sessions.
- *
- * Unverified [U]: the first days of TP Sơn La as a thành phố (Nghị định 98/2008/NĐ-CP, 03/9/2008)
- * and of huyện Vân Hồ (Nghị quyết 72/NQ-CP, 10/6/2013); the earlier thị xã Sơn La and the split of
- * Vân Hồ from Mộc Châu are not modelled. The convocations of the district councils other than TP Sơn
- * La (khóa XX [S]) are placeholders. Mộc Châu became a thị xã (code 123 kept) in early 2025 by NQ
- * 1280/NQ-UBTVQH15; that version is left to the Sơn La province plugin because its exact date is
- * unverified, so here huyện Mộc Châu runs to 30/6/2025.
+ * The 12 district-level units of Sơn La in 2022–2023 (HDND-DOMAIN.md §5.2 [V], from
+ * `@hdnd/province-son-la`, which notes what about them is unverified) with the synthetic split of the
+ * district totals of the report.
  *
  * @since 0.1.0
  */
-export const DISTRICTS: ReadonlyArray<DistrictSpec> = [
-  d("116", "Thành phố Sơn La", "thanh-pho-thuoc-tinh", "thành phố Sơn La", "tp-son-la", "XX", "2008-09-03", "items", [112, 8, 11, 6, 18]),
-  d("118", "Huyện Quỳnh Nhai", "huyen", "huyện Quỳnh Nhai", "huyen-quynh-nhai", "XXI", CODE_TABLE, "tallies", [78, 6, 7, 4, 11]),
-  d("119", "Huyện Thuận Châu", "huyen", "huyện Thuận Châu", "huyen-thuan-chau", "XXI", CODE_TABLE, "tallies", [95, 7, 9, 6, 14]),
-  d("120", "Huyện Mường La", "huyen", "huyện Mường La", "huyen-muong-la", "XXI", CODE_TABLE, "tallies", [84, 7, 8, 5, 12]),
-  d("121", "Huyện Bắc Yên", "huyen", "huyện Bắc Yên", "huyen-bac-yen", "XXI", CODE_TABLE, "tallies", [72, 5, 7, 4, 10]),
-  d("122", "Huyện Phù Yên", "huyen", "huyện Phù Yên", "huyen-phu-yen", "XXI", CODE_TABLE, "tallies", [88, 7, 9, 5, 13]),
-  d("123", "Huyện Mộc Châu", "huyen", "huyện Mộc Châu", "huyen-moc-chau", "XXI", CODE_TABLE, "tallies", [93, 8, 9, 5, 14]),
-  d("124", "Huyện Yên Châu", "huyen", "huyện Yên Châu", "huyen-yen-chau", "XXI", CODE_TABLE, "tallies", [79, 6, 7, 4, 11]),
-  d("125", "Huyện Mai Sơn", "huyen", "huyện Mai Sơn", "huyen-mai-son", "XXI", CODE_TABLE, "items", [96, 7, 9, 5, 15]),
-  d("126", "Huyện Sông Mã", "huyen", "huyện Sông Mã", "huyen-song-ma", "XXI", CODE_TABLE, "tallies", [90, 7, 8, 5, 12]),
-  d("127", "Huyện Sốp Cộp", "huyen", "huyện Sốp Cộp", "huyen-sop-cop", "XXI", CODE_TABLE, "tallies", [70, 5, 7, 4, 10]),
-  d("128", "Huyện Vân Hồ", "huyen", "huyện Vân Hồ", "huyen-van-ho", "III", "2013-06-10", "tallies", [87, 6, 8, 5, 12])
-]
+export const DISTRICTS: ReadonlyArray<DistrictSpec> = Units.districts.map((x) => {
+  const split = SPLIT[x.code]
+  if (split === undefined) throw new RangeError(`no figures for the district-level unit ${x.code}`)
+  const [reportedAs, f] = split
+  return {
+    ...x,
+    reportedAs,
+    figures: { reviewContent: f[0], thematicSessions: f[1], surveys: f[2], periodicOngoing: f[3], advisoryAssigned: f[4] }
+  }
+})
 
 /**
  * The district-level totals of the report (the seed article): 1.044 contents, 24 regular and 79
@@ -197,50 +164,28 @@ export const DISTRICT_TOTALS = {
 } as const
 
 /**
- * The id of a district unit by GSO code.
+ * The id of a district unit (its 2022–2023 version) by GSO code.
  *
  * @since 0.1.0
  */
-export const districtUnitId = (code: string): Ids.UnitId => Ids.UnitId.make(`unit:${code}`)
+export const districtUnitId = (code: string): Ids.UnitId => Units.districtUnitId(code)
 
 /**
- * The id of a district council by GSO code ("hdnd-huyen-mai-son").
+ * The id of a district council (of its 2022–2023 unit) by GSO code ("hdnd-huyen-mai-son").
  *
  * @since 0.1.0
  */
-export const districtCouncilId = (code: string): Ids.CouncilId => {
-  const spec = DISTRICTS.find((x) => x.code === code)
-  if (spec === undefined) throw new RangeError(`no district-level unit with GSO code ${code} in Sơn La`)
-  return Ids.CouncilId.make(`hdnd-${spec.slug}`)
-}
+export const districtCouncilId = (code: string): Ids.CouncilId => Councils.districtCouncilId(code)
 
 /**
- * The ids of the 12 district councils, in GSO code order.
+ * The ids of the 12 district councils of 2022–2023, in GSO code order.
  *
  * @since 0.1.0
  */
 export const DISTRICT_COUNCIL_IDS: ReadonlyArray<Ids.CouncilId> = DISTRICTS.map((x) => districtCouncilId(x.code))
 
-// ---------------------------------------------------------------------------------------------
-// Councils, terms and organs
-// ---------------------------------------------------------------------------------------------
-
-/** The khóa XV term: first session 25/6/2021 [S]; election 23/5/2021 [S]. */
-const PROVINCE_TERM_FROM = date("2021-06-25")
-/** District first sessions were held in late June 2021; the day is a placeholder [U]. */
-const DISTRICT_TERM_FROM = date("2021-06-28")
-const ELECTION = date("2021-05-23")
-
 type ProvinceCommittee = "phap-che" | "kinh-te-ngan-sach" | "van-hoa-xa-hoi" | "dan-toc"
 type DistrictCommittee = "phap-che" | "kinh-te-xa-hoi"
-
-const COMMITTEE_NAMES: Readonly<Record<ProvinceCommittee | DistrictCommittee, string>> = {
-  "phap-che": "Ban Pháp chế",
-  "kinh-te-ngan-sach": "Ban Kinh tế – Ngân sách",
-  "van-hoa-xa-hoi": "Ban Văn hóa – Xã hội",
-  "dan-toc": "Ban Dân tộc",
-  "kinh-te-xa-hoi": "Ban Kinh tế – Xã hội"
-}
 
 /**
  * Organ ids of a council: `<council>/hdnd`, `<council>/thuong-truc`, `<council>/ban-<kind>`.
@@ -248,44 +193,34 @@ const COMMITTEE_NAMES: Readonly<Record<ProvinceCommittee | DistrictCommittee, st
  * @since 0.1.0
  */
 export const organId = (council: string, organ: "hdnd" | "thuong-truc" | ProvinceCommittee | DistrictCommittee): Ids.OrganId =>
-  Ids.OrganId.make(organ === "hdnd" || organ === "thuong-truc" ? `${council}/${organ}` : `${council}/ban-${organ}`)
+  Councils.organId(council, organ)
 
-const termId = (council: string, convocation: string): Ids.TermId => Ids.TermId.make(`${council}/khoa-${convocation.toLowerCase()}`)
+const termId = Councils.termId
 
-interface CouncilRecords {
-  readonly council: Council.Council
-  readonly term: Council.Term
-  readonly organs: ReadonlyArray<Council.Organ>
-}
+// ---------------------------------------------------------------------------------------------
+// The structure: from @hdnd/province-son-la
+// ---------------------------------------------------------------------------------------------
 
-const councilRecords = (
-  id: Ids.CouncilId,
-  unit: Ids.UnitId,
-  name: string,
-  place: string,
-  convocation: string,
-  councilValidity: CalendarDate.DateRange,
-  termValidity: CalendarDate.DateRange,
-  committees: ReadonlyArray<ProvinceCommittee | DistrictCommittee>
-): CouncilRecords => {
-  const organ = (kind: "hdnd" | "thuong-truc" | ProvinceCommittee | DistrictCommittee, organName: string): Council.Organ =>
-    new Council.Organ({
-      id: organId(id, kind),
-      council: id,
-      kind: kind === "hdnd" ? "plenary" : kind === "thuong-truc" ? "standing" : "committee",
-      ...(kind === "hdnd" || kind === "thuong-truc" ? {} : { committeeKind: Ids.CommitteeKindId.make(kind) }),
-      name: organName,
-      // Organs are recorded for the khóa that elected them.
-      validity: termValidity
-    })
+/**
+ * The structure this example records: the plugin's province and district-level units (Mộc Châu as a
+ * huyện, then a thị xã), the councils, terms and organs of those units, and the lineage events among
+ * them (Mộc Châu's reclassification, the end of the district level). The plugin's 75 communes of
+ * 1 July 2025 (and phường Chiềng Lề) are left out: the 2022–2023 report does not need them, and the
+ * data files of this example, which the CLI tests import, describe the units before the reform.
+ *
+ * @since 0.1.0
+ */
+export const structure = (): Required<Pick<Dataset.Batch, "units" | "lineage" | "councils" | "terms" | "organs">> => {
+  const units = SonLa.units.filter((u) => u.level !== "commune")
+  const unitIds = new Set<string>(units.map((u) => u.id))
+  const councils = SonLa.councils.filter((c) => unitIds.has(c.unit))
+  const councilIds = new Set<string>(councils.map((c) => c.id))
   return {
-    council: new Council.Council({ id, unit, name, validity: councilValidity }),
-    term: new Council.Term({ id: termId(id, convocation), council: id, convocation, validity: termValidity, electionDate: ELECTION }),
-    organs: [
-      organ("hdnd", `Hội đồng nhân dân ${place}`),
-      organ("thuong-truc", `Thường trực HĐND ${place}`),
-      ...committees.map((k) => organ(k, `${COMMITTEE_NAMES[k]} HĐND ${place}`))
-    ]
+    units,
+    lineage: SonLa.lineage.filter((e) => [...e.sources, ...e.targets].every((u) => unitIds.has(u))),
+    councils,
+    terms: SonLa.terms.filter((t) => councilIds.has(t.council)),
+    organs: SonLa.organs.filter((o) => councilIds.has(o.council))
   }
 }
 
@@ -762,97 +697,28 @@ const districtTallies = (spec: DistrictSpec, council: Ids.CouncilId): Array<Tall
 // ---------------------------------------------------------------------------------------------
 
 /**
- * The whole Sơn La dataset as one batch: 13 units and the abolition of the district level, 13
- * councils with their khóa and organs, the sessions, the itemised work of the provincial committees
- * and of the committees of TP Sơn La and Mai Sơn, and council-wide tallies for the other ten district
- * councils. Deterministic: every call returns equal records.
+ * The whole Sơn La dataset as one batch: the {@link structure} from `@hdnd/province-son-la` (14 units,
+ * 2 lineage events, 14 councils with their khóa and organs), the sessions, the itemised work of the
+ * provincial committees and of the committees of TP Sơn La and Mai Sơn, and council-wide tallies for the
+ * other ten district councils. Deterministic: every call returns equal records.
  *
  * @since 0.1.0
  */
 export const sonLaBatch = (): Dataset.Batch => {
-  const units: Array<AdminUnit.AdminUnit> = [
-    new AdminUnit.AdminUnit({
-      id: PROVINCE_UNIT_ID,
-      code: "14",
-      name: "Tỉnh Sơn La",
-      type: "tinh",
-      // Unchanged by the 2025 reorganisation [V]: open-ended.
-      validity: { from: date(CODE_TABLE) }
-    }),
-    ...DISTRICTS.map(
-      (x) =>
-        new AdminUnit.AdminUnit({
-          id: districtUnitId(x.code),
-          code: x.code,
-          name: x.unitName,
-          type: x.type,
-          parent: PROVINCE_UNIT_ID,
-          validity: { from: date(x.validFrom), to: DISTRICT_LEVEL_LAST_DAY }
-        })
-    )
-  ]
-  const lineage = [
-    new AdminUnit.LineageEvent({
-      id: Ids.LineageEventId.make("son-la/2025-07-01/abolish-district-level"),
-      kind: "abolish",
-      date: date("2025-07-01"),
-      sources: DISTRICTS.map((x) => districtUnitId(x.code)),
-      targets: [],
-      legalBasis: "Luật Tổ chức chính quyền địa phương số 72/2025/QH15",
-      note: "Chính quyền cấp huyện kết thúc hoạt động từ ngày 01/7/2025."
-    })
-  ]
-
-  // The province: khóa XV. Its end is left open: the term was shortened and ends when the council
-  // elected on 15/3/2026 first meets, a date not recorded here.
-  const province = councilRecords(
-    PROVINCE_COUNCIL_ID,
-    PROVINCE_UNIT_ID,
-    "HĐND tỉnh Sơn La",
-    "tỉnh Sơn La",
-    "XV",
-    { from: date(CODE_TABLE) },
-    { from: PROVINCE_TERM_FROM },
-    ["phap-che", "kinh-te-ngan-sach", "van-hoa-xa-hoi", "dan-toc"]
-  )
-  const districts = DISTRICTS.map((x) => ({
-    spec: x,
-    records: councilRecords(
-      districtCouncilId(x.code),
-      districtUnitId(x.code),
-      `HĐND ${x.place}`,
-      x.place,
-      x.convocation,
-      { from: date(x.validFrom), to: DISTRICT_LEVEL_LAST_DAY },
-      { from: DISTRICT_TERM_FROM, to: DISTRICT_LEVEL_LAST_DAY },
-      ["phap-che", "kinh-te-xa-hoi"]
-    )
-  }))
-  const all = [province, ...districts.map((x) => x.records)]
-
-  const provinceTerm = province.term.id
+  const { units, lineage, councils, terms, organs } = structure()
+  const provinceTerm = Councils.PROVINCE_TERM_ID
+  const districtTerm = (x: DistrictSpec): Ids.TermId => termId(districtCouncilId(x.code), x.convocation)
   const sessions = [
     ...PROVINCE_SESSIONS.map((s) => sessionRecord(PROVINCE_COUNCIL_ID, provinceTerm, s)),
-    ...districts.flatMap(({ spec, records }) =>
-      (DISTRICT_SESSIONS[spec.code] ?? []).map((s) => sessionRecord(records.council.id, records.term.id, s)))
+    ...DISTRICTS.flatMap((x) => (DISTRICT_SESSIONS[x.code] ?? []).map((s) => sessionRecord(districtCouncilId(x.code), districtTerm(x), s)))
   ]
   const activities = [
     ...provinceReviews(PROVINCE_COUNCIL_ID, provinceTerm),
     ...provinceAdvisory(PROVINCE_COUNCIL_ID),
     ...provinceMissions(PROVINCE_COUNCIL_ID),
-    ...districts.flatMap(({ spec, records }) =>
-      spec.reportedAs === "items" ? districtActivities(spec, records.council.id, records.term.id) : [])
+    ...DISTRICTS.flatMap((x) => (x.reportedAs === "items" ? districtActivities(x, districtCouncilId(x.code), districtTerm(x)) : []))
   ]
-  const tallies = districts.flatMap(({ spec, records }) => (spec.reportedAs === "tallies" ? districtTallies(spec, records.council.id) : []))
+  const tallies = DISTRICTS.flatMap((x) => (x.reportedAs === "tallies" ? districtTallies(x, districtCouncilId(x.code)) : []))
 
-  return {
-    units,
-    lineage,
-    councils: all.map((x) => x.council),
-    terms: all.map((x) => x.term),
-    organs: all.flatMap((x) => x.organs),
-    sessions,
-    activities,
-    tallies
-  }
+  return { units, lineage, councils, terms, organs, sessions, activities, tallies }
 }

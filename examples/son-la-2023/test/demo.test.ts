@@ -3,8 +3,9 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
-import { Activity, Dataset, Indicators, MemoryStore, Store, Tabulation, TabulationRequest, Tally, Validation } from "@hdnd/core"
+import { Activity, CalendarDate, Dataset, Hierarchy, Indicators, MemoryStore, Store, Tabulation, TabulationRequest, Tally, Validation } from "@hdnd/core"
 import type { Ids, ReportDocument } from "@hdnd/core"
+import * as SonLa from "@hdnd/province-son-la"
 import * as Effect from "effect/Effect"
 import { describe, expect, it } from "vitest"
 import {
@@ -15,6 +16,7 @@ import {
   PROVINCE_COUNCIL_ID,
   PROVINCE_UNIT_ID,
   districtCouncilId,
+  districtUnitId,
   sonLaBatch
 } from "../src/data.js"
 import { AS_OF, footer, run } from "../src/run.js"
@@ -139,16 +141,35 @@ describe("the Sơn La dataset", () => {
     expect(JSON.stringify(sonLaBatch())).toBe(JSON.stringify(sonLaBatch()))
   })
 
-  it("has the 12 real district-level units, all ending on 30/6/2025 and abolished on 1/7/2025", () => {
+  it("has the 12 real district-level units of 2023, all ending by 30/6/2025 and abolished on 1/7/2025", () => {
     const batch = sonLaBatch()
-    const districts = (batch.units ?? []).filter((u) => u.parent === PROVINCE_UNIT_ID)
+    const hierarchy = Hierarchy.make(batch.units ?? [], batch.lineage ?? [])
+    const districts = hierarchy.children(PROVINCE_UNIT_ID, AS_OF)
     expect(districts.map((u) => u.code)).toEqual(["116", "118", "119", "120", "121", "122", "123", "124", "125", "126", "127", "128"])
     expect(districts.filter((u) => u.type === "huyen")).toHaveLength(11)
-    expect(districts.every((u) => u.validity.to === "2025-06-30")).toBe(true)
-    const [abolish] = batch.lineage ?? []
-    expect(abolish?.kind).toBe("abolish")
+    expect(DISTRICTS.map((x) => districtUnitId(x.code))).toEqual(districts.map((u) => u.id))
+    // Every district-level version (Mộc Châu as a huyện, then a thị xã) ends by 30/6/2025.
+    const versions = (batch.units ?? []).filter((u) => u.level === "district")
+    expect(versions.every((u) => u.validity.to !== undefined && u.validity.to <= "2025-06-30")).toBe(true)
+    const lastDay = hierarchy.asOf(CalendarDate.date("2025-06-30")).filter((u) => u.level === "district")
+    expect(lastDay).toHaveLength(12)
+    const abolish = (batch.lineage ?? []).find((e) => e.kind === "abolish")
     expect(abolish?.date).toBe("2025-07-01")
-    expect([...(abolish?.sources ?? [])].sort()).toEqual(districts.map((u) => u.id).sort())
+    expect([...(abolish?.sources ?? [])].sort()).toEqual(lastDay.map((u) => u.id).sort())
+    expect(hierarchy.asOf(CalendarDate.date("2025-07-01")).map((u) => u.code)).toEqual(["14"])
+  })
+
+  it("takes its structure from @hdnd/province-son-la, without the communes of 1/7/2025", () => {
+    const batch = sonLaBatch()
+    const plugin = SonLa.batch
+    for (const kind of ["units", "lineage", "councils", "terms", "organs"] as const) {
+      const mine = (batch[kind] ?? []) as ReadonlyArray<unknown>
+      expect(mine.length, kind).toBeGreaterThan(0)
+      expect(mine.every((r) => (plugin[kind] as ReadonlyArray<unknown>).includes(r)), kind).toBe(true)
+    }
+    expect((batch.units ?? []).filter((u) => u.level === "commune")).toEqual([])
+    expect(batch.councils).toHaveLength(14)
+    expect(batch.organs).toHaveLength(6 + 13 * 4)
   })
 
   it("serves exactly 8 provincial sessions, each by at least one review", () => {
