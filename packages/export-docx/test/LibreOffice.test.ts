@@ -7,19 +7,27 @@
  * machine and fails in CI, which installs them.
  */
 import { Exporter } from "@hdnd/core"
-import { ExportDocuments } from "@hdnd/testkit"
+import type { ReportDocument } from "@hdnd/core"
+import { ExportDocuments, ExportRender } from "@hdnd/testkit"
 import * as Effect from "effect/Effect"
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 import { describe, expect, it } from "vitest"
 import { DocxExporter } from "../src/index.js"
-import { missingTools, pageCount, pageToPng, pdfText, tempDir, toPdf } from "./utils/LibreOffice.js"
+const { missingTools, pageCount, pageToPng, pdfText, tempDir, toPdf } = ExportRender
 
 const root = fileURLToPath(new URL("../../..", import.meta.url))
 const artifacts = path.join(root, "test-artifacts", "docx")
 const missing = missingTools()
 const space = (s: string) => s.replace(/\s+/g, " ").trim()
+
+/** Exports a document to `docx` and converts it to a PDF beside it. */
+const render = async (doc: ReportDocument.ReportDocument, docx: string) => {
+  const out = await Effect.runPromise(DocxExporter.exporter.export(Exporter.document(doc), { createdAt: new Date("2023-10-04T02:00:00Z") }))
+  fs.writeFileSync(docx, out.bytes)
+  return { docx, pdf: toPdf(docx) }
+}
 
 describe("DOCX rendered by LibreOffice", () => {
   if (missing.length > 0 && process.env.CI === undefined) {
@@ -32,12 +40,9 @@ describe("DOCX rendered by LibreOffice", () => {
     async () => {
       expect(missing, "LibreOffice and poppler-utils must be installed in CI").toEqual([])
       const doc = ExportDocuments.officialDocument
-      const out = await Effect.runPromise(DocxExporter.exporter.export(Exporter.document(doc), { createdAt: new Date("2023-10-04T02:00:00Z") }))
       const dir = tempDir("hdnd-docx-")
       try {
-        const docx = path.join(dir, "bao-cao.docx")
-        fs.writeFileSync(docx, out.bytes)
-        const pdf = toPdf(docx, dir)
+        const { docx, pdf } = await render(doc, path.join(dir, "bao-cao.docx"))
         // The appendix starts a new page, so there are at least two.
         expect(pageCount(pdf)).toBeGreaterThanOrEqual(2)
         const page1 = space(pdfText(pdf, 1, 1))
@@ -50,7 +55,7 @@ describe("DOCX rendered by LibreOffice", () => {
         expect(page1.startsWith("1 ")).toBe(false)
         expect(pdfText(pdf, 2, 2).trim().split(/\s+/)[0]).toBe("2")
         fs.mkdirSync(artifacts, { recursive: true })
-        const png = pageToPng(pdf, 1, 80, path.join(dir, "page-1"))
+        const png = pageToPng(pdf, 1, path.join(dir, "page-1.png"))
         expect(fs.statSync(png).size).toBeGreaterThan(10_000)
         fs.copyFileSync(png, path.join(artifacts, "page-1.png"))
         fs.copyFileSync(docx, path.join(artifacts, "bao-cao.docx"))
@@ -66,12 +71,9 @@ describe("DOCX rendered by LibreOffice", () => {
     "a table longer than a page repeats its header row at the top of the next page",
     async () => {
       expect(missing, "LibreOffice and poppler-utils must be installed in CI").toEqual([])
-      const out = await Effect.runPromise(DocxExporter.exporter.export(Exporter.document(ExportDocuments.bigTableDocument(120)), { createdAt: new Date("2023-10-04T02:00:00Z") }))
       const dir = tempDir("hdnd-docx-")
       try {
-        const docx = path.join(dir, "bang-dai.docx")
-        fs.writeFileSync(docx, out.bytes)
-        const pdf = toPdf(docx, dir)
+        const { pdf } = await render(ExportDocuments.bigTableDocument(120), path.join(dir, "bang-dai.docx"))
         expect(pageCount(pdf)).toBeGreaterThanOrEqual(2)
         const lines = pdfText(pdf, 2, 2, { layout: true }).split("\n").map(space).filter((l) => l.length > 0)
         expect(lines[0]).toBe("2")

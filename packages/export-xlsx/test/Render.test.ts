@@ -1,27 +1,17 @@
-import { Exporter } from "@hdnd/core"
-import { ExportDocuments } from "@hdnd/testkit"
-import * as Effect from "effect/Effect"
-import { mkdirSync, statSync, writeFileSync } from "node:fs"
-import { join } from "node:path"
+import { ExportRender } from "@hdnd/testkit"
+import { statSync } from "node:fs"
 import { describe, expect, it } from "vitest"
-import { XlsxExporter } from "../src/index.js"
-import { ARTIFACTS, missingTools, pageToPng, pdfPages, toPdf } from "./utils/render.js"
+import { picture, PICTURES, renderOfficial } from "./utils/render.js"
 
-const missing = missingTools()
+const missing = ExportRender.missingTools()
 const skip = missing.length > 0 && process.env.CI === undefined
 
 // On a laptop without LibreOffice and poppler the test is skipped with its reason; in CI it fails.
 describe.skipIf(skip)(`XLSX printed by LibreOffice${skip ? ` (skipped: ${missing.join(", ")} not installed)` : ""}`, () => {
   it("the official report prints: cover, table with Vietnamese grouping and totals, chart data, figures, appendix", async () => {
-    expect(missing, "soffice, pdftoppm and pdftotext are installed").toEqual([])
-    mkdirSync(ARTIFACTS, { recursive: true })
-    const { bytes } = await Effect.runPromise(
-      XlsxExporter.exporter.export(Exporter.document(ExportDocuments.officialDocument), { createdAt: new Date("2024-01-05T08:30:00Z") })
-    )
-    const xlsx = join(ARTIFACTS, "official.xlsx")
-    writeFileSync(xlsx, bytes)
-    const pdf = toPdf(xlsx)
-    const pages = pdfPages(pdf).map((p) => p.replace(/[ \t]+/g, " "))
+    expect(missing, "LibreOffice and poppler-utils are installed").toEqual([])
+    const pdf = await renderOfficial()
+    const pages = ExportRender.pdfPages(pdf).map((p) => p.replace(/[ \t]+/g, " "))
     expect(pages).toHaveLength(5)
     const [cover, table, charts, figures, appendix] = pages
     expect(cover).toContain("HỘI ĐỒNG NHÂN DÂN")
@@ -35,8 +25,8 @@ describe.skipIf(skip)(`XLSX printed by LibreOffice${skip ? ` (skipped: ${missing
     expect(charts).toMatch(/Ban Kinh tế - Ngân sách 52/)
     expect(figures).toContain("117 dự thảo nghị quyết")
     expect(appendix).toContain("Dự thảo nghị quyết về giá đất")
-    for (const [page, name, height] of [[1, "cover", undefined], [2, "sheet", 180]] as const) {
-      const png = pageToPng(pdf, page, join(ARTIFACTS, `xlsx-${name}.png`), height)
+    for (const p of PICTURES) {
+      const png = picture(pdf, p)
       expect(statSync(png).size, png).toBeGreaterThan(5_000)
     }
   })

@@ -45,3 +45,5 @@ export * as StoreRoundTrip from "./store/RoundTrip.js"
 export * as ExporterSuite from "./export/ExporterSuite.js"
 /** @since 0.1.0 */
 export * as ExportDocuments from "./export/Documents.js"
+/** @since 0.1.0 */
+export * as ExportRender from "./export/Render.js"
