@@ -57,6 +57,30 @@ const TASKS_PARAGRAPH =
   "và giám sát; tích cực phối hợp công tác và trao đổi kinh nghiệm hoạt động."
 
 /**
+ * The official frame of HĐND tỉnh Sơn La for a report of its committees: the issuing body, "BC" /
+ * "HĐND" for the number ("Số: 85/BC-HĐND" [V] §7.1), place "Sơn La", recipients that exist in every era
+ * (no district councils after 1 July 2025) and the signature block of the seed report.
+ *
+ * @since 0.1.0
+ * @category data
+ */
+export const provinceFrame: ReportTemplate.ReportTemplate["frame"] = {
+  issuingBody: ["HỘI ĐỒNG NHÂN DÂN", "TỈNH SƠN LA"],
+  documentType: "BC",
+  issuer: "HĐND",
+  place: "Sơn La",
+  recipients: [
+    "Thường trực Tỉnh ủy (b/c)",
+    "Thường trực HĐND tỉnh",
+    "Các ban của HĐND tỉnh",
+    "Các vị đại biểu HĐND tỉnh",
+    "Văn phòng Đoàn ĐBQH và HĐND tỉnh",
+    "Lưu: VT."
+  ],
+  signatureTitle: ["TM. THƯỜNG TRỰC HĐND", "PHÓ CHỦ TỊCH"]
+}
+
+/**
  * The seed report's template: official frame of HĐND tỉnh Sơn La; figures by level, a table by
  * council, and charts by council, by activity kind and by month.
  *
@@ -69,11 +93,9 @@ export const conferenceTemplate: ReportTemplate.ReportTemplate = new ReportTempl
   en: "Activity report of the committees of the Sơn La provincial and district councils (2023)",
   title: "Báo cáo kết quả hoạt động của các ban HĐND tỉnh và các ban HĐND các huyện, thành phố {{period}}",
   groupBy: ["level", "council", "kind", "month"],
+  // The seed report went to the district councils too (before the 2025 reform).
   frame: {
-    issuingBody: ["HỘI ĐỒNG NHÂN DÂN", "TỈNH SƠN LA"],
-    documentType: "BC",
-    issuer: "HĐND",
-    place: "Sơn La",
+    ...provinceFrame!,
     recipients: [
       "Thường trực Tỉnh ủy (b/c)",
       "Thường trực HĐND tỉnh",
@@ -81,8 +103,7 @@ export const conferenceTemplate: ReportTemplate.ReportTemplate = new ReportTempl
       "Văn phòng Đoàn ĐBQH và HĐND tỉnh",
       "Thường trực HĐND các huyện, thành phố",
       "Lưu: VT."
-    ],
-    signatureTitle: ["TM. THƯỜNG TRỰC HĐND", "PHÓ CHỦ TỊCH"]
+    ]
   },
   sections: [
     {
@@ -156,30 +177,6 @@ export const conferenceTemplate: ReportTemplate.ReportTemplate = new ReportTempl
  * @category ids
  */
 export const YEAR_END_TEMPLATE_ID: Ids.TemplateId = Ids.TemplateId.make("son-la/committee-year-end")
-
-/**
- * The official frame of HĐND tỉnh Sơn La for a report of its committees: the issuing body, "BC" /
- * "HĐND" for the number ("Số: 85/BC-HĐND" [V] §7.1), place "Sơn La", recipients that exist in every era
- * (no district councils after 1 July 2025) and the signature block of the seed report.
- *
- * @since 0.1.0
- * @category data
- */
-export const provinceFrame: ReportTemplate.ReportTemplate["frame"] = {
-  issuingBody: ["HỘI ĐỒNG NHÂN DÂN", "TỈNH SƠN LA"],
-  documentType: "BC",
-  issuer: "HĐND",
-  place: "Sơn La",
-  recipients: [
-    "Thường trực Tỉnh ủy (b/c)",
-    "Thường trực HĐND tỉnh",
-    "Các ban của HĐND tỉnh",
-    "Các vị đại biểu HĐND tỉnh",
-    "Văn phòng Đoàn ĐBQH và HĐND tỉnh",
-    "Lưu: VT."
-  ],
-  signatureTitle: ["TM. THƯỜNG TRỰC HĐND", "PHÓ CHỦ TỊCH"]
-}
 
 /** Reviews by the provincial committees, by kind of item and session. */
 const YEAR_END_REVIEW =
