@@ -93,7 +93,7 @@ const importRef = (r: Ref): Effect.Effect<ReadonlyArray<Plugin.Plugin>, UsageErr
     )
   )
 
-const cache = new Map<string, Promise<Either.Either<PluginHost.Loaded, UsageError>>>()
+const loaded = new Map<string, Effect.Effect<PluginHost.Loaded, UsageError>>()
 
 /**
  * Loads and checks the plugins of a command (once per process for the same sources). With none, the
@@ -102,27 +102,27 @@ const cache = new Map<string, Promise<Either.Either<PluginHost.Loaded, UsageErro
  * @since 0.1.0
  * @category loading
  */
-export const load = (sources: PluginSources): Effect.Effect<PluginHost.Loaded, UsageError> => {
-  const key = JSON.stringify([sources.config ?? null, sources.plugins])
-  const run = Effect.gen(function* () {
-    const refs = [...(yield* configRefs(sources.config)), ...sources.plugins.map((spec) => ({ spec, base: process.cwd(), from: "--plugin" }))]
-    const plugins = (yield* Effect.forEach(refs, importRef)).flat()
-    return yield* Either.match(PluginHost.load(plugins), {
-      onLeft: (e) =>
-        Effect.fail(
-          new UsageError({
-            vi: `không dùng được các plugin:\n${e.problems.map((p) => `  [${p.plugins.join(", ")}] ${p.vi}`).join("\n")}`,
-            en: `the plugins cannot be used:\n${e.problems.map((p) => `  [${p.plugins.join(", ")}] ${p.en}`).join("\n")}`
-          })
-        ),
-      onRight: Effect.succeed
-    })
+export const load = (sources: PluginSources): Effect.Effect<PluginHost.Loaded, UsageError> =>
+  Effect.suspend(() => {
+    const key = JSON.stringify([sources.config ?? null, sources.plugins])
+    const known = loaded.get(key)
+    if (known !== undefined) return known
+    return Effect.gen(function* () {
+      const refs = [...(yield* configRefs(sources.config)), ...sources.plugins.map((spec) => ({ spec, base: process.cwd(), from: "--plugin" }))]
+      const plugins = (yield* Effect.forEach(refs, importRef)).flat()
+      return yield* Either.match(PluginHost.load(plugins), {
+        onLeft: (e) =>
+          Effect.fail(
+            new UsageError({
+              vi: `không dùng được các plugin:\n${e.problems.map((p) => `  [${p.plugins.join(", ")}] ${p.vi}`).join("\n")}`,
+              en: `the plugins cannot be used:\n${e.problems.map((p) => `  [${p.plugins.join(", ")}] ${p.en}`).join("\n")}`
+            })
+          ),
+        onRight: Effect.succeed
+      })
+    }).pipe(
+      Effect.exit,
+      Effect.tap((exit) => Effect.sync(() => loaded.set(key, exit))),
+      Effect.flatten
+    )
   })
-  return Effect.flatten(
-    Effect.promise(() => {
-      const known = cache.get(key) ?? Effect.runPromise(Effect.either(run))
-      cache.set(key, known)
-      return known
-    })
-  )
-}
