@@ -239,17 +239,9 @@ const checkContributions = (p: Plugin, registry: Registry.Registry, problems: Ar
   }
 }
 
-const emptyBatch = (): { -readonly [K in keyof Dataset.Batch]-?: Array<any> } => ({
-  units: [],
-  lineage: [],
-  councils: [],
-  terms: [],
-  organs: [],
-  sessions: [],
-  meetings: [],
-  activities: [],
-  tallies: []
-})
+type MutableBatch = { -readonly [K in keyof Dataset.Batch]-?: Array<any> }
+
+const emptyBatch = (): MutableBatch => Object.fromEntries(Dataset.entityKinds.map((k) => [k, []])) as unknown as MutableBatch
 
 /**
  * Checks and combines plugins. Right: the loaded set; Left: every problem found.
