@@ -47,3 +47,7 @@ export * as ExporterSuite from "./export/ExporterSuite.js"
 export * as ExportDocuments from "./export/Documents.js"
 /** @since 0.1.0 */
 export * as ExportRender from "./export/Render.js"
+/** @since 0.1.0 */
+export * as PluginSuite from "./plugin/PluginSuite.js"
+/** @since 0.1.0 */
+export * as PluginUniverse from "./plugin/PluginUniverse.js"
