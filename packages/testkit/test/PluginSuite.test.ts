@@ -33,7 +33,7 @@ const part = new Indicator.Indicator({
   en: "Explanation hearings at sessions",
   nounVi: "phiên giải trình",
   nounEn: "hearings",
-  filter: { kinds: [hearing.id], venue: ["session"] },
+  filter: { kinds: [hearing.id], venues: ["session"] },
   measure: "count",
   partOf: indicator.id
 })
