@@ -54,6 +54,26 @@ export type ActivityId = typeof ActivityId.Type
 export const TallyId = id("@hdnd/TallyId", "số liệu tổng hợp")
 /** @since 0.1.0 @category ids */
 export type TallyId = typeof TallyId.Type
+/** Id of a recommendation, proposal or voters' petition. @since 0.1.0 @category ids */
+export const RecommendationId = id("@hdnd/RecommendationId", "kiến nghị")
+/** @since 0.1.0 @category ids */
+export type RecommendationId = typeof RecommendationId.Type
+/** Id of a response to a recommendation. @since 0.1.0 @category ids */
+export const ResponseId = id("@hdnd/ResponseId", "văn bản trả lời")
+/** @since 0.1.0 @category ids */
+export type ResponseId = typeof ResponseId.Type
+/** Id of an evaluation of a response. @since 0.1.0 @category ids */
+export const EvaluationId = id("@hdnd/EvaluationId", "đánh giá kết quả giải quyết")
+/** @since 0.1.0 @category ids */
+export type EvaluationId = typeof EvaluationId.Type
+/** Id of a work programme. @since 0.1.0 @category ids */
+export const ProgrammeId = id("@hdnd/ProgrammeId", "chương trình công tác")
+/** @since 0.1.0 @category ids */
+export type ProgrammeId = typeof ProgrammeId.Type
+/** Id of an item of a work programme. @since 0.1.0 @category ids */
+export const ProgrammeItemId = id("@hdnd/ProgrammeItemId", "nội dung chương trình")
+/** @since 0.1.0 @category ids */
+export type ProgrammeItemId = typeof ProgrammeItemId.Type
 
 const NAMESPACED = /^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9.-]*$/
 

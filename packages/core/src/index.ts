@@ -44,6 +44,12 @@ export * as MemoryStore from "./MemoryStore.js"
 export * as Plugin from "./Plugin.js"
 export * as PluginHost from "./PluginHost.js"
 /** @since 0.1.0 */
+export * as Recommendation from "./Recommendation.js"
+/** @since 0.1.0 */
+export * as RecommendationStats from "./RecommendationStats.js"
+/** @since 0.1.0 */
+export * as RecommendationStatus from "./RecommendationStatus.js"
+/** @since 0.1.0 */
 export * as Registry from "./Registry.js"
 /** @since 0.1.0 */
 export * as Report from "./Report.js"
