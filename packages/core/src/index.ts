@@ -44,6 +44,8 @@ export * as MemoryStore from "./MemoryStore.js"
 export * as Plugin from "./Plugin.js"
 export * as PluginHost from "./PluginHost.js"
 /** @since 0.1.0 */
+export * as Programme from "./Programme.js"
+/** @since 0.1.0 */
 export * as Recommendation from "./Recommendation.js"
 /** @since 0.1.0 */
 export * as RecommendationStats from "./RecommendationStats.js"
