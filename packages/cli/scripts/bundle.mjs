@@ -2,7 +2,8 @@
  * Bundles the CLI with esbuild into `dist/` (ESM, split so that the commands' code, the Excel reader
  * and the PostgreSQL driver load only when a command needs them). Starting a bundled CLI takes a
  * fraction of the time of resolving hundreds of modules (TOOLCHAIN.md: 0.27 s vs 1.09 s).
- * better-sqlite3 stays external: it is a native module.
+ * better-sqlite3 stays external: it is a native module; so does jiti, which compiles `hdnd.config.ts`
+ * (it loads its own compiler lazily and is large, so it is left as the runtime dependency it is).
  */
 import { build } from "esbuild"
 import { chmodSync, rmSync } from "node:fs"
@@ -26,7 +27,8 @@ export const bundle = async (outdir = join(packageDir, "dist")) => {
     minify: true,
     conditions: ["@hdnd/source"],
     // vega-canvas tries `import("canvas")` (an optional native module) and falls back without it.
-    external: ["better-sqlite3", "canvas"],
+    // jiti (the TypeScript compiler for `hdnd.config.ts`) is a runtime dependency, imported only to read such a file.
+    external: ["better-sqlite3", "canvas", "jiti"],
     // CommonJS dependencies inside an ES module bundle still call require().
     banner: { js: "import { createRequire as __hdndRequire } from 'node:module'; const require = __hdndRequire(import.meta.url);" },
     chunkNames: "chunks/[name]-[hash]",

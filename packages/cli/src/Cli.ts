@@ -68,7 +68,16 @@ export const command = (lang: Lang): Command.Command<"hdnd", never, unknown, any
       Options.repeated,
       Options.withDescription(t("nạp plugin (tên gói hoặc đường dẫn tệp .js), lặp lại được", "load a plugin (package name or path to a .js file); repeatable"))
     ),
-    config: opt(Options.text("config").pipe(Options.withDescription(t("tệp cấu hình (mặc định: ./hdnd.config.json nếu có)", "configuration file (default: ./hdnd.config.json if present)"))))
+    config: opt(
+      Options.text("config").pipe(
+        Options.withDescription(
+          t(
+            "tệp cấu hình .json, .ts, .mts, .mjs hoặc .js (mặc định: tệp đầu tiên có trong thư mục hiện tại trong số hdnd.config.json, hdnd.config.ts, .mts, .mjs, .js)",
+            "configuration file: .json, .ts, .mts, .mjs or .js (default: the first of hdnd.config.json, hdnd.config.ts, .mts, .mjs, .js in the current directory)"
+          )
+        )
+      )
+    )
   }
   const ctx = (o: { db: Option.Option<string>; databaseUrl: Option.Option<string>; quiet: boolean; plugin: ReadonlyArray<string>; config: Option.Option<string> }): Common => ({
     lang,
@@ -90,6 +99,16 @@ export const command = (lang: Lang): Command.Command<"hdnd", never, unknown, any
       Options.choice("entity", ENTITIES).pipe(
         Options.withDescription(t("loại dữ liệu của mọi tệp, khi tên tệp không cho biết", "the kind of record in every file, when the file names do not tell"))
       )
+    ),
+    mapping: opt(
+      Options.text("mapping").pipe(
+        Options.withDescription(
+          t(
+            "đọc các tệp theo bảng ánh xạ tiêu đề của một plugin (mã, xem hdnd plugins): tiêu đề cột của tỉnh → tiêu đề chuẩn; bảng ánh xạ cho biết loại dữ liệu",
+            "read the files with a plugin's header mapping (its id, see hdnd plugins): the province's headers → interchange headers; the mapping gives the kind of record"
+          )
+        )
+      )
     )
   }
   const loadFrom = (
@@ -100,6 +119,7 @@ export const command = (lang: Lang): Command.Command<"hdnd", never, unknown, any
       sheet: Option.Option<string>
       council: Option.Option<string>
       entity: Option.Option<(typeof ENTITIES)[number]>
+      mapping: Option.Option<string>
     },
     paths: ReadonlyArray<string>,
     dryRun: boolean
@@ -111,7 +131,8 @@ export const command = (lang: Lang): Command.Command<"hdnd", never, unknown, any
     ...(Option.isSome(o.batchSize) ? { batchSize: o.batchSize.value } : {}),
     ...(Option.isSome(o.sheet) ? { sheet: o.sheet.value } : {}),
     ...(Option.isSome(o.council) ? { council: o.council.value } : {}),
-    ...(Option.isSome(o.entity) ? { entity: o.entity.value } : {})
+    ...(Option.isSome(o.entity) ? { entity: o.entity.value } : {}),
+    ...(Option.isSome(o.mapping) ? { mapping: o.mapping.value } : {})
   })
 
   const init = Command.make("init", { ...common, ...loadOptions, files }, (o) => Effect.flatMap(Load(), (m) => m.init(ctx(o), loadFrom(o, o.files, false)))).pipe(Command.withDescription(t("tạo cơ sở dữ liệu (và nạp các tệp nếu có)", "create the database (and load files, if given)")))
@@ -164,8 +185,8 @@ export const command = (lang: Lang): Command.Command<"hdnd", never, unknown, any
         Options.withDefault("txt"),
         Options.withDescription(
           t(
-            `định dạng: ${FORMATS.join(", ")}; nhiều định dạng cách nhau bằng dấu phẩy (docx,xlsx,html) cùng -o THƯ-MỤC`,
-            `format: ${FORMATS.join(", ")}; several separated by commas (docx,xlsx,html) with -o DIRECTORY`
+            `định dạng: ${FORMATS.join(", ")}, hoặc mã định dạng của một plugin (xem hdnd plugins); nhiều định dạng cách nhau bằng dấu phẩy (docx,xlsx,html) cùng -o THƯ-MỤC`,
+            `format: ${FORMATS.join(", ")}, or the id of a plugin's exporter (see hdnd plugins); several separated by commas (docx,xlsx,html) with -o DIRECTORY`
           )
         )
       ),

@@ -1,8 +1,11 @@
 /**
- * The plugins a command runs with: named in `hdnd.config.json` (in the current directory, or the file
- * given by `--config`) and by `--plugin` (repeatable), each a package name or a path to an ES module
- * that exports one or more plugins made with `definePlugin`. They are checked and combined by core's
- * `PluginHost`; their registry is what the store validates against and reports are rendered with.
+ * The plugins a command runs with: named in the configuration file (`hdnd.config.json` or
+ * `hdnd.config.ts` … in the current directory, or the file given by `--config`; see `Config`) and by
+ * `--plugin` (repeatable), each a package name or a path to an ES module that exports one or more
+ * plugins made with `definePlugin`, or (in a TypeScript or JavaScript configuration) a plugin object.
+ * They are checked and combined by core's `PluginHost`; their registry is what the store validates
+ * against and reports are rendered with, their exporters are formats of `hdnd report` and their
+ * importer mappings are what `hdnd import --mapping` uses.
  *
  * ```json
  * { "plugins": ["@hdnd/province-son-la", "./plugins/ban-do-thi.js"] }
@@ -13,14 +16,15 @@
 import { Plugin, PluginHost } from "@hdnd/core"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import * as fs from "node:fs"
 import { createRequire } from "node:module"
 import * as path from "node:path"
 import { pathToFileURL } from "node:url"
+import * as Config from "./Config.js"
 import { UsageError } from "./Failure.js"
 
 /**
- * The name of the configuration file looked for in the current directory.
+ * The name of the JSON configuration file, the first looked for in the current directory (see
+ * `Config.CONFIG_FILES` for the others: `hdnd.config.ts`, `.mts`, `.mjs`, `.js`).
  *
  * @since 0.1.0
  * @category config
@@ -35,7 +39,10 @@ export const CONFIG_FILE = "hdnd.config.json"
  */
 export interface PluginSources {
   readonly plugins: ReadonlyArray<string>
-  /** The configuration file (`--config`); default `./hdnd.config.json` when it exists. */
+  /**
+   * The configuration file (`--config`: `.json`, `.ts`, `.mts`, `.mjs` or `.js`); by default the first
+   * of `Config.CONFIG_FILES` in the current directory, if any.
+   */
   readonly config?: string
 }
 
@@ -46,27 +53,14 @@ interface Ref {
   readonly from: string
 }
 
-const configRefs = (config: string | undefined): Effect.Effect<ReadonlyArray<Ref>, UsageError> =>
+/** The plugins a configuration file names (references) or gives (plugin objects). */
+const configRefs = (config: string | undefined): Effect.Effect<ReadonlyArray<Ref | Plugin.Plugin>, UsageError> =>
   Effect.suspend(() => {
-    const file = path.resolve(config ?? CONFIG_FILE)
-    if (!fs.existsSync(file)) {
-      return config === undefined
-        ? Effect.succeed([])
-        : Effect.fail(new UsageError({ vi: `không có tệp cấu hình ${config}`, en: `no configuration file ${config}` }))
-    }
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(fs.readFileSync(file, "utf8"))
-    } catch (e) {
-      return Effect.fail(new UsageError({ vi: `tệp cấu hình ${file} không phải JSON hợp lệ: ${String(e)}`, en: `the configuration file ${file} is not valid JSON: ${String(e)}` }))
-    }
-    const plugins = (parsed as { plugins?: unknown }).plugins
-    if (plugins !== undefined && !(Array.isArray(plugins) && plugins.every((p) => typeof p === "string"))) {
-      return Effect.fail(
-        new UsageError({ vi: `tệp cấu hình ${file}: "plugins" phải là danh sách tên gói hoặc đường dẫn`, en: `configuration file ${file}: "plugins" must be a list of package names or paths` })
-      )
-    }
-    return Effect.succeed(((plugins ?? []) as Array<string>).map((spec) => ({ spec, base: path.dirname(file), from: file })))
+    const file = config ?? Config.find(process.cwd())
+    if (file === undefined) return Effect.succeed([])
+    return Effect.map(Config.read(file), (c) =>
+      c.plugins.map((p) => (typeof p === "string" ? { spec: p, base: path.dirname(c.file), from: c.file } : p))
+    )
   })
 
 /** The URL to import a reference from: a path (relative to its base) or a package resolved from its base. */
@@ -109,7 +103,7 @@ export const load = (sources: PluginSources): Effect.Effect<PluginHost.Loaded, U
     if (known !== undefined) return known
     return Effect.gen(function* () {
       const refs = [...(yield* configRefs(sources.config)), ...sources.plugins.map((spec) => ({ spec, base: process.cwd(), from: "--plugin" }))]
-      const plugins = (yield* Effect.forEach(refs, importRef)).flat()
+      const plugins = (yield* Effect.forEach(refs, (r) => (Plugin.isPlugin(r) ? Effect.succeed([r]) : importRef(r)))).flat()
       return yield* Either.match(PluginHost.load(plugins), {
         onLeft: (e) =>
           Effect.fail(

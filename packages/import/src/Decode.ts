@@ -1,13 +1,16 @@
 /**
  * The decode pipeline: source items in, records or rejected rows out, in order and streamed.
  *
- * For each source (a file, or a sheet of a workbook) the entity is, in this order: the one given in
- * the options, the one a JSON batch key names, the one the sheet or file name names
- * ("hoat-dong.csv", sheet "Kỳ họp"), or the only one whose columns the headers fit. Headers are
- * matched once; an unknown header, a header used twice or a missing required column rejects the
- * source at its header row. Each row is then read cell by cell, its references resolved by name or
- * id, and decoded with the core entity schema, so one row reports every problem it has at once,
- * each at its file, row, column and field. Structure records (units, councils, terms, organs,
+ * For each source (a file, or a sheet of a workbook) the entity is, in this order: the one of the
+ * header mapping given in the options, the one given in the options, the one a JSON batch key names,
+ * the one the sheet or file name names ("hoat-dong.csv", sheet "Kỳ họp"), or the only one whose
+ * columns the headers fit. When the headers are not interchange headers (of that entity, or of any),
+ * the only one of the candidate `mappings` that names every header is used, and gives the entity.
+ * A mapping renames headers before they are matched (see `HeaderMapping`); problems still name the
+ * file's own headers. Headers are matched once; an unknown header, a header used twice or a missing
+ * required column rejects the source at its header row. Each row is then read cell by cell, its
+ * references resolved by name or id, and decoded with the core entity schema, so one row reports
+ * every problem it has at once, each at its file, row, column and field. Structure records (units, councils, terms, organs,
  * sessions, meetings) become known to the resolver as soon as they are accepted, so later rows can
  * refer to them by name.
  *
@@ -23,6 +26,8 @@ import type { ImportProblem } from "./ImportError.js"
 import type { ImportError } from "./ImportError.js"
 import { fromUnknown, importError, importProblem, toProblem } from "./ImportError.js"
 import type { Column } from "./Interchange.js"
+import type { HeaderMapping } from "./HeaderMapping.js"
+import { fitting, renameAll } from "./HeaderMapping.js"
 import { entities, entityOfHeaders, entityOfName, matchHeaders } from "./Interchange.js"
 import type { Mapped } from "./internal/record.js"
 import { build } from "./internal/record.js"
@@ -87,6 +92,8 @@ export type Decoded = Accepted | Rejected
  * - `entity`: the entity of every source (otherwise detected per source).
  * - `resolver`: the resolver to use and to extend; or `dataset` and `registry` to make one.
  * - `council`: the council of rows that leave it empty (an id or a name).
+ * - `mapping`: the header mapping of every source (a plugin's importer mapping).
+ * - `mappings`: header mappings to try on sources whose headers are not interchange headers.
  *
  * @since 0.1.0
  * @category models
@@ -97,12 +104,31 @@ export interface DecodeOptions {
   readonly dataset?: Dataset.Dataset
   readonly registry?: Registry.Registry
   readonly council?: string
+  /**
+   * The mapping of every source: its headers are renamed by it before they are matched against the
+   * interchange columns (headers it does not name are kept), and its entity is the entity of every
+   * source (`entity` is then not used).
+   */
+  readonly mapping?: HeaderMapping
+  /**
+   * Mappings to try, when `mapping` is not given, on a source whose headers are not interchange
+   * headers: the only one that names every header (and is of the source's entity, when the options,
+   * a JSON batch key or the file or sheet name tell it) is used. With none or several, the source is
+   * read as it is.
+   */
+  readonly mappings?: ReadonlyArray<HeaderMapping>
 }
 
 interface SourceState {
   readonly kind: Dataset.EntityKind
   readonly mapping: ReadonlyArray<Column | undefined>
   readonly columns: ColumnMap
+}
+
+/** The entity of a source, and the header mapping its headers are read with, if any. */
+interface Detected {
+  readonly kind: Dataset.EntityKind
+  readonly mapping?: HeaderMapping
 }
 
 const STRUCTURE: ReadonlySet<Dataset.EntityKind> = new Set(["units", "lineage", "councils", "terms", "organs", "sessions", "meetings"])
@@ -149,26 +175,29 @@ async function* run(items: AsyncIterable<SourceItem>, options: DecodeOptions): A
   const byKeys = new Map<string, SourceState | ReadonlyArray<ImportProblem>>()
 
   const stateFor = (
-    kind: Dataset.EntityKind,
+    { kind, mapping: renaming }: Detected,
     headers: ReadonlyArray<{ readonly column: string; readonly header: string }>,
     where: { readonly file: string; readonly sheet?: string | undefined; readonly row: number }
   ): SourceState | ReadonlyArray<ImportProblem> => {
-    const { columns: mapping, problems } = matchHeaders(kind, headers, defaults)
+    const { columns: mapping, problems } = matchHeaders(kind, renaming === undefined ? headers : renameAll(renaming, headers), defaults)
     if (problems.length > 0) {
-      return problems.map((p) =>
-        importProblem({
+      return problems.map((p) => {
+        // A problem names the file's own header, and says what the mapping made of it.
+        const own = p.column === "" ? undefined : headers.find((h) => h.column === p.column)
+        const renamed = own !== undefined && renaming !== undefined && own.header !== p.header
+        return importProblem({
           entity: Dataset.entityNames[kind],
           field: p.field,
           code: p.code,
-          vi: p.vi,
-          en: p.en,
+          vi: renamed ? `${p.vi} (tiêu đề "${own.header}" của tệp, theo bảng ánh xạ ${renaming.id})` : p.vi,
+          en: renamed ? `${p.en} (the file's header "${own.header}", by the mapping ${renaming.id})` : p.en,
           file: where.file,
           sheet: where.sheet,
           row: where.row,
           column: p.column === "" ? undefined : p.column,
-          header: p.header
+          header: own?.header ?? p.header
         })
-      )
+      })
     }
     const columns = new Map<string, { readonly column: string; readonly header: string }>()
     mapping.forEach((c, i) => {
@@ -181,20 +210,36 @@ async function* run(items: AsyncIterable<SourceItem>, options: DecodeOptions): A
     return { kind, mapping, columns }
   }
 
+  const candidates = options.mappings ?? []
+  /** Whether every header is an interchange header of an entity. */
+  const interchange = (kind: Dataset.EntityKind, headers: ReadonlyArray<string>): boolean =>
+    matchHeaders(kind, headers.map((header) => ({ column: "", header })), defaults).problems.every((p) => p.code !== "import.unknown-header")
+
   const detect = (
     entity: Dataset.EntityKind | undefined,
     file: string,
     sheet: string | undefined,
     headers: ReadonlyArray<string>
-  ): Either.Either<Dataset.EntityKind, { readonly vi: string; readonly en: string }> => {
+  ): Either.Either<Detected, { readonly vi: string; readonly en: string }> => {
+    if (options.mapping !== undefined) return Either.right({ kind: options.mapping.entity, mapping: options.mapping })
     const named = options.entity ?? entity ?? (sheet === undefined ? undefined : entityOfName(sheet)) ?? entityOfName(file)
-    if (named !== undefined) return Either.right(named)
+    if (named !== undefined) {
+      if (candidates.length === 0 || interchange(named, headers)) return Either.right({ kind: named })
+      const fits = fitting(candidates, headers, named)
+      return Either.right(fits.length === 1 ? { kind: named, mapping: fits[0] as HeaderMapping } : { kind: named })
+    }
     const fit = entityOfHeaders(headers, defaults)
-    if (Either.isRight(fit)) return Either.right(fit.right)
+    if (Either.isRight(fit)) return Either.right({ kind: fit.right })
+    const fits = fitting(candidates, headers)
+    if (fits.length === 1) {
+      const only = fits[0] as HeaderMapping
+      return Either.right({ kind: only.entity, mapping: only })
+    }
     const some = fit.left.length > 0 ? fit.left.map((k) => `${k} ("${entities[k].vi}")`).join(", ") : undefined
+    const several = fits.length > 1 ? fits.map((m) => m.id).join(", ") : undefined
     return Either.left({
-      vi: `không biết tệp chứa loại dữ liệu nào${some === undefined ? "" : ` (có thể là: ${some})`}; hãy đặt tên tệp hoặc trang tính theo loại dữ liệu (ví dụ "hoat-dong.csv") hoặc chỉ rõ loại khi nhập. Các loại: ${entityList}`,
-      en: `cannot tell which entity the file holds${some === undefined ? "" : ` (it could be: ${some})`}; name the file or sheet after the entity (e.g. "activities.csv") or give the entity when importing. The entities: ${entityList}`
+      vi: `không biết tệp chứa loại dữ liệu nào${some === undefined ? "" : ` (có thể là: ${some})`}${several === undefined ? "" : `; nhiều bảng ánh xạ khớp với các tiêu đề: ${several}, hãy chọn một`}; hãy đặt tên tệp hoặc trang tính theo loại dữ liệu (ví dụ "hoat-dong.csv") hoặc chỉ rõ loại khi nhập. Các loại: ${entityList}`,
+      en: `cannot tell which entity the file holds${some === undefined ? "" : ` (it could be: ${some})`}${several === undefined ? "" : `; several mappings fit the headers: ${several}, choose one`}; name the file or sheet after the entity (e.g. "activities.csv") or give the entity when importing. The entities: ${entityList}`
     })
   }
 
@@ -269,7 +314,7 @@ async function* run(items: AsyncIterable<SourceItem>, options: DecodeOptions): A
           const state = stateFor(kind.right, item.columns, where)
           if (Array.isArray(state)) {
             sources.set(key, "failed")
-            yield { _tag: "Rejected", kind: kind.right, ...where, fatal: true, problems: state }
+            yield { _tag: "Rejected", kind: kind.right.kind, ...where, fatal: true, problems: state }
           } else sources.set(key, state as SourceState)
           break
         }
@@ -293,7 +338,7 @@ async function* run(items: AsyncIterable<SourceItem>, options: DecodeOptions): A
             }
             break
           }
-          const signature = `${kind.right}\u0000${item.cells.map((c) => c.header).join("\u0000")}`
+          const signature = `${kind.right.kind}\u0000${kind.right.mapping?.id ?? ""}\u0000${item.cells.map((c) => c.header).join("\u0000")}`
           let state = byKeys.get(signature)
           if (state === undefined) {
             if (byKeys.size > 1000) byKeys.clear()
@@ -303,7 +348,7 @@ async function* run(items: AsyncIterable<SourceItem>, options: DecodeOptions): A
           if (Array.isArray(state)) {
             yield {
               _tag: "Rejected",
-              kind: kind.right,
+              kind: kind.right.kind,
               ...where,
               fatal: false,
               problems: (state as ReadonlyArray<ImportProblem>).map((p) => importProblem({ ...p, ...where, sheet: item.sheet, column: p.column, header: p.header })),

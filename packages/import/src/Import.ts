@@ -22,6 +22,7 @@ import type { Chunk } from "./Batches.js"
 import { collectBatches, locate, originKey } from "./Batches.js"
 import type { Rejected } from "./Decode.js"
 import { decode } from "./Decode.js"
+import type { HeaderMapping } from "./HeaderMapping.js"
 import type { ImportProblem } from "./ImportError.js"
 import { fromUnknown, toProblem } from "./ImportError.js"
 import type { Input } from "./Input.js"
@@ -80,6 +81,17 @@ export interface ImportOptions extends OpenOptions {
   readonly entity?: Dataset.EntityKind
   /** The council of rows that leave it empty (an id or a name). */
   readonly council?: string
+  /**
+   * The header mapping of every file (a plugin's importer mapping): the files' headers are renamed
+   * by it before they are matched (headers it does not name are kept), and its entity is the entity
+   * of every file. Problems still name the files' own headers. See `Decode.DecodeOptions`.
+   */
+  readonly mapping?: HeaderMapping
+  /**
+   * Header mappings to try on a file whose headers are not interchange headers: the only one that
+   * names every header is used (usually the importer mappings of the loaded plugins).
+   */
+  readonly mappings?: ReadonlyArray<HeaderMapping>
   /** Called after every batch. */
   readonly onProgress?: (progress: Progress) => void
   /** Called for every rejected row, in order (to write a rejects file). */
@@ -219,7 +231,9 @@ export const run = (inputs: ReadonlyArray<Input>, options: ImportOptions = {}): 
       dataset,
       registry: store.registry,
       ...(options.entity === undefined ? {} : { entity: options.entity }),
-      ...(options.council === undefined ? {} : { council: options.council })
+      ...(options.council === undefined ? {} : { council: options.council }),
+      ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
+      ...(options.mappings === undefined ? {} : { mappings: options.mappings })
     })
     const chunks = Stream.fromAsyncIterable(collectBatches(items, options.batchSize ?? 5000), (cause) => fromUnknown("", cause, "import.internal"))
     const body = Stream.runForEach(chunks, (item) =>

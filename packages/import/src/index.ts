@@ -16,6 +16,8 @@ export * as Decode from "./Decode.js"
 /** @since 0.1.0 */
 export * as Encoding from "./Encoding.js"
 /** @since 0.1.0 */
+export * as HeaderMapping from "./HeaderMapping.js"
+/** @since 0.1.0 */
 export * as Import from "./Import.js"
 /** @since 0.1.0 */
 export * as ImportError from "./ImportError.js"

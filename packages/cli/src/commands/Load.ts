@@ -34,6 +34,8 @@ export interface LoadOptions {
   readonly sheet?: string
   readonly council?: string
   readonly entity?: Dataset.EntityKind
+  /** The id of a loaded plugin's importer mapping to read every file with (`--mapping`). */
+  readonly mapping?: string
 }
 
 const REJECT_HEADER = ["Tệp / File", "Trang tính / Sheet", "Dòng / Row", "Cột / Column", "Trường / Field", "Mã lỗi / Code", "Lỗi", "Error", "Dữ liệu / Data"]
@@ -73,6 +75,36 @@ const counted = (path: string, counter: { bytes: number }): AsyncIterable<Uint8A
   }
 })
 
+/**
+ * The importer mappings of the loaded plugins, and the one `--mapping` names. An unknown id, or a
+ * mapping of another entity than `--entity`, is a usage error.
+ */
+const mappingsOf = (c: Common, o: LoadOptions) =>
+  Effect.gen(function* () {
+    const loaded = yield* Plugins.load(c.plugins ?? { plugins: [] })
+    const all = [...loaded.importers.values()]
+    if (o.mapping === undefined) return { all, chosen: undefined }
+    const chosen = loaded.importers.get(o.mapping)
+    if (chosen === undefined) {
+      const known = all.map((m) => `${m.id} (${m.entity})`).join(", ")
+      return yield* Effect.fail(
+        new UsageError({
+          vi: `--mapping: không có bảng ánh xạ "${o.mapping}"; ${known === "" ? `chưa plugin nào có bảng ánh xạ (nạp plugin bằng --plugin hoặc ${Plugins.CONFIG_FILE}, xem hdnd plugins)` : `các bảng ánh xạ: ${known}`}`,
+          en: `--mapping: no mapping "${o.mapping}"; ${known === "" ? `no loaded plugin has one (load plugins with --plugin or ${Plugins.CONFIG_FILE}, see hdnd plugins)` : `the mappings: ${known}`}`
+        })
+      )
+    }
+    if (o.entity !== undefined && o.entity !== chosen.entity) {
+      return yield* Effect.fail(
+        new UsageError({
+          vi: `--mapping ${chosen.id} dành cho ${chosen.entity}, còn --entity là ${o.entity}; hãy bỏ --entity`,
+          en: `--mapping ${chosen.id} is for ${chosen.entity} but --entity is ${o.entity}; leave out --entity`
+        })
+      )
+    }
+    return { all, chosen }
+  })
+
 const checkFiles = (files: ReadonlyArray<string>) =>
   Effect.forEach(files, (f) =>
     Effect.try({
@@ -96,6 +128,7 @@ export const load = (c: Common, o: LoadOptions): Effect.Effect<ImportJob.Summary
   Effect.gen(function* () {
     if (o.files.length === 0) return yield* Effect.fail(new UsageError({ vi: "hãy chỉ ra ít nhất một tệp để nhập", en: "name at least one file to import" }))
     const sizes = yield* checkFiles(o.files)
+    const mappings = yield* mappingsOf(c, o)
     const totalBytes = sizes.reduce((a, b) => a + b, 0)
     const { Import } = yield* Effect.promise(() => import("@hdnd/import"))
     const counter = { bytes: 0 }
@@ -111,6 +144,8 @@ export const load = (c: Common, o: LoadOptions): Effect.Effect<ImportJob.Summary
         ...(o.sheet === undefined ? {} : { sheet: o.sheet }),
         ...(o.council === undefined ? {} : { council: o.council }),
         ...(o.entity === undefined ? {} : { entity: o.entity }),
+        ...(mappings.chosen === undefined ? {} : { mapping: mappings.chosen }),
+        ...(mappings.all.length === 0 ? {} : { mappings: mappings.all }),
         onProgress: (p) => progress.update({ bytes: counter.bytes, totalBytes, rows: p.rows, rejected: p.rejected }),
         // Every problem is printed as it is found (the full report, however long), and written to
         // the rejects file when there is one.

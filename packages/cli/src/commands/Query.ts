@@ -171,8 +171,9 @@ export const units = (c: Common, asOfText: string | undefined, format: TableForm
   })
 
 /**
- * `hdnd plugins`: the plugins loaded (from `hdnd.config.json`, `--config` and `--plugin`) with what each
- * contributes, and the built-in declarations each replaces.
+ * `hdnd plugins`: the plugins loaded (from `hdnd.config.json` or `hdnd.config.ts`, `--config` and
+ * `--plugin`) with what each contributes, the built-in declarations each replaces, and (on stderr) the
+ * ids of their exporters (`hdnd report --format ID`) and importer mappings (`hdnd import --mapping ID`).
  *
  * @since 0.1.0
  * @category commands
@@ -215,7 +216,17 @@ export const plugins = (c: Common, format: TableFormat): Effect.Effect<void, Usa
     for (const o of loaded.overrides) {
       yield* info(c, `${o.plugin} thay thế ${o.id} (${o.collection}) của ${o.replaced}`, `${o.plugin} replaces ${o.id} (${o.collection}) of ${o.replaced}`)
     }
+    for (const e of loaded.exporters.values()) {
+      yield* info(c, `Định dạng xuất ${e.id} (.${e.extension}, ${e.vi}): hdnd report --format ${e.id}`, `Exporter ${e.id} (.${e.extension}, ${e.en}): hdnd report --format ${e.id}`)
+    }
+    for (const m of loaded.importers.values()) {
+      yield* info(c, `Bảng ánh xạ nhập ${m.id} (${m.entity}, ${m.vi}): hdnd import --mapping ${m.id}`, `Import mapping ${m.id} (${m.entity}, ${m.en}): hdnd import --mapping ${m.id}`)
+    }
     if (loaded.plugins.length === 0) {
-      yield* info(c, `Chưa nạp plugin nào: ghi tên gói vào ${Plugins.CONFIG_FILE} ({"plugins": [...]}) hoặc dùng --plugin`, `No plugin loaded: list packages in ${Plugins.CONFIG_FILE} ({"plugins": [...]}) or use --plugin`)
+      yield* info(
+        c,
+        `Chưa nạp plugin nào: ghi tên gói vào ${Plugins.CONFIG_FILE} ({"plugins": [...]}) hoặc hdnd.config.ts, hoặc dùng --plugin`,
+        `No plugin loaded: list packages in ${Plugins.CONFIG_FILE} ({"plugins": [...]}) or hdnd.config.ts, or use --plugin`
+      )
     }
   })

@@ -1,6 +1,7 @@
 /**
  * `hdnd report`: renders a report template over a period, from the store, into one or more formats
- * (text and Markdown from core; JSON, DOCX, XLSX, CSV and HTML from the exporter packages).
+ * (text and Markdown from core; JSON, DOCX, XLSX, CSV and HTML from the exporter packages; any
+ * exporter a loaded plugin contributes, by its id).
  *
  * @since 0.1.0
  */
@@ -16,6 +17,7 @@ import type { Common } from "../Context.js"
 import { info, out, parseDate, parseOptionalDate, period, registryOf, scopeOf, withStore } from "../Context.js"
 import * as Exporters from "../Exporters.js"
 import { UsageError } from "../Failure.js"
+import * as Plugins from "../Plugins.js"
 
 /**
  * Options of `hdnd report`.
@@ -29,7 +31,7 @@ export interface ReportOptions {
   readonly to: string
   readonly scope?: string
   readonly asOf?: string
-  /** One format or several, comma-separated (`docx,xlsx,html`). */
+  /** One format or several, comma-separated (`docx,xlsx,html`); a plugin exporter by its id. */
   readonly format: string
   /** A file, or a directory when several formats are asked for. */
   readonly output?: string
@@ -72,35 +74,64 @@ const recordsBehind = (registry: Registry.Registry, store: Store.StoreService, t
     return TabulationDocument.drillDown(tab, registry, activities, tallies)
   })
 
+/**
+ * The file name of a format in the `-o` directory: `bao-cao.<extension>`; a plugin format whose
+ * extension another format of the same run has is named after its id (`bao-cao-son-la-bao-cao-quy.csv`).
+ */
+const fileNameOf = (c: Exporters.Chosen, all: ReadonlyArray<Exporters.Chosen>): string => {
+  const ext = Exporters.extensionOf(c)
+  const shared = all.some((o) => o !== c && Exporters.extensionOf(o) === ext)
+  return c._tag === "Plugin" && shared ? `bao-cao-${c.exporter.id.replace(/[^A-Za-z0-9._-]+/g, "-")}.${ext}` : `bao-cao.${ext}`
+}
+
 /** Where each format goes: stdout, the `-o` file, or a file in the `-o` directory. */
-const targets = (formats: ReadonlyArray<Exporters.Format>, output: string | undefined): Effect.Effect<ReadonlyArray<string | undefined>, UsageError> => {
+const targets = (formats: ReadonlyArray<Exporters.Chosen>, output: string | undefined): Effect.Effect<ReadonlyArray<string | undefined>, UsageError> => {
   const isDir = output !== undefined && (output.endsWith("/") || output.endsWith(path.sep) || (fs.existsSync(output) && fs.statSync(output).isDirectory()))
   if (formats.length > 1) {
     if (output === undefined) {
       return Effect.fail(new UsageError({ vi: "nhiều định dạng cần một thư mục để ghi: thêm -o THƯ-MỤC", en: "several formats need a directory to write to: add -o DIRECTORY" }))
     }
-    return Effect.succeed(formats.map((f) => path.join(output, `bao-cao.${f}`)))
+    return Effect.succeed(formats.map((f) => path.join(output, fileNameOf(f, formats))))
   }
   const f = formats[0]!
   if (output === undefined) {
-    if (Exporters.isBinary(f) && process.stdout.isTTY === true) {
-      return Effect.fail(new UsageError({ vi: `định dạng ${f} không in ra màn hình được: thêm -o TỆP (ví dụ -o bao-cao.${f})`, en: `the ${f} format cannot be printed to a terminal: add -o FILE (for example -o report.${f})` }))
+    if (Exporters.isBinaryChosen(f) && process.stdout.isTTY === true) {
+      const name = Exporters.nameOf(f)
+      const ext = Exporters.extensionOf(f)
+      return Effect.fail(new UsageError({ vi: `định dạng ${name} không in ra màn hình được: thêm -o TỆP (ví dụ -o bao-cao.${ext})`, en: `the ${name} format cannot be printed to a terminal: add -o FILE (for example -o report.${ext})` }))
     }
     return Effect.succeed([undefined])
   }
-  return Effect.succeed([isDir ? path.join(output, `bao-cao.${f}`) : output])
+  return Effect.succeed([isDir ? path.join(output, fileNameOf(f, formats)) : output])
 }
 
 /** The bytes of one format. */
-const encode = (format: Exporters.Format, doc: ReportDocument.ReportDocument): Effect.Effect<Exporter.ExportOutput, Exporter.ExportError> => {
+const encode = (format: Exporters.Chosen, doc: ReportDocument.ReportDocument): Effect.Effect<Exporter.ExportOutput, Exporter.ExportError> => {
   const text = (s: string, extension: string): Exporter.ExportOutput => ({ bytes: new TextEncoder().encode(s), mediaType: "text/plain", extension })
-  if (format === "txt") return Effect.succeed(text(ReportText.toText(doc), "txt"))
-  if (format === "md") return Effect.succeed(text(ReportText.toMarkdown(doc), "md"))
+  if (format._tag === "Plugin") return format.exporter.export(Exporter.document(doc))
+  if (format.format === "txt") return Effect.succeed(text(ReportText.toText(doc), "txt"))
+  if (format.format === "md") return Effect.succeed(text(ReportText.toMarkdown(doc), "md"))
+  const file = format.format
   return Effect.flatMap(
-    Effect.promise(() => Exporters.load(format)),
+    Effect.promise(() => Exporters.load(file)),
     (exporter) => exporter.export(Exporter.document(doc))
   )
 }
+
+/** The formats of `--format`, built-in or contributed by the loaded plugins; an unknown one lists them all. */
+const formatsOf = (c: Common, text: string): Effect.Effect<ReadonlyArray<Exporters.Chosen>, UsageError> =>
+  Effect.flatMap(Plugins.load(c.plugins ?? { plugins: [] }), (loaded) => {
+    const parsed = Exporters.parseFormats(text, loaded.exporters)
+    if (!("unknown" in parsed)) return Effect.succeed(parsed.formats)
+    const builtIn = Exporters.FORMATS.join(", ")
+    const ids = [...loaded.exporters.keys()].join(", ")
+    return Effect.fail(
+      new UsageError({
+        vi: `không có định dạng ${parsed.unknown.join(", ")}; dùng: ${builtIn}${ids === "" ? " (plugin có thể thêm định dạng, xem hdnd plugins)" : `; của plugin: ${ids}`}`,
+        en: `no format ${parsed.unknown.join(", ")}; use: ${builtIn}${ids === "" ? " (plugins can add formats, see hdnd plugins)" : `; from plugins: ${ids}`}`
+      })
+    )
+  })
 
 /** Writes an export to its file (with the extension the bytes need: several CSV tables are a zip). */
 const write = (c: Common, file: string, output: Exporter.ExportOutput) =>
@@ -114,7 +145,8 @@ const write = (c: Common, file: string, output: Exporter.ExportOutput) =>
       },
       catch: (e) => new UsageError({ vi: `không ghi được tệp ${actual}: ${String(e)}`, en: `cannot write ${actual}: ${String(e)}` })
     })
-    if (actual !== file) yield* info(c, `Báo cáo có nhiều bảng nên được ghi thành tệp nén: ${actual}`, `The report has several tables, so it was written as a zip: ${actual}`)
+    if (actual !== file && output.mediaType === "application/zip") yield* info(c, `Báo cáo có nhiều bảng nên được ghi thành tệp nén: ${actual}`, `The report has several tables, so it was written as a zip: ${actual}`)
+    else if (actual !== file) yield* info(c, `Đã ghi báo cáo vào ${actual} (định dạng này cần đuôi .${output.extension})`, `Report written to ${actual} (this format needs the .${output.extension} extension)`)
     else yield* info(c, `Đã ghi báo cáo vào ${actual}`, `Report written to ${actual}`)
   })
 
@@ -129,19 +161,15 @@ export const report = (
   o: ReportOptions
 ): Effect.Effect<void, UsageError | Errors.StoreError | Errors.TabulationError | Errors.ReportError | Exporter.ExportError> =>
   Effect.gen(function* () {
-    const parsed = Exporters.parseFormats(o.format)
-    if ("unknown" in parsed) {
-      const all = Exporters.FORMATS.join(", ")
-      return yield* Effect.fail(new UsageError({ vi: `không có định dạng ${parsed.unknown.join(", ")}; dùng: ${all}`, en: `no format ${parsed.unknown.join(", ")}; use: ${all}` }))
-    }
-    const formats = parsed.formats
+    const formats = yield* formatsOf(c, o.format)
     const files = yield* targets(formats, o.output)
     const registry = yield* registryOf(c)
     const template = yield* templateOf(registry, o.template)
     const p = yield* period(o.from, o.to)
     const asOf = (yield* parseOptionalDate("as-of", o.asOf)) ?? p.to
     const date = o.date === undefined ? undefined : yield* parseDate("date", o.date)
-    const wantsRecords = o.records === true || formats.includes("xlsx")
+    const isXlsx = (f: Exporters.Chosen) => f._tag === "BuiltIn" && f.format === "xlsx"
+    const wantsRecords = o.records === true || formats.some(isXlsx)
     const { doc, appendix } = yield* withStore(c, (store) =>
       Effect.gen(function* () {
         const { scope } = yield* scopeOf(store, o.scope, asOf)
@@ -152,11 +180,11 @@ export const report = (
       })
     )
     for (const [i, format] of formats.entries()) {
-      const withRecords = appendix !== undefined && (o.records === true || format === "xlsx") ? { ...doc, appendices: [appendix] } : doc
+      const withRecords = appendix !== undefined && (o.records === true || isXlsx(format)) ? { ...doc, appendices: [appendix] } : doc
       const output = yield* encode(format, withRecords)
       const file = files[i]
       if (file === undefined) {
-        if (Exporters.isBinary(format)) yield* Effect.sync(() => void process.stdout.write(output.bytes))
+        if (Exporters.isBinaryChosen(format)) yield* Effect.sync(() => void process.stdout.write(output.bytes))
         else yield* out(new TextDecoder().decode(output.bytes))
       } else yield* write(c, file, output)
     }
