@@ -5,7 +5,9 @@
  *
  * A batch is checked against the dataset with the batch applied. Look-ups go through maps, so a
  * batch is checked in time proportional to its size; the few dataset-wide indexes (units by code,
- * councils by unit, terms by council) are built only when a record needing them is checked.
+ * councils by unit, terms by council) are built only when a record needing them is checked, and the
+ * hierarchy (for naming the councils in office on a date) only when a record falls outside its
+ * council's lifetime.
  *
  * @since 0.1.0
  */
@@ -19,6 +21,8 @@ import type { CalendarDate, DateRange } from "./CalendarDate.js"
 import { addDays, contains, overlaps, within } from "./CalendarDate.js"
 import type { CommitteeRule } from "./CommitteeKind.js"
 import type { Council, Organ, Term } from "./Council.js"
+import type { Hierarchy } from "./Hierarchy.js"
+import { make as makeHierarchy } from "./Hierarchy.js"
 import type { Batch, Dataset, EntityKind } from "./Dataset.js"
 import { empty, entityKinds, entityNames, entitySchemas } from "./Dataset.js"
 import type { Problem } from "./Errors.js"
@@ -50,6 +54,8 @@ const RECHECKED = ["units", "councils", "terms", "organs", "sessions", "meetings
 const levelOf = (u: AdminUnit): Level => levelOfUnitType[u.type]
 const span = (r: DateRange): DateRange => ({ from: r.from, to: r.to ?? r.from })
 const fmt = (r: DateRange, open: string): string => (r.to === r.from ? r.from : `${r.from} – ${r.to ?? open}`)
+/** How many councils in office a problem suggests at most. */
+const MAX_SUGGESTED = 5
 const slugKey = (s: string): string => matchKey(s.replace(/[._:/-]+/g, " "))
 const push = <K, V>(m: Map<K, Array<V>>, k: K, v: V): void => void (m.get(k)?.push(v) ?? m.set(k, [v]))
 
@@ -89,6 +95,7 @@ class Checker {
   readonly inBatch: { readonly [K in EntityKind]: Map<string, Rec<K>> }
   private readonly indexes = new Map<string, Map<string, Array<unknown>>>()
   private readonly pairs = new Set<string>()
+  private merged: Hierarchy | undefined
 
   constructor(readonly current: Dataset, batch: Batch, readonly registry: Registry) {
     const maps = {} as Record<EntityKind, Map<string, { readonly id: string }>>
@@ -136,6 +143,18 @@ class Checker {
     return (idx.get(value) ?? []) as ReadonlyArray<Rec<K>>
   }
 
+  /** The hierarchy of the units and lineage with the batch applied, built on first use. */
+  hierarchy(): Hierarchy {
+    if (this.merged === undefined) {
+      const all = <K extends "units" | "lineage">(kind: K): Array<Rec<K>> => {
+        const b = this.inBatch[kind]
+        return [...[...this.stored(kind).values()].filter((r) => !b.has(r.id)), ...b.values()]
+      }
+      this.merged = makeHierarchy(all("units"), all("lineage"))
+    }
+    return this.merged
+  }
+
   ref<K extends EntityKind>(from: EntityKind, fromId: string, field: string, kind: K, id: string, council?: string): Rec<K> | undefined {
     const r = this.get(kind, id)
     if (r !== undefined) return r
@@ -163,9 +182,50 @@ class Checker {
   inside(kind: EntityKind, id: string, field: string, sub: boolean, inner: DateRange, outerKind: EntityKind, outer: { readonly id: string; readonly validity: DateRange }): void {
     if (within(inner, outer.validity)) return
     const [wVi, wEn] = WHAT[outerKind]
-    this.report(kind, id, sub ? `${field}.${inner.from < outer.validity.from ? "from" : "to"}` : field, "outside-validity",
+    // The end is at fault only when the start lies within `outer`; otherwise the start is (it is also
+    // the one end always written: a one-day record has no `to`).
+    this.report(kind, id, sub ? `${field}.${contains(outer.validity, inner.from) ? "to" : "from"}` : field, "outside-validity",
       `thời gian ${fmt(inner, "nay")} nằm ngoài thời gian hiệu lực ${fmt(outer.validity, "nay")} của ${wVi} "${outer.id}"; hãy sửa ngày cho nằm trong khoảng đó hoặc tham chiếu đúng ${wVi}`,
       `dates ${fmt(inner, "open")} fall outside the validity ${fmt(outer.validity, "open")} of ${wEn} "${outer.id}"; correct the dates to lie within it or refer to the right ${wEn}`)
+  }
+
+  /**
+   * The (closed) dates of an activity, session or meeting recorded directly for a council must lie
+   * within the council's validity. Dates wholly after its end (a district council after 1 July 2025)
+   * or wholly before its start (a new commune's council before it) get a message of their own: when
+   * the council ended or began, and the councils in office on the record's first day that continue
+   * its unit through the lineage (or preceded it). Returns whether the dates are within.
+   */
+  councilDates(kind: "activities" | "sessions" | "meetings", id: string, field: string, sub: boolean, dates: DateRange, c: Council): boolean {
+    if (within(dates, c.validity)) return true
+    const last = dates.to ?? dates.from
+    const ended = c.validity.to !== undefined && dates.from > c.validity.to
+    if (!ended && last >= c.validity.from) {
+      this.inside(kind, id, field, sub, dates, "councils", c)
+      return false
+    }
+    const day = dates.from
+    const h = this.hierarchy()
+    const units = ended ? h.successors(c.unit, day).map((u) => u.id) : [c.unit, ...h.predecessors(c.unit).map((u) => u.id)]
+    const inOffice = [...new Set(units)]
+      .flatMap((u) => this.by("councils", "unit", u))
+      .filter((o) => o.id !== c.id && contains(o.validity, day))
+      .slice(0, MAX_SUGGESTED)
+      .map((o) => `"${o.id}" (${o.name})`)
+    const [wVi, wEn] = WHAT[kind]
+    const whenVi = last === dates.from ? `ngày ${day}` : `thời gian ${fmt(dates, "nay")}`
+    const whenEn = last === dates.from ? `the date ${day}` : `the dates ${fmt(dates, "open")}`
+    const list = inOffice.length > 0 ? `: ${inOffice.join(", ")}` : ""
+    const fixVi = `hãy sửa ngày nếu ghi nhầm, hoặc ghi ${wVi} cho HĐND đang hoạt động vào ngày ${day}${list}`
+    const fixEn = `correct the date if it is wrong, or record the ${wEn} for a council in office on ${day}${list}`
+    this.report(kind, id, sub ? `${field}.from` : field, "outside-validity",
+      ended
+        ? `HĐND "${c.id}" (${c.name}) đã kết thúc hoạt động ngày ${c.validity.to}, trước ${whenVi} của bản ghi này, nên không ghi được ${wVi} cho HĐND đó; ${fixVi}`
+        : `HĐND "${c.id}" (${c.name}) chỉ bắt đầu hoạt động từ ngày ${c.validity.from}, sau ${whenVi} của bản ghi này, nên chưa ghi được ${wVi} cho HĐND đó; ${fixVi}`,
+      ended
+        ? `council "${c.id}" (${c.name}) ended on ${c.validity.to}, before ${whenEn} of this record, so no ${wEn} can be recorded for it; ${fixEn}`
+        : `council "${c.id}" (${c.name}) only began on ${c.validity.from}, after ${whenEn} of this record, so no ${wEn} can be recorded for it yet; ${fixEn}`)
+    return false
   }
 
   /** A term, organ, session or meeting referred to by a record of `council` must belong to it. */
@@ -284,7 +344,7 @@ class Checker {
     const t = termId === undefined ? undefined : this.ref(kind, id, "term", "terms", termId, councilId)
     if (t !== undefined) this.sameCouncil(kind, id, "term", "term-outside-council", "terms", t, councilId)
     if (t !== undefined) this.inside(kind, id, field, sub, dates, "terms", t)
-    else if (c !== undefined && termId === undefined) this.inside(kind, id, field, sub, dates, "councils", c)
+    else if (c !== undefined && termId === undefined) this.councilDates(kind, id, field, sub, dates, c)
   }
 
   sessions(s: Session): void {
@@ -307,11 +367,16 @@ class Checker {
     this.sitting("meetings", m.id, m.council, m.term, { from: m.date, to: m.date }, "date", false)
   }
 
-  /** An organ referred to by an activity or tally: exists, same council, valid over (`whole`) or during its dates. */
-  organRef(kind: "activities" | "tallies", id: string, field: string, organId: string, council: string, dates: DateRange, whole: boolean): void {
+  /**
+   * An organ referred to by an activity or tally: exists, same council, valid over (`whole`) or
+   * during its dates — the last unless `checkDates` is false: the council itself was not in office
+   * then, which was reported once and explains why its organs were not either.
+   */
+  organRef(kind: "activities" | "tallies", id: string, field: string, organId: string, council: string, dates: DateRange, whole: boolean, checkDates = true): void {
     const o = this.ref(kind, id, field, "organs", organId, council)
     if (o === undefined) return
     this.sameCouncil(kind, id, field, "organ-outside-council", "organs", o, council)
+    if (!checkDates) return
     if (whole ? !within(dates, o.validity) : !overlaps(dates, o.validity)) this.report(kind, id, field, "organ-not-valid",
       `cơ quan "${o.id}" chỉ hoạt động ${fmt(o.validity, "nay")}, không ${whole ? "bao trùm" : "giao với"} thời gian ${fmt(dates, "nay")}; hãy sửa ngày hoặc chọn cơ quan còn hoạt động khi đó`,
       `organ "${o.id}" is valid ${fmt(o.validity, "open")}, which does not ${whole ? "cover" : "overlap"} ${fmt(dates, "open")}; correct the dates or pick an organ valid then`)
@@ -320,9 +385,10 @@ class Checker {
   activities(a: Activity): void {
     const c = this.ref("activities", a.id, "council", "councils", a.council)
     const dates = span(a.date)
-    this.organRef("activities", a.id, "owner", a.owner, a.council, dates, true)
+    const inOffice = c === undefined || this.councilDates("activities", a.id, "date", true, dates, c)
+    this.organRef("activities", a.id, "owner", a.owner, a.council, dates, true, inOffice)
     a.organisers.forEach((o, i) => {
-      if (a.organisers.indexOf(o) === i) this.organRef("activities", a.id, `organisers[${i}]`, o, a.council, dates, true)
+      if (a.organisers.indexOf(o) === i) this.organRef("activities", a.id, `organisers[${i}]`, o, a.council, dates, true, inOffice)
       else this.report("activities", a.id, `organisers[${i}]`, "duplicate-organiser",
         `cơ quan "${o}" được ghi hai lần trong organisers; hãy bỏ lần lặp`, `organ "${o}" is listed twice in organisers; remove the repeat`)
     })
@@ -330,7 +396,6 @@ class Checker {
       const s = ref === undefined ? undefined : this.ref("activities", a.id, field, kind, ref, a.council)
       if (s !== undefined) this.sameCouncil("activities", a.id, field, `${field}-outside-council`, kind, s, a.council)
     }
-    if (c !== undefined) this.inside("activities", a.id, "date", true, dates, "councils", c)
     const spec = this.registry.activityKinds.get(a.kind)
     if (spec === undefined) {
       return this.report("activities", a.id, "kind", "unknown-kind",
@@ -420,6 +485,12 @@ class Checker {
  * replaces the record with the same id). An empty array means the batch may be written. Stored
  * records that refer to a unit, council, term, organ, session or meeting that the batch changes are
  * re-checked too. Empty `attributes` (`{}`) count as absent. Never throws.
+ *
+ * An activity, session or meeting dated wholly outside its council's lifetime (a district council's
+ * after 1 July 2025, a new commune council's before it) gets one `outside-validity` problem on its
+ * first day (`date.from`; `dates.from` of a session, `date` of a meeting), saying when the council
+ * ended or began and naming the councils in office that day that continue its unit (through the
+ * lineage) or preceded it; an activity's organs are then not reported again.
  *
  * Codes: `duplicate-id`, `unknown-reference`, `unknown-kind`, `unknown-indicator`,
  * `unknown-committee-kind`, `parent-level`, `code-level`, `code-overlap`, `lineage-arity`,
