@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import { CalendarDate, Format, Hierarchy, Store, Text } from "@hdnd/core"
+import type { Council } from "@hdnd/core"
 import type { Registry } from "@hdnd/core"
 import type { Dataset } from "@hdnd/core"
 import type { Errors, TabulationRequest } from "@hdnd/core"
@@ -136,6 +137,50 @@ export const scopeOf = (store: Store.StoreService, scope: string | undefined, as
       scope: (found._tag === "Unit" ? { _tag: "Subtree", unit: found.id, asOf } : { _tag: "Councils", councils: [found.id] }) as TabulationRequest.Scope
     }
   })
+
+/**
+ * The councils a unit's scope as of a date leaves out although they were part of it during the
+ * period: councils of units that were in the unit's subtree on their last day in the period but are
+ * not on the map of `asOf` (district councils after the 2025 reform, a unit reclassified since). Their
+ * work is not counted; commands say so.
+ *
+ * @since 0.1.0
+ * @category options
+ */
+export const leftOut = (ds: Dataset.Dataset, scope: TabulationRequest.Scope, period: CalendarDate.Period): ReadonlyArray<Council.Council> => {
+  if (scope._tag !== "Subtree") return []
+  const h = Hierarchy.make(ds.units.values(), ds.lineage.values())
+  const inScope = new Set(h.subtree(scope.unit, scope.asOf).map((u) => u.id as string))
+  const subtrees = new Map<string, ReadonlySet<string>>()
+  const subtreeOn = (d: CalendarDate.CalendarDate) => {
+    let s = subtrees.get(d)
+    if (s === undefined) subtrees.set(d, (s = new Set(h.subtree(scope.unit, d).map((u) => u.id as string))))
+    return s
+  }
+  const out: Array<Council.Council> = []
+  for (const c of ds.councils.values()) {
+    if (inScope.has(c.unit) || !CalendarDate.overlaps(c.validity, period)) continue
+    const last = c.validity.to === undefined || c.validity.to > period.to ? period.to : c.validity.to
+    if (subtreeOn(last).has(c.unit)) out.push(c)
+  }
+  return out
+}
+
+/**
+ * Warns (on standard error) about the councils an as-of scope leaves out, naming a few.
+ *
+ * @since 0.1.0
+ * @category options
+ */
+export const warnLeftOut = (c: Common, councils: ReadonlyArray<Council.Council>, asOf: CalendarDate.CalendarDate): Effect.Effect<void> => {
+  if (councils.length === 0) return Effect.void
+  const names = councils.slice(0, 3).map((x) => x.name).join(", ") + (councils.length > 3 ? ", …" : "")
+  return info(
+    c,
+    `Lưu ý: ${councils.length} HĐND hoạt động trong kỳ nhưng không còn trên địa bàn vào ngày ${asOf} (${names}) nên số liệu của họ không được tính; dùng --as-of là một ngày trong kỳ để tính theo địa giới khi đó`,
+    `Note: ${councils.length} councils active in the period are not on the map on ${asOf} (${names}), so their work is not counted; give --as-of a date within the period to count by the boundaries of that time`
+  )
+}
 
 /**
  * The period of `--from` and `--to`.

@@ -174,9 +174,16 @@ describe("hdnd stats as of 2023 over the 2022–2023 data", () => {
     expect(table.stdout).toMatch(/Huyện Mộc Châu +\d+/)
   })
 
-  it("as of 1/7/2025 the same query has no district rows: the map of that day has none", async () => {
+  it("as of 1/7/2025 the same query has no district rows (the map of that day has none), and says which councils it leaves out", async () => {
     const byUnit = await stats(["--scope", "unit:14", "--as-of", "2025-07-01", "--by", "unit"])
     expect(byUnit.map((r) => r.unit)).toEqual(["unit:14"])
+    const vi = await run(["stats", ...PERIOD, "--scope", "unit:14", "--as-of", "2025-07-01"])
+    expect(vi.stderr).toMatch(/Lưu ý: 12 HĐND hoạt động trong kỳ nhưng không còn trên địa bàn vào ngày 2025-07-01 \(HĐND (huyện|thành phố) [^,]+, .*…\) nên số liệu của họ không được tính/)
+    const en = await run(["stats", ...PERIOD, "--scope", "unit:14", "--as-of", "2025-07-01", "--lang", "en"])
+    expect(en.stderr).toContain("Note: 12 councils active in the period are not on the map on 2025-07-01")
+    // As of a day within the period nothing is left out.
+    const within = await run(["stats", ...PERIOD, "--scope", "unit:14", "--as-of", "2023-06-30"])
+    expect(within.stderr).not.toContain("Lưu ý")
   })
 })
 

@@ -10,7 +10,7 @@ import type { Errors, Plugin, TabulationRequest } from "@hdnd/core"
 import * as Effect from "effect/Effect"
 import type { Common } from "../Context.js"
 import * as Plugins from "../Plugins.js"
-import { info, out, parseDate, parseOptionalDate, period, registryOf, scopeOf, withStore } from "../Context.js"
+import { info, out, parseDate, parseOptionalDate, period, leftOut, registryOf, scopeOf, warnLeftOut, withStore } from "../Context.js"
 import { UsageError } from "../Failure.js"
 import { num, pick } from "../Lang.js"
 import { csv, table } from "../Output.js"
@@ -76,7 +76,8 @@ export const stats = (c: Common, o: StatsOptions): Effect.Effect<void, UsageErro
     }
     const tab = yield* withStore(c, (store) =>
       Effect.gen(function* () {
-        const { scope } = yield* scopeOf(store, o.scope, asOf)
+        const { ds, scope } = yield* scopeOf(store, o.scope, asOf)
+        yield* warnLeftOut(c, leftOut(ds, scope, p), asOf)
         const request: TabulationRequest.TabulationRequest = {
           indicators: o.indicators as unknown as readonly [Ids.IndicatorId, ...Array<Ids.IndicatorId>],
           scope,

@@ -14,7 +14,7 @@ import * as Stream from "effect/Stream"
 import * as fs from "node:fs"
 import * as path from "node:path"
 import type { Common } from "../Context.js"
-import { info, out, parseDate, parseOptionalDate, period, registryOf, scopeOf, withStore } from "../Context.js"
+import { info, out, parseDate, parseOptionalDate, period, leftOut, registryOf, scopeOf, warnLeftOut, withStore } from "../Context.js"
 import * as Exporters from "../Exporters.js"
 import { UsageError } from "../Failure.js"
 import * as Plugins from "../Plugins.js"
@@ -172,7 +172,8 @@ export const report = (
     const wantsRecords = o.records === true || formats.some(isXlsx)
     const { doc, appendix } = yield* withStore(c, (store) =>
       Effect.gen(function* () {
-        const { scope } = yield* scopeOf(store, o.scope, asOf)
+        const { ds, scope } = yield* scopeOf(store, o.scope, asOf)
+        yield* warnLeftOut(c, leftOut(ds, scope, p), asOf)
         const tab = yield* store.tabulate(Report.requestFor(template, scope, p, true))
         const rendered = Report.render(template, tab, registry, { ...(o.number === undefined ? {} : { number: o.number }), ...(date === undefined ? {} : { date }) })
         if (Either.isLeft(rendered)) return yield* Effect.fail(rendered.left)
