@@ -48,6 +48,8 @@ export * as Programme from "./Programme.js"
 /** @since 0.1.0 */
 export * as Recommendation from "./Recommendation.js"
 /** @since 0.1.0 */
+export * as RecommendationReport from "./RecommendationReport.js"
+/** @since 0.1.0 */
 export * as RecommendationStats from "./RecommendationStats.js"
 /** @since 0.1.0 */
 export * as RecommendationStatus from "./RecommendationStatus.js"
