@@ -2,7 +2,8 @@
  * The demo: the whole job with the `hdnd` command on the embedded SQLite default, as a council office
  * would run it — create the database, import the Sơn La example's files (CSV and an Excel workbook),
  * render the committee report of October 2023 from the SQLite file, then write it in every format
- * (DOCX, XLSX, CSV, HTML, JSON, Markdown) into `./out/` (or `HDND_OUT_DIR`). Each command is printed
+ * (DOCX, XLSX, CSV, HTML, JSON, Markdown) into `./out/` (or `HDND_OUT_DIR`), and print the consolidated
+ * answer report of the district committees' proposals (synthetic). Each command is printed
  * before it runs. The database is `hdnd.sqlite` in the current directory, or `HDND_SQLITE_FILE`.
  *
  *   npx -y pnpm@10.34.9 demo
@@ -38,5 +39,10 @@ for (const args of steps) {
   const r = spawnSync(process.execPath, ["--import", tsx, "--conditions=@hdnd/source", join(root, "packages/cli/src/bin.ts"), ...args], { stdio: "inherit" })
   if (r.status !== 0) process.exit(r.status ?? 2)
 }
+// The consolidated answer report of the conference's proposals (synthetic data, read from its JSON
+// file: storing and importing recommendations through hdnd is not built yet).
+process.stdout.write(`\n$ tsx examples/son-la-2023/src/answers.ts   # kiến nghị, đề xuất (dữ liệu giả định / synthetic)\n`)
+const answers = spawnSync(process.execPath, ["--import", tsx, "--conditions=@hdnd/source", join(root, "examples/son-la-2023/src/answers.ts")], { stdio: "inherit" })
+if (answers.status !== 0) process.exit(answers.status ?? 2)
 process.stdout.write(`\nDữ liệu được lưu trong tệp SQLite / data stored in the SQLite file: ${db}\n`)
 process.stdout.write(`Báo cáo ở các định dạng DOCX, XLSX, CSV, HTML, JSON, Markdown / the report in every format: ${out}/\n`)
