@@ -3,10 +3,10 @@ import * as fs from "node:fs"
 import { createRequire } from "node:module"
 import * as path from "node:path"
 import { strFromU8, unzipSync } from "fflate"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { Dataset } from "@hdnd/core"
 import { DIMENSIONS, ENTITIES } from "../src/Cli.js"
-import { bundled, hdnd, SON_LA, SON_LA_FILES, tempDir } from "./utils/hdnd.js"
+import { hdnd, seededWorkspace, SON_LA, SON_LA_FILES } from "./utils/hdnd.js"
 
 const require_ = createRequire(path.join(path.dirname(new URL(import.meta.url).pathname), "../package.json"))
 const Database = require_("better-sqlite3") as new (file: string, o?: { readonly?: boolean }) => {
@@ -27,61 +27,40 @@ const REPORT = ["--template", path.join(SON_LA, "mau-bao-cao.json"), "--from", "
 const ACTIVITY_HEADER = "Mã;HĐND;Loại hoạt động;Cơ quan chủ trì;Từ ngày;Kỳ họp;Nội dung;Đối tượng thẩm tra"
 const row = (id: string, date = "10/07/2023") => `${id};HĐND tỉnh Sơn La;thẩm tra;Ban Pháp chế;${date};Kỳ họp thứ 7 (khóa XV);Thẩm tra ${id};dự thảo nghị quyết`
 
-let dir: string
-let seeded: string
-
-beforeAll(async () => {
-  await bundled()
-  dir = tempDir("hdnd-cli-")
-  // One database with the Sơn La files, copied by the tests that write to it.
-  seeded = path.join(dir, "son-la.sqlite")
-  const r = await hdnd(dir, ["init", "--db", seeded, "--quiet", ...SON_LA_FILES])
-  expect(r.status, r.stderr).toBe(0)
-}, 120_000)
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
-
-const copy = (name: string): string => {
-  const file = path.join(dir, name)
-  fs.copyFileSync(seeded, file)
-  return file
-}
-const write = (name: string, text: string): string => {
-  const file = path.join(dir, name)
-  fs.writeFileSync(file, text, "utf8")
-  return file
-}
+const ws = seededWorkspace("hdnd-cli-")
+const { copy, write } = ws
 
 describe("hdnd", () => {
   it("init + import of the Sơn La CSV and XLSX files + report prints the seed figures, from the SQLite file", async () => {
-    const db = path.join(dir, "fresh.sqlite")
-    const init = await hdnd(dir, ["init", "--db", db])
+    const db = path.join(ws.dir, "fresh.sqlite")
+    const init = await hdnd(ws.dir, ["init", "--db", db])
     expect(init.status).toBe(0)
     expect(init.stderr).toContain("Đã tạo cơ sở dữ liệu")
-    const imported = await hdnd(dir, ["import", "--db", db, ...SON_LA_FILES])
+    const imported = await hdnd(ws.dir, ["import", "--db", db, ...SON_LA_FILES])
     expect(imported.status, imported.stderr).toBe(0)
     expect(imported.stdout).toMatch(/^Đã nhập [\d.]+ dòng: [\d.]+ bản ghi mới, 0 cập nhật, 0 không đổi\.$/m)
-    const report = await hdnd(dir, ["report", "--db", db, ...REPORT, "--format", "md"])
+    const report = await hdnd(ws.dir, ["report", "--db", db, ...REPORT, "--format", "md"])
     expect(report.status, report.stderr).toBe(0)
     expect(report.stdout).toContain("117 dự thảo nghị quyết và 47 báo cáo, trình 8 kỳ họp của HĐND tỉnh")
     expect(report.stdout).toContain("1.044 nội dung trình 24 kỳ họp thường lệ và 79 kỳ họp chuyên đề")
     // Re-importing changes nothing.
-    const again = await hdnd(dir, ["import", "--db", db, "--quiet", ...SON_LA_FILES])
+    const again = await hdnd(ws.dir, ["import", "--db", db, "--quiet", ...SON_LA_FILES])
     expect(again.stdout).toMatch(/0 bản ghi mới, 0 cập nhật, [\d.]+ không đổi/)
   })
 
   it("report -o writes the file; --format json is the report document", async () => {
-    const out = path.join(dir, "bao-cao.txt")
-    expect((await hdnd(dir, ["report", "--db", seeded, ...REPORT, "-o", out])).status).toBe(0)
+    const out = path.join(ws.dir, "bao-cao.txt")
+    expect((await hdnd(ws.dir, ["report", "--db", ws.seeded, ...REPORT, "-o", out])).status).toBe(0)
     expect(fs.readFileSync(out, "utf8").replace(/\s+/g, " ")).toContain("117 dự thảo nghị quyết và 47 báo cáo")
-    const json = await hdnd(dir, ["report", "--db", seeded, ...REPORT, "--format", "json"])
+    const json = await hdnd(ws.dir, ["report", "--db", ws.seeded, ...REPORT, "--format", "json"])
     const file = JSON.parse(json.stdout)
     expect(file).toMatchObject({ kind: "hdnd/report-document", formatVersion: 1 })
     expect(file.document.sections[0].blocks[0].text).toContain("355 nội dung theo sự phân công")
   })
 
   it("report writes every format into a directory; each file is a real file of its kind with the seed figures", async () => {
-    const outDir = path.join(dir, "out")
-    const r = await hdnd(dir, ["report", "--db", seeded, ...REPORT, "--number", "85", "--date", "2023-10-14", "--format", "docx,xlsx,csv,html,json,md,txt", "-o", `${outDir}/`])
+    const outDir = path.join(ws.dir, "out")
+    const r = await hdnd(ws.dir, ["report", "--db", ws.seeded, ...REPORT, "--number", "85", "--date", "2023-10-14", "--format", "docx,xlsx,csv,html,json,md,txt", "-o", `${outDir}/`])
     expect(r.status, r.stderr).toBe(0)
     expect(fs.readdirSync(outDir).sort()).toEqual(["bao-cao.docx", "bao-cao.html", "bao-cao.json", "bao-cao.md", "bao-cao.txt", "bao-cao.xlsx", "bao-cao.zip"])
     expect(r.stderr).toContain("tệp nén")
@@ -106,29 +85,29 @@ describe("hdnd", () => {
   })
 
   it("report: an unknown format, or several formats without a directory, is a usage error (exit 1)", async () => {
-    const unknown = await hdnd(dir, ["report", "--db", seeded, ...REPORT, "--format", "docx,pdf"])
+    const unknown = await hdnd(ws.dir, ["report", "--db", ws.seeded, ...REPORT, "--format", "docx,pdf"])
     expect(unknown.status).toBe(1)
     expect(unknown.stderr).toContain("không có định dạng pdf")
-    const several = await hdnd(dir, ["report", "--db", seeded, ...REPORT, "--format", "md,json"])
+    const several = await hdnd(ws.dir, ["report", "--db", ws.seeded, ...REPORT, "--format", "md,json"])
     expect(several.status).toBe(1)
     expect(several.stderr).toContain("-o THƯ-MỤC")
   })
 
   it("report --records adds the records behind every figure as an appendix", async () => {
-    const r = await hdnd(dir, ["report", "--db", seeded, ...REPORT, "--format", "md", "--records"])
+    const r = await hdnd(ws.dir, ["report", "--db", ws.seeded, ...REPORT, "--format", "md", "--records"])
     expect(r.status, r.stderr).toBe(0)
     expect(r.stdout).toContain("Phụ lục: hồ sơ chi tiết của từng số liệu")
     expect(r.stdout).toMatch(/\| Dự thảo nghị quyết đã thẩm tra \| cấp tỉnh[^\n]*\| hdnd-tinh-son-la\//)
-    const plain = await hdnd(dir, ["report", "--db", seeded, ...REPORT, "--format", "md"])
+    const plain = await hdnd(ws.dir, ["report", "--db", ws.seeded, ...REPORT, "--format", "md"])
     expect(plain.stdout).not.toContain("Phụ lục")
   })
 
   it("stats gives the figures as a table, JSON or CSV", async () => {
-    const args = ["stats", "--db", seeded, "-i", "core/review.draft-resolution", "--from", "01/08/2022", "--to", "31/08/2023", "--scope", "Tỉnh Sơn La", "--by", "level"]
-    const json = JSON.parse((await hdnd(dir, [...args, "--format", "json"])).stdout) as Array<{ level: string; value: number }>
+    const args = ["stats", "--db", ws.seeded, "-i", "core/review.draft-resolution", "--from", "01/08/2022", "--to", "31/08/2023", "--scope", "Tỉnh Sơn La", "--by", "level"]
+    const json = JSON.parse((await hdnd(ws.dir, [...args, "--format", "json"])).stdout) as Array<{ level: string; value: number }>
     expect(json.find((r) => r.level === "province")?.value).toBe(117)
-    expect((await hdnd(dir, [...args, "--format", "csv"])).stdout.split("\r\n")[0]).toBe("Chỉ tiêu,level,Giá trị")
-    const table = await hdnd(dir, args)
+    expect((await hdnd(ws.dir, [...args, "--format", "csv"])).stdout.split("\r\n")[0]).toBe("Chỉ tiêu,level,Giá trị")
+    const table = await hdnd(ws.dir, args)
     expect(table.stdout).toMatch(/Dự thảo nghị quyết đã thẩm tra\s+cấp tỉnh\s+117/)
   })
 
@@ -136,7 +115,7 @@ describe("hdnd", () => {
     const db = copy("bad.sqlite")
     const before = count(db, "activities")
     const file = write("hoat-dong-loi.csv", `${ACTIVITY_HEADER}\n${row("moi-1")}\n${row("moi-2", "31/02/2023")}\n${row("moi-3")}\n`)
-    const r = await hdnd(dir, ["import", "--db", db, file])
+    const r = await hdnd(ws.dir, ["import", "--db", db, file])
     expect(r.status).toBe(1)
     expect(r.stderr).toContain(`${file}:3:E`)
     expect(r.stderr).toContain("cơ sở dữ liệu giữ nguyên")
@@ -147,8 +126,8 @@ describe("hdnd", () => {
     const db = copy("skip.sqlite")
     const before = count(db, "activities")
     const file = write("hoat-dong-2.csv", `${ACTIVITY_HEADER}\n${row("moi-1")}\n${row("moi-2", "31/02/2023")}\n${row("moi-3")}\n`)
-    const rejects = path.join(dir, "loi.csv")
-    const r = await hdnd(dir, ["import", "--db", db, "--skip-invalid", "--rejects", rejects, file])
+    const rejects = path.join(ws.dir, "loi.csv")
+    const r = await hdnd(ws.dir, ["import", "--db", db, "--skip-invalid", "--rejects", rejects, file])
     expect(r.status, r.stderr).toBe(0)
     expect(count(db, "activities")).toBe(before + 2)
     const lines = fs.readFileSync(rejects, "utf8").replace(/^\uFEFF/, "").trim().split("\r\n")
@@ -161,12 +140,12 @@ describe("hdnd", () => {
     const db = copy("validate.sqlite")
     const before = count(db, "activities")
     const bad = write("v-bad.csv", `${ACTIVITY_HEADER}\n${row("v1", "ngày xấu")}\n${row("v2", "10/07/2019")}\n`)
-    const r = await hdnd(dir, ["validate", "--db", db, bad])
+    const r = await hdnd(ws.dir, ["validate", "--db", db, bad])
     expect(r.status).toBe(1)
     expect(r.stderr).toContain(`${bad}:2:E`)
     expect(r.stderr).toContain(`${bad}:3`)
     const good = write("v-good.csv", `${ACTIVITY_HEADER}\n${row("v1")}\n`)
-    const ok = await hdnd(dir, ["validate", "--db", db, good])
+    const ok = await hdnd(ws.dir, ["validate", "--db", db, good])
     expect(ok.status).toBe(0)
     expect(ok.stdout).toContain("1 bản ghi mới")
     expect(count(db, "activities")).toBe(before)
@@ -175,7 +154,7 @@ describe("hdnd", () => {
   it("validate prints the full report, however long (one line per problem), even with --quiet", async () => {
     const rows = Array.from({ length: 120 }, (_, i) => row(`x${i}`, "32/13/2023"))
     const bad = write("v-many.csv", `${ACTIVITY_HEADER}\n${rows.join("\n")}\n`)
-    const r = await hdnd(dir, ["validate", "--db", seeded, "--quiet", bad])
+    const r = await hdnd(ws.dir, ["validate", "--db", ws.seeded, "--quiet", bad])
     expect(r.status).toBe(1)
     const dateProblems = r.stderr.split("\n").filter((l) => l.includes(":E (") && l.includes(bad))
     expect(dateProblems).toHaveLength(120)
@@ -184,47 +163,47 @@ describe("hdnd", () => {
 
   it("speaks English with --lang en or an English locale, Vietnamese by default", async () => {
     const file = write("en.csv", `${ACTIVITY_HEADER}\n${row("e1", "31/02/2023")}\n`)
-    const en = await hdnd(dir, ["validate", "--db", seeded, "--lang", "en", file])
+    const en = await hdnd(ws.dir, ["validate", "--db", ws.seeded, "--lang", "en", file])
     expect(en.stderr).toContain("Invalid:")
-    const locale = await hdnd(dir, ["validate", "--db", seeded, file], { LANG: "en_US.UTF-8" })
+    const locale = await hdnd(ws.dir, ["validate", "--db", ws.seeded, file], { LANG: "en_US.UTF-8" })
     expect(locale.stderr).toContain("Invalid:")
-    const help = await hdnd(dir, ["--help"])
+    const help = await hdnd(ws.dir, ["--help"])
     expect(help.stdout).toContain("nạp số liệu hoạt động của HĐND")
-    expect((await hdnd(dir, ["--help"], { LANG: "en_GB.UTF-8" })).stdout).toContain("load People's Council activity data")
+    expect((await hdnd(ws.dir, ["--help"], { LANG: "en_GB.UTF-8" })).stdout).toContain("load People's Council activity data")
   })
 
   it("--quiet prints no progress; output that is not a terminal gets plain lines, no colours", async () => {
     const db = copy("quiet.sqlite")
     const file = write("q.csv", `${ACTIVITY_HEADER}\n${row("q1")}\n`)
-    const quiet = await hdnd(dir, ["import", "--db", db, "--quiet", file])
+    const quiet = await hdnd(ws.dir, ["import", "--db", db, "--quiet", file])
     expect(quiet.stderr).toBe("")
-    const loud = await hdnd(dir, ["import", "--db", db, file])
+    const loud = await hdnd(ws.dir, ["import", "--db", db, file])
     expect(loud.stderr).toMatch(/100%\s+1 dòng/)
     expect(loud.stderr).not.toMatch(/\r|\u001b\[/)
   })
 
   it("exit codes: 1 for bad options, files or data; 2 for an internal failure", async () => {
-    expect((await hdnd(dir, ["stats", "--db", seeded, "-i", "khong-co", "--from", "2023-01-01", "--to", "2023-12-31"])).status).toBe(1)
-    expect((await hdnd(dir, ["stats", "--db", seeded, "-i", "core/review.content", "--from", "2023-13-01", "--to", "2023-12-31"])).status).toBe(1)
-    expect((await hdnd(dir, ["import", "--db", seeded, path.join(dir, "khong-co.csv")])).status).toBe(1)
-    expect((await hdnd(dir, ["khong-co-lenh"])).status).toBe(1)
-    const legacy = path.join(dir, "tcvn3.csv")
+    expect((await hdnd(ws.dir, ["stats", "--db", ws.seeded, "-i", "khong-co", "--from", "2023-01-01", "--to", "2023-12-31"])).status).toBe(1)
+    expect((await hdnd(ws.dir, ["stats", "--db", ws.seeded, "-i", "core/review.content", "--from", "2023-13-01", "--to", "2023-12-31"])).status).toBe(1)
+    expect((await hdnd(ws.dir, ["import", "--db", ws.seeded, path.join(ws.dir, "khong-co.csv")])).status).toBe(1)
+    expect((await hdnd(ws.dir, ["khong-co-lenh"])).status).toBe(1)
+    const legacy = path.join(ws.dir, "tcvn3.csv")
     fs.writeFileSync(legacy, Buffer.from([...Buffer.from("Mã,Tên\n1,"), 0xb8, 0xcd, 0xc9, 0x0a]))
-    const enc = await hdnd(dir, ["validate", "--db", seeded, legacy])
+    const enc = await hdnd(ws.dir, ["validate", "--db", ws.seeded, legacy])
     expect(enc.status).toBe(1)
     // A database path that is a directory cannot be opened: the tool's fault to report, exit 2.
-    const r = await hdnd(dir, ["units", "--db", dir])
+    const r = await hdnd(ws.dir, ["units", "--db", ws.dir])
     expect(r.status).toBe(2)
     expect(r.stderr).toContain("Lỗi:")
   })
 
   it("lists indicators, templates and units as of a day", async () => {
-    const indicators = await hdnd(dir, ["indicators", "--format", "json"])
+    const indicators = await hdnd(ws.dir, ["indicators", "--format", "json"])
     expect((JSON.parse(indicators.stdout) as Array<{ id: string }>).map((i) => i.id)).toContain("core/review.draft-resolution")
-    expect((await hdnd(dir, ["templates"])).stdout).toContain("core/activity-summary")
-    const units2023 = JSON.parse((await hdnd(dir, ["units", "--db", seeded, "--as-of", "2023-06-30", "--format", "json"])).stdout) as Array<{ depth: number }>
+    expect((await hdnd(ws.dir, ["templates"])).stdout).toContain("core/activity-summary")
+    const units2023 = JSON.parse((await hdnd(ws.dir, ["units", "--db", ws.seeded, "--as-of", "2023-06-30", "--format", "json"])).stdout) as Array<{ depth: number }>
     expect(units2023.filter((u) => u.depth === 1).length).toBe(12)
-    const units2025 = JSON.parse((await hdnd(dir, ["units", "--db", seeded, "--as-of", "2025-07-01", "--format", "json"])).stdout) as Array<{ depth: number }>
+    const units2025 = JSON.parse((await hdnd(ws.dir, ["units", "--db", ws.seeded, "--as-of", "2025-07-01", "--format", "json"])).stdout) as Array<{ depth: number }>
     expect(units2025.filter((u) => u.depth === 1).length).toBe(0)
   })
 
@@ -237,10 +216,10 @@ describe("hdnd", () => {
     const db = copy("entity.sqlite")
     // Named like a units file, holding activities.
     const file = write("don-vi-thang-9.csv", `${ACTIVITY_HEADER}\n${row("e-1")}\n`)
-    const misnamed = await hdnd(dir, ["import", "--db", db, "--quiet", file])
+    const misnamed = await hdnd(ws.dir, ["import", "--db", db, "--quiet", file])
     expect(misnamed.status, misnamed.stderr + misnamed.stdout).toBe(1)
     expect(misnamed.stderr).toContain("Đơn vị hành chính")
-    const named = await hdnd(dir, ["import", "--db", db, "--quiet", "--entity", "activities", file])
+    const named = await hdnd(ws.dir, ["import", "--db", db, "--quiet", "--entity", "activities", file])
     expect(named.status, named.stderr).toBe(0)
   })
 })

@@ -11,9 +11,9 @@ import * as Effect from "effect/Effect"
 import * as fs from "node:fs"
 import { createRequire } from "node:module"
 import * as path from "node:path"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { plugin as formatsPlugin } from "./fixtures/formats-plugin.mjs"
-import { bundled, hdnd, SON_LA_FILES, tempDir } from "./utils/hdnd.js"
+import { hdnd, seededWorkspace, tempDir } from "./utils/hdnd.js"
 
 const FIXTURES = path.join(path.dirname(new URL(import.meta.url).pathname), "fixtures")
 const PROJECT = path.join(FIXTURES, "project")
@@ -40,29 +40,8 @@ const query = (file: string, sql: string, ...params: Array<unknown>): Array<Reco
 const LOG_HEADER = "Số hồ sơ,Đơn vị HĐND,Hình thức,Ban thực hiện,Ngày thực hiện,Trình kỳ họp,Tên nội dung,Loại văn bản"
 const logRow = (id: string, date = "10/07/2023") => `${id},HĐND tỉnh Sơn La,thẩm tra,Ban Pháp chế,${date},Kỳ họp thứ 7 (khóa XV),Thẩm tra ${id},dự thảo nghị quyết`
 
-let dir: string
-let seeded: string
-
-beforeAll(async () => {
-  await bundled()
-  dir = tempDir("hdnd-plugin-formats-")
-  seeded = path.join(dir, "son-la.sqlite")
-  const r = await hdnd(dir, ["init", "--db", seeded, "--quiet", ...SON_LA_FILES])
-  expect(r.status, r.stderr).toBe(0)
-}, 120_000)
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
-
-const copy = (name: string): string => {
-  const file = path.join(dir, name)
-  fs.copyFileSync(seeded, file)
-  return file
-}
-const write = (name: string, text: string): string => {
-  const file = path.join(dir, name)
-  fs.mkdirSync(path.dirname(file), { recursive: true })
-  fs.writeFileSync(file, text, "utf8")
-  return file
-}
+const ws = seededWorkspace("hdnd-plugin-formats-")
+const { copy, write } = ws
 const names = (stdout: string): Array<string> => (JSON.parse(stdout) as Array<{ name: string }>).map((p) => p.name)
 
 describe("hdnd.config.ts", () => {
@@ -77,7 +56,7 @@ describe("hdnd.config.ts", () => {
   })
 
   it("is read from --config, from any directory, with paths relative to the file", async () => {
-    const r = await hdnd(dir, ["plugins", "--config", path.join(PROJECT, "hdnd.config.ts"), "--format", "json"])
+    const r = await hdnd(ws.dir, ["plugins", "--config", path.join(PROJECT, "hdnd.config.ts"), "--format", "json"])
     expect(r.status, r.stderr).toBe(0)
     expect(names(r.stdout)).toEqual(["thu-nghiem", "tinh-mau", "trong-cau-hinh"])
     expect(r.stderr).toContain("hdnd report --format tinh-mau/tom-tat")
@@ -141,12 +120,12 @@ describe("hdnd.config.ts", () => {
 describe("a plugin's exporter in hdnd report", () => {
   it("--format <exporter id> -o DIR/ writes the exporter's bytes with its extension", async () => {
     const plugins = ["--plugin", PLUGIN, "--plugin", FORMATS]
-    const out = path.join(dir, "out") + path.sep
-    const r = await hdnd(dir, ["report", "--db", seeded, ...plugins, "--template", "thu-nghiem/khao-sat", ...PERIOD, "--format", "tinh-mau/tom-tat", "-o", out])
+    const out = path.join(ws.dir, "out") + path.sep
+    const r = await hdnd(ws.dir, ["report", "--db", ws.seeded, ...plugins, "--template", "thu-nghiem/khao-sat", ...PERIOD, "--format", "tinh-mau/tom-tat", "-o", out])
     expect(r.status, r.stderr).toBe(0)
     const written = fs.readFileSync(path.join(out, "bao-cao.tsv"))
     // The same document, rendered as JSON, through the exporter itself: the very same bytes.
-    const json = await hdnd(dir, ["report", "--db", seeded, ...plugins, "--template", "thu-nghiem/khao-sat", ...PERIOD, "--format", "json"])
+    const json = await hdnd(ws.dir, ["report", "--db", ws.seeded, ...plugins, "--template", "thu-nghiem/khao-sat", ...PERIOD, "--format", "json"])
     expect(json.status, json.stderr).toBe(0)
     const doc = (JSON.parse(json.stdout) as { document: ReportDocument.ReportDocument }).document
     const exporter = formatsPlugin.exporters![0]!
@@ -155,17 +134,17 @@ describe("a plugin's exporter in hdnd report", () => {
     expect(written.toString("utf8")).toContain("\tCác ban của HĐND tỉnh đã tổ chức 10 cuộc khảo sát.\n")
 
     // With built-in formats in one run, each gets its own file.
-    const both = path.join(dir, "both") + path.sep
-    const several = await hdnd(dir, ["report", "--db", seeded, ...plugins, "--template", "thu-nghiem/khao-sat", ...PERIOD, "--format", "md,tinh-mau/tom-tat", "-o", both])
+    const both = path.join(ws.dir, "both") + path.sep
+    const several = await hdnd(ws.dir, ["report", "--db", ws.seeded, ...plugins, "--template", "thu-nghiem/khao-sat", ...PERIOD, "--format", "md,tinh-mau/tom-tat", "-o", both])
     expect(several.status, several.stderr).toBe(0)
     expect(fs.readdirSync(both).sort()).toEqual(["bao-cao.md", "bao-cao.tsv"])
   })
 
   it("an unknown format lists the built-in formats and those of the plugins", async () => {
-    const r = await hdnd(dir, ["report", "--db", seeded, "--plugin", FORMATS, "--template", "x", ...PERIOD, "--format", "tinh-mau/khong-co", "--lang", "en"])
+    const r = await hdnd(ws.dir, ["report", "--db", ws.seeded, "--plugin", FORMATS, "--template", "x", ...PERIOD, "--format", "tinh-mau/khong-co", "--lang", "en"])
     expect(r.status).toBe(1)
     expect(r.stderr).toContain("no format tinh-mau/khong-co; use: txt, md, json, docx, xlsx, csv, html; from plugins: tinh-mau/tom-tat")
-    const without = await hdnd(dir, ["report", "--db", seeded, "--template", "x", ...PERIOD, "--format", "tinh-mau/tom-tat"])
+    const without = await hdnd(ws.dir, ["report", "--db", ws.seeded, "--template", "x", ...PERIOD, "--format", "tinh-mau/tom-tat"])
     expect(without.status).toBe(1)
     expect(without.stderr).toContain("không có định dạng tinh-mau/tom-tat")
   })
@@ -175,7 +154,7 @@ describe("a plugin's importer mapping in hdnd import and validate", () => {
   it("--mapping reads the province's headers: the rows are in the SQLite file", async () => {
     const db = copy("mapping.sqlite")
     const file = write("so-theo-doi.csv", `${LOG_HEADER}\n${logRow("tm-001")}\n${logRow("tm-002", "11/07/2023")}\n`)
-    const r = await hdnd(dir, ["import", "--db", db, "--plugin", FORMATS, "--mapping", "tinh-mau/hoat-dong", file])
+    const r = await hdnd(ws.dir, ["import", "--db", db, "--plugin", FORMATS, "--mapping", "tinh-mau/hoat-dong", file])
     expect(r.status, r.stderr).toBe(0)
     expect(r.stdout).toContain("Đã nhập 2 dòng: 2 bản ghi mới")
     const rows = query(db, "SELECT id, council, kind, title, date_from, subject FROM activities WHERE id LIKE 'tm-%' ORDER BY id")
@@ -188,10 +167,10 @@ describe("a plugin's importer mapping in hdnd import and validate", () => {
   it("a bad row's error names the province's own header; nothing is written", async () => {
     const db = copy("mapping-bad.sqlite")
     const file = write("so-theo-doi-loi.csv", `${LOG_HEADER}\n${logRow("tm-101")}\n${logRow("tm-102", "32/13/2023")}\n`)
-    const v = await hdnd(dir, ["validate", "--db", db, "--plugin", FORMATS, "--mapping", "tinh-mau/hoat-dong", file])
+    const v = await hdnd(ws.dir, ["validate", "--db", db, "--plugin", FORMATS, "--mapping", "tinh-mau/hoat-dong", file])
     expect(v.status).toBe(1)
     expect(v.stderr).toContain("so-theo-doi-loi.csv:3:E (Ngày thực hiện)")
-    const i = await hdnd(dir, ["import", "--db", db, "--plugin", FORMATS, "--mapping", "tinh-mau/hoat-dong", file, "--lang", "en"])
+    const i = await hdnd(ws.dir, ["import", "--db", db, "--plugin", FORMATS, "--mapping", "tinh-mau/hoat-dong", file, "--lang", "en"])
     expect(i.status).toBe(1)
     expect(i.stderr).toContain("so-theo-doi-loi.csv:3:E (Ngày thực hiện)")
     expect(query(db, "SELECT id FROM activities WHERE id LIKE 'tm-%'")).toEqual([])
@@ -202,23 +181,23 @@ describe("a plugin's importer mapping in hdnd import and validate", () => {
     // Headers in another case and without diacritics still match; no entity in the file name.
     const header = LOG_HEADER.replace("Ngày thực hiện", "NGAY THUC HIEN").replace("Số hồ sơ", "so ho so")
     const file = write("nhat-ky.csv", `${header}\n${logRow("tm-201")}\n`)
-    const without = await hdnd(dir, ["validate", "--db", db, file])
+    const without = await hdnd(ws.dir, ["validate", "--db", db, file])
     expect(without.status).toBe(1)
     expect(without.stderr).toContain("không biết tệp chứa loại dữ liệu nào")
-    const r = await hdnd(dir, ["import", "--db", db, "--plugin", FORMATS, file])
+    const r = await hdnd(ws.dir, ["import", "--db", db, "--plugin", FORMATS, file])
     expect(r.status, r.stderr).toBe(0)
     expect(query(db, "SELECT id, owner FROM activities WHERE id LIKE 'tm-%'")).toEqual([{ id: "tm-201", owner: "hdnd-tinh-son-la/ban-phap-che" }])
   })
 
   it("an unknown mapping lists the known ones; a mapping of another entity than --entity is refused", async () => {
     const file = write("so-theo-doi-2.csv", `${LOG_HEADER}\n${logRow("tm-301")}\n`)
-    const r = await hdnd(dir, ["validate", "--db", seeded, "--plugin", FORMATS, "--mapping", "tinh-mau/khong-co", file, "--lang", "en"])
+    const r = await hdnd(ws.dir, ["validate", "--db", ws.seeded, "--plugin", FORMATS, "--mapping", "tinh-mau/khong-co", file, "--lang", "en"])
     expect(r.status).toBe(1)
     expect(r.stderr).toContain('--mapping: no mapping "tinh-mau/khong-co"; the mappings: tinh-mau/hoat-dong (activities)')
-    const none = await hdnd(dir, ["validate", "--db", seeded, "--mapping", "tinh-mau/hoat-dong", file])
+    const none = await hdnd(ws.dir, ["validate", "--db", ws.seeded, "--mapping", "tinh-mau/hoat-dong", file])
     expect(none.status).toBe(1)
     expect(none.stderr).toContain("chưa plugin nào có bảng ánh xạ")
-    const entity = await hdnd(dir, ["validate", "--db", seeded, "--plugin", FORMATS, "--mapping", "tinh-mau/hoat-dong", "--entity", "tallies", file])
+    const entity = await hdnd(ws.dir, ["validate", "--db", ws.seeded, "--plugin", FORMATS, "--mapping", "tinh-mau/hoat-dong", "--entity", "tallies", file])
     expect(entity.status).toBe(1)
     expect(entity.stderr).toContain("--mapping tinh-mau/hoat-dong dành cho activities")
   })

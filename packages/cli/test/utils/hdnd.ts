@@ -7,6 +7,7 @@ import { spawn, spawnSync } from "node:child_process"
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
+import { afterAll, beforeAll, expect } from "vitest"
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 export const ROOT = path.resolve(packageDir, "../..")
@@ -64,3 +65,39 @@ export const start = async (cwd: string, args: ReadonlyArray<string>, onStderr: 
 /** A fresh temporary directory, removed by the caller. */
 export const tempDir = (prefix: string): string => fs.mkdtempSync(path.join(fs.realpathSync(os()), prefix))
 const os = () => (process.env.TMPDIR ?? "/tmp")
+
+/**
+ * A temporary directory with one SQLite file holding the Sơn La example (made once, in `beforeAll`),
+ * and helpers for tests: `copy` gives a test its own copy of that database, `write` a file in the
+ * directory (parent directories created). The directory is removed in `afterAll`.
+ */
+export const seededWorkspace = (prefix: string) => {
+  const ws = { dir: "", seeded: "" }
+  beforeAll(async () => {
+    await bundled()
+    ws.dir = tempDir(prefix)
+    ws.seeded = path.join(ws.dir, "son-la.sqlite")
+    const r = await hdnd(ws.dir, ["init", "--db", ws.seeded, "--quiet", ...SON_LA_FILES])
+    expect(r.status, r.stderr).toBe(0)
+  }, 120_000)
+  afterAll(() => fs.rmSync(ws.dir, { recursive: true, force: true }))
+  return {
+    get dir() {
+      return ws.dir
+    },
+    get seeded() {
+      return ws.seeded
+    },
+    copy: (name: string): string => {
+      const file = path.join(ws.dir, name)
+      fs.copyFileSync(ws.seeded, file)
+      return file
+    },
+    write: (name: string, text: string): string => {
+      const file = path.join(ws.dir, name)
+      fs.mkdirSync(path.dirname(file), { recursive: true })
+      fs.writeFileSync(file, text, "utf8")
+      return file
+    }
+  }
+}
