@@ -205,7 +205,9 @@ export const merge = (
     fail(into, "mergedInto", "unknown-reference", `không có kiến nghị "${into}" để gộp vào`, `no recommendation "${into}" to merge into`)
     return { changed: [], problems }
   }
-  const rootOf = (id: RecommendationId) => [...all.values()].find((m) => m.sources.some((s) => s.id === id))!.root
+  const roots = new Map<string, Recommendation>()
+  for (const m of all.values()) for (const s of m.sources) roots.set(s.id, m.root)
+  const rootOf = (id: RecommendationId) => roots.get(id)!
   const targetRoot = rootOf(into)
   const changed = new Map<RecommendationId, Recommendation>()
   for (const d of duplicates) {
