@@ -7,7 +7,7 @@
  */
 import type { Errors } from "@hdnd/core"
 import { Dataset } from "@hdnd/core"
-import type { ColumnMap, Decoded, Rejected } from "./Decode.js"
+import type { Accepted, ColumnMap, Decoded, Rejected } from "./Decode.js"
 import { fieldColumn } from "./internal/record.js"
 import type { ImportProblem } from "./ImportError.js"
 import { importProblem } from "./ImportError.js"
@@ -43,6 +43,7 @@ export interface Chunk {
   readonly _tag: "Batch"
   readonly batch: Dataset.Batch
   readonly size: number
+  /** Made on first use (only a batch with problems needs it), so a batch costs no map per record. */
   readonly origins: Origins
 }
 
@@ -56,7 +57,8 @@ export const originKey = (entity: string, id: string): string => `${entity}\u000
 
 /**
  * Groups the accepted records into batches of `size` records (the last one may be smaller), passing
- * rejected rows through in order, as soon as they come.
+ * rejected rows through in order, as soon as they come. A batch keeps its rows and works out their
+ * {@link Origins} only when asked.
  *
  * @since 0.1.0
  * @category batching
@@ -65,13 +67,21 @@ export const collectBatches = (items: AsyncIterable<Decoded>, size: number): Asy
   async *[Symbol.asyncIterator]() {
     const limit = Math.max(1, Math.floor(size))
     let records: Partial<Record<Dataset.EntityKind, Array<unknown>>> = {}
-    let origins = new Map<string, RecordOrigin>()
-    let count = 0
+    // The accepted rows themselves: their origins are looked up only when a batch has problems.
+    let accepted: Array<Accepted> = []
     const flush = (): Chunk => {
-      const chunk: Chunk = { _tag: "Batch", batch: records as Dataset.Batch, size: count, origins }
+      const rows = accepted
+      let origins: Origins | undefined
+      const chunk: Chunk = {
+        _tag: "Batch",
+        batch: records as Dataset.Batch,
+        size: rows.length,
+        get origins() {
+          return (origins ??= originsOf(rows))
+        }
+      }
       records = {}
-      origins = new Map()
-      count = 0
+      accepted = []
       return chunk
     }
     for await (const item of items) {
@@ -81,19 +91,27 @@ export const collectBatches = (items: AsyncIterable<Decoded>, size: number): Asy
       }
       const list = records[item.kind] ?? (records[item.kind] = [])
       list.push(item.record)
-      const id = (item.record as { readonly id: string }).id
-      origins.set(originKey(Dataset.entityNames[item.kind], id), {
-        file: item.file,
-        ...(item.sheet === undefined ? {} : { sheet: item.sheet }),
-        row: item.row,
-        columns: item.columns
-      })
-      count++
-      if (count >= limit) yield flush()
+      accepted.push(item)
+      if (accepted.length >= limit) yield flush()
     }
-    if (count > 0) yield flush()
+    if (accepted.length > 0) yield flush()
   }
 })
+
+/** The origins of accepted rows, by entity name and id (a later row with the same id wins). */
+const originsOf = (rows: ReadonlyArray<Accepted>): Origins => {
+  const origins = new Map<string, RecordOrigin>()
+  for (const item of rows) {
+    const id = (item.record as { readonly id: string }).id
+    origins.set(originKey(Dataset.entityNames[item.kind], id), {
+      file: item.file,
+      ...(item.sheet === undefined ? {} : { sheet: item.sheet }),
+      row: item.row,
+      columns: item.columns
+    })
+  }
+  return origins
+}
 
 /**
  * Places core problems (from validating a batch) at the file, row and column of their record. A

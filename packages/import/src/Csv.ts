@@ -102,6 +102,9 @@ async function* readCsv(input: Input, options: CsvOptions): AsyncGenerator<Sourc
   let tokenizer: CsvTokenizer | undefined
   let pending = ""
   const max = options.maxRecordLength ?? DEFAULT_MAX_RECORD_LENGTH
+  // Column letters, made once per column rather than once per cell.
+  const letters: Array<string> = []
+  const letter = (i: number): string => letters[i] ?? (letters[i] = columnLetter(i))
 
   function* emit(records: ReadonlyArray<RawRecord>): Generator<SourceItem> {
     for (const r of records) {
@@ -159,7 +162,7 @@ async function* readCsv(input: Input, options: CsvOptions): AsyncGenerator<Sourc
         }
       }
       const cells: Array<Cell> = new Array(values.length)
-      for (let i = 0; i < values.length; i++) cells[i] = { column: columnLetter(i), header: hs[i] ?? "", value: values[i] as string }
+      for (let i = 0; i < values.length; i++) cells[i] = { column: letter(i), header: hs[i] ?? "", value: values[i] as string }
       yield { _tag: "Row", file, row: r.line, cells }
     }
   }

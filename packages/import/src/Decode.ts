@@ -29,8 +29,8 @@ import type { Column } from "./Interchange.js"
 import type { HeaderMapping } from "./HeaderMapping.js"
 import { fitting, renameAll } from "./HeaderMapping.js"
 import { entities, entityOfHeaders, entityOfName, matchHeaders } from "./Interchange.js"
-import type { Mapped } from "./internal/record.js"
-import { build } from "./internal/record.js"
+import type { Layout } from "./internal/record.js"
+import { build, layoutOf } from "./internal/record.js"
 import type { Resolver } from "./Resolve.js"
 import { make as makeResolver } from "./Resolve.js"
 import type { Cell, SourceItem } from "./SourceRow.js"
@@ -123,6 +123,10 @@ interface SourceState {
   readonly kind: Dataset.EntityKind
   readonly mapping: ReadonlyArray<Column | undefined>
   readonly columns: ColumnMap
+  /** Where the mapped columns are, for rows with a cell for each. */
+  readonly layout: Layout
+  /** The columns without a mapping (blank headers): a value there is a problem. */
+  readonly unmapped: ReadonlyArray<number>
 }
 
 /** The entity of a source, and the header mapping its headers are read with, if any. */
@@ -137,6 +141,21 @@ const importErrorAt = (e: ImportError, where: { readonly file: string; readonly 
   importError({ code: e.code, file: where.file, sheet: where.sheet, row: where.row, vi: e.vi, en: e.en, cause: e.cause })
 
 const sourceKey = (file: string, sheet: string | undefined): string => `${file}\u0000${sheet ?? ""}`
+
+/** The first cell with data in a column that has neither a mapping nor a header. */
+const orphanOf = (state: SourceState, cells: ReadonlyArray<Cell>): Cell | undefined => {
+  const { mapping, unmapped } = state
+  for (const i of unmapped) {
+    const c = cells[i]
+    if (c !== undefined && c.header.trim() === "" && c.value.trim() !== "") return c
+  }
+  // Cells past the header row's columns have no mapping either.
+  for (let i = mapping.length; i < cells.length; i++) {
+    const c = cells[i] as Cell
+    if (c.header.trim() === "" && c.value.trim() !== "") return c
+  }
+  return undefined
+}
 
 const entityList = Dataset.entityKinds.map((k) => `${k} ("${entities[k].vi}")`).join(", ")
 
@@ -207,7 +226,11 @@ async function* run(items: AsyncIterable<SourceItem>, options: DecodeOptions): A
     // An activity's owner left out is its organiser: place the owner's problems there.
     const organisers = columns.get("organisers")
     if (kind === "activities" && !columns.has("owner") && organisers !== undefined) columns.set("owner", organisers)
-    return { kind, mapping, columns }
+    const unmapped: Array<number> = []
+    mapping.forEach((c, i) => {
+      if (c === undefined) unmapped.push(i)
+    })
+    return { kind, mapping, columns, layout: layoutOf(mapping), unmapped }
   }
 
   const candidates = options.mappings ?? []
@@ -255,13 +278,9 @@ async function* run(items: AsyncIterable<SourceItem>, options: DecodeOptions): A
   }
 
   const decodeOne = (state: SourceState, cells: ReadonlyArray<Cell>, file: string, sheet: string | undefined, row: number): Decoded => {
-    const mapped: Array<Mapped> = []
-    state.mapping.forEach((column, i) => {
-      const cell = cells[i]
-      if (column !== undefined && cell !== undefined) mapped.push({ column, cell })
-    })
-    const orphan = cells.find((c, i) => state.mapping[i] === undefined && c.header.trim() === "" && c.value.trim() !== "")
-    const built = build({ kind: state.kind, resolver, council: options.council, file, sheet, row }, mapped)
+    const layout = cells.length >= state.mapping.length ? state.layout : layoutOf(state.mapping, cells.length)
+    const orphan = orphanOf(state, cells)
+    const built = build({ kind: state.kind, resolver, council: options.council, file, sheet, row }, layout, cells)
     const problems = "problems" in built ? [...built.problems] : []
     if (orphan !== undefined) {
       problems.push(importProblem({

@@ -256,18 +256,18 @@ export async function* decodeText(source: AsyncIterable<Uint8Array>, file: strin
     return
   }
   const decoder = new TextDecoder(detected.encoding, { fatal: true, ignoreBOM: true })
+  // The line the next chunk starts on. Line breaks are LF, CRLF and a lone CR, as in `lineOf`; a CR
+  // that ends a chunk is counted once the next byte says whether an LF follows it.
   let lines = 1
   let pendingCr = false
   const count = (bytes: Uint8Array): void => {
-    for (let i = 0; i < bytes.length; i++) {
-      const b = bytes[i]
-      if (b === 0x0a) {
-        if (!pendingCr) lines++
-        pendingCr = false
-      } else {
-        if (pendingCr) lines++
-        pendingCr = b === 0x0d
-      }
+    if (bytes.length === 0) return
+    if (pendingCr && bytes[0] !== 0x0a) lines++
+    pendingCr = false
+    for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, i + 1)) lines++
+    for (let i = bytes.indexOf(0x0d); i !== -1; i = bytes.indexOf(0x0d, i + 1)) {
+      if (i + 1 === bytes.length) pendingCr = true
+      else if (bytes[i + 1] !== 0x0a) lines++
     }
   }
   /** The text of the bytes; when they go wrong, the text before the first bad byte and the error. */
@@ -295,7 +295,7 @@ export async function* decodeText(source: AsyncIterable<Uint8Array>, file: strin
       // bad one are decoded by a fresh decoder (a sequence cut there is dropped with the error).
       const prefix = new TextDecoder("utf-8").decode(bytes.subarray(0, offset), { stream: true })
       const found = classify(bytes)
-      const line = lines + lineOf(bytes, offset) - 1
+      const line = lines + (pendingCr && bytes[0] !== 0x0a ? 1 : 0) + lineOf(bytes, offset) - 1
       const error = errorFor(file, found === undefined ? { _tag: "NotUtf8", offset } : { _tag: "Legacy", encoding: found.encoding, offset }, bytes, line) as ImportError
       return { text: prefix, error }
     }

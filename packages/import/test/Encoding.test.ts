@@ -61,6 +61,21 @@ describe("legacy encodings", () => {
     expect(items.filter((i) => i._tag === "Row")).toHaveLength(20_000)
   })
 
+  it("finds invalid UTF-8 after the first 64 KiB at its line with CRLF and CR line breaks too, and across chunks", async () => {
+    for (const eol of ["\r\n", "\r", "\n"]) {
+      const bytes = new Uint8Array([...utf8(`Ma;Ten${eol}${`1;abc${eol}`.repeat(20_000)}2;x`), 0xff, ...utf8(eol)])
+      const items = await collect(Csv.read({ name: "big.csv", data: bytes }))
+      const issue = items[items.length - 1]
+      expect(issue?._tag === "Issue" && [issue.error.code, issue.error.row], JSON.stringify(eol)).toEqual(["encoding.not-utf8", 20_002])
+    }
+    // Chunks cut between a CR and its LF, and after a lone CR.
+    const head = utf8(`Ma;Ten\r\n${"1;abc\r\n".repeat(14_000)}`)
+    const chunks = [head.subarray(0, head.length - 1), head.subarray(head.length - 1), utf8("1;abc\r"), utf8("2;x"), Uint8Array.of(0xff)]
+    const items = await collect(Csv.read({ name: "chunks.csv", data: chunks }))
+    const issue = items[items.length - 1]
+    expect(issue?._tag === "Issue" && [issue.error.code, issue.error.row]).toEqual(["encoding.not-utf8", 14_003])
+  })
+
   it("says when bytes are not UTF-8 and fit no known encoding", async () => {
     const issue = await issueOf(Uint8Array.from([0x41, 0x3b, 0x42, 0x0a, 0x80, 0x81, 0xfe, 0xff]))
     expect(issue?.error.code).toBe("encoding.not-utf8")

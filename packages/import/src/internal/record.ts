@@ -9,18 +9,14 @@ import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type { ImportProblem } from "../ImportError.js"
+import type { Compiled } from "./compiled.js"
+import { compile, DECLINE } from "./compiled.js"
 import { importProblem } from "../ImportError.js"
 import type { Column } from "../Interchange.js"
 import type { Resolution, Resolver } from "../Resolve.js"
 import { dayBefore, parseConvocation, parseOrdinal } from "../Resolve.js"
 import type { Cell } from "../SourceRow.js"
 import { describe, lookup, valueKey } from "../Vocabulary.js"
-
-/** A cell with the column it was mapped to. */
-export interface Mapped {
-  readonly column: Column
-  readonly cell: Cell
-}
 
 /** What building a record needs besides the row. */
 export interface BuildContext {
@@ -41,10 +37,26 @@ const decodersWith = (errors: "first" | "all") =>
     ])
   ) as Record<Dataset.EntityKind, (u: unknown) => Either.Either<unknown, ParseResult.ParseError>>
 
-// Most rows are valid: decode stopping at the first problem (~30% cheaper), and only for a row that
-// has one decode again collecting every problem.
+// Most rows are valid: decode with the compiled decoder (which only ever accepts what the schema
+// would, as the schema would), then with the schema stopping at the first problem, and only for a
+// row that has one decode again collecting every problem.
+const compiledDecoders = Object.fromEntries(
+  Dataset.entityKinds.map((k) => [k, compile(Dataset.entitySchemas[k] as unknown as Schema.Schema<unknown, unknown>, { errors: "first", onExcessProperty: "error" })])
+) as Record<Dataset.EntityKind, Compiled | undefined>
 const fastDecoders = decodersWith("first")
 const decoders = decodersWith("all")
+
+/** Decodes with the core schema of `kind`: the compiled decoder first, the schema when it declines. */
+export const decodeEntity = (kind: Dataset.EntityKind, input: unknown): Either.Either<unknown, ParseResult.ParseError> => {
+  const compiled = compiledDecoders[kind]
+  const quick = compiled === undefined ? DECLINE : compiled(input)
+  if (quick !== DECLINE) return Either.right(quick)
+  const fast = fastDecoders[kind](input)
+  return Either.isRight(fast) ? fast : decoders[kind](input)
+}
+
+/** Whether `kind` has a compiled decoder (for tests: a schema change that loses it is a slowdown). */
+export const hasCompiledDecoder = (kind: Dataset.EntityKind): boolean => compiledDecoders[kind] !== undefined
 
 /** The date that decides which unit, council or term a name means. */
 const PRIMARY_DATE: Readonly<Record<Dataset.EntityKind, string>> = {
@@ -121,34 +133,107 @@ const setPath = (target: Record<string, unknown>, path: string, value: unknown):
 
 const baseField = (field: string): string => field.replace(/\[\d+\]/g, "")
 
-/** Builds the record of one row, or every problem of the row. */
-export const build = (ctx: BuildContext, cells: ReadonlyArray<Mapped>): { readonly record: unknown } | { readonly problems: ReadonlyArray<ImportProblem> } => {
+/**
+ * Where a source's mapped columns are, worked out once per source: the columns in cell order, the
+ * index of each in the row's cells, and each field's place among them (fields are unique in a
+ * source: a second column for a field rejects the source).
+ */
+export interface Layout {
+  readonly columns: ReadonlyArray<Column>
+  readonly positions: ReadonlyArray<number>
+  readonly index: ReadonlyMap<string, number>
+}
+
+/** The layout of a source's column mapping, for rows of at least `cells` cells. */
+export const layoutOf = (mapping: ReadonlyArray<Column | undefined>, cells = mapping.length): Layout => {
+  const columns: Array<Column> = []
+  const positions: Array<number> = []
+  const index = new Map<string, number>()
+  for (let i = 0; i < mapping.length && i < cells; i++) {
+    const c = mapping[i]
+    if (c === undefined) continue
+    index.set(c.field, columns.length)
+    columns.push(c)
+    positions.push(i)
+  }
+  return { columns, positions, index }
+}
+
+const resolveOne = (resolver: Resolver, target: Column["ref"], council: string | undefined, at: CalendarDate.CalendarDate | undefined, t: string): Resolution<string> => {
+  switch (target) {
+    case "units":
+      return resolver.unit(t, at)
+    case "councils":
+      return resolver.council(t, at)
+    case "terms":
+      return resolver.term(council as string, t, at)
+    case "organs":
+      return resolver.organ(council as string, t, at)
+    case "sessions":
+      return resolver.session(council as string, t, at)
+    case "meetings":
+      return resolver.meeting(council as string, t, at)
+    case "committeeKinds":
+      return resolver.committeeKind(t)
+    case "indicators":
+      return resolver.indicator(t)
+    default:
+      return Either.map(resolver.activityKind(t), (k) => k.kind)
+  }
+}
+
+/** The items of a list cell ("Ban Pháp chế; Ban Dân tộc"): split at semicolons and line breaks, trimmed, blanks dropped. */
+const listItems = (text: string): ReadonlyArray<string> =>
+  text.includes(";") || text.includes("\n") ? text.split(/[;\n]/).map((s) => s.trim()).filter((s) => s !== "") : [text]
+
+/**
+ * Builds the record of one row (the cells of a source laid out by `layout`, see {@link layoutOf}),
+ * or every problem of the row.
+ */
+export const build = (ctx: BuildContext, layout: Layout, cells: ReadonlyArray<Cell>): { readonly record: unknown } | { readonly problems: ReadonlyArray<ImportProblem> } => {
   const { kind, resolver } = ctx
   const problems: Array<ImportProblem> = []
-  const reported = new Set<string>()
-  const byField = new Map<string, Mapped>()
-  const raw = new Map<string, string>()
-  for (const m of cells) {
-    byField.set(m.column.field, m)
-    const v = m.cell.value.trim()
-    if (v !== "") raw.set(m.column.field, v)
+  // The fields with a problem, and those left unresolved for want of a council (sets made when needed).
+  let reported: Set<string> | undefined
+  let skipped: Set<string> | undefined
+  const isReported = (field: string): boolean => reported !== undefined && reported.has(field)
+  const isSkipped = (field: string): boolean => skipped !== undefined && skipped.has(field)
+  const { columns, positions, index } = layout
+  const n = columns.length
+  // The trimmed text of each mapped cell; "" for an empty one.
+  const texts = new Array<string>(n)
+  for (let k = 0; k < n; k++) texts[k] = (cells[positions[k] as number] as Cell).value.trim()
+  /** The text of a field's cell, undefined when empty or not a column. */
+  const raw = (field: string): string | undefined => {
+    const k = index.get(field)
+    if (k === undefined) return undefined
+    const t = texts[k] as string
+    return t === "" ? undefined : t
+  }
+  /** The cell of a field. */
+  const cellOf = (field: string): Cell | undefined => {
+    const k = index.get(field)
+    return k === undefined ? undefined : cells[positions[k] as number]
   }
   const out = new Map<string, unknown>()
   const entity = Dataset.entityNames[kind]
-  const id = raw.get("id")
+  const id = raw("id")
 
   const report = (field: string, code: string, vi: string, en: string): void => {
-    const at = byField.get(baseField(field)) ?? byField.get(field)
-    reported.add(baseField(field))
-    problems.push(importProblem({ entity, id, field, code, vi, en, file: ctx.file, sheet: ctx.sheet, row: ctx.row, column: at?.cell.column, header: at?.cell.header }))
+    const at = cellOf(baseField(field)) ?? cellOf(field)
+    ;(reported ??= new Set()).add(baseField(field))
+    problems.push(importProblem({ entity, id, field, code, vi, en, file: ctx.file, sheet: ctx.sheet, row: ctx.row, column: at?.column, header: at?.header }))
   }
   const unresolved = (field: string, r: Resolution<unknown>): void => {
     if (Either.isLeft(r)) report(field, r.left.code, r.left.vi, r.left.en)
   }
 
   // 1. Plain values.
-  for (const [field, text] of raw) {
-    const c = (byField.get(field) as Mapped).column
+  for (let k = 0; k < n; k++) {
+    const text = texts[k] as string
+    if (text === "") continue
+    const c = columns[k] as Column
+    const field = c.field
     switch (c.type) {
       case "id":
       case "text":
@@ -210,18 +295,18 @@ export const build = (ctx: BuildContext, cells: ReadonlyArray<Mapped>): { readon
 
   // 2. Defaults and values derived from other cells.
   // A lineage event may have no former units (establish) or no new ones (abolish): an empty cell.
-  if (kind === "lineage") for (const f of ["sources", "targets"]) if (!out.has(f) && !reported.has(f)) out.set(f, [])
+  if (kind === "lineage") for (const f of ["sources", "targets"]) if (!out.has(f) && !isReported(f)) out.set(f, [])
   if (kind === "sessions" || kind === "meetings") {
-    const labelText = raw.get("label")
-    if (!out.has("ordinal") && !reported.has("ordinal") && labelText !== undefined) {
+    const labelText = raw("label")
+    if (!out.has("ordinal") && !isReported("ordinal") && labelText !== undefined) {
       const p = parseOrdinal(labelText)
       if (p !== undefined) out.set("ordinal", p.ordinal)
     }
   }
   if (kind === "sessions") {
-    const labelKey = valueKey(raw.get("label") ?? "")
+    const labelKey = valueKey(raw("label") ?? "")
     let type = out.get("type") as string | undefined
-    if (type === undefined && !reported.has("type")) {
+    if (type === undefined && !isReported("type")) {
       type = /\bchuyen de\b/.test(labelKey) ? "chuyen-de" : /\bbat thuong\b/.test(labelKey) ? "bat-thuong" : /\bdot xuat\b/.test(labelKey) ? "phat-sinh-dot-xuat" : "regular"
     }
     if (type !== undefined && SPECIAL_LABELS.has(type)) {
@@ -234,65 +319,45 @@ export const build = (ctx: BuildContext, cells: ReadonlyArray<Mapped>): { readon
       type = "special"
     }
     if (type !== undefined) out.set("type", type)
-    if (!out.has("series") && !reported.has("series")) out.set("series", "all")
-    if (!out.has("dates.to") && out.has("dates.from") && !raw.has("dates.to")) out.set("dates.to", out.get("dates.from"))
+    if (!out.has("series") && !isReported("series")) out.set("series", "all")
+    if (!out.has("dates.to") && out.has("dates.from") && raw("dates.to") === undefined) out.set("dates.to", out.get("dates.from"))
   }
 
   // 3. References.
   const primary = out.get(PRIMARY_DATE[kind]) as CalendarDate.CalendarDate | undefined
   let council: string | undefined
-  const skipped = new Set<string>()
   if (HAS_COUNCIL.has(kind)) {
-    const text = raw.get("council") ?? ctx.council
+    const text = raw("council") ?? ctx.council
     if (text !== undefined) {
       const r = resolver.council(text, primary)
       if (Either.isRight(r)) {
         council = r.right
         out.set("council", council)
-      } else if (raw.has("council")) unresolved("council", r)
+      } else if (raw("council") !== undefined) unresolved("council", r)
       else report("council", r.left.code, `HĐND mặc định: ${r.left.vi}`, `default council: ${r.left.en}`)
     }
   }
-  for (const [field, text] of raw) {
-    const c = (byField.get(field) as Mapped).column
+  for (let k = 0; k < n; k++) {
+    const text = texts[k] as string
+    if (text === "") continue
+    const c = columns[k] as Column
+    const field = c.field
     if ((c.type !== "ref" && c.type !== "refs") || field === "council") continue
     const target = c.ref
     const at = kind === "lineage" && field === "sources" && primary !== undefined ? dayBefore(primary) : primary
-    const one = (t: string): Resolution<string> => {
-      switch (target) {
-        case "units":
-          return resolver.unit(t, at)
-        case "councils":
-          return resolver.council(t, at)
-        case "terms":
-          return resolver.term(council as string, t, at)
-        case "organs":
-          return resolver.organ(council as string, t, at)
-        case "sessions":
-          return resolver.session(council as string, t, at)
-        case "meetings":
-          return resolver.meeting(council as string, t, at)
-        case "committeeKinds":
-          return resolver.committeeKind(t)
-        case "indicators":
-          return resolver.indicator(t)
-        default:
-          return Either.map(resolver.activityKind(t), (k) => k.kind)
-      }
-    }
     const needsCouncil = target === "terms" || target === "organs" || target === "sessions" || target === "meetings"
     if (needsCouncil && council === undefined) {
-      skipped.add(field)
+      ;(skipped ??= new Set()).add(field)
       continue
     }
     if (c.type === "refs") {
-      const items = text.split(/[;\n]/).map((s) => s.trim()).filter((s) => s !== "")
+      const items = listItems(text)
       const ids: Array<string> = []
-      items.forEach((item, i) => {
-        const r = one(item)
+      for (let i = 0; i < items.length; i++) {
+        const r = resolveOne(resolver, target, council, at, items[i] as string)
         if (Either.isRight(r)) ids.push(r.right)
         else report(`${field}[${i}]`, r.left.code, r.left.vi, r.left.en)
-      })
+      }
       if (ids.length === items.length) out.set(field, ids)
       continue
     }
@@ -306,7 +371,7 @@ export const build = (ctx: BuildContext, cells: ReadonlyArray<Mapped>): { readon
       const implied = r.right.implies
       if (implied !== undefined) {
         const given = out.get(implied.field)
-        if (given === undefined && !reported.has(implied.field)) out.set(implied.field, implied.value)
+        if (given === undefined && !isReported(implied.field)) out.set(implied.field, implied.value)
         else if (given !== undefined && given !== implied.value) {
           report(implied.field, "import.conflict", `"${text}" nghĩa là ${implied.field} = ${implied.value}, nhưng cột này ghi ${String(given)}; hãy sửa một trong hai`,
             `"${text}" means ${implied.field} = ${implied.value}, but this column says ${String(given)}; correct one of them`)
@@ -314,11 +379,11 @@ export const build = (ctx: BuildContext, cells: ReadonlyArray<Mapped>): { readon
       }
       continue
     }
-    const r = one(text)
+    const r = resolveOne(resolver, target, council, at, text)
     if (Either.isRight(r)) out.set(field, r.right)
     else unresolved(field, r)
   }
-  if (kind === "activities" && !raw.has("owner") && !reported.has("organisers") && !skipped.has("organisers")) {
+  if (kind === "activities" && raw("owner") === undefined && !isReported("organisers") && !isSkipped("organisers")) {
     const organisers = out.get("organisers") as ReadonlyArray<string> | undefined
     if (organisers !== undefined && organisers.length === 1) out.set("owner", organisers[0])
     else if (organisers !== undefined && organisers.length > 1) {
@@ -328,21 +393,22 @@ export const build = (ctx: BuildContext, cells: ReadonlyArray<Mapped>): { readon
   }
 
   // 4. Required cells left empty.
-  for (const m of cells) {
-    const c = m.column
-    if (!c.required || out.has(c.field) || reported.has(c.field) || skipped.has(c.field) || raw.has(c.field)) continue
+  for (let k = 0; k < n; k++) {
+    const c = columns[k] as Column
+    if (!c.required || out.has(c.field) || isReported(c.field) || isSkipped(c.field) || texts[k] !== "") continue
     report(c.field, "import.required", `ô "${c.vi}" không được để trống: ${c.noteVi}`, `"${c.en}" must not be empty: ${c.noteEn}`)
   }
 
   // 5. The core schema, with every problem at once.
   const input: Record<string, unknown> = {}
   for (const [field, value] of out) setPath(input, field, value)
-  const fast = fastDecoders[kind](input)
-  const decoded = Either.isRight(fast) ? fast : decoders[kind](input)
+  const decoded = decodeEntity(kind, input)
   if (Either.isLeft(decoded)) {
+    const byField = new Map<string, Cell>()
+    for (let k = 0; k < n; k++) byField.set((columns[k] as Column).field, cells[positions[k] as number] as Cell)
     for (const p of Errors.problemsFromParseError(entity, id, decoded.left)) {
       const base = baseField(p.field)
-      const covered = [...reported, ...skipped].some((f) => base === f || base.startsWith(`${f}.`) || f.startsWith(`${base}.`))
+      const covered = [...(reported ?? []), ...(skipped ?? [])].some((f) => base === f || base.startsWith(`${f}.`) || f.startsWith(`${base}.`))
       if (covered) continue
       const target = fieldColumn(p.field, byField)
       problems.push(importProblem({
@@ -355,8 +421,8 @@ export const build = (ctx: BuildContext, cells: ReadonlyArray<Mapped>): { readon
         file: ctx.file,
         sheet: ctx.sheet,
         row: ctx.row,
-        column: target?.cell.column,
-        header: target?.cell.header
+        column: target?.column,
+        header: target?.header
       }))
     }
     if (problems.length === 0) {

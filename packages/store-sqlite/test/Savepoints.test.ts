@@ -1,0 +1,90 @@
+/**
+ * Nested transactions on the SQLite client: the savepoint of a nested transaction that succeeded is
+ * released when the next one at its depth starts (instead of piling up until the outer transaction
+ * ends), and that changes nothing of what is kept: a nested transaction that fails undoes its own
+ * writes and its children's, one that succeeds keeps them unless an enclosing one fails.
+ */
+import { SqlClient } from "@effect/sql/SqlClient"
+import * as Effect from "effect/Effect"
+import fc from "fast-check"
+import * as fs from "node:fs"
+import * as path from "node:path"
+import { afterAll, describe, expect, it } from "vitest"
+import { SqliteStore } from "../src/index.js"
+import { tempDir } from "./fixtures/child.js"
+
+const dirs: Array<string> = []
+const fresh = () => {
+  const dir = tempDir("hdnd-savepoints-")
+  dirs.push(dir)
+  return path.join(dir, "nested.sqlite")
+}
+afterAll(() => {
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true })
+})
+
+/** A transaction: the value it writes, its nested transactions in order, and whether it fails at its end. */
+interface Tx {
+  readonly value: number
+  readonly children: ReadonlyArray<Tx>
+  readonly fails: boolean
+}
+
+class Boom {
+  readonly _tag = "Boom"
+}
+
+const txArb: fc.Arbitrary<Tx> = fc.letrec<{ tx: Tx }>((tie) => ({
+  tx: fc.record({
+    value: fc.integer({ min: 1, max: 1_000_000 }),
+    children: fc.oneof({ depthSize: "small", withCrossShrink: true }, fc.constant([]), fc.array(tie("tx"), { maxLength: 4 })),
+    fails: fc.boolean()
+  })
+})).tx
+
+/** What a transaction keeps: its value and its children's, unless it fails. */
+const kept = (tx: Tx): Array<number> => (tx.fails ? [] : [tx.value, ...tx.children.flatMap(kept)])
+
+const run = (file: string, root: Tx) =>
+  Effect.runPromise(
+    Effect.provide(
+      Effect.gen(function* () {
+        const sql = yield* SqlClient
+        yield* sql.unsafe("CREATE TABLE IF NOT EXISTS t (x INTEGER NOT NULL)")
+        yield* sql.unsafe("DELETE FROM t")
+        const go = (tx: Tx): Effect.Effect<void, Boom | unknown> =>
+          sql.withTransaction(
+            Effect.gen(function* () {
+              yield* sql.unsafe("INSERT INTO t (x) VALUES (?)", [tx.value])
+              // A failing nested transaction is caught by its parent, which goes on.
+              for (const child of tx.children) yield* Effect.ignore(go(child))
+              if (tx.fails) return yield* Effect.fail(new Boom())
+            })
+          )
+        yield* Effect.ignore(go(root))
+        const rows = yield* sql.unsafe<{ x: number }>("SELECT x FROM t")
+        return rows.map((r) => Number(r.x)).sort((a, b) => a - b)
+      }),
+      SqliteStore.layer({ filename: file })
+    )
+  )
+
+describe("nested transactions (savepoints)", () => {
+  it("keep what succeeded and undo what failed, with hundreds of nested transactions in one", async () => {
+    const file = fresh()
+    const children: Array<Tx> = Array.from({ length: 300 }, (_, i) => ({ value: i + 2, children: [], fails: i % 7 === 3 }))
+    const root: Tx = { value: 1, children: [...children, { value: 1000, children: [{ value: 1001, children: [], fails: false }], fails: true }], fails: false }
+    expect(await run(file, root)).toEqual(kept(root).sort((a, b) => a - b))
+    expect(await run(file, { ...root, fails: true })).toEqual([])
+  })
+
+  it("property: any tree of nested transactions keeps exactly the writes of those that succeeded with all their ancestors", async () => {
+    const file = fresh()
+    await fc.assert(
+      fc.asyncProperty(txArb, async (root) => {
+        expect(await run(file, root)).toEqual(kept(root).sort((a, b) => a - b))
+      }),
+      { numRuns: 60 }
+    )
+  })
+})
