@@ -12,14 +12,21 @@ import { Council, Organ, Term } from "./Council.js"
 import type {
   ActivityId,
   CouncilId,
+  EvaluationId,
   LineageEventId,
   MeetingId,
   OrganId,
+  ProgrammeId,
+  ProgrammeItemId,
+  RecommendationId,
+  ResponseId,
   SessionId,
   TallyId,
   TermId,
   UnitId
 } from "./Ids.js"
+import { Programme, ProgrammeItem } from "./Programme.js"
+import { Evaluation, Recommendation, Response } from "./Recommendation.js"
 import { Session, StandingMeeting } from "./Session.js"
 import { Tally } from "./Tally.js"
 
@@ -29,7 +36,22 @@ import { Tally } from "./Tally.js"
  * @since 0.1.0
  * @category models
  */
-export const entityKinds = ["units", "lineage", "councils", "terms", "organs", "sessions", "meetings", "activities", "tallies"] as const
+export const entityKinds = [
+  "units",
+  "lineage",
+  "councils",
+  "terms",
+  "organs",
+  "sessions",
+  "meetings",
+  "activities",
+  "tallies",
+  "recommendations",
+  "responses",
+  "evaluations",
+  "programmes",
+  "programmeItems"
+] as const
 /** @since 0.1.0 @category models */
 export type EntityKind = (typeof entityKinds)[number]
 
@@ -48,7 +70,12 @@ export const entitySchemas = {
   sessions: Session,
   meetings: StandingMeeting,
   activities: Activity,
-  tallies: Tally
+  tallies: Tally,
+  recommendations: Recommendation,
+  responses: Response,
+  evaluations: Evaluation,
+  programmes: Programme,
+  programmeItems: ProgrammeItem
 } as const
 
 /**
@@ -66,7 +93,12 @@ export const entityNames: Readonly<Record<EntityKind, string>> = {
   sessions: "Session",
   meetings: "StandingMeeting",
   activities: "Activity",
-  tallies: "Tally"
+  tallies: "Tally",
+  recommendations: "Recommendation",
+  responses: "Response",
+  evaluations: "Evaluation",
+  programmes: "Programme",
+  programmeItems: "ProgrammeItem"
 }
 
 /**
@@ -84,7 +116,12 @@ export const Batch = Schema.Struct({
   sessions: Schema.optional(Schema.Array(Session)),
   meetings: Schema.optional(Schema.Array(StandingMeeting)),
   activities: Schema.optional(Schema.Array(Activity)),
-  tallies: Schema.optional(Schema.Array(Tally))
+  tallies: Schema.optional(Schema.Array(Tally)),
+  recommendations: Schema.optional(Schema.Array(Recommendation)),
+  responses: Schema.optional(Schema.Array(Response)),
+  evaluations: Schema.optional(Schema.Array(Evaluation)),
+  programmes: Schema.optional(Schema.Array(Programme)),
+  programmeItems: Schema.optional(Schema.Array(ProgrammeItem))
 }).annotations({ identifier: "Batch" })
 /** @since 0.1.0 @category models */
 export type Batch = typeof Batch.Type
@@ -105,6 +142,16 @@ export interface Dataset {
   readonly meetings: ReadonlyMap<MeetingId, StandingMeeting>
   readonly activities: ReadonlyMap<ActivityId, Activity>
   readonly tallies: ReadonlyMap<TallyId, Tally>
+  /** Recommendations, proposals and voters' petitions (kiến nghị, đề xuất). */
+  readonly recommendations: ReadonlyMap<RecommendationId, Recommendation>
+  /** Responses to recommendations. */
+  readonly responses: ReadonlyMap<ResponseId, Response>
+  /** Evaluations of responses (resolved, explained …). */
+  readonly evaluations: ReadonlyMap<EvaluationId, Evaluation>
+  /** Work programmes (chương trình công tác) of a body for a year. */
+  readonly programmes: ReadonlyMap<ProgrammeId, Programme>
+  /** The planned items of work programmes. */
+  readonly programmeItems: ReadonlyMap<ProgrammeItemId, ProgrammeItem>
   /** Activities of each council, for scope-restricted scans. */
   readonly activitiesByCouncil: ReadonlyMap<CouncilId, ReadonlyMap<ActivityId, Activity>>
 }
@@ -125,6 +172,11 @@ export const makeEmpty = (): { -readonly [K in keyof Dataset]: Map<any, any> } =
   meetings: new Map(),
   activities: new Map(),
   tallies: new Map(),
+  recommendations: new Map(),
+  responses: new Map(),
+  evaluations: new Map(),
+  programmes: new Map(),
+  programmeItems: new Map(),
   activitiesByCouncil: new Map()
 })
 

@@ -11,7 +11,8 @@ import * as FiberRef from "effect/FiberRef"
 import * as Layer from "effect/Layer"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
-import { overlaps } from "./CalendarDate.js"
+import type { CalendarDate } from "./CalendarDate.js"
+import { contains, overlaps } from "./CalendarDate.js"
 import type { Batch, Dataset, EntityKind } from "./Dataset.js"
 import { entityKinds, entityNames, entitySchemas, makeEmpty } from "./Dataset.js"
 import { NotFoundError, ValidationError } from "./Errors.js"
@@ -54,6 +55,11 @@ interface State {
   meetings: Map<string, AnyRecord>
   activities: Map<string, AnyRecord>
   tallies: Map<string, AnyRecord>
+  recommendations: Map<string, AnyRecord>
+  responses: Map<string, AnyRecord>
+  evaluations: Map<string, AnyRecord>
+  programmes: Map<string, AnyRecord>
+  programmeItems: Map<string, AnyRecord>
   activitiesByCouncil: Map<string, Map<string, AnyRecord>>
 }
 
@@ -68,6 +74,9 @@ const matchesFilter = (kind: EntityKind, r: Record<string, any>, f: StreamFilter
     if (kind === "sessions" && !overlaps(r.dates, f.period)) return false
     if (kind === "meetings" && !overlaps({ from: r.date, to: r.date }, f.period)) return false
     if (kind === "tallies" && !overlaps(r.period, f.period)) return false
+    if (kind === "recommendations" && !contains(f.period, r.raisedOn)) return false
+    if ((kind === "responses" || kind === "evaluations") && !contains(f.period, r.date)) return false
+    if (kind === "programmes" && !overlaps({ from: `${r.year}-01-01` as CalendarDate, to: `${r.year}-12-31` as CalendarDate }, f.period)) return false
   }
   return true
 }

@@ -240,15 +240,20 @@ export const draftNext = (p: Progress, id: ProgrammeId, title: string): { readon
 
 /**
  * Checks items: a known programme, a month and a quarter that agree, linked activities that exist,
- * belong to the programme's council and year, and are linked to one item only.
+ * belong to the programme's council and year, and are linked to one item only. `activities` is the
+ * activities to look links up in, or a look-up function (what validation passes, over a store).
  *
  * @since 0.1.0
  * @category validation
  */
-export const check = (programmes: ReadonlyArray<Programme>, items: ReadonlyArray<ProgrammeItem>, activities: ReadonlyArray<Activity>): ReadonlyArray<Problem> => {
+export const check = (
+  programmes: ReadonlyArray<Programme>,
+  items: ReadonlyArray<ProgrammeItem>,
+  activities: ReadonlyArray<Activity> | ((id: ActivityId) => Activity | undefined)
+): ReadonlyArray<Problem> => {
   const out: Array<Problem> = []
   const byId = new Map(programmes.map((p) => [p.id as string, p]))
-  const acts = new Map(activities.map((a) => [a.id as string, a]))
+  const acts = typeof activities === "function" ? { get: activities } : new Map(activities.map((a) => [a.id as ActivityId, a]))
   const p = (id: string, field: string, code: string, vi: string, en: string) => out.push(problem({ entity: "ProgrammeItem", id, field, code, vi, en }))
   const linkedBy = new Map<string, string>()
   for (const i of items) {

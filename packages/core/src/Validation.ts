@@ -22,6 +22,11 @@ import { addDays, contains, overlaps, within } from "./CalendarDate.js"
 import type { CommitteeRule } from "./CommitteeKind.js"
 import type { Council, Organ, Term } from "./Council.js"
 import type { Hierarchy } from "./Hierarchy.js"
+import type { ActivityId } from "./Ids.js"
+import type { Programme, ProgrammeItem } from "./Programme.js"
+import { check as checkProgrammes } from "./Programme.js"
+import type { Evaluation, Recommendation, Response } from "./Recommendation.js"
+import { check as checkRecommendations } from "./RecommendationStatus.js"
 import { make as makeHierarchy } from "./Hierarchy.js"
 import type { Batch, Dataset, EntityKind } from "./Dataset.js"
 import { empty, entityKinds, entityNames, entitySchemas } from "./Dataset.js"
@@ -35,6 +40,7 @@ import { editDistance, matchKey } from "./Text.js"
 interface Records {
   units: AdminUnit; lineage: LineageEvent; councils: Council; terms: Term; organs: Organ
   sessions: Session; meetings: StandingMeeting; activities: Activity; tallies: Tally
+  recommendations: Recommendation; responses: Response; evaluations: Evaluation; programmes: Programme; programmeItems: ProgrammeItem
 }
 type Rec<K extends EntityKind> = Records[K]
 type Scoped = "terms" | "organs" | "sessions" | "meetings"
@@ -42,8 +48,12 @@ type Scoped = "terms" | "organs" | "sessions" | "meetings"
 const WHAT: Readonly<Record<EntityKind, readonly [string, string]>> = {
   units: ["đơn vị hành chính", "administrative unit"], lineage: ["sự kiện sắp xếp", "lineage event"], councils: ["HĐND", "council"],
   terms: ["nhiệm kỳ", "term"], organs: ["cơ quan", "organ"], sessions: ["kỳ họp", "session"],
-  meetings: ["phiên họp Thường trực", "standing-committee meeting"], activities: ["hoạt động", "activity"], tallies: ["số liệu tổng hợp", "tally"]
+  meetings: ["phiên họp Thường trực", "standing-committee meeting"], activities: ["hoạt động", "activity"], tallies: ["số liệu tổng hợp", "tally"],
+  recommendations: ["kiến nghị", "recommendation"], responses: ["văn bản trả lời", "response"], evaluations: ["đánh giá", "evaluation"],
+  programmes: ["chương trình công tác", "work programme"], programmeItems: ["nội dung chương trình", "programme item"]
 }
+/** The follow-up collections checked together (merges, responses, evaluations refer to each other). */
+const FOLLOW_UP = ["recommendations", "responses", "evaluations"] as const
 /** Labels, rank and GSO code length of each level. */
 const LEVEL: Readonly<Record<Level, readonly [string, string, number, number]>> = {
   province: ["tỉnh", "province", 0, 2], district: ["huyện", "district", 1, 3], commune: ["xã", "commune", 2, 5]
@@ -196,7 +206,7 @@ class Checker {
    * the council ended or began, and the councils in office on the record's first day that continue
    * its unit through the lineage (or preceded it). Returns whether the dates are within.
    */
-  councilDates(kind: "activities" | "sessions" | "meetings", id: string, field: string, sub: boolean, dates: DateRange, c: Council): boolean {
+  councilDates(kind: "activities" | "sessions" | "meetings" | "recommendations", id: string, field: string, sub: boolean, dates: DateRange, c: Council): boolean {
     if (within(dates, c.validity)) return true
     const last = dates.to ?? dates.from
     const ended = c.validity.to !== undefined && dates.from > c.validity.to
@@ -437,6 +447,90 @@ class Checker {
       `the period ${fmt(t.period, "open")} does not overlap the validity ${fmt(c.validity, "open")} of council "${c.id}"; correct the period or the council`)
   }
 
+  /** An organ named by id anywhere (a recommendation may be raised by another council's organ). */
+  anyOrgan(kind: EntityKind, id: string, field: string, organId: string, council: string): Organ | undefined {
+    return this.ref(kind, id, field, "organs", organId, council)
+  }
+
+  recommendations(r: Recommendation): void {
+    const c = this.ref("recommendations", r.id, "council", "councils", r.council)
+    if (c !== undefined) this.councilDates("recommendations", r.id, "raisedOn", false, { from: r.raisedOn, to: r.raisedOn }, c)
+    if (r.raisedBy !== undefined) this.anyOrgan("recommendations", r.id, "raisedBy", r.raisedBy, r.council)
+    if (r.addressee.organ !== undefined) this.anyOrgan("recommendations", r.id, "addressee.organ", r.addressee.organ, r.council)
+    if (r.session !== undefined) {
+      const s = this.ref("recommendations", r.id, "session", "sessions", r.session, r.council)
+      if (s !== undefined) this.sameCouncil("recommendations", r.id, "session", "session-outside-council", "sessions", s, r.council)
+    }
+    if (r.activity !== undefined) {
+      const a = this.ref("recommendations", r.id, "activity", "activities", r.activity)
+      if (a !== undefined && r.raisedOn < a.date.from) this.report("recommendations", r.id, "raisedOn", "before-activity",
+        `kiến nghị tiếp nhận ngày ${r.raisedOn}, trước khi hoạt động "${a.id}" bắt đầu (${a.date.from}) mà nó phát sinh từ đó; hãy sửa ngày tiếp nhận hoặc hoạt động`,
+        `raised on ${r.raisedOn}, before activity "${a.id}" it came from began (${a.date.from}); correct the date raised or the activity`)
+    }
+  }
+
+  /** References of a response are checked with its matter (see {@link validateBatch}). */
+  responses(_: Response): void {}
+
+  evaluations(e: Evaluation): void {
+    if (e.by !== undefined) this.ref("evaluations", e.id, "by", "organs", e.by)
+  }
+
+  programmes(p: Programme): void {
+    const c = this.ref("programmes", p.id, "council", "councils", p.council)
+    const o = this.ref("programmes", p.id, "organ", "organs", p.organ, p.council)
+    if (o !== undefined) this.sameCouncil("programmes", p.id, "organ", "organ-outside-council", "organs", o, p.council)
+    const year: DateRange = { from: `${p.year}-01-01` as CalendarDate, to: `${p.year}-12-31` as CalendarDate }
+    if (c !== undefined && !overlaps(year, c.validity)) this.report("programmes", p.id, "year", "outside-validity",
+      `năm ${p.year} nằm ngoài thời gian hoạt động ${fmt(c.validity, "nay")} của HĐND "${c.id}"; hãy sửa năm hoặc HĐND`,
+      `the year ${p.year} lies outside the lifetime ${fmt(c.validity, "open")} of council "${c.id}"; correct the year or the council`)
+  }
+
+  /** The programme, month and links of an item are checked with its programme (see {@link validateBatch}). */
+  programmeItems(i: ProgrammeItem): void {
+    if (!this.registry.activityKinds.has(i.kind)) this.report("programmeItems", i.id, "kind", "unknown-kind",
+      `loại hoạt động "${i.kind}" chưa được khai báo; hãy dùng loại có sẵn (review, supervision, survey …) hoặc đăng ký qua plugin`,
+      `activity kind "${i.kind}" is not declared; use a built-in kind (review, supervision, survey …) or register it through a plugin`)
+    if (i.carriedFrom !== undefined) this.ref("programmeItems", i.id, "carriedFrom", "programmeItems", i.carriedFrom)
+  }
+
+  /** Every record of `kind` with the batch applied. */
+  withBatch<K extends EntityKind>(kind: K): Array<Rec<K>> {
+    const b = this.inBatch[kind]
+    const out: Array<Rec<K>> = []
+    for (const [id, r] of this.stored(kind)) if (!b.has(id)) out.push(r)
+    for (const r of b.values()) out.push(r)
+    return out
+  }
+
+  /**
+   * Recommendations, responses and evaluations refer to each other (merges, answers, evaluations of
+   * answers), so when a batch touches any of them they are checked together, stored and new; so are
+   * programmes and their items, and the items linking an activity the batch changes.
+   */
+  followUps(): void {
+    if (FOLLOW_UP.some((k) => this.inBatch[k].size > 0)) {
+      this.out.push(...checkRecommendations({
+        recommendations: this.withBatch("recommendations"),
+        responses: this.withBatch("responses"),
+        evaluations: this.withBatch("evaluations")
+      }))
+    }
+    let programmes = this.inBatch.programmes.size > 0 || this.inBatch.programmeItems.size > 0
+    if (!programmes && this.inBatch.activities.size > 0 && this.stored("programmeItems").size > 0) {
+      const stored = this.stored("activities")
+      const replaced = [...this.inBatch.activities.keys()].filter((id) => stored.has(id))
+      if (replaced.length > 0) {
+        const linked = new Set<string>()
+        for (const i of this.stored("programmeItems").values()) for (const a of i.activities ?? []) linked.add(a)
+        programmes = replaced.some((id) => linked.has(id))
+      }
+    }
+    if (programmes) {
+      this.out.push(...checkProgrammes(this.withBatch("programmes"), this.withBatch("programmeItems"), (id: ActivityId) => this.get("activities", id)))
+    }
+  }
+
   check<K extends EntityKind>(kind: K, r: Rec<K>): void {
     (this[kind] as (this: Checker, r: Rec<K>) => void).call(this, r)
   }
@@ -492,12 +586,21 @@ class Checker {
  * ended or began and naming the councils in office that day that continue its unit (through the
  * lineage) or preceded it; an activity's organs are then not reported again.
  *
+ * Recommendations, responses and evaluations are checked together, stored and new, whenever a batch
+ * touches one of them (`RecommendationStatus.check`: dates raised, answered, evaluated; merges); so
+ * are work programmes and their items (`Programme.check`), also when the batch changes an activity
+ * an item links. A recommendation may be raised by an organ of another council (a district
+ * committee's proposal to the province).
+ *
  * Codes: `duplicate-id`, `unknown-reference`, `unknown-kind`, `unknown-indicator`,
  * `unknown-committee-kind`, `parent-level`, `code-level`, `code-overlap`, `lineage-arity`,
  * `lineage-dates`, `outside-validity`, `council-overlap`, `term-overlap`, `missing-field`,
  * `field-not-applicable`, `committee-not-allowed`, `term-outside-council`, `special-label`,
  * `organ-outside-council`, `organ-not-valid`, `duplicate-organiser`, `session-outside-council`,
- * `meeting-outside-council`, `invalid-attribute`.
+ * `meeting-outside-council`, `invalid-attribute`; for follow-up records `before-activity`,
+ * `before-raised`, `before-response`, `evaluation-without-response`, `response-of-another-matter`,
+ * `merge-cycle`, `merge-across-councils`, `month-outside-quarter`, `activity-linked-twice`,
+ * `activity-outside-programme`.
  *
  * @since 0.1.0
  * @category validation
@@ -506,6 +609,7 @@ export const validateBatch = (current: Dataset, batch: Batch, registry: Registry
   const checker = new Checker(current, batch, registry)
   for (const kind of entityKinds) for (const r of checker.inBatch[kind].values()) checker.check(kind, r)
   checker.recheck()
+  checker.followUps()
   return checker.out
 }
 

@@ -8,6 +8,8 @@ import { Council, Organ, OrganKind, Term } from "../src/Council.js"
 import type { Batch, Dataset } from "../src/Dataset.js"
 import { apply, empty, entityKinds, entityNames, fromBatch } from "../src/Dataset.js"
 import { Problem } from "../src/Errors.js"
+import { Programme, ProgrammeItem } from "../src/Programme.js"
+import { AddresseeKind, CompetentLevel, Evaluation, EvaluationStatus, Recommendation, RecommendationKind, Response } from "../src/Recommendation.js"
 import * as Registry from "../src/Registry.js"
 import { Session, SessionType, SpecialLabel, StandingMeeting } from "../src/Session.js"
 import { Tally } from "../src/Tally.js"
@@ -85,6 +87,25 @@ const A = {
   commune: mkActivity({ id: "a-03646", council: "c03646", kind: "supervision", owner: "o03646-ktns", organisers: ["o03646-ktns", "o03646-vhxh"], date: r("2025-09-01"), title: "Giám sát", mode: "periodic" })
 }
 const TL = { t116: mkTally({ id: "tl-116", council: "c116", organ: "o116-pc", indicator, period: r("2022-08-01", "2023-08-31"), value: 3 }) }
+/** A district committee's proposal to the province (raised by another council's organ), answered and evaluated. */
+const K = {
+  proposal: new Recommendation({
+    id: "k-1" as never, council: "c14" as never, kind: "proposal", raisedBy: "o116-pc" as never, activity: "a-sup" as never, session: "s14-7" as never,
+    raisedOn: date("2023-03-05"), content: "Đề nghị bố trí vốn", field: "Tài chính – Ngân sách", level: "province",
+    addressee: { kind: "people-committee", name: "UBND tỉnh" }, deadline: date("2023-04-05")
+  }),
+  petition: new Recommendation({
+    id: "k-2" as never, council: "c14" as never, kind: "voter-petition", raisedOn: date("2023-03-06"), content: "Sửa đường", field: "Giao thông",
+    level: "province", addressee: { kind: "committee", name: "Ban Pháp chế", organ: "o14-pc" as never }, mergedInto: "k-1" as never
+  })
+}
+const X = { answer: new Response({ id: "x-1" as never, recommendation: "k-1" as never, date: date("2023-03-20"), responder: "UBND tỉnh", content: "Đã bố trí" }) }
+const EV = { resolved: new Evaluation({ id: "ev-1" as never, recommendation: "k-1" as never, response: "x-1" as never, date: date("2023-04-01"), status: "resolved", by: "o14-pc" as never }) }
+const P = { legal2023: new Programme({ id: "p-pc-2023" as never, council: "c14" as never, organ: "o14-pc" as never, year: 2023, title: "Chương trình công tác năm 2023" }) }
+const PI = {
+  supervision: new ProgrammeItem({ id: "pi-1" as never, programme: "p-pc-2023" as never, kind: "supervision" as never, topic: "Giám sát chuyên đề", quarter: 1, activities: ["a-sup" as never] }),
+  survey: new ProgrammeItem({ id: "pi-2" as never, programme: "p-pc-2023" as never, kind: "survey" as never, topic: "Khảo sát", month: 11, quarter: 4 })
+}
 
 const fixture: Batch = {
   units: Object.values(U),
@@ -95,7 +116,12 @@ const fixture: Batch = {
   sessions: Object.values(S),
   meetings: Object.values(M),
   activities: Object.values(A),
-  tallies: Object.values(TL)
+  tallies: Object.values(TL),
+  recommendations: Object.values(K),
+  responses: Object.values(X),
+  evaluations: Object.values(EV),
+  programmes: Object.values(P),
+  programmeItems: Object.values(PI)
 }
 const base = fromBatch(fixture)
 const check = (batch: Batch) => validateBatch(base, batch, registry)
@@ -122,6 +148,63 @@ describe("valid data", () => {
         expect(validateBatch(fromBatch(toBatch(shuffled.slice(0, cut))), toBatch(shuffled.slice(cut)), registry)).toEqual([])
       })
     )
+  })
+})
+
+describe("recommendations, responses, evaluations", () => {
+  it("accept a proposal raised by another council's organ and a petition merged into it", () => {
+    expect(check({ recommendations: [patch(K.proposal, { raisedBy: "o03646-ktns" })] })).toEqual([])
+  })
+
+  it("name unknown councils, organs, sessions and activities", () => {
+    const bad = patch(K.proposal, { council: "c99", raisedBy: "o-none", activity: "a-none", session: "s-none", addressee: { kind: "department", name: "Sở", organ: "o-x" } })
+    expect(keys(check({ recommendations: [bad] }))).toEqual([
+      "Recommendation|k-1|council|unknown-reference",
+      "Recommendation|k-1|raisedBy|unknown-reference",
+      "Recommendation|k-1|addressee.organ|unknown-reference",
+      "Recommendation|k-1|session|unknown-reference",
+      "Recommendation|k-1|activity|unknown-reference",
+      // The petition merged into it is now of another council than the one it names.
+      "Recommendation|k-2|mergedInto|merge-across-councils"
+    ])
+  })
+
+  it("refuse a session of another council, a date before its activity or outside the council's lifetime", () => {
+    expect(keys(check({ recommendations: [patch(K.proposal, { council: "c116", session: "s14-7", activity: undefined, raisedOn: date("2023-03-05") })] }))).toEqual([
+      "Recommendation|k-1|session|session-outside-council",
+      "Recommendation|k-2|mergedInto|merge-across-councils"
+    ])
+    expect(keys(check({ recommendations: [patch(K.proposal, { raisedOn: date("2023-02-28"), deadline: undefined })] }))).toEqual(["Recommendation|k-1|raisedOn|before-activity"])
+    const late = check({ recommendations: [patch(K.proposal, { council: "c116", raisedBy: undefined, session: undefined, activity: undefined, raisedOn: date("2025-08-01"), deadline: undefined }), patch(K.petition, { mergedInto: undefined })] })
+    // The stored answer of 2023 now also comes before the date raised.
+    expect(keys(late)).toEqual(["Recommendation|k-1|raisedOn|outside-validity", "Response|x-1|date|before-raised"])
+    expect(late[0]?.en).toContain("ended on 2025-06-30")
+  })
+
+  it("refuse a response before the recommendation was raised and an evaluation without a response", () => {
+    expect(keys(check({ responses: [patch(X.answer, { date: date("2023-03-01") })] }))).toEqual(["Response|x-1|date|before-raised"])
+    expect(keys(check({ evaluations: [patch(EV.resolved, { id: "ev-2", response: "x-9" })] }))).toEqual(["Evaluation|ev-2|response|evaluation-without-response"])
+    expect(keys(check({ evaluations: [patch(EV.resolved, { by: "o-none" })] }))).toEqual(["Evaluation|ev-1|by|unknown-reference"])
+  })
+
+  it("re-check stored answers when a recommendation changes", () => {
+    // Moving the date raised after the stored response makes that response come before it.
+    expect(keys(check({ recommendations: [patch(K.proposal, { raisedOn: date("2023-03-25"), deadline: undefined })] }))).toEqual(["Response|x-1|date|before-raised"])
+  })
+})
+
+describe("work programmes", () => {
+  it("refuse an organ of another council, a year outside the council's lifetime and an unknown kind", () => {
+    expect(keys(check({ programmes: [patch(P.legal2023, { organ: "o116-pc" })] }))).toEqual(["Programme|p-pc-2023|organ|organ-outside-council"])
+    expect(keys(check({ programmes: [patch(P.legal2023, { id: "p-116-2026", council: "c116", organ: "o116-pc", year: 2026 })] }))).toEqual(["Programme|p-116-2026|year|outside-validity"])
+    expect(keys(check({ programmeItems: [patch(PI.survey, { kind: "x/hearing" })] }))).toEqual(["ProgrammeItem|pi-2|kind|unknown-kind"])
+  })
+
+  it("refuse links to unknown activities and to activities of another year, also when a stored activity moves", () => {
+    expect(keys(check({ programmeItems: [patch(PI.survey, { activities: ["a-none"] })] }))).toEqual(["ProgrammeItem|pi-2|activities[0]|unknown-reference"])
+    expect(keys(check({ programmeItems: [patch(PI.survey, { activities: ["a-review"] })] }))).toEqual(["ProgrammeItem|pi-2|activities[0]|activity-outside-programme"])
+    expect(keys(check({ activities: [patch(A.supervision, { date: r("2024-03-01", "2024-03-05") })] }))).toEqual(["ProgrammeItem|pi-1|activities[0]|activity-outside-programme"])
+    expect(check({ activities: [patch(A.survey, { title: "Khảo sát lại" })] })).toEqual([])
   })
 })
 
@@ -295,7 +378,11 @@ describe("sessions and meetings", () => {
 describe("activities and tallies", () => {
   it("requires organs of the activity's council, valid over its dates", () => {
     expect(keys(check({ activities: [patch(A.supervision, { organisers: ["o14-pc", "o116-pc"] })] }))).toEqual(["Activity|a-sup|organisers[1]|organ-outside-council"])
-    expect(keys(check({ activities: [patch(A.supervision, { date: r("2021-06-20", "2021-06-30") })] }))).toEqual(["Activity|a-sup|organisers[1]|organ-not-valid"])
+    expect(keys(check({ activities: [patch(A.supervision, { date: r("2021-06-20", "2021-06-30") })] }))).toEqual([
+      "Activity|a-sup|organisers[1]|organ-not-valid",
+      // The 2023 programme item that links it (re-checked because the activity moved to 2021).
+      "ProgrammeItem|pi-1|activities[0]|activity-outside-programme"
+    ])
     expect(keys(check({ activities: [patch(A.survey, { date: r("2021-06-24") })] }))).toEqual([
       "Activity|a-survey|owner|organ-not-valid",
       "Activity|a-survey|organisers[0]|organ-not-valid"
@@ -395,7 +482,23 @@ describe("robustness", () => {
       date: range, session: opt(pool("s")), meeting: opt(pool("m")), title: fc.constant("Việc"), subject: opt(fc.constant("report")), mode: opt(fc.constant("thematic")),
       attributes: opt(fc.constantFrom({}, { recommendations: 2 }, { recommendations: -1 }, { questions: "x" }, { foo: 1 }))
     }).map(mkActivity),
-    tallies: fc.record({ id: pool("tl"), council: pool("c"), organ: opt(pool("o")), indicator: fc.constantFrom(indicator, "x/unknown"), period, value: fc.nat(9) }).map(mkTally)
+    tallies: fc.record({ id: pool("tl"), council: pool("c"), organ: opt(pool("o")), indicator: fc.constantFrom(indicator, "x/unknown"), period, value: fc.nat(9) }).map(mkTally),
+    recommendations: fc.record({
+      id: pool("r"), council: pool("c"), kind: fc.constantFrom(...RecommendationKind.literals), raisedBy: opt(pool("o")), activity: opt(pool("a")), session: opt(pool("s")),
+      raisedOn: day, content: fc.constant("Nội dung"), field: fc.constant("Đất đai"), level: fc.constantFrom(...CompetentLevel.literals),
+      addressee: fc.record({ kind: fc.constantFrom(...AddresseeKind.literals), name: fc.constant("UBND tỉnh"), organ: opt(pool("o")) }),
+      forwardedOn: opt(day), deadline: opt(day), mergedInto: opt(pool("r"))
+    }).map((r) => new Recommendation(r as never)),
+    responses: fc.record({ id: pool("x"), recommendation: pool("r"), date: day, responder: fc.constant("UBND tỉnh"), content: fc.constant("Trả lời") })
+      .map((r) => new Response(r as never)),
+    evaluations: fc.record({ id: pool("ev"), recommendation: pool("r"), response: pool("x"), date: day, status: fc.constantFrom(...EvaluationStatus.literals), by: opt(pool("o")) })
+      .map((r) => new Evaluation(r as never)),
+    programmes: fc.record({ id: pool("p"), council: pool("c"), organ: pool("o"), year: fc.integer({ min: 2014, max: 2027 }), title: fc.constant("Chương trình") })
+      .map((r) => new Programme(r as never)),
+    programmeItems: fc.record({
+      id: pool("pi"), programme: pool("p"), kind: fc.constantFrom(...kinds), topic: fc.constant("Giám sát"), month: opt(fc.integer({ min: 1, max: 12 })),
+      quarter: opt(fc.integer({ min: 1, max: 4 })), activities: opt(fc.array(pool("a"), { maxLength: 3 })), carriedFrom: opt(pool("pi"))
+    }).map((r) => new ProgrammeItem(r as never))
   }
   const batchArb = fc.record(Object.fromEntries(entityKinds.map((k) => [k, fc.array(arbs[k] as fc.Arbitrary<unknown>, { maxLength: 4 })])) as { [K in keyof typeof arbs]: fc.Arbitrary<Array<any>> })
   const names = new Set(Object.values(entityNames))
