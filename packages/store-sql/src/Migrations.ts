@@ -85,6 +85,48 @@ export const migrations: ReadonlyArray<Migration> = [
         qualifier TEXT NOT NULL CHECK (qualifier IN ('exact','over','nearly','about')), source TEXT, note TEXT, ${ordered("period")})`,
       `CREATE INDEX tallies_council ON ${t.tallies} (council, indicator)`
     ]
+  },
+  {
+    version: 2,
+    name: "recommendations, responses, evaluations and work programmes",
+    // Follow-up records: few (thousands), kept whole in the store's cache for validation. Every id
+    // reference has a foreign key (a recommendation's raising organ may belong to another council: the
+    // key is the organ's id alone); a programme item's linked activities are a JSON array of ids, in
+    // order, checked by validation as an activity's organisers are.
+    statements: (t) => [
+      `CREATE TABLE ${t.recommendations} (
+        id TEXT PRIMARY KEY, council TEXT NOT NULL REFERENCES ${t.councils}(id) ${FK},
+        kind TEXT NOT NULL CHECK (kind IN ('recommendation','proposal','voter-petition')),
+        raised_by TEXT REFERENCES ${t.organs}(id) ${FK}, activity TEXT REFERENCES ${t.activities}(id) ${FK},
+        session TEXT REFERENCES ${t.sessions}(id) ${FK}, raised_on TEXT NOT NULL, content TEXT NOT NULL, field TEXT NOT NULL,
+        level TEXT NOT NULL CHECK (level IN ('central','province','district','commune')),
+        addressee_kind TEXT NOT NULL CHECK (addressee_kind IN ('people-committee','department','committee','standing','na-delegation','other')),
+        addressee_name TEXT NOT NULL, addressee_organ TEXT REFERENCES ${t.organs}(id) ${FK},
+        forwarded_on TEXT, deadline TEXT, merged_into TEXT REFERENCES ${t.recommendations}(id) ${FK}, source TEXT, note TEXT)`,
+      `CREATE INDEX recommendations_council ON ${t.recommendations} (council, raised_on)`,
+      // Inserting an activity may look its key up here (SQLite, while a deferred key is unresolved).
+      `CREATE INDEX recommendations_activity ON ${t.recommendations} (activity)`,
+      `CREATE TABLE ${t.responses} (
+        id TEXT PRIMARY KEY, recommendation TEXT NOT NULL REFERENCES ${t.recommendations}(id) ${FK},
+        date TEXT NOT NULL, responder TEXT NOT NULL, document TEXT, content TEXT NOT NULL)`,
+      `CREATE INDEX responses_recommendation ON ${t.responses} (recommendation)`,
+      `CREATE TABLE ${t.evaluations} (
+        id TEXT PRIMARY KEY, recommendation TEXT NOT NULL REFERENCES ${t.recommendations}(id) ${FK},
+        response TEXT NOT NULL REFERENCES ${t.responses}(id) ${FK}, date TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('resolved','being-resolved','explained','not-resolved')),
+        by_organ TEXT REFERENCES ${t.organs}(id) ${FK}, note TEXT)`,
+      `CREATE INDEX evaluations_response ON ${t.evaluations} (response)`,
+      `CREATE TABLE ${t.programmes} (
+        id TEXT PRIMARY KEY, council TEXT NOT NULL REFERENCES ${t.councils}(id) ${FK},
+        organ TEXT NOT NULL REFERENCES ${t.organs}(id) ${FK}, year INTEGER NOT NULL CHECK (year BETWEEN 1946 AND 2200),
+        title TEXT NOT NULL, adopted_on TEXT, document TEXT)`,
+      `CREATE INDEX programmes_council ON ${t.programmes} (council, year)`,
+      `CREATE TABLE ${t.programme_items} (
+        id TEXT PRIMARY KEY, programme TEXT NOT NULL REFERENCES ${t.programmes}(id) ${FK}, kind TEXT NOT NULL, topic TEXT NOT NULL,
+        month INTEGER CHECK (month BETWEEN 1 AND 12), quarter INTEGER CHECK (quarter BETWEEN 1 AND 4), activities TEXT,
+        carried_from TEXT REFERENCES ${t.programme_items}(id) ${FK}, note TEXT)`,
+      `CREATE INDEX programme_items_programme ON ${t.programme_items} (programme)`
+    ]
   }
 ]
 

@@ -1,6 +1,8 @@
 /**
  * How each entity maps to table rows and back. Optional fields are `NULL` columns; an activity's
- * organisers are a JSON array column (in order); lineage sources and targets live in their own table.
+ * organisers and a programme item's linked activities are JSON array columns (in order); a
+ * recommendation's addressee is three columns (`addressee_kind`, `addressee_name`,
+ * `addressee_organ`); lineage sources and targets live in their own table.
  *
  * @since 0.1.0
  */
@@ -115,6 +117,56 @@ export const layouts: Readonly<Record<Kind, { readonly table: TableName; readonl
       field("value"),
       field("qualifier"),
       field("source"),
+      field("note")
+    ]
+  },
+  recommendations: {
+    table: "recommendations",
+    columns: [
+      field("id"),
+      field("council"),
+      field("kind"),
+      field("raised_by", "raisedBy"),
+      field("activity"),
+      field("session"),
+      field("raised_on", "raisedOn"),
+      field("content"),
+      field("field"),
+      field("level"),
+      col("addressee_kind", (e) => e.addressee.kind),
+      col("addressee_name", (e) => e.addressee.name),
+      col("addressee_organ", (e) => e.addressee.organ ?? null),
+      field("forwarded_on", "forwardedOn"),
+      field("deadline"),
+      field("merged_into", "mergedInto"),
+      field("source"),
+      field("note")
+    ]
+  },
+  responses: {
+    table: "responses",
+    columns: [field("id"), field("recommendation"), field("date"), field("responder"), field("document"), field("content")]
+  },
+  evaluations: {
+    table: "evaluations",
+    columns: [field("id"), field("recommendation"), field("response"), field("date"), field("status"), field("by_organ", "by"), field("note")]
+  },
+  programmes: {
+    table: "programmes",
+    columns: [field("id"), field("council"), field("organ"), field("year"), field("title"), field("adopted_on", "adoptedOn"), field("document")]
+  },
+  programmeItems: {
+    table: "programme_items",
+    columns: [
+      field("id"),
+      field("programme"),
+      field("kind"),
+      field("topic"),
+      field("month"),
+      field("quarter"),
+      // Absent and empty are different records: NULL for absent, "[]" for no activities.
+      col("activities", (e) => (e.activities === undefined ? null : JSON.stringify(e.activities))),
+      field("carried_from", "carriedFrom"),
       field("note")
     ]
   }
@@ -232,6 +284,44 @@ export const fromRow = (kind: Kind, r: Row, extra?: { sources?: ReadonlyArray<st
       Object.assign(o, { council: r.council, indicator: r.indicator, period: { from: r.period_from, to: r.period_to }, value: Number(r.value), qualifier: r.qualifier })
       opt(o, "organ", r.organ)
       opt(o, "source", r.source)
+      opt(o, "note", r.note)
+      break
+    case "recommendations": {
+      const addressee: Record<string, unknown> = { kind: r.addressee_kind, name: r.addressee_name }
+      opt(addressee, "organ", r.addressee_organ)
+      Object.assign(o, { council: r.council, kind: r.kind, raisedOn: r.raised_on, content: r.content, field: r.field, level: r.level, addressee })
+      for (const [key, column] of [
+        ["raisedBy", "raised_by"],
+        ["activity", "activity"],
+        ["session", "session"],
+        ["forwardedOn", "forwarded_on"],
+        ["deadline", "deadline"],
+        ["mergedInto", "merged_into"],
+        ["source", "source"],
+        ["note", "note"]
+      ] as const) opt(o, key, r[column])
+      break
+    }
+    case "responses":
+      Object.assign(o, { recommendation: r.recommendation, date: r.date, responder: r.responder, content: r.content })
+      opt(o, "document", r.document)
+      break
+    case "evaluations":
+      Object.assign(o, { recommendation: r.recommendation, response: r.response, date: r.date, status: r.status })
+      opt(o, "by", r.by_organ)
+      opt(o, "note", r.note)
+      break
+    case "programmes":
+      Object.assign(o, { council: r.council, organ: r.organ, year: Number(r.year), title: r.title })
+      opt(o, "adoptedOn", r.adopted_on)
+      opt(o, "document", r.document)
+      break
+    case "programmeItems":
+      Object.assign(o, { programme: r.programme, kind: r.kind, topic: r.topic })
+      opt(o, "month", r.month === null || r.month === undefined ? undefined : Number(r.month))
+      opt(o, "quarter", r.quarter === null || r.quarter === undefined ? undefined : Number(r.quarter))
+      if (r.activities !== null && r.activities !== undefined) o.activities = typeof r.activities === "string" ? JSON.parse(r.activities) : r.activities
+      opt(o, "carriedFrom", r.carried_from)
       opt(o, "note", r.note)
       break
   }

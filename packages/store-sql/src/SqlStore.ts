@@ -1,7 +1,8 @@
 /**
  * The `Store` port over `@effect/sql`'s `SqlClient`, written once for every SQL engine. Writes are
- * one transaction per batch, validated against the stored structure first; tabulation runs as one
- * `GROUP BY` query in the engine (pushdown) and is assembled by core's `TabulationBuilder`.
+ * one transaction per batch, validated first against the stored structure and follow-up records
+ * (both cached whole); tabulation runs as one `GROUP BY` query in the engine (pushdown) and is
+ * assembled by core's `TabulationBuilder`.
  *
  * @since 0.1.0
  */
@@ -63,7 +64,17 @@ export interface BulkWriter {
 const PAGE = 2000
 
 const STRUCTURE: ReadonlyArray<Kind> = ["units", "lineage", "councils", "terms", "organs", "sessions", "meetings"]
+/**
+ * Follow-up records: recommendations and their responses and evaluations, work programmes and their
+ * items. Few (thousands), so, like the structure, they are kept whole in the cache that validation
+ * reads: every stored one is there when a batch is checked.
+ */
+const FOLLOW_UP: ReadonlyArray<Kind> = ["recommendations", "responses", "evaluations", "programmes", "programmeItems"]
+/** The collections held whole in the cache (versioned by `hdnd_meta` 'structure'). */
+const CACHED: ReadonlyArray<Kind> = [...STRUCTURE, ...FOLLOW_UP]
 const RECORDS: ReadonlyArray<Kind> = ["activities", "tallies"]
+/** The collections whose records carry a `council` column, to which a stream's `councils` filter applies. */
+const WITH_COUNCIL: ReadonlySet<Kind> = new Set(["terms", "organs", "sessions", "meetings", "activities", "tallies", "recommendations", "programmes"])
 
 /** The most specific message of an error and its causes. */
 export const describeCause = (e: unknown): string => {
@@ -112,6 +123,8 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
 
     // --- the structure cache -------------------------------------------------------------------
     let cache: { version: number; ds: Dataset.Dataset } | undefined
+    /** The ids of the activities that the cached follow-up records refer to, per cached dataset. */
+    const linkedActivities = new WeakMap<Dataset.Dataset, ReadonlySet<string>>()
 
     const decodeAll = (kind: Kind, rows: ReadonlyArray<Row>, extra?: (r: Row) => Parameters<typeof decodeRow>[2]) =>
       Effect.try({ try: () => rows.map((r) => decodeRow(kind, r, extra?.(r)) as AnyRecord), catch: (e) => storeError(`read ${kind}`, e) })
@@ -127,7 +140,7 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
         ;(r.role === "source" ? e.sources : e.targets).push(r.unit)
         roles.set(r.event, e)
       }
-      for (const kind of STRUCTURE) {
+      for (const kind of CACHED) {
         const rows = yield* q(`SELECT * FROM ${t[layouts[kind].table]}`)
         const records = yield* decodeAll(kind, rows, (r) => roles.get(r.id as string) ?? { sources: [], targets: [] })
         ds[kind] = new Map(records.map((r) => [r.id, r]))
@@ -249,7 +262,7 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
           const ds = yield* structure
           // The stored versions of the batch's records, to tell inserts, updates and no-ops apart.
           const stored = new Map<Kind, Map<string, AnyRecord>>()
-          for (const kind of STRUCTURE) {
+          for (const kind of CACHED) {
             const m = new Map<string, AnyRecord>()
             for (const r of batch[kind] ?? []) {
               const prev = (ds[kind] as ReadonlyMap<string, AnyRecord>).get(r.id)
@@ -297,6 +310,35 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
             }
             for (const x of yield* byCouncils("tallies", councils)) tallies.set(x.id, x)
           }
+          // The stored activities that follow-up records refer to (a recommendation's activity, a
+          // programme item's linked activities), for the follow-up records validation checks: those
+          // of the batch, and, when the batch touches what they depend on, the stored ones too.
+          const wanted = new Set<string>()
+          const refsOf = (kind: Kind, r: AnyRecord): ReadonlyArray<string> => {
+            if (kind === "recommendations") {
+              const a = (r as unknown as { activity?: string }).activity
+              return a === undefined ? [] : [a]
+            }
+            return kind === "programmeItems" ? ((r as unknown as { activities?: ReadonlyArray<string> }).activities ?? []) : []
+          }
+          for (const kind of ["recommendations", "programmeItems"] as const) for (const r of batch[kind] ?? []) for (const a of refsOf(kind, r)) wanted.add(a)
+          let linked = linkedActivities.get(ds)
+          if (linked === undefined) {
+            const refs = new Set<string>()
+            for (const kind of ["recommendations", "programmeItems"] as const) {
+              for (const r of (ds[kind] as ReadonlyMap<string, AnyRecord>).values()) for (const a of refsOf(kind, r)) refs.add(a)
+            }
+            linkedActivities.set(ds, refs)
+            linked = refs
+          }
+          const storedRefs: ReadonlySet<string> = linked
+          // (A batch of new activities and tallies alone, the bulk of an import, loads none of them.)
+          const touchesFollowUps =
+            storedRefs.size > 0 &&
+            (CACHED.some((k) => (batch[k]?.length ?? 0) > 0) || (batch.activities ?? []).some((a) => storedRefs.has(a.id)))
+          if (touchesFollowUps) for (const a of storedRefs) wanted.add(a)
+          const missing = [...wanted].filter((id) => !activities.has(id))
+          if (missing.length > 0) for (const a of yield* byIds("activities", missing)) activities.set(a.id, a)
           const current = { ...ds, activities, tallies, activitiesByCouncil } as unknown as Dataset.Dataset
           const problems = Validation.validateBatch(current, batch, registry)
           if (problems.length > 0) return yield* Effect.fail(new Errors.ValidationError({ problems }))
@@ -325,7 +367,7 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
               } else inserted++
               toWrite.push(r)
             }
-            if (toWrite.length > 0 && STRUCTURE.includes(kind)) structureChanged = true
+            if (toWrite.length > 0 && CACHED.includes(kind)) structureChanged = true
             yield* writeKind(kind, toWrite, existing)
           }
           if (structureChanged) {
@@ -351,8 +393,7 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
     const streamWhere = (kind: Kind, filter: Store.StreamFilter | undefined, s: SqlText): string => {
       const parts: Array<string> = []
       // As in the reference store, `councils` filters the collections whose records belong to a council.
-      const hasCouncil = kind !== "units" && kind !== "lineage" && kind !== "councils"
-      if (filter?.councils !== undefined && hasCouncil) parts.push(filter.councils.length === 0 ? "1 = 0" : `x.council IN ${s.list(filter.councils)}`)
+      if (filter?.councils !== undefined && WITH_COUNCIL.has(kind)) parts.push(filter.councils.length === 0 ? "1 = 0" : `x.council IN ${s.list(filter.councils)}`)
       if (filter?.kinds !== undefined && kind === "activities") parts.push(filter.kinds.length === 0 ? "1 = 0" : `x.kind IN ${s.list(filter.kinds)}`)
       const p = filter?.period
       if (p !== undefined) {
@@ -362,6 +403,14 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
         if (kind === "sessions") parts.push(`(${overlap("x.date_from", "COALESCE(x.date_to, x.date_from)")})`)
         if (kind === "meetings") parts.push(p.to === undefined ? `x.date >= ${s.p(p.from)}` : `x.date >= ${s.p(p.from)} AND x.date <= ${s.p(p.to)}`)
         if (kind === "tallies") parts.push(`(${overlap("x.period_from", "x.period_to")})`)
+        const on = (column: string) => (p.to === undefined ? `${column} >= ${s.p(p.from)}` : `${column} >= ${s.p(p.from)} AND ${column} <= ${s.p(p.to)}`)
+        if (kind === "recommendations") parts.push(on("x.raised_on"))
+        if (kind === "responses" || kind === "evaluations") parts.push(on("x.date"))
+        // A programme's year overlaps the period when it lies between the years of its ends.
+        if (kind === "programmes") {
+          const year = (day: string) => Number(day.slice(0, 4))
+          parts.push(p.to === undefined ? `x.year >= ${s.p(year(p.from))}` : `x.year >= ${s.p(year(p.from))} AND x.year <= ${s.p(year(p.to))}`)
+        }
       }
       return parts.length === 0 ? "" : `WHERE ${parts.join(" AND ")}`
     }
@@ -383,7 +432,7 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
           ),
       get: <K extends Kind>(kind: K, id: string) =>
         Effect.gen(function* () {
-          if (STRUCTURE.includes(kind)) {
+          if (CACHED.includes(kind)) {
             const r = (yield* structure)[kind].get(id as never)
             if (r === undefined) return yield* Effect.fail(new Errors.NotFoundError({ entity: Dataset.entityNames[kind], id }))
             return r as unknown as Store.EntityOf<K>

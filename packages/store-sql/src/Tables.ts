@@ -18,7 +18,12 @@ const TABLES = [
   "sessions",
   "meetings",
   "activities",
-  "tallies"
+  "tallies",
+  "recommendations",
+  "responses",
+  "evaluations",
+  "programmes",
+  "programme_items"
 ] as const
 
 /**

@@ -3,8 +3,8 @@
  * written by a newer hdnd is refused with a clear bilingual error and left untouched; an empty or
  * older file is migrated.
  */
-import { Dataset, Errors, Indicators, Registry, Store, Tabulate, Tabulation, TabulationRequest } from "@hdnd/core"
-import { Migrations } from "@hdnd/store-sql"
+import { CalendarDate, Dataset, Errors, Indicators, Programme, Recommendation, Registry, Store, Tabulate, Tabulation, TabulationRequest } from "@hdnd/core"
+import { Dialect, Migrations, Rows, Tables } from "@hdnd/store-sql"
 import * as Cause from "effect/Cause"
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
@@ -40,6 +40,9 @@ const request: TabulationRequest.TabulationRequest = {
   period: { from: "2021-01-01" as never, to: "2024-12-31" as never },
   groupBy: ["organ", "month"]
 }
+
+/** The migration records of a file at the current schema: one per migration, in order. */
+const allVersions = Migrations.migrations.map((m) => ({ version: m.version }))
 
 const rawRows = (file: string, sql: string) => {
   const db = openRaw(file)
@@ -92,7 +95,7 @@ describe("SQLite persistence", () => {
     )
     // And a third layer sees both batches.
     expect(await run(file, Effect.flatMap(Store.Store, (s) => s.count("activities")))).toBe(500)
-    expect(rawRows(file, "SELECT version FROM hdnd_migrations")).toEqual([{ version: Migrations.SCHEMA_VERSION }])
+    expect(rawRows(file, "SELECT version FROM hdnd_migrations ORDER BY version")).toEqual(allVersions)
   })
 
   it("says an in-memory database is not persistent", async () => {
@@ -125,7 +128,7 @@ describe("SQLite migrations", () => {
     const exit = await runExit(file, Effect.flatMap(Store.Store, (s) => s.count("activities")))
     expectNewerRefused(storeErrorOf(exit))
     // Nothing was changed: the newer version stays recorded and the data is there.
-    expect(rawRows(file, "SELECT version FROM hdnd_migrations ORDER BY version")).toEqual([{ version: Migrations.SCHEMA_VERSION }, { version: newer }])
+    expect(rawRows(file, "SELECT version FROM hdnd_migrations ORDER BY version")).toEqual([...allVersions, { version: newer }])
     expect(rawRows(file, "SELECT COUNT(*) AS c FROM activities")).toEqual([{ c: 50 }])
   })
 
@@ -148,7 +151,7 @@ describe("SQLite migrations", () => {
     fs.writeFileSync(file, "")
     const r = await run(file, Effect.flatMap(Store.Store, (s) => Effect.zipRight(s.upsert(structure()), s.upsert(batch(4, 20)))))
     expect(r.inserted).toBe(20)
-    expect(rawRows(file, "SELECT version FROM hdnd_migrations")).toEqual([{ version: Migrations.SCHEMA_VERSION }])
+    expect(rawRows(file, "SELECT version FROM hdnd_migrations ORDER BY version")).toEqual(allVersions)
   })
 
   it("migrates an older file (an empty migration table, another application's table) and keeps what is there", async () => {
@@ -160,10 +163,68 @@ describe("SQLite migrations", () => {
     raw.prepare("INSERT INTO ghi_chu_rieng VALUES (?)").run("dữ liệu của ứng dụng khác")
     raw.close()
     await run(file, Effect.flatMap(Store.Store, (s) => Effect.zipRight(s.upsert(structure()), s.upsert(batch(5, 20)))))
-    expect(rawRows(file, "SELECT version FROM hdnd_migrations")).toEqual([{ version: Migrations.SCHEMA_VERSION }])
+    expect(rawRows(file, "SELECT version FROM hdnd_migrations ORDER BY version")).toEqual(allVersions)
     expect(rawRows(file, "SELECT x FROM ghi_chu_rieng")).toEqual([{ x: "dữ liệu của ứng dụng khác" }])
     // Opening again migrates nothing more.
     expect(await run(file, Effect.flatMap(Store.Store, (s) => s.count("activities")))).toBe(20)
     expect(rawRows(file, "SELECT COUNT(*) AS c FROM hdnd_migrations")).toEqual([{ c: Migrations.SCHEMA_VERSION }])
+  })
+
+  it("upgrades a version 1 file (before recommendations and programmes) and keeps its data", async () => {
+    const file = fresh("v1.sqlite")
+    fs.writeFileSync(file, "")
+    // A file as hdnd wrote it at schema v1: its tables, its migration record and records in them.
+    const raw = openRaw(file)
+    const t = Tables.tables()
+    raw.exec("CREATE TABLE hdnd_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+    const v1 = Migrations.migrations[0]!
+    expect(v1.version).toBe(1)
+    for (const statement of v1.statements(t, Dialect.sqlite)) raw.exec(statement)
+    raw.prepare("INSERT INTO hdnd_migrations VALUES (?, ?, ?)").run(1, v1.name, "2025-01-01T00:00:00.000Z")
+    const old = { ...structure(), ...batch(6, 30) }
+    for (const kind of Dataset.entityKinds) {
+      const records = (old[kind] ?? []) as ReadonlyArray<unknown>
+      if (records.length === 0) continue
+      const columns = Rows.layouts[kind].columns.map((c) => c.name)
+      const insert = raw.prepare(`INSERT INTO ${Rows.layouts[kind].table} (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`)
+      for (const r of records) insert.run(...Rows.toValues(kind, r))
+    }
+    raw.close()
+    expect(rawRows(file, "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'recommendations'")).toEqual([])
+
+    const d = CalendarDate.date
+    const rec = new Recommendation.Recommendation({
+      id: "kn-1" as never,
+      council: COUNCIL as never,
+      kind: "recommendation",
+      raisedBy: ORGANS[2] as never,
+      activity: "b6-a3" as never,
+      raisedOn: d("2023-03-01"),
+      content: "Đề nghị bố trí vốn sửa chữa trường học",
+      field: "Giáo dục – Đào tạo",
+      level: "province",
+      addressee: { kind: "committee", name: "Ban Văn hóa - Xã hội", organ: ORGANS[4] as never }
+    })
+    const response = new Recommendation.Response({ id: "tl-1" as never, recommendation: rec.id, date: d("2023-04-01"), responder: "Sở Tài chính", content: "Đã bố trí vốn" })
+    const programme = new Programme.Programme({ id: "ct-2023" as never, council: COUNCIL as never, organ: ORGANS[1] as never, year: 2023, title: "Chương trình công tác năm 2023" })
+    const item = new Programme.ProgrammeItem({ id: "ct-2023.1" as never, programme: programme.id, kind: "survey" as never, topic: "Khảo sát trường học", quarter: 2 })
+    const follow: Dataset.Batch = { recommendations: [rec], responses: [response], programmes: [programme], programmeItems: [item] }
+    const result = await run(
+      file,
+      Effect.gen(function* () {
+        const store = yield* Store.Store
+        const counts = yield* Effect.all([store.count("activities"), store.count("organs"), store.count("recommendations")])
+        const written = yield* store.upsert(follow)
+        const got = yield* store.get("recommendations", "kn-1")
+        return { counts, written, got, activity: yield* store.get("activities", "b6-a3") }
+      })
+    )
+    expect(result.counts).toEqual([30, ORGANS.length, 0])
+    expect(result.activity).toEqual(activity(6, 3))
+    expect(result.written).toEqual({ inserted: 4, updated: 0, unchanged: 0 })
+    expect(result.got).toEqual(rec)
+    expect(rawRows(file, "SELECT version FROM hdnd_migrations ORDER BY version")).toEqual(allVersions)
+    // Opening again finds everything where it was.
+    expect(await run(file, Effect.flatMap(Store.Store, (s) => Effect.all([s.count("activities"), s.count("recommendations"), s.count("programmeItems")])))).toEqual([30, 1, 1])
   })
 })

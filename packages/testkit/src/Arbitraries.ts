@@ -1,7 +1,9 @@
 /**
  * fast-check arbitraries for hdnd entities: a realistic council world (a province with districts
- * and communes, their councils, organs and sessions) and datasets of activities and tallies in it
- * that pass validation. Adapter, plugin and province authors reuse them in their own properties.
+ * and communes, their councils, organs and sessions), datasets of activities and tallies in it, and
+ * follow-up records (recommendations with their responses and evaluations, work programmes with their
+ * items) that pass validation. Adapter, plugin and province authors reuse them in their own
+ * properties.
  *
  * @since 0.1.0
  */
@@ -12,6 +14,8 @@ import {
   Council,
   Dataset,
   Indicators,
+  Programme,
+  Recommendation,
   Session,
   Tally
 } from "@hdnd/core"
@@ -362,3 +366,272 @@ export const splitArb = <A>(items: ReadonlyArray<A>): fc.Arbitrary<readonly [Rea
     items.filter((_, i) => mask[i]),
     items.filter((_, i) => !mask[i])
   ])
+
+/**
+ * Follow-up records of a world: recommendations, the responses to them and the evaluations of the
+ * responses, work programmes and their items.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface FollowUps {
+  readonly recommendations: ReadonlyArray<Recommendation.Recommendation>
+  readonly responses: ReadonlyArray<Recommendation.Response>
+  readonly evaluations: ReadonlyArray<Recommendation.Evaluation>
+  readonly programmes: ReadonlyArray<Programme.Programme>
+  readonly programmeItems: ReadonlyArray<Programme.ProgrammeItem>
+}
+
+/**
+ * Options for {@link followUpsArb}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface FollowUpOptions {
+  /** Most recommendations (default 8); each gets up to 2 responses, each response up to 1 evaluation. */
+  readonly maxRecommendations?: number
+  /** Most work programmes (default 4); each gets up to 4 items. */
+  readonly maxProgrammes?: number
+}
+
+const RAISED_FROM = CalendarDate.toDayNumber(d("2021-12-01"))
+const RAISED_TO = CalendarDate.toDayNumber(d("2024-06-30"))
+const FIELDS = ["Tài chính – Ngân sách", "Đất đai", "Y tế", "Giáo dục – Đào tạo", "Giao thông"] as const
+const DOCUMENTS = ["85/BC-UBND", "12/2023/CV-STC", "301/UBND-KT", "7/BC-HĐND"] as const
+const ADDRESSEE_NAMES: Readonly<Record<Recommendation.AddresseeKind, string>> = {
+  "people-committee": "Ủy ban nhân dân",
+  department: "Sở Tài chính",
+  committee: "Ban của HĐND",
+  standing: "Thường trực HĐND",
+  "na-delegation": "Đoàn đại biểu Quốc hội",
+  other: "Công an tỉnh"
+}
+const PROGRAMME_YEARS = [2022, 2023] as const
+
+const pickOf = <A>(xs: ReadonlyArray<A>, n: number): A | undefined => (xs.length === 0 ? undefined : xs[n % xs.length])
+const dayAfter = (day: CalendarDateT, days: number): CalendarDateT => CalendarDate.addDays(day, days)
+const later = (a: CalendarDateT, b: CalendarDateT | undefined): CalendarDateT => (b !== undefined && b > a ? b : a)
+
+const recommendationSpecArb = fc.record({
+  council: fc.nat(),
+  kind: fc.constantFrom<Recommendation.RecommendationKind>("recommendation", "proposal", "voter-petition"),
+  organ: fc.nat(),
+  activity: fc.option(fc.nat(), { nil: undefined }),
+  session: fc.option(fc.nat(), { nil: undefined }),
+  day: fc.integer({ min: RAISED_FROM, max: RAISED_TO }),
+  after: fc.integer({ min: 0, max: 30 }),
+  field: fc.constantFrom(...FIELDS),
+  level: fc.constantFrom<Recommendation.CompetentLevel>("central", "province", "district", "commune"),
+  addressee: fc.constantFrom<Recommendation.AddresseeKind>("people-committee", "department", "committee", "standing", "na-delegation", "other"),
+  forwarded: fc.option(fc.integer({ min: 0, max: 20 }), { nil: undefined }),
+  deadline: fc.option(fc.integer({ min: 0, max: 90 }), { nil: undefined }),
+  merge: fc.option(fc.nat(), { nil: undefined }),
+  source: fc.option(fc.constantFrom("TXCT tại xã Chiềng Cơi", "Hội nghị giao ban", "Đoàn giám sát"), { nil: undefined }),
+  note: fc.option(fc.constant("Ghi chú của Văn phòng"), { nil: undefined }),
+  responses: fc.array(
+    fc.record({
+      days: fc.integer({ min: 0, max: 90 }),
+      document: fc.option(fc.constantFrom(...DOCUMENTS), { nil: undefined }),
+      evaluation: fc.option(
+        fc.record({
+          days: fc.integer({ min: 0, max: 60 }),
+          status: fc.constantFrom<Recommendation.EvaluationStatus>("resolved", "being-resolved", "explained", "not-resolved"),
+          by: fc.option(fc.nat(), { nil: undefined }),
+          note: fc.option(fc.constant("Đã kiểm tra kết quả"), { nil: undefined })
+        }),
+        { nil: undefined }
+      )
+    }),
+    { maxLength: 2 }
+  )
+})
+
+const programmeSpecArb = fc.record({
+  council: fc.nat(),
+  organ: fc.nat(),
+  year: fc.constantFrom(...PROGRAMME_YEARS),
+  adopted: fc.option(fc.integer({ min: 1, max: 20 }), { nil: undefined }),
+  document: fc.option(fc.constantFrom("05/CTr-HĐND", "12/CTr-TT.HĐND"), { nil: undefined }),
+  items: fc.array(
+    fc.record({
+      kind: fc.constantFrom(...GENERATED_KINDS),
+      window: fc.constantFrom("year", "month", "quarter", "both"),
+      month: fc.integer({ min: 1, max: 12 }),
+      link: fc.constantFrom("none", "none", "empty", "one", "two"),
+      carry: fc.option(fc.nat(), { nil: undefined }),
+      note: fc.option(fc.constant("Phối hợp với UBND"), { nil: undefined })
+    }),
+    { maxLength: 4 }
+  )
+})
+
+type RecommendationSpec = typeof recommendationSpecArb extends fc.Arbitrary<infer A> ? A : never
+type ProgrammeSpec = typeof programmeSpecArb extends fc.Arbitrary<infer A> ? A : never
+
+const buildRecommendations = (
+  world: World,
+  activities: ReadonlyArray<Activity.Activity>,
+  specs: ReadonlyArray<RecommendationSpec>,
+  otherCouncil: ReadonlyArray<boolean>
+): Pick<FollowUps, "recommendations" | "responses" | "evaluations"> => {
+  const recommendations: Array<Recommendation.Recommendation> = []
+  const responses: Array<Recommendation.Response> = []
+  const evaluations: Array<Recommendation.Evaluation> = []
+  const allOrgans = [...world.organsByCouncil.values()].flat()
+  specs.forEach((r, i) => {
+    const council = world.councils[r.council % world.councils.length]!
+    const organs = world.organsByCouncil.get(council.id) ?? []
+    const petition = r.kind === "voter-petition"
+    const raisedBy = petition ? undefined : otherCouncil[i] === true ? pickOf(allOrgans, r.organ) : pickOf(organs, r.organ)
+    const activity = r.activity === undefined ? undefined : pickOf(activities.filter((a) => a.council === council.id), r.activity)
+    const session = r.session === undefined ? undefined : pickOf(world.sessionsByCouncil.get(council.id) ?? [], r.session)
+    // Raised after the activity it came from, else on a generated day.
+    const raisedOn = activity === undefined ? CalendarDate.fromDayNumber(r.day) : dayAfter(activity.date.to ?? activity.date.from, r.after)
+    const forwardedOn = r.forwarded === undefined ? undefined : dayAfter(raisedOn, r.forwarded)
+    const deadline = r.deadline === undefined ? undefined : dayAfter(later(raisedOn, forwardedOn), r.deadline)
+    const addresseeOrgan =
+      r.addressee === "committee" ? pickOf(organs.filter((o) => o.kind === "committee"), r.organ) : r.addressee === "standing" ? organs.find((o) => o.kind === "standing") : undefined
+    // A duplicate petition points at an earlier petition of its council that stands for itself.
+    const into =
+      petition && r.merge !== undefined
+        ? pickOf(recommendations.filter((x) => x.kind === "voter-petition" && x.council === council.id && x.mergedInto === undefined), r.merge)
+        : undefined
+    const rec = new Recommendation.Recommendation({
+      id: `r${i}` as never,
+      council: council.id,
+      kind: r.kind,
+      ...(raisedBy === undefined ? {} : { raisedBy: raisedBy.id }),
+      ...(activity === undefined ? {} : { activity: activity.id }),
+      ...(session === undefined ? {} : { session: session.id }),
+      raisedOn,
+      content: `Kiến nghị r${i} về ${r.field.toLowerCase()}`,
+      field: r.field,
+      level: r.level,
+      addressee: { kind: r.addressee, name: ADDRESSEE_NAMES[r.addressee], ...(addresseeOrgan === undefined ? {} : { organ: addresseeOrgan.id }) },
+      ...(forwardedOn === undefined ? {} : { forwardedOn }),
+      ...(deadline === undefined ? {} : { deadline }),
+      ...(into === undefined ? {} : { mergedInto: into.id }),
+      ...(r.source === undefined ? {} : { source: r.source }),
+      ...(r.note === undefined ? {} : { note: r.note })
+    })
+    recommendations.push(rec)
+    // Only a matter's own record is answered: a merged duplicate is answered through it.
+    if (into !== undefined) return
+    r.responses.forEach((x, k) => {
+      const response = new Recommendation.Response({
+        id: `r${i}.tl-${k + 1}` as never,
+        recommendation: rec.id,
+        date: dayAfter(later(raisedOn, forwardedOn), x.days),
+        responder: ADDRESSEE_NAMES[r.addressee],
+        ...(x.document === undefined ? {} : { document: x.document }),
+        content: `Trả lời kiến nghị r${i}, lần ${k + 1}`
+      })
+      responses.push(response)
+      const e = x.evaluation
+      if (e === undefined) return
+      const by = e.by === undefined ? undefined : pickOf(organs.filter((o) => o.kind === "committee" || o.kind === "standing"), e.by)
+      evaluations.push(
+        new Recommendation.Evaluation({
+          id: `r${i}.dg-${k + 1}` as never,
+          recommendation: rec.id,
+          response: response.id,
+          date: dayAfter(response.date, e.days),
+          status: e.status,
+          ...(by === undefined ? {} : { by: by.id }),
+          ...(e.note === undefined ? {} : { note: e.note })
+        })
+      )
+    })
+  })
+  return { recommendations, responses, evaluations }
+}
+
+const buildProgrammes = (
+  world: World,
+  activities: ReadonlyArray<Activity.Activity>,
+  specs: ReadonlyArray<ProgrammeSpec>
+): Pick<FollowUps, "programmes" | "programmeItems"> => {
+  const programmes: Array<Programme.Programme> = []
+  const items: Array<Programme.ProgrammeItem> = []
+  const bodies = new Set<string>()
+  const linked = new Set<string>()
+  const carried = new Set<string>()
+  // Earlier years first, so that an item can carry one of an earlier programme of its body.
+  const ordered = [...specs].sort((a, b) => a.year - b.year)
+  for (const p of ordered) {
+    const council = world.councils[p.council % world.councils.length]!
+    const organ = pickOf(world.organsByCouncil.get(council.id) ?? [], p.organ)
+    if (organ === undefined || bodies.has(`${organ.id}\u0000${p.year}`)) continue
+    bodies.add(`${organ.id}\u0000${p.year}`)
+    const programme = new Programme.Programme({
+      id: `ct${programmes.length}` as never,
+      council: council.id,
+      organ: organ.id,
+      year: p.year,
+      title: `Chương trình công tác năm ${p.year} của ${organ.name}`,
+      ...(p.adopted === undefined ? {} : { adoptedOn: d(`${p.year}-01-${String(p.adopted).padStart(2, "0")}`) }),
+      ...(p.document === undefined ? {} : { document: p.document })
+    })
+    programmes.push(programme)
+    const earlier = items.filter((i) => {
+      const of = programmes.find((x) => x.id === i.programme)
+      return of !== undefined && of.organ === organ.id && of.year < p.year
+    })
+    // Activities that can carry an item out: the body's own, in the programme's year, linked once.
+    const candidates = activities.filter(
+      (a) => a.council === council.id && a.date.from.startsWith(`${p.year}-`) && (a.owner === organ.id || a.organisers.includes(organ.id))
+    )
+    p.items.forEach((it, k) => {
+      const wanted = it.link === "one" ? 1 : it.link === "two" ? 2 : 0
+      const first = candidates.find((a) => !linked.has(a.id))
+      const links = first === undefined ? [] : candidates.filter((a) => !linked.has(a.id) && a.kind === first.kind).slice(0, wanted)
+      for (const a of links) linked.add(a.id)
+      const kind = links[0]?.kind ?? it.kind
+      const month = links[0] === undefined ? it.month : Number(links[0].date.from.slice(5, 7))
+      const window = links.length > 1 ? "year" : it.window
+      const from = it.carry === undefined ? undefined : pickOf(earlier.filter((e) => !carried.has(e.id)), it.carry)
+      if (from !== undefined) carried.add(from.id)
+      items.push(
+        new Programme.ProgrammeItem({
+          id: `${programme.id}.${k + 1}` as never,
+          programme: programme.id,
+          kind: kind as never,
+          topic: `Nội dung ${k + 1}: ${kind} năm ${p.year}`,
+          ...(window === "month" || window === "both" ? { month } : {}),
+          ...(window === "quarter" || window === "both" ? { quarter: Math.ceil(month / 3) } : {}),
+          ...(links.length > 0 ? { activities: links.map((a) => a.id) } : it.link === "empty" ? { activities: [] } : {}),
+          ...(from === undefined ? {} : { carriedFrom: from.id }),
+          ...(it.note === undefined ? {} : { note: it.note })
+        })
+      )
+    })
+  }
+  return { programmes, programmeItems: items }
+}
+
+/**
+ * Follow-up records over a world and its activities, valid together: recommendations of the world's
+ * councils (raised by one of their organs, now and then by an organ of another council, or
+ * collected from voters; some from an activity or for a session of their council, after the
+ * activity; some voters' petitions merged into an earlier one of their council), responses dated on
+ * or after the recommendation was raised and forwarded, evaluations on or after their response;
+ * programmes of a body for 2022 or 2023 (one per body and year) whose items may link activities of
+ * the body in that year (each at most once), carry an item of an earlier programme of the body, and
+ * plan a month, a quarter (agreeing) or the whole year.
+ *
+ * @since 0.1.0
+ * @category arbitraries
+ */
+export const followUpsArb = (world: World, activities: ReadonlyArray<Activity.Activity>, options: FollowUpOptions = {}): fc.Arbitrary<FollowUps> =>
+  fc
+    .record({
+      recommendations: fc.array(recommendationSpecArb, { maxLength: options.maxRecommendations ?? 8 }),
+      // Raised by an organ of another council (a district committee at a provincial conference).
+      otherCouncil: fc.array(fc.boolean(), { maxLength: options.maxRecommendations ?? 8 }),
+      programmes: fc.array(programmeSpecArb, { maxLength: options.maxProgrammes ?? 4 })
+    })
+    .map(({ recommendations, otherCouncil, programmes }) => ({
+      ...buildRecommendations(world, activities, recommendations, otherCouncil.map((b, i) => b && i % 3 === 0)),
+      ...buildProgrammes(world, activities, programmes)
+    }))

@@ -1,10 +1,10 @@
 /**
  * Harmless edits: a record of any collection with one descriptive field changed (a name, label,
- * title, note or value), so that it stays valid and the records that depend on it stay valid too.
+ * title, content, topic, note or value), so that it stays valid and the records that depend on it stay valid too.
  *
  * @since 0.1.0
  */
-import { Activity, AdminUnit, CalendarDate, Council, Session, Tally } from "@hdnd/core"
+import { Activity, AdminUnit, CalendarDate, Council, Programme, Recommendation, Session, Tally } from "@hdnd/core"
 import type { Dataset } from "@hdnd/core"
 import type { AnyRecord } from "./Records.js"
 
@@ -17,7 +17,12 @@ const edits: Readonly<Record<Dataset.EntityKind, (r: any, tag: string) => AnyRec
   sessions: (r, tag) => new Session.Session({ ...r, label: `Kỳ họp ${tag}` }),
   meetings: (r, tag) => new Session.StandingMeeting({ ...r, label: `Phiên họp ${tag}` }),
   activities: (r, tag) => new Activity.Activity({ ...r, title: `${r.title} ${tag}` }),
-  tallies: (r, tag) => new Tally.Tally({ ...r, value: r.value + 1 + tag.length })
+  tallies: (r, tag) => new Tally.Tally({ ...r, value: r.value + 1 + tag.length }),
+  recommendations: (r, tag) => new Recommendation.Recommendation({ ...r, content: `${r.content} ${tag}` }),
+  responses: (r, tag) => new Recommendation.Response({ ...r, content: `${r.content} ${tag}` }),
+  evaluations: (r, tag) => new Recommendation.Evaluation({ ...r, note: `${r.note ?? "Ghi chú"} ${tag}` }),
+  programmes: (r, tag) => new Programme.Programme({ ...r, title: `${r.title} ${tag}` }),
+  programmeItems: (r, tag) => new Programme.ProgrammeItem({ ...r, topic: `${r.topic} ${tag}` })
 }
 
 /**

@@ -1,16 +1,18 @@
 /**
  * A generated dataset with a record of every entity collection: the world and its activities and
  * tallies from `Arbitraries.datasetArb`, plus standing-committee meetings, a lineage event, sessions
- * within a term, and the optional fields of activities and tallies (meeting, document reference,
- * source, kind-specific attributes, notes). It passes validation.
+ * within a term, the optional fields of activities and tallies (meeting, document reference,
+ * source, kind-specific attributes, notes), and follow-up records from `Arbitraries.followUpsArb`
+ * (recommendations, responses, evaluations, work programmes and their items, referring to the
+ * world's councils, organs, sessions and activities). It passes validation.
  *
  * @since 0.1.0
  */
 import { Activity, AdminUnit, CalendarDate, Session, Tally } from "@hdnd/core"
 import type { Dataset } from "@hdnd/core"
 import fc from "fast-check"
-import type { DatasetOptions, GeneratedDataset, World } from "../Arbitraries.js"
-import { datasetArb } from "../Arbitraries.js"
+import type { DatasetOptions, FollowUpOptions, GeneratedDataset, World } from "../Arbitraries.js"
+import { datasetArb, followUpsArb } from "../Arbitraries.js"
 
 /**
  * A generated world and one batch holding records of every collection.
@@ -102,20 +104,22 @@ export const establishment = (world: World): AdminUnit.LineageEvent => {
 }
 
 /**
- * Adds meetings, a lineage event, session terms and optional fields to a generated dataset.
+ * Adds meetings, a lineage event, session terms, optional fields and follow-up records to a
+ * generated dataset.
  *
  * @since 0.1.0
  * @category arbitraries
  */
-export const completeArb = (g: GeneratedDataset): fc.Arbitrary<FullDataset> =>
+export const completeArb = (g: GeneratedDataset, followUps: FollowUpOptions = {}): fc.Arbitrary<FullDataset> =>
   meetingsArb(g.world).chain((meetings) =>
     fc
       .record({
         activities: g.activities.length === 0 ? fc.constant([]) : fc.tuple(...g.activities.map((a) => enrichActivity(a, meetings))),
         tallies: g.tallies.length === 0 ? fc.constant([]) : fc.tuple(...g.tallies.map(enrichTally)),
-        sessionTerms: fc.array(fc.boolean(), { minLength: g.world.structure.sessions?.length ?? 0, maxLength: g.world.structure.sessions?.length ?? 0 })
+        sessionTerms: fc.array(fc.boolean(), { minLength: g.world.structure.sessions?.length ?? 0, maxLength: g.world.structure.sessions?.length ?? 0 }),
+        followUps: followUpsArb(g.world, g.activities, followUps)
       })
-      .map(({ activities, tallies, sessionTerms }) => ({
+      .map(({ activities, tallies, sessionTerms, followUps }) => ({
         world: g.world,
         batch: {
           ...g.world.structure,
@@ -123,7 +127,8 @@ export const completeArb = (g: GeneratedDataset): fc.Arbitrary<FullDataset> =>
           lineage: [establishment(g.world)],
           meetings,
           activities,
-          tallies
+          tallies,
+          ...followUps
         }
       }))
   )

@@ -1,11 +1,14 @@
 /**
  * Invalid records: a valid record with one reference pointed at a record that does not exist, or
  * with dates moved outside what the records it depends on allow (2010, before every generated unit
- * and council began). Each broken record still decodes; only cross-record validation rejects it.
+ * and council began; a response before its recommendation was raised, an evaluation before its
+ * response). Each broken record still decodes; only cross-record validation rejects it (codes
+ * `unknown-reference`, `outside-validity`, `before-raised`, `evaluation-without-response`,
+ * `before-response` …).
  *
  * @since 0.1.0
  */
-import { Activity, AdminUnit, CalendarDate, Council, Dataset, Session, Tally } from "@hdnd/core"
+import { Activity, AdminUnit, CalendarDate, Council, Dataset, Programme, Recommendation, Session, Tally } from "@hdnd/core"
 import fc from "fast-check"
 import type { AnyRecord } from "./Records.js"
 import { entriesOf } from "./Records.js"
@@ -85,6 +88,33 @@ export const breakers: Readonly<Record<EntityKind, ReadonlyArray<Breaker>>> = {
     { how: `council → "c-missing"`, apply: (r) => new Tally.Tally({ ...r, council: "c-missing" }) },
     { how: `indicator → "test/undeclared"`, apply: (r) => new Tally.Tally({ ...r, indicator: "test/undeclared" }) },
     { how: "period → 2010", apply: (r) => new Tally.Tally({ ...r, period: YEAR_2010 }) }
+  ],
+  recommendations: [
+    { how: `council → "c-missing"`, apply: (r) => new Recommendation.Recommendation({ ...r, council: "c-missing" }) },
+    { how: `raisedBy → "o-missing"`, apply: (r) => new Recommendation.Recommendation({ ...r, raisedBy: "o-missing" }) },
+    { how: `session → "s-missing"`, apply: (r) => new Recommendation.Recommendation({ ...r, session: "s-missing" }) },
+    { how: `activity → "a-missing"`, apply: (r) => new Recommendation.Recommendation({ ...r, activity: "a-missing" }) },
+    {
+      how: "forwardedOn → the day before raisedOn (before-raised)",
+      apply: (r) => new Recommendation.Recommendation({ ...r, forwardedOn: CalendarDate.addDays(r.raisedOn, -1) })
+    }
+  ],
+  responses: [
+    { how: `recommendation → "r-missing"`, apply: (r) => new Recommendation.Response({ ...r, recommendation: "r-missing" }) },
+    { how: "date → 2010-05-01 (before-raised)", apply: (r) => new Recommendation.Response({ ...r, date: d("2010-05-01") }) }
+  ],
+  evaluations: [
+    { how: `response → "tl-missing" (evaluation-without-response)`, apply: (r) => new Recommendation.Evaluation({ ...r, response: "tl-missing" }) },
+    { how: `recommendation → "r-missing"`, apply: (r) => new Recommendation.Evaluation({ ...r, recommendation: "r-missing" }) },
+    { how: "date → 2010-05-01 (before-response)", apply: (r) => new Recommendation.Evaluation({ ...r, date: d("2010-05-01") }) }
+  ],
+  programmes: [
+    { how: `council → "c-missing"`, apply: (r) => new Programme.Programme({ ...r, council: "c-missing" }) },
+    { how: `organ → "o-missing"`, apply: (r) => new Programme.Programme({ ...r, organ: "o-missing" }) }
+  ],
+  programmeItems: [
+    { how: `programme → "ct-missing"`, apply: (r) => new Programme.ProgrammeItem({ ...r, programme: "ct-missing" }) },
+    { how: `activities += "a-missing"`, apply: (r) => new Programme.ProgrammeItem({ ...r, activities: [...(r.activities ?? []), "a-missing"] }) }
   ]
 }
 

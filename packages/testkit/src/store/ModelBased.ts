@@ -1,6 +1,7 @@
 /**
  * The model-based test of a store: fast-check generates a world and a sequence of up to 15
- * commands (upserts, re-upserts, updates, failing batches, gets, streams, counts and tabulations);
+ * commands (upserts of activities, tallies and follow-up records, re-upserts, updates, failing
+ * batches, gets, streams, counts and tabulations);
  * each run upserts the world's structure into a fresh store and replays the commands against the
  * store and a model. A counterexample prints as the world and the list of commands, one story.
  *
@@ -19,9 +20,11 @@ import * as FailingBatch from "./commands/FailingBatch.js"
 import * as GetRecord from "./commands/GetRecord.js"
 import * as ReupsertSame from "./commands/ReupsertSame.js"
 import * as StreamActivities from "./commands/StreamActivities.js"
+import * as StreamRecords from "./commands/StreamRecords.js"
 import * as TabulateCompare from "./commands/TabulateCompare.js"
 import * as UpdateActivity from "./commands/UpdateActivity.js"
 import * as UpsertBatch from "./commands/UpsertBatch.js"
+import * as UpsertFollowUps from "./commands/UpsertFollowUps.js"
 import { withStore } from "./StoreHandle.js"
 import type { StoreCommand } from "./StoreModel.js"
 import * as StoreModel from "./StoreModel.js"
@@ -40,9 +43,11 @@ export const commandsArb = (world: World, maxCommands = 15): fc.Arbitrary<Iterab
       ReupsertSame.arbitrary,
       UpdateActivity.arbitrary,
       UpdateActivity.arbitrary,
+      UpsertFollowUps.arbitrary(world),
       FailingBatch.arbitrary(world),
       GetRecord.arbitrary(world),
       StreamActivities.arbitrary(world),
+      StreamRecords.arbitrary(world),
       TabulateCompare.arbitrary(world),
       CountAll.arbitrary
     ],

@@ -12,7 +12,8 @@ type Day = CalendarDate.CalendarDate
 
 /**
  * Every day on which a record of the batch starts or ends (activity dates, session dates, meeting
- * days, tally periods), without repeats.
+ * days, tally periods, the days recommendations were raised, response and evaluation dates, the
+ * first and last days of programme years), without repeats.
  *
  * @since 0.1.0
  * @category queries
@@ -24,6 +25,9 @@ export const daysOf = (batch: Dataset.Batch): ReadonlyArray<Day> => {
   for (const s of batch.sessions ?? []) (add(s.dates.from), add(s.dates.to))
   for (const m of batch.meetings ?? []) add(m.date)
   for (const t of batch.tallies ?? []) (add(t.period.from), add(t.period.to))
+  for (const r of batch.recommendations ?? []) add(r.raisedOn)
+  for (const x of [...(batch.responses ?? []), ...(batch.evaluations ?? [])]) add(x.date)
+  for (const p of batch.programmes ?? []) (add(CalendarDate.date(`${p.year}-01-01`)), add(CalendarDate.date(`${p.year}-12-31`)))
   return [...days].sort()
 }
 

@@ -1,10 +1,11 @@
 /**
  * Exact round-trips: tricky texts and ids (`TrickyText`) are stored and read back identical, by
- * `get` and by `stream`, re-sending them finds them unchanged, and ids are exact and per collection.
+ * `get` and by `stream` (in every collection, follow-up records included), re-sending them finds
+ * them unchanged, and ids are exact and per collection.
  *
  * @since 0.1.0
  */
-import { Activity, Dataset } from "@hdnd/core"
+import { Activity, Dataset, Programme, Recommendation } from "@hdnd/core"
 import * as Assert from "./Assert.js"
 import { expectHolds, expectRecord } from "./Expectations.js"
 import type { MakeLayer } from "./StoreProperties.js"
@@ -28,6 +29,15 @@ export const texts = (layer: MakeLayer): Promise<void> =>
       Assert.equal(a.title, text, `title: ${name}`)
       Assert.equal(a.source, text, `source: ${name}`)
     }
+    const text = (i: number) => (trickyTexts[i % trickyTexts.length] as { readonly text: string }).text
+    const r = await h.run(h.store.get("recommendations", "rt-0"))
+    Assert.equal([r.content, r.field, r.addressee.name, r.source, r.note], [text(11), text(12), text(13), text(14), text(15)], "the texts of a recommendation")
+    const x = await h.run(h.store.get("responses", "rt-0"))
+    Assert.equal([x.responder, x.content], [text(16), text(17)], "the texts of a response")
+    Assert.equal((await h.run(h.store.get("evaluations", "rt-0"))).note, text(18), "the note of an evaluation")
+    Assert.equal((await h.run(h.store.get("programmes", "rt-0"))).title, text(19), "the title of a programme")
+    const item = await h.run(h.store.get("programmeItems", "rt-0.1"))
+    Assert.equal([item.topic, item.note], [text(20), text(21)], "the texts of a programme item")
     await expectHolds(h, Dataset.fromBatch(batch))
     Assert.equal(await h.run(h.store.upsert(batch)), { inserted: 0, updated: 0, unchanged: n }, "the same texts again")
     const moved = trickyTexts.map((_, i) => {
@@ -36,6 +46,15 @@ export const texts = (layer: MakeLayer): Promise<void> =>
     })
     Assert.equal(await h.run(h.store.upsert({ activities: moved })), { inserted: 0, updated: moved.length, unchanged: 0 }, "titles moved")
     await expectHolds(h, Dataset.apply(Dataset.fromBatch(batch), { activities: moved }))
+    // The follow-up records' texts move too: a recommendation's content and a programme's title.
+    const rec = (batch.recommendations ?? [])[0] as Recommendation.Recommendation
+    const programme = (batch.programmes ?? [])[0] as Programme.Programme
+    const follow = {
+      recommendations: [new Recommendation.Recommendation({ ...rec, content: text(3), addressee: { ...rec.addressee, name: text(4) } })],
+      programmes: [new Programme.Programme({ ...programme, title: text(5) })]
+    }
+    Assert.equal(await h.run(h.store.upsert(follow)), { inserted: 0, updated: 2, unchanged: 0 }, "follow-up texts moved")
+    await expectHolds(h, Dataset.apply(Dataset.apply(Dataset.fromBatch(batch), { activities: moved }), follow))
   })
 
 /**
@@ -59,4 +78,6 @@ export const ids = (layer: MakeLayer): Promise<void> =>
     Assert.equal((await h.run(h.store.get("tallies", "rt-0"))).value, 7, "the tally with the id of an activity")
     Assert.equal((await h.run(h.store.get("activities", "rt-0"))).title, trickyTexts[0]?.text, "the activity with the id of a tally")
     await expectRecord(h, ds, "councils", "rt-0")
+    for (const kind of ["recommendations", "responses", "evaluations", "programmes"] as const) await expectRecord(h, ds, kind, "rt-0")
+    for (const kind of ["programmeItems", "meetings"] as const) await expectRecord(h, ds, kind, "rt-0")
   })

@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import { Activity, AdminUnit, CalendarDate, Council, Indicators, Session, Tally } from "@hdnd/core"
+import { Activity, AdminUnit, CalendarDate, Council, Indicators, Programme, Recommendation, Session, Tally } from "@hdnd/core"
 import type { Dataset } from "@hdnd/core"
 
 const nfc = (s: string): string => s.normalize("NFC")
@@ -71,8 +71,10 @@ const text = (i: number): string => (trickyTexts[i % trickyTexts.length] as { re
 /**
  * A small valid batch whose every text field holds one of {@link trickyTexts}: one activity per
  * text (as title and source), one per tricky id, and names, labels and notes of a province, its
- * council, term, organs, a session, a meeting, a tally and a lineage event. The tally's id is also
- * an activity's id (ids are per collection).
+ * council, term, organs, a session, a meeting, a tally, a lineage event, a recommendation (content,
+ * field, addressee, source, note), its response (responder, content) and evaluation (note), a work
+ * programme (title) and its item (topic, note). The tally, the recommendation, the response, the
+ * evaluation and the programme have the id of an activity, `rt-0` (ids are per collection).
  *
  * @since 0.1.0
  * @category constructors
@@ -123,5 +125,73 @@ export const trickyBatch = (): Dataset.Batch => {
     note: text(5)
   })
   const lineage = new AdminUnit.LineageEvent({ id: "l-1" as never, kind: "establish", date: d("2016-01-01"), sources: [], targets: [unit.id], legalBasis: text(6), note: text(7) })
-  return { units: [unit], lineage: [lineage], councils: [council], terms: [term], organs, sessions: [session], meetings: [meeting], activities, tallies: [tally] }
+  const recommendation = new Recommendation.Recommendation({
+    id: "rt-0" as never,
+    council: council.id,
+    kind: "recommendation",
+    raisedBy: organs[2]!.id,
+    activity: activities[0]!.id,
+    session: session.id,
+    raisedOn: d("2023-09-05"),
+    content: text(11),
+    field: text(12),
+    level: "province",
+    addressee: { kind: "committee", name: text(13), organ: organs[2]!.id },
+    forwardedOn: d("2023-09-10"),
+    deadline: d("2023-10-31"),
+    source: text(14),
+    note: text(15)
+  })
+  const response = new Recommendation.Response({
+    id: "rt-0" as never,
+    recommendation: recommendation.id,
+    date: d("2023-10-01"),
+    responder: text(16),
+    document: "85/BC-UBND",
+    content: text(17)
+  })
+  const evaluation = new Recommendation.Evaluation({
+    id: "rt-0" as never,
+    recommendation: recommendation.id,
+    response: response.id,
+    date: d("2023-11-01"),
+    status: "explained",
+    by: organs[1]!.id,
+    note: text(18)
+  })
+  const programme = new Programme.Programme({
+    id: "rt-0" as never,
+    council: council.id,
+    organ: organs[0]!.id,
+    year: 2023,
+    title: text(19),
+    adoptedOn: d("2023-01-05"),
+    document: "05/CTr-HĐND"
+  })
+  const item = new Programme.ProgrammeItem({
+    id: "rt-0.1" as never,
+    programme: programme.id,
+    kind: "survey" as never,
+    topic: text(20),
+    month: 9,
+    quarter: 3,
+    activities: [activities[0]!.id],
+    note: text(21)
+  })
+  return {
+    units: [unit],
+    lineage: [lineage],
+    councils: [council],
+    terms: [term],
+    organs,
+    sessions: [session],
+    meetings: [meeting],
+    activities,
+    tallies: [tally],
+    recommendations: [recommendation],
+    responses: [response],
+    evaluations: [evaluation],
+    programmes: [programme],
+    programmeItems: [item]
+  }
 }

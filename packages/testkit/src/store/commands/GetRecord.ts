@@ -10,6 +10,7 @@ import type { StoreHandle } from "../StoreHandle.js"
 import type { StoreCommand, StoreModel } from "../StoreModel.js"
 import { expectRecord } from "../Expectations.js"
 import { activityIds, tallyIds } from "./UpsertBatch.js"
+import { followUpIds } from "./UpsertFollowUps.js"
 
 /**
  * Gets one record.
@@ -42,7 +43,7 @@ export class GetRecord implements StoreCommand {
  */
 export const arbitrary = (world: World): fc.Arbitrary<StoreCommand> => {
   const structure = Dataset.entityKinds.flatMap((k) => ((world.structure[k] ?? []) as ReadonlyArray<{ readonly id: string }>).map((r) => r.id))
-  const ids = [...activityIds, ...tallyIds, ...structure, "missing", "A0"]
+  const ids = [...activityIds, ...tallyIds, ...structure, ...followUpIds.map(([, id]) => id), "missing", "A0"]
   return fc
     .tuple(fc.constantFrom(...Dataset.entityKinds), fc.constantFrom(...ids), fc.boolean())
     .map(([kind, id, own]) => new GetRecord(own ? kindOf(world, id) ?? kind : kind, id))
@@ -51,5 +52,7 @@ export const arbitrary = (world: World): fc.Arbitrary<StoreCommand> => {
 const kindOf = (world: World, id: string): Dataset.EntityKind | undefined => {
   if (activityIds.includes(id)) return "activities"
   if (tallyIds.includes(id)) return "tallies"
+  const followUp = followUpIds.find(([, x]) => x === id)
+  if (followUp !== undefined) return followUp[0]
   return Dataset.entityKinds.find((k) => ((world.structure[k] ?? []) as ReadonlyArray<{ readonly id: string }>).some((r) => r.id === id))
 }

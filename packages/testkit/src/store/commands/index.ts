@@ -17,8 +17,12 @@ export * as ReupsertSame from "./ReupsertSame.js"
 /** @since 0.1.0 */
 export * as StreamActivities from "./StreamActivities.js"
 /** @since 0.1.0 */
+export * as StreamRecords from "./StreamRecords.js"
+/** @since 0.1.0 */
 export * as TabulateCompare from "./TabulateCompare.js"
 /** @since 0.1.0 */
 export * as UpdateActivity from "./UpdateActivity.js"
 /** @since 0.1.0 */
 export * as UpsertBatch from "./UpsertBatch.js"
+/** @since 0.1.0 */
+export * as UpsertFollowUps from "./UpsertFollowUps.js"
