@@ -24,7 +24,8 @@ import { valueKey } from "./Vocabulary.js"
  * - `integer`: a whole number, digits grouped with "." or not ("1.044").
  * - `convocation`: a Roman numeral, a number or "khóa XV".
  * - `enum`: a code or label of a vocabulary.
- * - `ref`, `refs`: one reference (or several separated by ";"), by id or by name.
+ * - `ref`, `refs`: one reference (or several separated by ";"), by id or by name (records the
+ *   importer does not keep, such as activities, recommendations and programmes, by id only).
  * - `attribute`: a kind-specific attribute of an activity (a number, yes/no, or a code).
  *
  * @since 0.1.0
@@ -38,7 +39,23 @@ export type ValueType = "id" | "text" | "date" | "integer" | "convocation" | "en
  * @since 0.1.0
  * @category models
  */
-export type RefTarget = "units" | "councils" | "terms" | "organs" | "sessions" | "meetings" | "activityKinds" | "committeeKinds" | "indicators"
+export type RefTarget =
+  | "units"
+  | "councils"
+  | "terms"
+  | "organs"
+  | "sessions"
+  | "meetings"
+  | "activityKinds"
+  | "committeeKinds"
+  | "indicators"
+  /** An organ of any council: by id, by name with its council, by name within the record's council. */
+  | "anyOrgans"
+  | "activities"
+  | "recommendations"
+  | "responses"
+  | "programmes"
+  | "programmeItems"
 
 /**
  * One column of an entity.
@@ -139,6 +156,17 @@ const spec = (kind: Dataset.EntityKind, vi: string, en: string, names: ReadonlyA
   columns
 })
 
+/** A document number and symbol column ("71/BC-HĐND"), checked against the core pattern. */
+const documentRef = (field: string, vi: string, example: string, aliases: ReadonlyArray<string>): Column =>
+  col(field, field, vi, "text", "số, ký hiệu văn bản (\"71/BC-HĐND\")", "the document number and symbol (\"71/BC-HĐND\")", { example, aliases })
+
+/** A note column. */
+const note = (): Column => col("note", "note", "Ghi chú", "text", "ghi chú", "a note")
+
+/** A reference by id to a record of the same import or already stored. */
+const idRef = (field: string, en: string, vi: string, ref: RefTarget, noteVi: string, noteEn: string, o: ColumnOptions = {}): Column =>
+  col(field, en, vi, "ref", noteVi, noteEn, { ...o, ref })
+
 const attr = (name: string, vi: string, noteVi: string, noteEn: string, aliases: ReadonlyArray<string> = []): Column =>
   col(`attributes.${name}`, name, vi, "attribute", noteVi, noteEn, { aliases, inTemplate: false })
 
@@ -205,7 +233,7 @@ export const entities: Readonly<Record<Dataset.EntityKind, EntitySpec>> = {
       example: "NQ 1280/NQ-UBTVQH15",
       aliases: ["Căn cứ pháp lý", "legal basis"]
     }),
-    col("note", "note", "Ghi chú", "text", "ghi chú", "a note")
+    note()
   ]),
   councils: spec("councils", "Hội đồng nhân dân", "Councils", ["HĐND", "councils"], [
     id("hdnd-tinh-son-la"),
@@ -343,10 +371,7 @@ export const entities: Readonly<Record<Dataset.EntityKind, EntitySpec>> = {
       example: "Thẩm tra dự thảo Nghị quyết quy định mức chi hỗ trợ trợ giúp pháp lý",
       aliases: ["Tên hoạt động", "Tên", "Nội dung hoạt động"]
     }),
-    col("documentRef", "documentRef", "Số, ký hiệu", "text", "số, ký hiệu văn bản (\"71/BC-HĐND\")", "the document number and symbol (\"71/BC-HĐND\")", {
-      example: "71/BC-HĐND",
-      aliases: ["Số ký hiệu", "Số hiệu văn bản", "Văn bản", "document ref"]
-    }),
+    documentRef("documentRef", "Số, ký hiệu", "71/BC-HĐND", ["Số ký hiệu", "Số hiệu văn bản", "Văn bản", "document ref"]),
     col("source", "source", "Nguồn", "text", "nguồn số liệu (văn bản, báo cáo)", "where the record comes from", {
       example: "Báo cáo thẩm tra số 71/BC-HĐND",
       aliases: ["Nguồn số liệu"]
@@ -407,7 +432,188 @@ export const entities: Readonly<Record<Dataset.EntityKind, EntitySpec>> = {
       aliases: ["Mức độ chính xác"]
     }),
     col("source", "source", "Nguồn", "text", "văn bản nguồn của số liệu", "the document the number comes from", { example: "Báo cáo số 85/BC-HĐND", aliases: ["Nguồn số liệu"] }),
-    col("note", "note", "Ghi chú", "text", "ghi chú", "a note")
+    note()
+  ]),
+  recommendations: spec("recommendations", "Kiến nghị", "Recommendations", ["kiến nghị, đề xuất", "ý kiến, kiến nghị của cử tri", "kiến nghị của cử tri", "kiến nghị cử tri", "recommendations"], [
+    id("sl-kn-2023-001"),
+    col("council", "council", "HĐND", "ref", "HĐND có hồ sơ kiến nghị (HĐND nhận kiến nghị, hoặc HĐND tổ chức tiếp xúc cử tri): mã hoặc tên; có thể bỏ cột nếu khi nhập đã chỉ rõ HĐND mặc định",
+      "the council whose records hold it (the council it was raised to, or that held the voter meeting): id or name; the column may be left out when the import has a default council", {
+        required: true,
+        ref: "councils",
+        aliases: ["Hội đồng nhân dân", "Tên HĐND"],
+        example: "HĐND tỉnh Sơn La"
+      }),
+    col("kind", "kind", "Loại", "enum", "kiến nghị, đề xuất, ý kiến, kiến nghị của cử tri", "recommendation, proposal, voters' petition", {
+      required: true,
+      vocabulary: "recommendationKind",
+      example: "kiến nghị",
+      aliases: ["Loại kiến nghị", "Hình thức"]
+    }),
+    col("raisedBy", "raisedBy", "Cơ quan kiến nghị", "ref",
+      "cơ quan nêu kiến nghị, đề xuất (để trống với kiến nghị của cử tri): mã, tên trong HĐND (\"Ban Pháp chế\"), hoặc tên kèm HĐND khi là cơ quan của HĐND khác (\"Ban Pháp chế HĐND thành phố Sơn La\")",
+      "the organ that raised it (empty for a voters' petition): id, name within the council (\"Ban Pháp chế\"), or name with its council when it is another council's (\"Ban Pháp chế HĐND thành phố Sơn La\")", {
+        ref: "anyOrgans",
+        example: "Ban Pháp chế HĐND thành phố Sơn La",
+        aliases: ["Cơ quan đề xuất", "Cơ quan nêu kiến nghị", "Nơi kiến nghị", "raised by"]
+      }),
+    idRef("activity", "activity", "Hoạt động", "activities", "mã hoạt động mà kiến nghị phát sinh từ đó (cuộc giám sát, khảo sát, tiếp xúc cử tri, hội nghị)",
+      "the id of the activity it came from (a supervision mission, a survey, a voter meeting, a conference)", { aliases: ["Mã hoạt động", "Phát sinh từ hoạt động"] }),
+    col("session", "session", "Kỳ họp", "ref", "kỳ họp mà kiến nghị được gửi tới (hoặc chuyển sang): mã, tên hoặc \"Kỳ họp thứ 7\"",
+      "the session it was raised for (or carried to): id, label or \"Kỳ họp thứ 7\"", { ref: "sessions", example: "Kỳ họp thứ 7", aliases: ["Trước kỳ họp", "Gửi kỳ họp"] }),
+    col("raisedOn", "raisedOn", "Ngày tiếp nhận", "date", "ngày kiến nghị được nêu hoặc tiếp nhận", "the day it was raised or received", {
+      required: true,
+      example: "05/07/2023",
+      aliases: ["Ngày", "Ngày kiến nghị", "Ngày nhận", "raised on"]
+    }),
+    col("content", "content", "Nội dung", "text", "nội dung kiến nghị", "what it asks for", {
+      required: true,
+      example: "Đề nghị bố trí kinh phí sửa chữa trụ sở tiếp công dân cấp huyện",
+      aliases: ["Nội dung kiến nghị", "Tóm tắt nội dung"]
+    }),
+    col("field", "field", "Lĩnh vực", "text", "lĩnh vực, như HĐND vẫn gọi (\"Tài chính – Ngân sách\", \"Đất đai\", \"Y tế\")",
+      "the field as the council names it (\"Tài chính – Ngân sách\", \"Đất đai\")", { required: true, example: "Tài chính – Ngân sách", aliases: ["Ngành, lĩnh vực"] }),
+    col("level", "level", "Cấp giải quyết", "enum", "cấp có thẩm quyền giải quyết: Trung ương, cấp tỉnh, cấp huyện, cấp xã", "the level competent to act: central, provincial, district, commune", {
+      required: true,
+      vocabulary: "competentLevel",
+      example: "cấp tỉnh",
+      aliases: ["Thẩm quyền giải quyết", "Cấp thẩm quyền"]
+    }),
+    col("addressee.kind", "addresseeKind", "Loại cơ quan nhận", "enum",
+      "loại cơ quan được chuyển kiến nghị: Ủy ban nhân dân, sở, ngành, Ban của HĐND, Thường trực HĐND, Đoàn đại biểu Quốc hội, cơ quan khác",
+      "the kind of agency it is addressed to: People's Committee, department, council committee, standing committee, National Assembly delegation, other", {
+        required: true,
+        vocabulary: "addresseeKind",
+        example: "Ủy ban nhân dân",
+        aliases: ["addressee kind"]
+      }),
+    col("addressee.name", "addressee", "Cơ quan nhận", "text", "tên cơ quan được chuyển kiến nghị, như văn bản ghi (\"UBND tỉnh\", \"Sở Tài chính\")",
+      "the agency's name as written (\"UBND tỉnh\", \"Sở Tài chính\")", {
+        required: true,
+        example: "UBND tỉnh Sơn La",
+        aliases: ["Cơ quan giải quyết", "Chuyển đến", "Gửi đến"]
+      }),
+    col("addressee.organ", "addresseeOrgan", "Cơ quan nhận thuộc HĐND", "ref",
+      "khi cơ quan nhận là một cơ quan của HĐND (Ban, Thường trực): mã hoặc tên của cơ quan đó", "when the addressee is an organ of a council (a committee, the standing committee): its id or name", {
+        ref: "anyOrgans",
+        aliases: ["Mã cơ quan nhận", "addressee organ"]
+      }),
+    col("forwardedOn", "forwardedOn", "Ngày chuyển", "date", "ngày chuyển kiến nghị đến cơ quan giải quyết", "the day it was forwarded to the agency", {
+      example: "10/07/2023",
+      aliases: ["Ngày chuyển đi", "forwarded on"]
+    }),
+    col("deadline", "deadline", "Hạn trả lời", "date", "hạn cơ quan nhận phải trả lời", "the day the answer is due", { example: "10/08/2023", aliases: ["Thời hạn trả lời", "Hạn"] }),
+    idRef("mergedInto", "mergedInto", "Gộp vào", "recommendations", "với kiến nghị trùng nội dung: mã của kiến nghị được giữ làm đại diện (cùng HĐND)",
+      "for a duplicate: the id of the recommendation that stands for the matter (same council)", { aliases: ["Trùng với", "merged into"] }),
+    col("source", "source", "Nguồn", "text", "nơi tiếp nhận, bằng lời (\"TXCT tại xã Chiềng Cơi\"); được giữ khi gộp kiến nghị", "where it was received, in words; kept when merged", {
+      example: "Hội nghị giao ban Thường trực HĐND tỉnh với Thường trực HĐND cấp huyện",
+      aliases: ["Nơi tiếp nhận", "Nguồn kiến nghị"]
+    }),
+    note()
+  ]),
+  responses: spec("responses", "Trả lời kiến nghị", "Responses", ["trả lời", "văn bản trả lời", "responses"], [
+    id("sl-kn-2023-001.tl-1"),
+    idRef("recommendation", "recommendation", "Kiến nghị", "recommendations", "mã kiến nghị được trả lời", "the id of the recommendation answered", {
+      required: true,
+      example: "sl-kn-2023-001",
+      aliases: ["Mã kiến nghị"]
+    }),
+    col("date", "date", "Ngày", "date", "ngày văn bản trả lời", "the date of the answer", { required: true, example: "15/08/2023", aliases: ["Ngày trả lời", "Ngày văn bản"] }),
+    col("responder", "responder", "Cơ quan trả lời", "text", "cơ quan trả lời, như văn bản ghi (\"UBND tỉnh\", \"Sở Tài chính\")", "who answered, as written", {
+      required: true,
+      example: "UBND tỉnh Sơn La",
+      aliases: ["Đơn vị trả lời"]
+    }),
+    documentRef("document", "Số văn bản", "301/UBND-KT", ["Số, ký hiệu", "Số ký hiệu", "Văn bản trả lời", "document ref"]),
+    col("content", "content", "Nội dung", "text", "nội dung trả lời", "what the answer says", {
+      required: true,
+      example: "Đã bố trí kinh phí trong dự toán năm 2024",
+      aliases: ["Nội dung trả lời"]
+    })
+  ]),
+  evaluations: spec("evaluations", "Đánh giá kết quả giải quyết", "Evaluations", ["đánh giá", "kết quả giải quyết", "evaluations"], [
+    id("sl-kn-2023-001.dg-1"),
+    idRef("recommendation", "recommendation", "Kiến nghị", "recommendations", "mã kiến nghị", "the id of the recommendation", {
+      required: true,
+      example: "sl-kn-2023-001",
+      aliases: ["Mã kiến nghị"]
+    }),
+    idRef("response", "response", "Trả lời", "responses", "mã văn bản trả lời được đánh giá", "the id of the response evaluated", {
+      required: true,
+      example: "sl-kn-2023-001.tl-1",
+      aliases: ["Văn bản trả lời", "Mã trả lời"]
+    }),
+    col("date", "date", "Ngày", "date", "ngày đánh giá", "the day of the evaluation", { required: true, example: "20/09/2023", aliases: ["Ngày đánh giá"] }),
+    col("status", "status", "Kết quả", "enum", "đã giải quyết, đang giải quyết, đã giải trình (cung cấp thông tin), chưa giải quyết",
+      "resolved, being resolved, explained, not yet resolved", {
+        required: true,
+        vocabulary: "evaluationStatus",
+        example: "đang giải quyết",
+        aliases: ["Kết quả giải quyết", "Đánh giá", "Tình trạng"]
+      }),
+    col("by", "by", "Cơ quan đánh giá", "ref", "cơ quan theo dõi, đánh giá (Ban, Thường trực): mã, tên, hoặc tên kèm HĐND (\"Ban Pháp chế HĐND tỉnh Sơn La\") khi tên trùng ở nhiều HĐND",
+      "the organ that evaluated (a committee, the standing committee): id, name, or name with its council when several councils have one so named", {
+        ref: "anyOrgans",
+        example: "Ban Kinh tế – Ngân sách",
+        aliases: ["Người đánh giá", "Đơn vị đánh giá"]
+      }),
+    note()
+  ]),
+  programmes: spec("programmes", "Chương trình công tác", "Work programmes", ["chương trình", "chương trình công tác năm", "programmes"], [
+    id("sl.ban-phap-che.ct-2023"),
+    council(),
+    col("organ", "organ", "Cơ quan", "ref", "cơ quan có chương trình (HĐND, Thường trực, một Ban): mã hoặc tên trong HĐND", "the body whose programme it is: id or name within the council", {
+      required: true,
+      ref: "organs",
+      example: "Ban Pháp chế",
+      aliases: ["Cơ quan ban hành", "Của cơ quan"]
+    }),
+    col("year", "year", "Năm", "integer", "năm của chương trình", "the programme's year", { required: true, example: "2023", aliases: ["Năm chương trình"] }),
+    col("title", "title", "Tên chương trình", "text", "tên như văn bản ghi", "the title as written", {
+      required: true,
+      example: "Chương trình công tác năm 2023 của Ban Pháp chế",
+      aliases: ["Tên", "Tên văn bản"]
+    }),
+    col("adoptedOn", "adoptedOn", "Ngày ban hành", "date", "ngày ban hành, thông qua chương trình", "the day it was adopted", {
+      example: "20/12/2022",
+      aliases: ["Ngày thông qua", "adopted on"]
+    }),
+    documentRef("document", "Số văn bản", "45/CTr-HĐND", ["Số, ký hiệu", "Số ký hiệu", "document ref"])
+  ]),
+  programmeItems: spec("programmeItems", "Nội dung chương trình", "Programme items", ["nội dung chương trình công tác", "programme items"], [
+    id("sl.ban-phap-che.ct-2023.1"),
+    idRef("programme", "programme", "Chương trình", "programmes", "mã chương trình công tác", "the id of the work programme", {
+      required: true,
+      example: "sl.ban-phap-che.ct-2023",
+      aliases: ["Mã chương trình"]
+    }),
+    col("kind", "kind", "Loại hoạt động", "ref", "thẩm tra, giám sát, khảo sát, tiếp xúc cử tri … (hoặc mã: review, supervision …)", "review, supervision, survey, voter meeting … (label or code)", {
+      required: true,
+      ref: "activityKinds",
+      example: "thẩm tra",
+      aliases: ["Loại"]
+    }),
+    col("topic", "topic", "Nội dung", "text", "nội dung dự kiến", "what is planned", {
+      required: true,
+      example: "Thẩm tra các dự thảo nghị quyết trình Kỳ họp thứ 7",
+      aliases: ["Nội dung công việc", "Chủ đề"]
+    }),
+    col("month", "month", "Tháng", "integer", "tháng dự kiến (1–12); để trống nếu chỉ định quý hoặc cả năm", "the planned month (1–12); empty for a quarter or the whole year", {
+      example: "7",
+      aliases: ["Thời gian (tháng)"]
+    }),
+    col("quarter", "quarter", "Quý", "integer", "quý dự kiến (1–4); để trống nếu cả năm; phải khớp với tháng", "the planned quarter (1–4); empty for the whole year; must agree with the month", {
+      example: "3"
+    }),
+    col("activities", "activities", "Hoạt động đã thực hiện", "refs", "mã các hoạt động đã thực hiện nội dung, cách nhau bởi \";\"; để trống thì tự đối chiếu theo loại, cơ quan và thời gian",
+      "the ids of the activities that carried it out, separated by \";\"; empty to match them by kind, body and time", {
+        ref: "activities",
+        example: "sl-2023-001",
+        aliases: ["Hoạt động", "Mã hoạt động"]
+      }),
+    idRef("carriedFrom", "carriedFrom", "Chuyển từ", "programmeItems", "mã nội dung chưa thực hiện của chương trình năm trước mà nội dung này chuyển tiếp", "the id of the unfinished item of an earlier programme it carries over", {
+      aliases: ["Chuyển tiếp từ", "carried from"]
+    }),
+    note()
   ])
 }
 

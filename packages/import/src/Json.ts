@@ -28,13 +28,14 @@ import type { SourceItem } from "./SourceRow.js"
 export const MAX_RECORD_LENGTH = 4 * 1024 * 1024
 
 /**
- * The entity a batch key names, matched without regard to case (`"Activities"` → `activities`).
+ * The entity a batch key names, matched without regard to case (`"Activities"` → `activities`,
+ * `"programmeitems"` → `programmeItems`).
  *
  * @since 0.1.0
  * @category parsing
  */
 export const entityOfKey = (key: string): Dataset.EntityKind | undefined =>
-  Dataset.entityKinds.find((k) => k === key.trim().toLowerCase())
+  Dataset.entityKinds.find((k) => k.toLowerCase() === key.trim().toLowerCase())
 
 /**
  * Turns one JSON text that starts on `line` into a row, or an issue when it is not a JSON object.

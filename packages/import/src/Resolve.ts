@@ -4,7 +4,10 @@
  * "Tỉnh Sơn La" or the GSO code "14"). Names are compared with {@link Vocabulary.valueKey} (NFC,
  * case, diacritics and punctuation ignored, "Hội đồng nhân dân" = "HĐND"); organs, terms, sessions
  * and meetings are looked up within the record's council, units and councils as of the record's
- * date. An unknown or ambiguous name fails with up to five candidates.
+ * date. An organ that may be of another council (the organ that raised a recommendation) is looked
+ * up by id, by name with its council ("Ban Pháp chế HĐND thành phố Sơn La"), within the record's
+ * council, then among every council's organs. An unknown or ambiguous name fails with up to five
+ * candidates.
  *
  * The resolver knows the structure given to {@link make} (a core `Dataset`, e.g. read from a store)
  * and every structure record {@link Resolver.add}ed since (the earlier rows of the same import). It
@@ -64,6 +67,12 @@ export interface Resolver {
   council(text: string, at?: CalendarDate.CalendarDate): Resolution<Ids.CouncilId>
   term(council: string, text: string, at?: CalendarDate.CalendarDate): Resolution<Ids.TermId>
   organ(council: string, text: string, at?: CalendarDate.CalendarDate): Resolution<Ids.OrganId>
+  /**
+   * An organ of any council (a recommendation may be raised by a district committee to the province):
+   * by id; by a name with its council ("Ban Pháp chế HĐND thành phố Sơn La"); by name within
+   * `prefer` (the record's council, when it has one); or by a name only one council's organs have.
+   */
+  anyOrgan(prefer: string | undefined, text: string, at?: CalendarDate.CalendarDate): Resolution<Ids.OrganId>
   session(council: string, text: string, at?: CalendarDate.CalendarDate): Resolution<Ids.SessionId>
   meeting(council: string, text: string, at?: CalendarDate.CalendarDate): Resolution<Ids.MeetingId>
   activityKind(text: string): Resolution<ResolvedKind>
@@ -434,6 +443,37 @@ class ResolverImpl implements Resolver {
     if (ID_PATTERN.test(t)) return Either.right(t as Ids.OrganId)
     const near = nearest(key, organs, (o) => [nameKey(o.name)], show)
     return unknown("organs", t, near.length > 0 ? near : organs.filter((o) => validAt(o, at)).map(show), ` trong HĐND "${council}"`, ` in council "${council}"`)
+  }
+
+  anyOrgan(prefer: string | undefined, text: string, at?: CalendarDate.CalendarDate): Resolution<Ids.OrganId> {
+    return this.cached("anyOrgan", prefer ?? "", at, text, () => this._anyOrgan(prefer, text, at), this.organs)
+  }
+
+  private _anyOrgan(prefer: string | undefined, text: string, at?: CalendarDate.CalendarDate): Resolution<Ids.OrganId> {
+    const t = text.trim()
+    if (this.organs.has(t)) return Either.right(t as Ids.OrganId)
+    const key = nameKey(t)
+    const known = (r: Resolution<string>): r is Either.Right<Unresolved, string> => Either.isRight(r) && this.councils.has(r.right)
+    // A name with its council: "Ban Pháp chế HĐND thành phố Sơn La", "Ban Pháp chế của HĐND huyện Mộc Châu", "HĐND thành phố Sơn La".
+    const qualified = /^(?:(.*?)[\s,;:–—-]+(?:của\s+)?)?((?:H[ĐD]ND|Hội đồng nhân dân|Hoi dong nhan dan)\s+\S.*)$/iu.exec(t)
+    if (qualified !== null) {
+      const councilText = qualified[2] as string
+      let c = this.council(councilText, at)
+      if (!known(c)) c = this.council(councilText.replace(/^(?:H[ĐD]ND|Hội đồng nhân dân|Hoi dong nhan dan)\s+/iu, ""), at)
+      const organText = qualified[1] === undefined || qualified[1] === "" ? councilText : qualified[1]
+      if (known(c)) return this.organ(c.right, organText, at)
+    }
+    if (prefer !== undefined) {
+      const own = this.organ(prefer, t, at)
+      if (Either.isRight(own) ? this.organs.has(own.right) : own.left.code === "import.ambiguous-reference") return own
+    }
+    const all = [...this.organs.values()]
+    const show = (o: Organ) => `${label(o)} — ${this.councils.get(o.council)?.name ?? o.council}`
+    const r = this.pick("organs", t, all.filter((o) => nameKey(o.name) === key), at, show)
+    if (r !== undefined) return r as Resolution<Ids.OrganId>
+    if (ID_PATTERN.test(t)) return Either.right(t as Ids.OrganId)
+    const near = nearest(key, all, (o) => [nameKey(o.name)], show)
+    return unknown("organs", t, near, "", "")
   }
 
   /** Candidates narrowed to the term valid on `at` when that leaves any. */

@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import { AdminUnit, Text } from "@hdnd/core"
+import { AdminUnit, Recommendation, Text } from "@hdnd/core"
 
 /**
  * One accepted value.
@@ -45,6 +45,12 @@ export const valueKey = (s: string): string => {
 const keys = new Map<string, string>()
 
 const t = (code: string, vi: string, en: string, ...aliases: ReadonlyArray<string>): Term => ({ code, vi, en, aliases })
+
+/** A term whose labels are the core's (`Recommendation.labels`), with other spellings. */
+const labelled = (group: keyof typeof Recommendation.labels, code: string, ...aliases: ReadonlyArray<string>): Term => {
+  const [vi, en] = (Recommendation.labels[group] as Readonly<Record<string, readonly [string, string]>>)[code] as readonly [string, string]
+  return t(code, vi, en, ...aliases)
+}
 
 /**
  * Every vocabulary, by name.
@@ -124,6 +130,31 @@ export const vocabularies = {
     t("denunciation", "tố cáo", "denunciation"),
     t("petition", "kiến nghị", "petition"),
     t("feedback", "phản ánh", "feedback")
+  ],
+  recommendationKind: [
+    labelled("kind", "recommendation", "kiến nghị sau giám sát", "kiến nghị của Ban"),
+    labelled("kind", "proposal", "đề nghị"),
+    labelled("kind", "voter-petition", "kiến nghị của cử tri", "ý kiến cử tri", "ý kiến, kiến nghị cử tri", "kiến nghị cử tri", "petition")
+  ],
+  competentLevel: [
+    labelled("level", "central", "cấp Trung ương", "TW", "trung ương"),
+    labelled("level", "province", "tỉnh", "cấp tỉnh, thành phố"),
+    labelled("level", "district", "huyện", "cấp huyện, thành phố"),
+    labelled("level", "commune", "xã", "cấp xã, phường")
+  ],
+  addresseeKind: [
+    labelled("addressee", "people-committee", "UBND", "Ủy ban nhân dân tỉnh", "Ủy ban nhân dân huyện", "Ủy ban nhân dân xã"),
+    labelled("addressee", "department", "sở", "ngành", "sở ngành", "cơ quan chuyên môn", "sở, ban, ngành"),
+    labelled("addressee", "committee", "Ban", "Ban HĐND"),
+    labelled("addressee", "standing", "Thường trực", "Thường trực Hội đồng nhân dân"),
+    labelled("addressee", "na-delegation", "Đoàn ĐBQH", "Đoàn đại biểu Quốc hội tỉnh"),
+    labelled("addressee", "other", "khác")
+  ],
+  evaluationStatus: [
+    labelled("status", "resolved", "đã giải quyết xong", "giải quyết xong", "đã được giải quyết"),
+    labelled("status", "being-resolved", "đang được giải quyết", "đang xem xét, giải quyết"),
+    labelled("status", "explained", "đã giải trình", "giải trình", "đã cung cấp thông tin", "đã giải trình, cung cấp thông tin"),
+    labelled("status", "not-resolved", "chưa được giải quyết")
   ],
   boolean: [t("true", "có", "yes", "x", "TRUE", "đúng", "1"), t("false", "không", "no", "FALSE", "sai", "0")]
 } satisfies Record<string, ReadonlyArray<Term>>

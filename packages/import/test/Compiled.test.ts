@@ -1,11 +1,11 @@
 import { Activity, Dataset } from "@hdnd/core"
-import { Arbitraries } from "@hdnd/testkit"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { compile, DECLINE } from "../src/internal/compiled.js"
 import { decodeEntity, hasCompiledDecoder } from "../src/internal/record.js"
+import { fullBatchArb } from "./utils/generated.js"
 
 type Kind = Dataset.EntityKind
 const schemaOf = (kind: Kind) => Dataset.entitySchemas[kind] as unknown as Schema.Schema<unknown, unknown>
@@ -142,7 +142,9 @@ const activityInput: fc.Arbitrary<Record<string, unknown>> = fc
 
 describe("compiled decoders", () => {
   it("exist for the entities with many rows (a schema change that loses one makes imports slow)", () => {
-    for (const kind of ["units", "councils", "terms", "organs", "sessions", "meetings", "activities"] as const) expect(hasCompiledDecoder(kind), kind).toBe(true)
+    for (const kind of ["units", "councils", "terms", "organs", "sessions", "meetings", "activities", "recommendations", "responses", "evaluations", "programmes", "programmeItems"] as const) {
+      expect(hasCompiledDecoder(kind), kind).toBe(true)
+    }
   })
 
   it("property: on activity inputs, valid or not, the compiled decoder declines or returns exactly the schema's result", () => {
@@ -163,8 +165,7 @@ describe("compiled decoders", () => {
 
   it("property: every valid record of every entity is decoded by the compiled decoder, as by the schema; mutations of it agree too", () => {
     fc.assert(
-      fc.property(Arbitraries.datasetArb({ maxActivities: 20, maxTallies: 3 }), fc.nat(), (g, seed) => {
-        const batch = Arbitraries.toBatch(g)
+      fc.property(fullBatchArb({ maxActivities: 20, maxTallies: 3, maxRecommendations: 6, maxProgrammes: 3 }), fc.nat(), (batch, seed) => {
         for (const kind of Dataset.entityKinds) {
           for (const r of (batch[kind] ?? []) as ReadonlyArray<unknown>) {
             const input = encoded(kind, r)

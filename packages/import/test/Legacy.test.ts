@@ -1,10 +1,10 @@
 import { Dataset, Registry } from "@hdnd/core"
 import { Csv, Decode, Interchange, Resolve, Rows, Source } from "@hdnd/import"
 import type { SourceRow } from "@hdnd/import"
-import { Arbitraries } from "@hdnd/testkit"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { collect } from "./utils/collect.js"
+import { fullBatchArb } from "./utils/generated.js"
 import { build as legacyBuild } from "./utils/legacyRecord.js"
 import type { Mapped } from "./utils/legacyRecord.js"
 
@@ -13,10 +13,12 @@ const ODD = [
   "", " ", "x", "-", "a b", "khóa XV", "XV", "15", "Kỳ họp thứ 7", "Kỳ họp chuyên đề thứ 2", "Phiên họp thứ 3", "HĐND tỉnh Sơn La", "Tỉnh Sơn La", "14",
   "31/02/2023", "2023-13-01", "10/07/2023", "2023-07-10", "1/1/2021", "abc", "-1", "1.044", "1 044", "7", "có", "không", "x;y", "a;;b; ", "Ban Pháp chế; Ban Dân tộc",
   "Thường trực", "review", "thẩm tra", "giám sát chuyên đề", "survey", "other", "regular", "chuyên đề", "tinh", "huyện", "plenary", "committee", "phap-che",
-  "85/BC-HĐND", "85/bc", "Ho\u0323at \u0111\u00F4\u0323ng", "\u0000x", "x".repeat(4001), "a".repeat(201)
+  "85/BC-HĐND", "85/bc", "Ho\u0323at \u0111\u00F4\u0323ng", "\u0000x", "x".repeat(4001), "a".repeat(201),
+  "kiến nghị", "ý kiến, kiến nghị của cử tri", "cấp tỉnh", "Trung ương", "Ủy ban nhân dân", "sở, ngành", "đang giải quyết", "đã giải trình", "2023", "13", "0",
+  "Ban phap-che", "Ban phap-che HĐND c-u14", "Thường trực HĐND", "r0", "ct0", "a0; a1"
 ]
 
-const TYPES = ["units", "lineage", "councils", "terms", "organs", "sessions", "meetings", "activities", "tallies"] as const
+const TYPES = ["units", "lineage", "councils", "terms", "organs", "sessions", "meetings", "activities", "tallies", "recommendations", "responses", "evaluations", "programmes", "programmeItems"] as const
 
 interface Corruption {
   readonly row: number
@@ -82,11 +84,10 @@ describe("decoding, against the legacy record builder", () => {
   it("property: generated records with corrupted cells decode to identical records, or the same problems at the same places", async () => {
     await fc.assert(
       fc.asyncProperty(
-        Arbitraries.datasetArb({ maxActivities: 25, maxTallies: 4 }),
+        fullBatchArb({ maxActivities: 25, maxTallies: 4, maxRecommendations: 6, maxProgrammes: 3 }),
         fc.array(fc.record({ kind: fc.constantFrom(...TYPES), row: fc.nat(), column: fc.nat(), value: fc.constantFrom(...ODD) }), { maxLength: 12 }),
         fc.boolean(),
-        async (g, corruptions, headerless) => {
-          const batch = Arbitraries.toBatch(g)
+        async (batch, corruptions, headerless) => {
           const inputs = TYPES.filter((k) => (batch[k]?.length ?? 0) > 0).map((k) => ({
             name: `${k}.csv`,
             data: csvOf(k, batch[k] as ReadonlyArray<unknown>, corruptions.filter((c) => c.kind === k), headerless && k === "activities")

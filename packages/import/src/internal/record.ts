@@ -58,8 +58,11 @@ export const decodeEntity = (kind: Dataset.EntityKind, input: unknown): Either.E
 /** Whether `kind` has a compiled decoder (for tests: a schema change that loses it is a slowdown). */
 export const hasCompiledDecoder = (kind: Dataset.EntityKind): boolean => compiledDecoders[kind] !== undefined
 
-/** The date that decides which unit, council or term a name means. */
-const PRIMARY_DATE: Readonly<Record<Dataset.EntityKind, string>> = {
+/**
+ * The date that decides which unit, council or term a name means (a programme without its adoption
+ * date: the first day of its year; a programme item has none).
+ */
+const PRIMARY_DATE: Readonly<Record<Dataset.EntityKind, string | undefined>> = {
   units: "validity.from",
   lineage: "date",
   councils: "validity.from",
@@ -68,10 +71,24 @@ const PRIMARY_DATE: Readonly<Record<Dataset.EntityKind, string>> = {
   sessions: "dates.from",
   meetings: "date",
   activities: "date.from",
-  tallies: "period.from"
+  tallies: "period.from",
+  recommendations: "raisedOn",
+  responses: "date",
+  evaluations: "date",
+  programmes: "adoptedOn",
+  programmeItems: undefined
 }
 
-const HAS_COUNCIL: ReadonlySet<Dataset.EntityKind> = new Set(["terms", "organs", "sessions", "meetings", "activities", "tallies"])
+/** The primary date of a record being built, see {@link PRIMARY_DATE}. */
+const primaryDate = (kind: Dataset.EntityKind, out: ReadonlyMap<string, unknown>): CalendarDate.CalendarDate | undefined => {
+  const field = PRIMARY_DATE[kind]
+  const d = field === undefined ? undefined : (out.get(field) as CalendarDate.CalendarDate | undefined)
+  if (d !== undefined || kind !== "programmes") return d
+  const year = out.get("year")
+  return typeof year === "number" && Number.isInteger(year) && year >= 1000 && year <= 9999 ? (`${year}-01-01` as CalendarDate.CalendarDate) : undefined
+}
+
+const HAS_COUNCIL: ReadonlySet<Dataset.EntityKind> = new Set(["terms", "organs", "sessions", "meetings", "activities", "tallies", "recommendations", "programmes"])
 
 const ATTRIBUTE_TYPES: Readonly<Record<string, "boolean" | "letterType" | "integer">> = {
   delegation: "boolean",
@@ -161,6 +178,15 @@ export const layoutOf = (mapping: ReadonlyArray<Column | undefined>, cells = map
 
 const resolveOne = (resolver: Resolver, target: Column["ref"], council: string | undefined, at: CalendarDate.CalendarDate | undefined, t: string): Resolution<string> => {
   switch (target) {
+    case "anyOrgans":
+      return resolver.anyOrgan(council, t, at)
+    case "activities":
+    case "recommendations":
+    case "responses":
+    case "programmes":
+    case "programmeItems":
+      // By id only: the core schema checks the id, validation that the record exists.
+      return Either.right(t.trim())
     case "units":
       return resolver.unit(t, at)
     case "councils":
@@ -180,6 +206,18 @@ const resolveOne = (resolver: Resolver, target: Column["ref"], council: string |
     default:
       return Either.map(resolver.activityKind(t), (k) => k.kind)
   }
+}
+
+const anyOrganColumns = new WeakMap<ReadonlyArray<Column>, boolean>()
+
+/** Whether a layout has a column referring to an organ of any council (worked out once per layout). */
+const hasAnyOrgan = (columns: ReadonlyArray<Column>): boolean => {
+  let has = anyOrganColumns.get(columns)
+  if (has === undefined) {
+    has = columns.some((c) => c.ref === "anyOrgans")
+    anyOrganColumns.set(columns, has)
+  }
+  return has
 }
 
 /** The items of a list cell ("Ban Pháp chế; Ban Dân tộc"): split at semicolons and line breaks, trimmed, blanks dropped. */
@@ -324,7 +362,7 @@ export const build = (ctx: BuildContext, layout: Layout, cells: ReadonlyArray<Ce
   }
 
   // 3. References.
-  const primary = out.get(PRIMARY_DATE[kind]) as CalendarDate.CalendarDate | undefined
+  const primary = primaryDate(kind, out)
   let council: string | undefined
   if (HAS_COUNCIL.has(kind)) {
     const text = raw("council") ?? ctx.council
@@ -336,6 +374,13 @@ export const build = (ctx: BuildContext, layout: Layout, cells: ReadonlyArray<Ce
       } else if (raw("council") !== undefined) unresolved("council", r)
       else report("council", r.left.code, `HĐND mặc định: ${r.left.vi}`, `default council: ${r.left.en}`)
     }
+  }
+  // The council an organ of any council is first looked for in: the record's, or for a record
+  // without one (an evaluation) the import's default council.
+  let scope = council
+  if (scope === undefined && !HAS_COUNCIL.has(kind) && ctx.council !== undefined && hasAnyOrgan(columns)) {
+    const r = resolver.council(ctx.council, primary)
+    if (Either.isRight(r)) scope = r.right
   }
   for (let k = 0; k < n; k++) {
     const text = texts[k] as string
@@ -354,7 +399,7 @@ export const build = (ctx: BuildContext, layout: Layout, cells: ReadonlyArray<Ce
       const items = listItems(text)
       const ids: Array<string> = []
       for (let i = 0; i < items.length; i++) {
-        const r = resolveOne(resolver, target, council, at, items[i] as string)
+        const r = resolveOne(resolver, target, target === "anyOrgans" ? scope : council, at, items[i] as string)
         if (Either.isRight(r)) ids.push(r.right)
         else report(`${field}[${i}]`, r.left.code, r.left.vi, r.left.en)
       }
@@ -368,7 +413,8 @@ export const build = (ctx: BuildContext, layout: Layout, cells: ReadonlyArray<Ce
         continue
       }
       out.set(field, r.right.kind)
-      const implied = r.right.implies
+      // "giám sát chuyên đề" also fills an activity's mode; a programme item has no such field.
+      const implied = kind === "activities" ? r.right.implies : undefined
       if (implied !== undefined) {
         const given = out.get(implied.field)
         if (given === undefined && !isReported(implied.field)) out.set(implied.field, implied.value)
@@ -379,7 +425,7 @@ export const build = (ctx: BuildContext, layout: Layout, cells: ReadonlyArray<Ce
       }
       continue
     }
-    const r = resolveOne(resolver, target, council, at, text)
+    const r = resolveOne(resolver, target, target === "anyOrgans" ? scope : council, at, text)
     if (Either.isRight(r)) out.set(field, r.right)
     else unresolved(field, r)
   }

@@ -20,9 +20,16 @@ export const view = (items: ReadonlyArray<SourceRow.SourceItem>) =>
         : { issue: it.error.code, row: it.error.row, column: it.error.column, fatal: it.fatal }
   )
 
-/** The problems of decoded items as `row:column field code`. */
+/**
+ * The problems of decoded items as `row:column field code`; a file-level problem (no row) also carries its
+ * English message, so that a failure in CI says what the reader met.
+ */
 export const problemLines = (items: ReadonlyArray<Decode.Decoded>): Array<string> =>
-  items.flatMap((d) => (d._tag === "Rejected" ? d.problems.map((p) => `${p.row ?? "-"}:${p.column ?? "-"} ${p.field} ${p.code}`) : []))
+  items.flatMap((d) =>
+    d._tag === "Rejected"
+      ? d.problems.map((p) => `${p.row ?? "-"}:${p.column ?? "-"} ${p.field} ${p.code}${p.row === undefined ? ` (${p.en})` : ""}`)
+      : []
+  )
 
 /** Splits a string into chunks of random sizes, for chunk-boundary tests. */
 export const chunked = (text: string | Uint8Array, sizes: ReadonlyArray<number>): Array<Uint8Array> => {

@@ -1,7 +1,9 @@
 /**
  * The record builder as it was before compiled decoders and per-source layouts (commit 7fb9610),
- * kept unchanged as the oracle of the differential test (`Legacy.test.ts`): the importer must still
- * build the same records and report the same problems at the same places.
+ * kept as the oracle of the differential test (`Legacy.test.ts`): the importer must still build the
+ * same records and report the same problems at the same places. Changed since only to know the
+ * entities added later (recommendations, responses, evaluations, work programmes and their items):
+ * their primary dates, councils, references by id and to an organ of any council.
  */
 import type { CalendarDate } from "@hdnd/core"
 import { Dataset, Errors, Format } from "@hdnd/core"
@@ -47,7 +49,7 @@ const fastDecoders = decodersWith("first")
 const decoders = decodersWith("all")
 
 /** The date that decides which unit, council or term a name means. */
-const PRIMARY_DATE: Readonly<Record<Dataset.EntityKind, string>> = {
+const PRIMARY_DATE: Readonly<Record<Dataset.EntityKind, string | undefined>> = {
   units: "validity.from",
   lineage: "date",
   councils: "validity.from",
@@ -56,10 +58,17 @@ const PRIMARY_DATE: Readonly<Record<Dataset.EntityKind, string>> = {
   sessions: "dates.from",
   meetings: "date",
   activities: "date.from",
-  tallies: "period.from"
+  tallies: "period.from",
+  recommendations: "raisedOn",
+  responses: "date",
+  evaluations: "date",
+  programmes: "adoptedOn",
+  programmeItems: undefined
 }
 
-const HAS_COUNCIL: ReadonlySet<Dataset.EntityKind> = new Set(["terms", "organs", "sessions", "meetings", "activities", "tallies"])
+const HAS_COUNCIL: ReadonlySet<Dataset.EntityKind> = new Set(["terms", "organs", "sessions", "meetings", "activities", "tallies", "recommendations", "programmes"])
+
+const BY_ID: ReadonlySet<string> = new Set(["activities", "recommendations", "responses", "programmes", "programmeItems"])
 
 const ATTRIBUTE_TYPES: Readonly<Record<string, "boolean" | "letterType" | "integer">> = {
   delegation: "boolean",
@@ -239,7 +248,13 @@ export const build = (ctx: BuildContext, cells: ReadonlyArray<Mapped>): { readon
   }
 
   // 3. References.
-  const primary = out.get(PRIMARY_DATE[kind]) as CalendarDate.CalendarDate | undefined
+  const primaryField = PRIMARY_DATE[kind]
+  let primary = primaryField === undefined ? undefined : (out.get(primaryField) as CalendarDate.CalendarDate | undefined)
+  // A programme without its adoption date: the first day of its year.
+  const year = out.get("year")
+  if (primary === undefined && kind === "programmes" && typeof year === "number" && Number.isInteger(year) && year >= 1000 && year <= 9999) {
+    primary = `${year}-01-01` as CalendarDate.CalendarDate
+  }
   let council: string | undefined
   const skipped = new Set<string>()
   if (HAS_COUNCIL.has(kind)) {
@@ -253,13 +268,22 @@ export const build = (ctx: BuildContext, cells: ReadonlyArray<Mapped>): { readon
       else report("council", r.left.code, `HĐND mặc định: ${r.left.vi}`, `default council: ${r.left.en}`)
     }
   }
+  // An organ of any council is looked for first in the record's council, or the default one.
+  let scope = council
+  if (scope === undefined && !HAS_COUNCIL.has(kind) && ctx.council !== undefined && cells.some((m) => m.column.ref === "anyOrgans")) {
+    const r = resolver.council(ctx.council, primary)
+    if (Either.isRight(r)) scope = r.right
+  }
   for (const [field, text] of raw) {
     const c = (byField.get(field) as Mapped).column
     if ((c.type !== "ref" && c.type !== "refs") || field === "council") continue
     const target = c.ref
     const at = kind === "lineage" && field === "sources" && primary !== undefined ? dayBefore(primary) : primary
     const one = (t: string): Resolution<string> => {
+      if (target !== undefined && BY_ID.has(target)) return Either.right(t.trim())
       switch (target) {
+        case "anyOrgans":
+          return resolver.anyOrgan(scope, t, at)
         case "units":
           return resolver.unit(t, at)
         case "councils":
@@ -303,7 +327,7 @@ export const build = (ctx: BuildContext, cells: ReadonlyArray<Mapped>): { readon
         continue
       }
       out.set(field, r.right.kind)
-      const implied = r.right.implies
+      const implied = kind === "activities" ? r.right.implies : undefined
       if (implied !== undefined) {
         const given = out.get(implied.field)
         if (given === undefined && !reported.has(implied.field)) out.set(implied.field, implied.value)
