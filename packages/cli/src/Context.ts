@@ -10,6 +10,7 @@ import type { Registry } from "@hdnd/core"
 import type { Dataset } from "@hdnd/core"
 import type { Errors, TabulationRequest } from "@hdnd/core"
 import * as Effect from "effect/Effect"
+import * as Stream from "effect/Stream"
 import * as Database from "./Database.js"
 import { UsageError } from "./Failure.js"
 import type { Lang } from "./Lang.js"
@@ -118,6 +119,93 @@ export const findScope = (
       ? new UsageError({ vi: `--scope: không có đơn vị hay HĐND nào tên hoặc mã "${t}" vào ngày ${asOf}; xem "hdnd units --as-of ${asOf}"`, en: `--scope: no unit or council is named or coded "${t}" on ${asOf}; see "hdnd units --as-of ${asOf}"` })
       : new UsageError({ vi: `--scope: "${t}" ứng với nhiều bản ghi: ${list}; hãy ghi mã`, en: `--scope: "${t}" matches several records: ${list}; give the id` })
   )
+}
+
+/**
+ * Every record a stream gives, as an array.
+ *
+ * @since 0.1.0
+ * @category store
+ */
+export const collect = <A, E>(stream: Stream.Stream<A, E>): Effect.Effect<ReadonlyArray<A>, E> => Effect.map(Stream.runCollect(stream), (c) => [...c])
+
+/**
+ * Councils named by `--council` (each by id or by name, matched without case or diacritics). An
+ * unknown or ambiguous name is a usage error that lists what there is.
+ *
+ * @since 0.1.0
+ * @category lookup
+ */
+export const findCouncils = (ds: Dataset.Dataset, texts: ReadonlyArray<string>): Effect.Effect<ReadonlyArray<Council.Council>, UsageError> =>
+  Effect.forEach(texts, (text) => {
+    const t = text.trim()
+    const byId = ds.councils.get(t as never)
+    if (byId !== undefined) return Effect.succeed(byId)
+    const key = Text.matchKey(t)
+    const hits = [...ds.councils.values()].filter((c) => Text.matchKey(c.name) === key)
+    if (hits.length === 1) return Effect.succeed(hits[0]!)
+    const known = [...ds.councils.values()].slice(0, 8).map((c) => `${c.name} (${c.id})`).join(", ")
+    return Effect.fail(
+      hits.length === 0
+        ? new UsageError({
+            vi: `--council: không có HĐND nào tên hoặc mã "${t}"${known === "" ? "; cơ sở dữ liệu chưa có HĐND nào" : `; ví dụ: ${known}`}`,
+            en: `--council: no council is named or coded "${t}"${known === "" ? "; the database has no council yet" : `; for example: ${known}`}`
+          })
+        : new UsageError({
+            vi: `--council: "${t}" ứng với nhiều HĐND: ${hits.map((c) => `${c.name} (${c.id})`).join(", ")}; hãy ghi mã`,
+            en: `--council: "${t}" matches several councils: ${hits.map((c) => `${c.name} (${c.id})`).join(", ")}; give the id`
+          })
+    )
+  })
+
+/**
+ * The organ named by `--organ` (by id or by name, matched without case or diacritics), among the
+ * organs of some councils (all when none are given).
+ *
+ * @since 0.1.0
+ * @category lookup
+ */
+export const findOrgan = (ds: Dataset.Dataset, text: string, councils?: ReadonlyArray<string>): Effect.Effect<Council.Organ, UsageError> => {
+  const t = text.trim()
+  const byId = ds.organs.get(t as never)
+  if (byId !== undefined) return Effect.succeed(byId)
+  const key = Text.matchKey(t)
+  const inScope = [...ds.organs.values()].filter((o) => councils === undefined || councils.length === 0 || councils.includes(o.council))
+  const hits = inScope.filter((o) => Text.matchKey(o.name) === key)
+  if (hits.length === 1) return Effect.succeed(hits[0]!)
+  return Effect.fail(
+    hits.length === 0
+      ? new UsageError({
+          vi: `--organ: không có cơ quan nào tên hoặc mã "${t}"; hãy ghi mã (ví dụ ${inScope[0]?.id ?? "hdnd-tinh/ban-phap-che"}) hoặc tên đầy đủ, hoặc thêm --council`,
+          en: `--organ: no organ is named or coded "${t}"; give its id (for example ${inScope[0]?.id ?? "hdnd-tinh/ban-phap-che"}) or full name, or add --council`
+        })
+      : new UsageError({
+          vi: `--organ: "${t}" ứng với nhiều cơ quan: ${hits.map((o) => `${o.name} (${o.id})`).join(", ")}; hãy ghi mã hoặc thêm --council`,
+          en: `--organ: "${t}" matches several organs: ${hits.map((o) => `${o.name} (${o.id})`).join(", ")}; give the id or add --council`
+        })
+  )
+}
+
+/**
+ * Today, as a calendar date (the default of `--as-of`).
+ *
+ * @since 0.1.0
+ * @category parsing
+ */
+export const today = (): CalendarDate.CalendarDate => CalendarDate.date(new Date().toISOString().slice(0, 10))
+
+/**
+ * An optional period: both `--from` and `--to`, or neither.
+ *
+ * @since 0.1.0
+ * @category options
+ */
+export const optionalPeriod = (fromText: string | undefined, toText: string | undefined): Effect.Effect<CalendarDate.Period | undefined, UsageError> => {
+  if (fromText === undefined && toText === undefined) return Effect.succeed(undefined)
+  if (fromText === undefined || toText === undefined) {
+    return Effect.fail(new UsageError({ vi: "--from và --to đi cùng nhau: hãy ghi cả hai (hoặc bỏ cả hai)", en: "--from and --to go together: give both (or neither)" }))
+  }
+  return period(fromText, toText)
 }
 
 /**

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto"
 import * as fs from "node:fs"
 import { createConnection } from "node:net"
 import { afterAll, describe, expect, it } from "vitest"
-import { hdnd, SON_LA_FILES, tempDir } from "./utils/hdnd.js"
+import { hdnd, SON_LA_FILES, SON_LA_FOLLOW_UP, tempDir } from "./utils/hdnd.js"
 
 const URL_ = process.env.HDND_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres"
 
@@ -35,7 +35,7 @@ afterAll(async () => {
 })
 
 describe.skipIf(!reachable)("hdnd --database-url (PostgreSQL)", () => {
-  it("init with the Sơn La files, then stats, on a PostgreSQL schema (HDND_DATABASE_SCHEMA)", async () => {
+  it("init with the Sơn La files, then stats, recommendations and programme progress, on a PostgreSQL schema (HDND_DATABASE_SCHEMA)", async () => {
     const env = { HDND_DATABASE_SCHEMA: schema }
     const init = await hdnd(dir, ["init", "--database-url", URL_, "--quiet", ...SON_LA_FILES], env)
     expect(init.status, init.stderr).toBe(0)
@@ -46,5 +46,15 @@ describe.skipIf(!reachable)("hdnd --database-url (PostgreSQL)", () => {
     })
     expect(stats.status, stats.stderr).toBe(0)
     expect((JSON.parse(stats.stdout) as Array<{ level: string; value: number }>).find((r) => r.level === "province")?.value).toBe(117)
-  }, 120_000)
+
+    const pg = { ...env, HDND_DATABASE_URL: URL_ }
+    const followUp = await hdnd(dir, ["import", "--quiet", ...SON_LA_FOLLOW_UP], pg)
+    expect(followUp.status, followUp.stderr).toBe(0)
+    const recommendations = await hdnd(dir, ["recommendations", "stats", "--as-of", "2023-12-01", "--format", "json"], pg)
+    expect(recommendations.status, recommendations.stderr).toBe(0)
+    expect(JSON.parse(recommendations.stdout).total).toMatchObject({ raised: 9, answered: 6, resolved: 2, overdue: 3 })
+    const progress = await hdnd(dir, ["programme", "progress", "--as-of", "2023-08-31", "--format", "json"], pg)
+    expect(progress.status, progress.stderr).toBe(0)
+    expect(JSON.parse(progress.stdout)).toEqual([expect.objectContaining({ id: "ct-2023-ban-phap-che", planned: 8, done: 4 })])
+  }, 180_000)
 })

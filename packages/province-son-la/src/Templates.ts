@@ -7,8 +7,12 @@
  *   example.
  * - `son-la/committee-year-end`: a year-end report of the committees' work (reviews, supervisions,
  *   surveys, advisory work) by level and by council, for any year before or after the 2025 reform.
+ * - `son-la/answer-report`: the consolidated answers to the recommendations and proposals the lower
+ *   councils' committees raise at the conference, in the conference report's layout; rendered with
+ *   `hdnd recommendations report -t son-la/answer-report`, which places the answers in its empty
+ *   section.
  *
- * Both carry the official frame of HĐND tỉnh Sơn La (Decree 30/2020 layout, HDND-DOMAIN.md §7). Every
+ * All carry the official frame of HĐND tỉnh Sơn La (Decree 30/2020 layout, HDND-DOMAIN.md §7). Every
  * indicator is built into `@hdnd/core`.
  *
  * @since 0.1.0
@@ -284,9 +288,68 @@ export const yearEndTemplate: ReportTemplate.ReportTemplate = new ReportTemplate
 })
 
 /**
- * The templates of the plugin: the seed report's and the year-end report's.
+ * The id of the answer report template.
+ *
+ * @since 0.1.0
+ * @category ids
+ */
+export const ANSWER_REPORT_TEMPLATE_ID: Ids.TemplateId = Ids.TemplateId.make("son-la/answer-report")
+
+/** How the recommendations were received and forwarded (no figures: those are in the answers). */
+const ANSWER_INTRO =
+  "Tại Hội nghị trao đổi kinh nghiệm hoạt động giữa các ban của HĐND tỉnh với các ban của HĐND cấp dưới, các ban đã nêu nhiều " +
+  "kiến nghị, đề xuất về tổ chức, hoạt động của Hội đồng nhân dân và về các lĩnh vực kinh tế - xã hội của địa phương. " +
+  "Thường trực HĐND tỉnh đã chuyển các kiến nghị, đề xuất đến cơ quan có thẩm quyền xem xét, trả lời; các ban của HĐND tỉnh " +
+  "tiếp thu, trao đổi, giải đáp những nội dung thuộc lĩnh vực phụ trách. Kết quả tổng hợp đến ngày báo cáo như sau."
+
+/** What the standing committee asks of the agencies that have not answered yet. */
+const ANSWER_FOLLOW_UP =
+  "Đề nghị các cơ quan chưa trả lời hoặc đang giải quyết kiến nghị, đề xuất sớm có văn bản trả lời, giải quyết dứt điểm. " +
+  "Các ban của HĐND tỉnh tiếp tục theo dõi, đôn đốc việc giải quyết trong lĩnh vực phụ trách và báo cáo kết quả tại hội nghị lần sau."
+
+/**
+ * The consolidated answer report in the conference report's layout: the official frame of HĐND tỉnh
+ * Sơn La, how the recommendations were received, then (in the section without blocks, where
+ * `hdnd recommendations report` places them) the summary, the figures by field and each raising
+ * body's recommendations with who answered, the answer and the status, and the follow-up. It cites no
+ * activity indicator: its figures are the recommendation figures of the answers. The wording does not
+ * name the level below, so it fits the years before and after the 2025 reform.
  *
  * @since 0.1.0
  * @category data
  */
-export const templates: ReadonlyArray<ReportTemplate.ReportTemplate> = [conferenceTemplate, yearEndTemplate]
+export const answerReportTemplate: ReportTemplate.ReportTemplate = new ReportTemplate.ReportTemplate({
+  id: ANSWER_REPORT_TEMPLATE_ID,
+  vi: "Báo cáo tổng hợp tiếp thu, trao đổi, giải đáp kiến nghị, đề xuất của các ban HĐND cấp dưới (Sơn La)",
+  en: "Consolidated answers to the recommendations of the lower councils' committees (Sơn La)",
+  title: "Báo cáo tổng hợp tiếp thu, trao đổi, giải đáp kiến nghị, đề xuất của các ban HĐND cấp dưới {{period}}",
+  groupBy: [],
+  frame: {
+    ...provinceFrame!,
+    recipients: [
+      "Thường trực Tỉnh ủy (b/c)",
+      "Thường trực HĐND tỉnh",
+      "Các ban của HĐND tỉnh",
+      "Các cơ quan được chuyển kiến nghị",
+      "Thường trực HĐND cấp dưới",
+      "Văn phòng Đoàn ĐBQH và HĐND tỉnh",
+      "Lưu: VT."
+    ]
+  },
+  sections: [
+    { heading: "I. Tình hình tiếp nhận kiến nghị, đề xuất", blocks: [{ _tag: "Paragraph", text: ANSWER_INTRO }] },
+    { heading: "II. Kết quả tiếp thu, trao đổi, giải đáp", blocks: [] },
+    { heading: "III. Đề nghị", blocks: [{ _tag: "Paragraph", text: ANSWER_FOLLOW_UP }] }
+  ],
+  description:
+    "Dùng với lệnh hdnd recommendations report: các phần trả lời kiến nghị được đặt vào mục II (mục không có khối nào). " +
+    "Use with hdnd recommendations report: the answers go into section II (the section without blocks)."
+})
+
+/**
+ * The templates of the plugin: the seed report's, the year-end report's and the answer report's.
+ *
+ * @since 0.1.0
+ * @category data
+ */
+export const templates: ReadonlyArray<ReportTemplate.ReportTemplate> = [conferenceTemplate, yearEndTemplate, answerReportTemplate]

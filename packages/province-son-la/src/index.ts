@@ -1,7 +1,7 @@
 /**
  * `@hdnd/province-son-la`: the data and report templates of Sơn La province for hdnd — its
  * administrative units before and after the 2025 reform and their lineage, its People's Councils with
- * their terms and organs, and two report templates. Sources and confidence tags: HDND-DOMAIN.md §5
+ * their terms and organs, and three report templates. Sources and confidence tags: HDND-DOMAIN.md §5
  * (see the package README).
  *
  * @since 0.1.0
@@ -75,7 +75,8 @@ export const terms: ReadonlyArray<Council.Term> = Councils.terms
 export const organs: ReadonlyArray<Council.Organ> = Councils.organs
 
 /**
- * The report templates: `son-la/committee-conference-2023` and `son-la/committee-year-end`.
+ * The report templates: `son-la/committee-conference-2023`, `son-la/committee-year-end` and
+ * `son-la/answer-report` (the consolidated answers to recommendations, for `hdnd recommendations report`).
  *
  * @since 0.1.0
  * @category data

@@ -109,3 +109,28 @@ describe("the Sơn La report templates", () => {
     expect(row("cấp huyện")).toBeUndefined()
   })
 })
+
+describe("the Sơn La answer report template (son-la/answer-report)", () => {
+  const t = Templates.answerReportTemplate
+
+  it("has one section without blocks, where hdnd recommendations report places the answers, between the introduction and the follow-up", () => {
+    const empty = t.sections.flatMap((s, i) => (s.blocks.length === 0 ? [i] : []))
+    expect(empty).toEqual([1])
+    expect(t.sections.map((s) => s.heading)).toEqual(["I. Tình hình tiếp nhận kiến nghị, đề xuất", "II. Kết quả tiếp thu, trao đổi, giải đáp", "III. Đề nghị"])
+  })
+
+  it("cites no activity indicator and, in the conference report's frame, names no level below by name (it fits every era)", () => {
+    expect(ReportTemplate.indicatorsOf(t)).toEqual([])
+    expect(t.frame?.issuingBody).toEqual(Templates.conferenceTemplate.frame?.issuingBody)
+    expect(t.frame?.signatureTitle).toEqual(Templates.conferenceTemplate.frame?.signatureTitle)
+    const words = [t.title, ...t.sections.flatMap((s) => s.blocks.map((b) => (b._tag === "Paragraph" ? b.text : "")))].join(" ")
+    expect(words).not.toMatch(/huyện|xã, phường/)
+  })
+
+  it("renders its title with the period and its frame with the number", () => {
+    const result = render(t, batch, CalendarDate.period("2023-10-01", "2023-12-31"), "2023-12-31")
+    if (Either.isLeft(result)) throw new Error(result.left.message)
+    expect(result.right.title).toBe("Báo cáo tổng hợp tiếp thu, trao đổi, giải đáp kiến nghị, đề xuất của các ban HĐND cấp dưới từ tháng 10 năm 2023 đến tháng 12 năm 2023")
+    expect(result.right.header?.recipients).toContain("Các cơ quan được chuyển kiến nghị")
+  })
+})

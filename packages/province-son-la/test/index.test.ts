@@ -22,7 +22,7 @@ describe("@hdnd/province-son-la", () => {
 
   it("namespaces its template ids with its name", () => {
     expect(NAMESPACE).toBe("son-la")
-    expect(templates.map((t) => t.id)).toEqual(["son-la/committee-conference-2023", "son-la/committee-year-end"])
+    expect(templates.map((t) => t.id)).toEqual(["son-la/committee-conference-2023", "son-la/committee-year-end", "son-la/answer-report"])
     for (const t of templates) expect(t.id.startsWith(`${NAMESPACE}/`)).toBe(true)
   })
 })

@@ -43,8 +43,14 @@ export interface ReportOptions {
 
 const decodeTemplate = Schema.decodeUnknownEither(Schema.parseJson(ReportTemplate.ReportTemplate))
 
-/** A template by id, or from a JSON file. */
-const templateOf = (registry: Registry.Registry, ref: string): Effect.Effect<ReportTemplate.ReportTemplate, UsageError> => {
+/**
+ * A template by id (built in or from a loaded plugin), or from a JSON file; anything else is a usage
+ * error listing the templates.
+ *
+ * @since 0.1.0
+ * @category templates
+ */
+export const templateOf = (registry: Registry.Registry, ref: string): Effect.Effect<ReportTemplate.ReportTemplate, UsageError> => {
   const known = registry.templates.get(ref as Ids.TemplateId)
   if (known !== undefined) return Effect.succeed(known)
   if (!fs.existsSync(ref)) {
@@ -84,8 +90,13 @@ const fileNameOf = (c: Exporters.Chosen, all: ReadonlyArray<Exporters.Chosen>): 
   return c._tag === "Plugin" && shared ? `bao-cao-${c.exporter.id.replace(/[^A-Za-z0-9._-]+/g, "-")}.${ext}` : `bao-cao.${ext}`
 }
 
-/** Where each format goes: stdout, the `-o` file, or a file in the `-o` directory. */
-const targets = (formats: ReadonlyArray<Exporters.Chosen>, output: string | undefined): Effect.Effect<ReadonlyArray<string | undefined>, UsageError> => {
+/**
+ * Where each format goes: stdout, the `-o` file, or a file in the `-o` directory.
+ *
+ * @since 0.1.0
+ * @category output
+ */
+export const targets = (formats: ReadonlyArray<Exporters.Chosen>, output: string | undefined): Effect.Effect<ReadonlyArray<string | undefined>, UsageError> => {
   const isDir = output !== undefined && (output.endsWith("/") || output.endsWith(path.sep) || (fs.existsSync(output) && fs.statSync(output).isDirectory()))
   if (formats.length > 1) {
     if (output === undefined) {
@@ -105,8 +116,13 @@ const targets = (formats: ReadonlyArray<Exporters.Chosen>, output: string | unde
   return Effect.succeed([isDir ? path.join(output, fileNameOf(f, formats)) : output])
 }
 
-/** The bytes of one format. */
-const encode = (format: Exporters.Chosen, doc: ReportDocument.ReportDocument): Effect.Effect<Exporter.ExportOutput, Exporter.ExportError> => {
+/**
+ * The bytes of a document in one format.
+ *
+ * @since 0.1.0
+ * @category output
+ */
+export const encode = (format: Exporters.Chosen, doc: ReportDocument.ReportDocument): Effect.Effect<Exporter.ExportOutput, Exporter.ExportError> => {
   const text = (s: string, extension: string): Exporter.ExportOutput => ({ bytes: new TextEncoder().encode(s), mediaType: "text/plain", extension })
   if (format._tag === "Plugin") return format.exporter.export(Exporter.document(doc))
   if (format.format === "txt") return Effect.succeed(text(ReportText.toText(doc), "txt"))
@@ -118,8 +134,13 @@ const encode = (format: Exporters.Chosen, doc: ReportDocument.ReportDocument): E
   )
 }
 
-/** The formats of `--format`, built-in or contributed by the loaded plugins; an unknown one lists them all. */
-const formatsOf = (c: Common, text: string): Effect.Effect<ReadonlyArray<Exporters.Chosen>, UsageError> =>
+/**
+ * The formats of `--format`, built-in or contributed by the loaded plugins; an unknown one lists them all.
+ *
+ * @since 0.1.0
+ * @category output
+ */
+export const formatsOf = (c: Common, text: string): Effect.Effect<ReadonlyArray<Exporters.Chosen>, UsageError> =>
   Effect.flatMap(Plugins.load(c.plugins ?? { plugins: [] }), (loaded) => {
     const parsed = Exporters.parseFormats(text, loaded.exporters)
     if (!("unknown" in parsed)) return Effect.succeed(parsed.formats)
@@ -133,8 +154,13 @@ const formatsOf = (c: Common, text: string): Effect.Effect<ReadonlyArray<Exporte
     )
   })
 
-/** Writes an export to its file (with the extension the bytes need: several CSV tables are a zip). */
-const write = (c: Common, file: string, output: Exporter.ExportOutput) =>
+/**
+ * Writes an export to its file (with the extension the bytes need: several CSV tables are a zip).
+ *
+ * @since 0.1.0
+ * @category output
+ */
+export const write = (c: Common, file: string, output: Exporter.ExportOutput) =>
   Effect.gen(function* () {
     const ext = path.extname(file)
     const actual = ext.slice(1).toLowerCase() === output.extension ? file : `${ext === "" ? file : file.slice(0, -ext.length)}.${output.extension}`
@@ -180,9 +206,25 @@ export const report = (
         return { doc: rendered.right, appendix: wantsRecords ? yield* recordsBehind(registry, store, tab) : undefined }
       })
     )
+    yield* emit(c, formats, files, (format) => (appendix !== undefined && (o.records === true || isXlsx(format)) ? { ...doc, appendices: [appendix] } : doc))
+  })
+
+/**
+ * Writes a document in each chosen format to its target (from {@link targets}): a file, or stdout
+ * (binary formats as bytes, text as text).
+ *
+ * @since 0.1.0
+ * @category output
+ */
+export const emit = (
+  c: Common,
+  formats: ReadonlyArray<Exporters.Chosen>,
+  files: ReadonlyArray<string | undefined>,
+  doc: ReportDocument.ReportDocument | ((format: Exporters.Chosen) => ReportDocument.ReportDocument)
+): Effect.Effect<void, UsageError | Exporter.ExportError> =>
+  Effect.gen(function* () {
     for (const [i, format] of formats.entries()) {
-      const withRecords = appendix !== undefined && (o.records === true || isXlsx(format)) ? { ...doc, appendices: [appendix] } : doc
-      const output = yield* encode(format, withRecords)
+      const output = yield* encode(format, typeof doc === "function" ? doc(format) : doc)
       const file = files[i]
       if (file === undefined) {
         if (Exporters.isBinaryChosen(format)) yield* Effect.sync(() => void process.stdout.write(output.bytes))

@@ -16,6 +16,32 @@ export const SON_LA_FILES = ["don-vi.csv", "sap-xep.csv", "hdnd.csv", "nhiem-ky.
   path.join(SON_LA, f)
 )
 
+/**
+ * The example's follow-up records (synthetic): recommendations, responses, evaluations, and a 2023 work
+ * programme of the provincial Legal Affairs committee with its items, in import order.
+ */
+export const SON_LA_FOLLOW_UP = ["kien-nghi.csv", "tra-loi.csv", "danh-gia.csv", "chuong-trinh.csv", "noi-dung-chuong-trinh.csv"].map((f) => path.join(SON_LA, f))
+
+/**
+ * Installs `@hdnd/province-son-la` into `<dir>/node_modules` the way it ships (one ES module with its
+ * own copy of `@hdnd/core`), so that `--plugin @hdnd/province-son-la` resolves from `dir`.
+ */
+export const installSonLaPlugin = async (dir: string): Promise<void> => {
+  const { build } = await import("esbuild")
+  const pkg = path.join(dir, "node_modules/@hdnd/province-son-la")
+  await build({
+    entryPoints: [path.join(ROOT, "packages/province-son-la/src/index.ts")],
+    outfile: path.join(pkg, "index.mjs"),
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    conditions: ["@hdnd/source"],
+    logLevel: "warning"
+  })
+  fs.writeFileSync(path.join(pkg, "package.json"), JSON.stringify({ name: "@hdnd/province-son-la", version: "0.1.0", type: "module", exports: { ".": "./index.mjs" } }))
+}
+
 let executable: Promise<string> | undefined
 
 /** The bundled CLI, built on first use. */
