@@ -1,6 +1,8 @@
 /**
- * Tabulations as report documents: a bare tabulation laid out as tables (what `hdnd stats` exports),
- * and the drill-down appendix that lists the records behind every figure of a traced tabulation.
+ * Tabulations as report documents: a bare tabulation laid out as tables (what exporters write when
+ * given a tabulation rather than a document, through `Exporter.documentOf`; `hdnd stats` does not use
+ * it and prints its own table, CSV or JSON), and the drill-down appendix that lists the records behind
+ * every figure of a traced tabulation.
  *
  * @since 0.1.0
  */

@@ -596,8 +596,8 @@ class Checker {
  * `unknown-committee-kind`, `parent-level`, `code-level`, `code-overlap`, `lineage-arity`,
  * `lineage-dates`, `outside-validity`, `council-overlap`, `term-overlap`, `missing-field`,
  * `field-not-applicable`, `committee-not-allowed`, `term-outside-council`, `special-label`,
- * `organ-outside-council`, `organ-not-valid`, `duplicate-organiser`, `session-outside-council`,
- * `meeting-outside-council`, `invalid-attribute`; for follow-up records `before-activity`,
+ * `session-series`, `duplicate-ordinal`, `organ-outside-council`, `organ-not-valid`,
+ * `duplicate-organiser`, `session-outside-council`, `meeting-outside-council`, `invalid-attribute`; for follow-up records `before-activity`,
  * `before-raised`, `before-response`, `evaluation-without-response`, `response-of-another-matter`,
  * `merge-cycle`, `merge-across-councils`, `month-outside-quarter`, `activity-linked-twice`,
  * `activity-outside-programme`.
