@@ -4,7 +4,7 @@
  * the row at once, each at its column.
  */
 import type { CalendarDate } from "@hdnd/core"
-import { Dataset, Errors, Format } from "@hdnd/core"
+import { Dataset, Errors } from "@hdnd/core"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
@@ -17,6 +17,7 @@ import type { Resolution, Resolver } from "../Resolve.js"
 import { dayBefore, parseConvocation, parseOrdinal } from "../Resolve.js"
 import type { Cell } from "../SourceRow.js"
 import { describe, lookup, valueKey } from "../Vocabulary.js"
+import { ATTRIBUTE_TYPES, baseField, decodersWith, HAS_COUNCIL, parseDate, parseInteger, primaryDate, setPath, SPECIAL_LABELS } from "./fields.js"
 
 /** What building a record needs besides the row. */
 export interface BuildContext {
@@ -28,14 +29,6 @@ export interface BuildContext {
   readonly sheet: string | undefined
   readonly row: number
 }
-
-const decodersWith = (errors: "first" | "all") =>
-  Object.fromEntries(
-    Dataset.entityKinds.map((k) => [
-      k,
-      Schema.decodeUnknownEither(Dataset.entitySchemas[k] as unknown as Schema.Schema<unknown, unknown>, { errors, onExcessProperty: "error" })
-    ])
-  ) as Record<Dataset.EntityKind, (u: unknown) => Either.Either<unknown, ParseResult.ParseError>>
 
 // Most rows are valid: decode with the compiled decoder (which only ever accepts what the schema
 // would, as the schema would), then with the schema stopping at the first problem, and only for a
@@ -57,98 +50,6 @@ export const decodeEntity = (kind: Dataset.EntityKind, input: unknown): Either.E
 
 /** Whether `kind` has a compiled decoder (for tests: a schema change that loses it is a slowdown). */
 export const hasCompiledDecoder = (kind: Dataset.EntityKind): boolean => compiledDecoders[kind] !== undefined
-
-/**
- * The date that decides which unit, council or term a name means (a programme without its adoption
- * date: the first day of its year; a programme item has none).
- */
-const PRIMARY_DATE: Readonly<Record<Dataset.EntityKind, string | undefined>> = {
-  units: "validity.from",
-  lineage: "date",
-  councils: "validity.from",
-  terms: "validity.from",
-  organs: "validity.from",
-  sessions: "dates.from",
-  meetings: "date",
-  activities: "date.from",
-  tallies: "period.from",
-  recommendations: "raisedOn",
-  responses: "date",
-  evaluations: "date",
-  programmes: "adoptedOn",
-  programmeItems: undefined
-}
-
-/** The primary date of a record being built, see {@link PRIMARY_DATE}. */
-const primaryDate = (kind: Dataset.EntityKind, out: ReadonlyMap<string, unknown>): CalendarDate.CalendarDate | undefined => {
-  const field = PRIMARY_DATE[kind]
-  const d = field === undefined ? undefined : (out.get(field) as CalendarDate.CalendarDate | undefined)
-  if (d !== undefined || kind !== "programmes") return d
-  const year = out.get("year")
-  return typeof year === "number" && Number.isInteger(year) && year >= 1000 && year <= 9999 ? (`${year}-01-01` as CalendarDate.CalendarDate) : undefined
-}
-
-const HAS_COUNCIL: ReadonlySet<Dataset.EntityKind> = new Set(["terms", "organs", "sessions", "meetings", "activities", "tallies", "recommendations", "programmes"])
-
-const ATTRIBUTE_TYPES: Readonly<Record<string, "boolean" | "letterType" | "integer">> = {
-  delegation: "boolean",
-  letterType: "letterType",
-  recommendations: "integer",
-  questions: "integer",
-  delegates: "integer",
-  voters: "integer",
-  opinions: "integer",
-  citizens: "integer",
-  letters: "integer",
-  documents: "integer",
-  persons: "integer"
-}
-
-const parseInteger = (s: string): number | undefined => {
-  if (/^\d+$/.test(s)) return Number(s)
-  const text = /^\d{1,3}(?:[\s\u00a0\u202f]\d{3})+$/.test(s) ? s.replace(/[\s\u00a0\u202f]/g, "") : s
-  const n = Format.parseVietnameseNumber(text)
-  return n !== undefined && Number.isInteger(n) ? n : undefined
-}
-
-const dates = new Map<string, CalendarDate.CalendarDate | undefined>()
-
-/** `Format.parseVietnameseDate`, remembering recent dates (rows of one file share few dates). */
-const parseDate = (text: string): CalendarDate.CalendarDate | undefined => {
-  if (dates.has(text)) return dates.get(text)
-  const d = Format.parseVietnameseDate(text)
-  if (dates.size >= 10_000) dates.clear()
-  dates.set(text, d)
-  return d
-}
-
-const SPECIAL_LABELS = new Set(["chuyen-de", "bat-thuong", "phat-sinh-dot-xuat"])
-
-const paths = new Map<string, ReadonlyArray<string>>()
-
-/** Sets a dotted path in a nested object. */
-const setPath = (target: Record<string, unknown>, path: string, value: unknown): void => {
-  let parts = paths.get(path)
-  if (parts === undefined) {
-    parts = path.split(".")
-    if (paths.size >= 1000) paths.clear()
-    paths.set(path, parts)
-  }
-  let o = target
-  for (let i = 0; i < parts.length - 1; i++) {
-    const k = parts[i] as string
-    const next = o[k]
-    if (typeof next === "object" && next !== null) o = next as Record<string, unknown>
-    else {
-      const created: Record<string, unknown> = {}
-      o[k] = created
-      o = created
-    }
-  }
-  o[parts[parts.length - 1] as string] = value
-}
-
-const baseField = (field: string): string => field.replace(/\[\d+\]/g, "")
 
 /**
  * Where a source's mapped columns are, worked out once per source: the columns in cell order, the

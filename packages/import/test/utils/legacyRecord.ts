@@ -6,10 +6,8 @@
  * their primary dates, councils, references by id and to an organ of any council.
  */
 import type { CalendarDate } from "@hdnd/core"
-import { Dataset, Errors, Format } from "@hdnd/core"
+import { Dataset, Errors } from "@hdnd/core"
 import * as Either from "effect/Either"
-import * as ParseResult from "effect/ParseResult"
-import * as Schema from "effect/Schema"
 import type { ImportProblem } from "../../src/ImportError.js"
 import { importProblem } from "../../src/ImportError.js"
 import type { Column } from "../../src/Interchange.js"
@@ -17,6 +15,7 @@ import type { Resolution, Resolver } from "../../src/Resolve.js"
 import { dayBefore, parseConvocation, parseOrdinal } from "../../src/Resolve.js"
 import type { Cell } from "../../src/SourceRow.js"
 import { describe, lookup, valueKey } from "../../src/Vocabulary.js"
+import { ATTRIBUTE_TYPES, baseField, decodersWith, HAS_COUNCIL, parseDate, parseInteger, PRIMARY_DATE, setPath, SPECIAL_LABELS } from "../../src/internal/fields.js"
 
 /** A cell with the column it was mapped to. */
 export interface Mapped {
@@ -35,100 +34,14 @@ export interface BuildContext {
   readonly row: number
 }
 
-const decodersWith = (errors: "first" | "all") =>
-  Object.fromEntries(
-    Dataset.entityKinds.map((k) => [
-      k,
-      Schema.decodeUnknownEither(Dataset.entitySchemas[k] as unknown as Schema.Schema<unknown, unknown>, { errors, onExcessProperty: "error" })
-    ])
-  ) as Record<Dataset.EntityKind, (u: unknown) => Either.Either<unknown, ParseResult.ParseError>>
-
 // Most rows are valid: decode stopping at the first problem (~30% cheaper), and only for a row that
 // has one decode again collecting every problem.
 const fastDecoders = decodersWith("first")
 const decoders = decodersWith("all")
 
-/** The date that decides which unit, council or term a name means. */
-const PRIMARY_DATE: Readonly<Record<Dataset.EntityKind, string | undefined>> = {
-  units: "validity.from",
-  lineage: "date",
-  councils: "validity.from",
-  terms: "validity.from",
-  organs: "validity.from",
-  sessions: "dates.from",
-  meetings: "date",
-  activities: "date.from",
-  tallies: "period.from",
-  recommendations: "raisedOn",
-  responses: "date",
-  evaluations: "date",
-  programmes: "adoptedOn",
-  programmeItems: undefined
-}
-
-const HAS_COUNCIL: ReadonlySet<Dataset.EntityKind> = new Set(["terms", "organs", "sessions", "meetings", "activities", "tallies", "recommendations", "programmes"])
-
 const BY_ID: ReadonlySet<string> = new Set(["activities", "recommendations", "responses", "programmes", "programmeItems"])
 
-const ATTRIBUTE_TYPES: Readonly<Record<string, "boolean" | "letterType" | "integer">> = {
-  delegation: "boolean",
-  letterType: "letterType",
-  recommendations: "integer",
-  questions: "integer",
-  delegates: "integer",
-  voters: "integer",
-  opinions: "integer",
-  citizens: "integer",
-  letters: "integer",
-  documents: "integer",
-  persons: "integer"
-}
 
-const parseInteger = (s: string): number | undefined => {
-  if (/^\d+$/.test(s)) return Number(s)
-  const text = /^\d{1,3}(?:[\s\u00a0\u202f]\d{3})+$/.test(s) ? s.replace(/[\s\u00a0\u202f]/g, "") : s
-  const n = Format.parseVietnameseNumber(text)
-  return n !== undefined && Number.isInteger(n) ? n : undefined
-}
-
-const dates = new Map<string, CalendarDate.CalendarDate | undefined>()
-
-/** `Format.parseVietnameseDate`, remembering recent dates (rows of one file share few dates). */
-const parseDate = (text: string): CalendarDate.CalendarDate | undefined => {
-  if (dates.has(text)) return dates.get(text)
-  const d = Format.parseVietnameseDate(text)
-  if (dates.size >= 10_000) dates.clear()
-  dates.set(text, d)
-  return d
-}
-
-const SPECIAL_LABELS = new Set(["chuyen-de", "bat-thuong", "phat-sinh-dot-xuat"])
-
-const paths = new Map<string, ReadonlyArray<string>>()
-
-/** Sets a dotted path in a nested object. */
-const setPath = (target: Record<string, unknown>, path: string, value: unknown): void => {
-  let parts = paths.get(path)
-  if (parts === undefined) {
-    parts = path.split(".")
-    if (paths.size >= 1000) paths.clear()
-    paths.set(path, parts)
-  }
-  let o = target
-  for (let i = 0; i < parts.length - 1; i++) {
-    const k = parts[i] as string
-    const next = o[k]
-    if (typeof next === "object" && next !== null) o = next as Record<string, unknown>
-    else {
-      const created: Record<string, unknown> = {}
-      o[k] = created
-      o = created
-    }
-  }
-  o[parts[parts.length - 1] as string] = value
-}
-
-const baseField = (field: string): string => field.replace(/\[\d+\]/g, "")
 
 /** Builds the record of one row, or every problem of the row. */
 export const build = (ctx: BuildContext, cells: ReadonlyArray<Mapped>): { readonly record: unknown } | { readonly problems: ReadonlyArray<ImportProblem> } => {

@@ -1,0 +1,116 @@
+/**
+ * What building a record from a row reads cells with — the date that places names in time, which kinds
+ * name their council, how attribute cells and numbers are read, dotted paths — and the core schema
+ * decoders. Shared by the record builder and the reference builder its tests compare it with.
+ */
+import type { CalendarDate } from "@hdnd/core"
+import { Dataset, Format } from "@hdnd/core"
+import type * as Either from "effect/Either"
+import type * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+
+/** The core schema decoders of every entity, stopping at the first problem or collecting all. */
+export const decodersWith = (errors: "first" | "all") =>
+  Object.fromEntries(
+    Dataset.entityKinds.map((k) => [
+      k,
+      Schema.decodeUnknownEither(Dataset.entitySchemas[k] as unknown as Schema.Schema<unknown, unknown>, { errors, onExcessProperty: "error" })
+    ])
+  ) as Record<Dataset.EntityKind, (u: unknown) => Either.Either<unknown, ParseResult.ParseError>>
+
+/**
+ * The date that decides which unit, council or term a name means (a programme without its adoption
+ * date: the first day of its year; a programme item has none).
+ */
+export const PRIMARY_DATE: Readonly<Record<Dataset.EntityKind, string | undefined>> = {
+  units: "validity.from",
+  lineage: "date",
+  councils: "validity.from",
+  terms: "validity.from",
+  organs: "validity.from",
+  sessions: "dates.from",
+  meetings: "date",
+  activities: "date.from",
+  tallies: "period.from",
+  recommendations: "raisedOn",
+  responses: "date",
+  evaluations: "date",
+  programmes: "adoptedOn",
+  programmeItems: undefined
+}
+
+/** The primary date of a record being built, see {@link PRIMARY_DATE}. */
+export const primaryDate = (kind: Dataset.EntityKind, out: ReadonlyMap<string, unknown>): CalendarDate.CalendarDate | undefined => {
+  const field = PRIMARY_DATE[kind]
+  const d = field === undefined ? undefined : (out.get(field) as CalendarDate.CalendarDate | undefined)
+  if (d !== undefined || kind !== "programmes") return d
+  const year = out.get("year")
+  return typeof year === "number" && Number.isInteger(year) && year >= 1000 && year <= 9999 ? (`${year}-01-01` as CalendarDate.CalendarDate) : undefined
+}
+
+/** The kinds whose records name their council (names in other columns are resolved within it). */
+export const HAS_COUNCIL: ReadonlySet<Dataset.EntityKind> = new Set(["terms", "organs", "sessions", "meetings", "activities", "tallies", "recommendations", "programmes"])
+
+/** How the cells of known activity attributes are read. */
+export const ATTRIBUTE_TYPES: Readonly<Record<string, "boolean" | "letterType" | "integer">> = {
+  delegation: "boolean",
+  letterType: "letterType",
+  recommendations: "integer",
+  questions: "integer",
+  delegates: "integer",
+  voters: "integer",
+  opinions: "integer",
+  citizens: "integer",
+  letters: "integer",
+  documents: "integer",
+  persons: "integer"
+}
+
+/** An integer written plainly or with Vietnamese thousands separators. */
+export const parseInteger = (s: string): number | undefined => {
+  if (/^\d+$/.test(s)) return Number(s)
+  const text = /^\d{1,3}(?:[\s\u00a0\u202f]\d{3})+$/.test(s) ? s.replace(/[\s\u00a0\u202f]/g, "") : s
+  const n = Format.parseVietnameseNumber(text)
+  return n !== undefined && Number.isInteger(n) ? n : undefined
+}
+
+const dates = new Map<string, CalendarDate.CalendarDate | undefined>()
+
+/** `Format.parseVietnameseDate`, remembering recent dates (rows of one file share few dates). */
+export const parseDate = (text: string): CalendarDate.CalendarDate | undefined => {
+  if (dates.has(text)) return dates.get(text)
+  const d = Format.parseVietnameseDate(text)
+  if (dates.size >= 10_000) dates.clear()
+  dates.set(text, d)
+  return d
+}
+
+/** The labels of special sessions. */
+export const SPECIAL_LABELS = new Set(["chuyen-de", "bat-thuong", "phat-sinh-dot-xuat"])
+
+const paths = new Map<string, ReadonlyArray<string>>()
+
+/** Sets a dotted path in a nested object. */
+export const setPath = (target: Record<string, unknown>, path: string, value: unknown): void => {
+  let parts = paths.get(path)
+  if (parts === undefined) {
+    parts = path.split(".")
+    if (paths.size >= 1000) paths.clear()
+    paths.set(path, parts)
+  }
+  let o = target
+  for (let i = 0; i < parts.length - 1; i++) {
+    const k = parts[i] as string
+    const next = o[k]
+    if (typeof next === "object" && next !== null) o = next as Record<string, unknown>
+    else {
+      const created: Record<string, unknown> = {}
+      o[k] = created
+      o = created
+    }
+  }
+  o[parts[parts.length - 1] as string] = value
+}
+
+/** A field path without its list indexes (`organisers[1]` → `organisers`). */
+export const baseField = (field: string): string => field.replace(/\[\d+\]/g, "")
