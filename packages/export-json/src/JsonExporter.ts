@@ -162,8 +162,52 @@ export const tabulationFile = (tab: Tabulation.Tabulation, registry: Registry.Re
 const encodeDocument = Schema.encodeSync(ReportDocument.ReportDocument)
 const encoder = new TextEncoder()
 
+/** Rows between two calls of `onProgress`, as in the other exporters. */
+const PROGRESS_EVERY = 1000
+
+/** The arrays of rows of a document's tables, in its sections and its appendices. */
+const tableRowsOf = (doc: typeof ReportDocument.ReportDocument.Encoded): ReadonlyArray<ReadonlyArray<unknown>> => {
+  const out: Array<ReadonlyArray<unknown>> = []
+  for (const s of doc.sections) for (const b of s.blocks) if (b._tag === "Table") out.push(b.rows)
+  for (const t of doc.appendices ?? []) out.push(t.rows)
+  return out
+}
+
+/**
+ * The file's text: `JSON.stringify(file, null, 2)` and a newline. With `onProgress`, the elements of
+ * `rows` (the file's own arrays of table rows or tabulation cells) are counted as they are written,
+ * and `onProgress(done, total)` is called every {@link PROGRESS_EVERY} rows and once more at the
+ * end with the total; no rows, no calls. The text is the same with and without `onProgress`.
+ */
+const fileText = (file: object, rows: ReadonlyArray<ReadonlyArray<unknown>>, onProgress: Exporter.ExportOptions["onProgress"]): string => {
+  if (onProgress === undefined) return JSON.stringify(file, null, 2) + "\n"
+  const holders = new Set<unknown>(rows)
+  const total = rows.reduce((n, r) => n + r.length, 0)
+  let done = 0
+  let told = 0
+  // JSON.stringify calls the replacer once for every element of an array, with the array as `this`;
+  // returning the value unchanged leaves the text exactly as it is without a replacer.
+  const text = JSON.stringify(
+    file,
+    function (this: unknown, _key: string, value: unknown) {
+      if (holders.has(this)) {
+        done++
+        if (done - told >= PROGRESS_EVERY || done === total) {
+          told = done
+          onProgress(done, total)
+        }
+      }
+      return value
+    },
+    2
+  )
+  return text + "\n"
+}
+
 /**
  * The JSON exporter (`json`): a report document or a tabulation as one pretty-printed UTF-8 file.
+ * `options.onProgress` is called every 1,000 rows written and at the end, with the rows written and
+ * the rows in all: the rows of a document's tables and appendices, or a tabulation's cells.
  *
  * @since 0.1.0
  * @category exporters
@@ -178,17 +222,13 @@ export const exporter: Exporter.Exporter = {
     Effect.try({
       try: () => {
         const generatedAt = options.createdAt ?? new Date()
-        const file =
-          input._tag === "Document"
-            ? {
-                $schema: SCHEMA_IDS.document,
-                kind: "hdnd/report-document",
-                formatVersion: FORMAT_VERSION,
-                generatedAt: generatedAt.toISOString(),
-                document: encodeDocument(input.document)
-              }
-            : tabulationFile(input.tabulation, input.registry, generatedAt)
-        return { bytes: encoder.encode(JSON.stringify(file, null, 2) + "\n"), mediaType: "application/json", extension: "json" }
+        if (input._tag === "Document") {
+          const document = encodeDocument(input.document)
+          const file = { $schema: SCHEMA_IDS.document, kind: "hdnd/report-document", formatVersion: FORMAT_VERSION, generatedAt: generatedAt.toISOString(), document }
+          return { bytes: encoder.encode(fileText(file, tableRowsOf(document), options.onProgress)), mediaType: "application/json", extension: "json" }
+        }
+        const file = tabulationFile(input.tabulation, input.registry, generatedAt)
+        return { bytes: encoder.encode(fileText(file, [file.rows], options.onProgress)), mediaType: "application/json", extension: "json" }
       },
       catch: (cause) =>
         new Exporter.ExportError({ format: "json", vi: "không ghi được JSON: dữ liệu không đúng lược đồ báo cáo", en: "could not write JSON: the input does not match the report schema", cause })

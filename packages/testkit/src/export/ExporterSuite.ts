@@ -226,13 +226,22 @@ export const exporterConformance = async (options: ExporterSuiteOptions): Promis
 
     test("a 10,000-row table exports with its first, middle and last rows", async () => {
       const doc = Documents.bigTableDocument(10_000)
-      let progressed = 0
-      const output = await Effect.runPromise(ex.export(Exporter.document(doc), { createdAt: CREATED, onProgress: () => progressed++ }))
+      const calls: Array<readonly [number, number]> = []
+      const output = await Effect.runPromise(ex.export(Exporter.document(doc), { createdAt: CREATED, onProgress: (done, total) => calls.push([done, total]) }))
       const back = (await options.readBack(output)).texts.map(space).join("\n")
       if (options.shows.tables) {
         for (const n of [1, 5000, 10_000]) Assert.holds(back.includes(`Hoạt động số ${n}: thẩm tra dự thảo nghị quyết`), `row ${n} is in the output`)
       }
-      Assert.holds(progressed >= 0, "onProgress may be called")
+      // `ExportOptions.onProgress`: called during a large export with the rows written so far and the total.
+      Assert.holds(calls.length > 0, "onProgress is called during a 10,000-row export")
+      const total = calls[0]![1]
+      Assert.holds(total >= 10_000, `the total counts the table's 10,000 rows (got ${total})`)
+      calls.forEach(([done, t], i) => {
+        Assert.holds(t === total, `the total stays the same (call ${i}: ${t}, first: ${total})`)
+        Assert.holds(done >= 0 && done <= t, `rows done lie within 0…total (call ${i}: ${done}/${t})`)
+        Assert.holds(i === 0 || done >= calls[i - 1]![0], `rows done never go down (call ${i}: ${done} after ${calls[i - 1]?.[0]})`)
+      })
+      Assert.holds(calls[calls.length - 1]![0] === total, `the last call reports every row done (${calls[calls.length - 1]![0]}/${total})`)
     })
 
     test("a bare tabulation exports: its indicators, labels and values are in the output", async () => {
