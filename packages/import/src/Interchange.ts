@@ -23,6 +23,10 @@ import { valueKey } from "./Vocabulary.js"
  * - `date`: `dd/mm/yyyy`, ISO `yyyy-mm-dd` or "ngày 05 tháng 01 năm 2024".
  * - `integer`: a whole number, digits grouped with "." or not ("1.044").
  * - `convocation`: a Roman numeral, a number or "khóa XV".
+ * - `month`: a month of the year: a number ("7", "07"), "Tháng 7", "T7" or a Roman numeral I–XII
+ *   ("VII"); case and diacritics do not matter.
+ * - `quarter`: a quarter of the year: a number ("3"), "Quý 3", "Quý III", "Q3" or a Roman numeral
+ *   I–IV ("III"); case and diacritics do not matter.
  * - `enum`: a code or label of a vocabulary.
  * - `ref`, `refs`: one reference (or several separated by ";"), by id or by name (records the
  *   importer does not keep, such as activities, recommendations and programmes, by id only).
@@ -31,7 +35,7 @@ import { valueKey } from "./Vocabulary.js"
  * @since 0.1.0
  * @category models
  */
-export type ValueType = "id" | "text" | "date" | "integer" | "convocation" | "enum" | "ref" | "refs" | "attribute"
+export type ValueType = "id" | "text" | "date" | "integer" | "convocation" | "month" | "quarter" | "enum" | "ref" | "refs" | "attribute"
 
 /**
  * What a reference column refers to.
@@ -597,11 +601,13 @@ export const entities: Readonly<Record<Dataset.EntityKind, EntitySpec>> = {
       example: "Thẩm tra các dự thảo nghị quyết trình Kỳ họp thứ 7",
       aliases: ["Nội dung công việc", "Chủ đề"]
     }),
-    col("month", "month", "Tháng", "integer", "tháng dự kiến (1–12); để trống nếu chỉ định quý hoặc cả năm", "the planned month (1–12); empty for a quarter or the whole year", {
+    col("month", "month", "Tháng", "month", "tháng dự kiến (1–12): \"7\", \"07\", \"Tháng 7\", \"T7\" hoặc số La Mã (\"VII\"); để trống nếu chỉ định quý hoặc cả năm",
+      "the planned month (1–12): \"7\", \"07\", \"Tháng 7\", \"T7\" or a Roman numeral (\"VII\"); empty for a quarter or the whole year", {
       example: "7",
       aliases: ["Thời gian (tháng)"]
     }),
-    col("quarter", "quarter", "Quý", "integer", "quý dự kiến (1–4); để trống nếu cả năm; phải khớp với tháng", "the planned quarter (1–4); empty for the whole year; must agree with the month", {
+    col("quarter", "quarter", "Quý", "quarter", "quý dự kiến (1–4): \"3\", \"Quý 3\", \"Quý III\", \"Q3\" hoặc \"III\"; để trống nếu cả năm; phải khớp với tháng",
+      "the planned quarter (1–4): \"3\", \"Quý 3\", \"Quý III\", \"Q3\" or \"III\"; empty for the whole year; must agree with the month", {
       example: "3"
     }),
     col("activities", "activities", "Hoạt động đã thực hiện", "refs", "mã các hoạt động đã thực hiện nội dung, cách nhau bởi \";\"; để trống thì tự đối chiếu theo loại, cơ quan và thời gian",

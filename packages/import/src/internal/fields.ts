@@ -4,7 +4,7 @@
  * decoders. Shared by the record builder and the reference builder its tests compare it with.
  */
 import type { CalendarDate } from "@hdnd/core"
-import { Dataset, Format } from "@hdnd/core"
+import { Dataset, Format, Text } from "@hdnd/core"
 import type * as Either from "effect/Either"
 import type * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
@@ -73,6 +73,60 @@ export const parseInteger = (s: string): number | undefined => {
   const n = Format.parseVietnameseNumber(text)
   return n !== undefined && Number.isInteger(n) ? n : undefined
 }
+
+/** The Roman numerals of the months (and, the first four, of the quarters), lower case. */
+const ROMAN: ReadonlyMap<string, number> = new Map(
+  ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"].map((r, i) => [r, i + 1] as const)
+)
+
+// A month or quarter cell after `Text.matchKey` (NFC or not, no diacritics, lower case, "đ" as "d"):
+// an optional word ("tháng", "T"; "quý", "Q") with an optional "." or ":", then digits or a Roman numeral.
+// The word is captured: a lone "x" is a tick mark, not month X.
+const MONTH_FORM = /^(?:(thang|t)\s*[.:]?\s*)?(\d+|[ivx]+)\.?$/
+const QUARTER_FORM = /^(?:(quy|q)\s*[.:]?\s*)?(\d+|[ivx]+)\.?$/
+
+const periodOf = (text: string, form: RegExp, romanMax: number): number | undefined => {
+  // The fast path, and every value plain numbers were read as before (an out-of-range number is left
+  // for the schema to report).
+  const n = parseInteger(text)
+  if (n !== undefined) return n
+  const m = form.exec(Text.matchKey(text))
+  if (m === null) return undefined
+  const v = m[2] as string
+  if (v.charCodeAt(0) <= 0x39) return Number(v)
+  if (v === "x" && m[1] === undefined) return undefined
+  const r = ROMAN.get(v)
+  return r !== undefined && r <= romanMax ? r : undefined
+}
+
+/**
+ * A month cell of a work-programme item: a number ("7", "07"), "Tháng 7", "tháng 07", "T7", "T.7", a
+ * Roman numeral I–XII ("VII", "Tháng VII"); case and diacritics do not matter. A number out of 1–12
+ * is returned for the schema to report; `undefined` when the cell is not a month at all (and for a
+ * lone "x", a tick mark rather than month X: write "Tháng X" or "10").
+ */
+export const parseMonth = (text: string): number | undefined => periodOf(text, MONTH_FORM, 12)
+
+/**
+ * A quarter cell of a work-programme item: a number ("3", "03"), "Quý 3", "Quý III", "quý iii",
+ * "Q3", "Q.3", a Roman numeral I–IV ("III"); case and diacritics do not matter. A number out of 1–4
+ * is returned for the schema to report; `undefined` when the cell is not a quarter at all.
+ */
+export const parseQuarter = (text: string): number | undefined => periodOf(text, QUARTER_FORM, 4)
+
+/** The problem of a month cell {@link parseMonth} cannot read: its code and messages, listing the accepted forms. */
+export const invalidMonth = (text: string): { readonly code: string; readonly vi: string; readonly en: string } => ({
+  code: "import.invalid-month",
+  vi: `tháng "${text}" không đọc được; hãy ghi số từ 1 đến 12 ("7", "07"), "Tháng 7", "T7" hoặc số La Mã ("VII", "Tháng VII")`,
+  en: `month "${text}" cannot be read; write a number from 1 to 12 ("7", "07"), "Tháng 7", "T7" or a Roman numeral ("VII", "Tháng VII")`
+})
+
+/** The problem of a quarter cell {@link parseQuarter} cannot read: its code and messages, listing the accepted forms. */
+export const invalidQuarter = (text: string): { readonly code: string; readonly vi: string; readonly en: string } => ({
+  code: "import.invalid-quarter",
+  vi: `quý "${text}" không đọc được; hãy ghi số từ 1 đến 4 ("3"), "Quý 3", "Quý III", "Q3" hoặc số La Mã ("III")`,
+  en: `quarter "${text}" cannot be read; write a number from 1 to 4 ("3"), "Quý 3", "Quý III", "Q3" or a Roman numeral ("III")`
+})
 
 const dates = new Map<string, CalendarDate.CalendarDate | undefined>()
 

@@ -17,7 +17,7 @@ import type { Resolution, Resolver } from "../Resolve.js"
 import { dayBefore, parseConvocation, parseOrdinal } from "../Resolve.js"
 import type { Cell } from "../SourceRow.js"
 import { describe, lookup, valueKey } from "../Vocabulary.js"
-import { ATTRIBUTE_TYPES, baseField, decodersWith, HAS_COUNCIL, parseDate, parseInteger, primaryDate, setPath, SPECIAL_LABELS } from "./fields.js"
+import { ATTRIBUTE_TYPES, baseField, decodersWith, HAS_COUNCIL, invalidMonth, invalidQuarter, parseDate, parseInteger, parseMonth, parseQuarter, primaryDate, setPath, SPECIAL_LABELS } from "./fields.js"
 
 /** What building a record needs besides the row. */
 export interface BuildContext {
@@ -190,6 +190,17 @@ export const build = (ctx: BuildContext, layout: Layout, cells: ReadonlyArray<Ce
         const n = parseInteger(text)
         if (n === undefined) report(field, "import.invalid-number", `"${text}" không phải số nguyên; hãy ghi số như 7 hoặc 1.044`, `"${text}" is not a whole number; write a number like 7 or 1044`)
         else out.set(field, n)
+        break
+      }
+      case "month":
+      case "quarter": {
+        // Only the two period columns of work-programme items: activity rows never come here.
+        const isMonth = c.type === "month"
+        const v = isMonth ? parseMonth(text) : parseQuarter(text)
+        if (v === undefined) {
+          const p = isMonth ? invalidMonth(text) : invalidQuarter(text)
+          report(field, p.code, p.vi, p.en)
+        } else out.set(field, v)
         break
       }
       case "convocation": {

@@ -3,7 +3,8 @@
  * kept as the oracle of the differential test (`Legacy.test.ts`): the importer must still build the
  * same records and report the same problems at the same places. Changed since only to know the
  * entities added later (recommendations, responses, evaluations, work programmes and their items):
- * their primary dates, councils, references by id and to an organ of any council.
+ * their primary dates, councils, references by id and to an organ of any council; and to read the
+ * month and quarter cells of work-programme items with the same readers.
  */
 import type { CalendarDate } from "@hdnd/core"
 import { Dataset, Errors } from "@hdnd/core"
@@ -15,7 +16,7 @@ import type { Resolution, Resolver } from "../../src/Resolve.js"
 import { dayBefore, parseConvocation, parseOrdinal } from "../../src/Resolve.js"
 import type { Cell } from "../../src/SourceRow.js"
 import { describe, lookup, valueKey } from "../../src/Vocabulary.js"
-import { ATTRIBUTE_TYPES, baseField, decodersWith, HAS_COUNCIL, parseDate, parseInteger, PRIMARY_DATE, setPath, SPECIAL_LABELS } from "../../src/internal/fields.js"
+import { ATTRIBUTE_TYPES, baseField, decodersWith, HAS_COUNCIL, invalidMonth, invalidQuarter, parseDate, parseInteger, parseMonth, parseQuarter, PRIMARY_DATE, setPath, SPECIAL_LABELS } from "../../src/internal/fields.js"
 
 /** A cell with the column it was mapped to. */
 export interface Mapped {
@@ -88,6 +89,17 @@ export const build = (ctx: BuildContext, cells: ReadonlyArray<Mapped>): { readon
         const n = parseInteger(text)
         if (n === undefined) report(field, "import.invalid-number", `"${text}" không phải số nguyên; hãy ghi số như 7 hoặc 1.044`, `"${text}" is not a whole number; write a number like 7 or 1044`)
         else out.set(field, n)
+        break
+      }
+      case "month":
+      case "quarter": {
+        // Only the two period columns of work-programme items: activity rows never come here.
+        const isMonth = c.type === "month"
+        const v = isMonth ? parseMonth(text) : parseQuarter(text)
+        if (v === undefined) {
+          const p = isMonth ? invalidMonth(text) : invalidQuarter(text)
+          report(field, p.code, p.vi, p.en)
+        } else out.set(field, v)
         break
       }
       case "convocation": {
