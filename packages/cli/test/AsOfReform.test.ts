@@ -6,12 +6,11 @@
  * `node_modules/@hdnd/province-son-la` of the temporary project directory, so that
  * `--plugin @hdnd/province-son-la` resolves as it does for an office that installed the package.
  */
-import { build } from "esbuild"
 import * as fs from "node:fs"
 import { createRequire } from "node:module"
 import * as path from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { bundled, hdnd, ROOT, SON_LA, tempDir } from "./utils/hdnd.js"
+import { bundled, hdnd, installSonLaPlugin, SON_LA, tempDir } from "./utils/hdnd.js"
 
 const require_ = createRequire(path.join(path.dirname(new URL(import.meta.url).pathname), "../package.json"))
 const Database = require_("better-sqlite3") as new (file: string, o?: { readonly?: boolean }) => {
@@ -64,18 +63,7 @@ const NEW_KIND = /\/2025-07-01$/
 beforeAll(async () => {
   await bundled()
   dir = tempDir("hdnd-as-of-")
-  const pkg = path.join(dir, "node_modules/@hdnd/province-son-la")
-  await build({
-    entryPoints: [path.join(ROOT, "packages/province-son-la/src/index.ts")],
-    outfile: path.join(pkg, "index.mjs"),
-    bundle: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    conditions: ["@hdnd/source"],
-    logLevel: "warning"
-  })
-  fs.writeFileSync(path.join(pkg, "package.json"), JSON.stringify({ name: "@hdnd/province-son-la", version: "0.1.0", type: "module", exports: { ".": "./index.mjs" } }))
+  await installSonLaPlugin(dir)
   db = path.join(dir, "son-la.sqlite")
   const init = await run(["init"])
   expect(init.status, init.stderr).toBe(0)
