@@ -1,16 +1,7 @@
-import { defineConfig } from "vitest/config"
+import { allTests, config, serviceTests } from "./vitest.shared.js"
 
 /**
- * One Vitest run for the whole workspace. Packages are resolved from source through the
- * `@hdnd/source` export condition, so no build step is needed before testing.
+ * The README's test command (`pnpm test`): every test file of the workspace except those that need
+ * PostgreSQL, LibreOffice or Chromium, which `pnpm test:services` runs (vitest.services.config.ts).
  */
-export default defineConfig({
-  ssr: { resolve: { conditions: ["@hdnd/source"] } },
-  resolve: { conditions: ["@hdnd/source"] },
-  test: {
-    include: ["packages/*/test/**/*.test.ts", "examples/*/test/**/*.test.ts"],
-    setupFiles: ["./vitest.setup.ts"],
-    testTimeout: 120_000,
-    hookTimeout: 120_000
-  }
-})
+export default config(allTests, serviceTests)

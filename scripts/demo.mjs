@@ -18,6 +18,14 @@ import { createRequire } from "node:module"
 import { dirname, join, relative } from "node:path"
 import { fileURLToPath } from "node:url"
 
+// hdnd needs Node >= 22.19 (Effect 4, better-sqlite3 13). `pnpm demo` runs on the Node 24 that
+// `pnpm install` puts in node_modules/.bin; started any other way on an older Node, say so in one sentence.
+const [major, minor] = process.versions.node.split(".").map(Number)
+if (major < 22 || (major === 22 && minor < 19)) {
+  process.stderr.write(`hdnd cần Node.js 22.19 trở lên (đang chạy ${process.version}); hãy chạy bằng \`npx -y pnpm@10.34.9 demo\` / hdnd needs Node.js 22.19 or later (this is ${process.version}); run it with \`npx -y pnpm@10.34.9 demo\`.\n`)
+  process.exit(1)
+}
+
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
 const data = join(root, "examples/son-la-2023/data")
 const rel = (p) => relative(process.cwd(), p) || "."
