@@ -18,7 +18,7 @@ import { NonEmptyText, Text } from "./Text.js"
  * @since 0.1.0
  * @category schemas
  */
-export const Attributes = Schema.Record({ key: Schema.String, value: Schema.Unknown })
+export const Attributes = Schema.Record(Schema.String, Schema.Unknown)
 
 /**
  * One countable thing a body did.

@@ -14,7 +14,7 @@ import type { ActivityKindId } from "./Ids.js"
  * @since 0.1.0
  * @category models
  */
-export const ReviewSubject = Schema.Literal("draft-resolution", "report", "submission", "scheme", "other").annotations({
+export const ReviewSubject = Schema.Literals(["draft-resolution", "report", "submission", "scheme", "other"]).annotate({
   identifier: "ReviewSubject"
 })
 /** @since 0.1.0 @category models */
@@ -26,7 +26,7 @@ export type ReviewSubject = typeof ReviewSubject.Type
  * @since 0.1.0
  * @category models
  */
-export const ResolutionKind = Schema.Literal("individual", "normative").annotations({ identifier: "ResolutionKind" })
+export const ResolutionKind = Schema.Literals(["individual", "normative"]).annotate({ identifier: "ResolutionKind" })
 /** @since 0.1.0 @category models */
 export type ResolutionKind = typeof ResolutionKind.Type
 
@@ -36,7 +36,7 @@ export type ResolutionKind = typeof ResolutionKind.Type
  * @since 0.1.0
  * @category models
  */
-export const SupervisionMode = Schema.Literal("thematic", "periodic", "ongoing").annotations({ identifier: "SupervisionMode" })
+export const SupervisionMode = Schema.Literals(["thematic", "periodic", "ongoing"]).annotate({ identifier: "SupervisionMode" })
 /** @since 0.1.0 @category models */
 export type SupervisionMode = typeof SupervisionMode.Type
 
@@ -46,7 +46,7 @@ export type SupervisionMode = typeof SupervisionMode.Type
  * @since 0.1.0
  * @category models
  */
-export const AdvisoryOrigin = Schema.Literal("inter-session", "assigned-by-standing", "other").annotations({
+export const AdvisoryOrigin = Schema.Literals(["inter-session", "assigned-by-standing", "other"]).annotate({
   identifier: "AdvisoryOrigin"
 })
 /** @since 0.1.0 @category models */
@@ -58,7 +58,7 @@ export type AdvisoryOrigin = typeof AdvisoryOrigin.Type
  * @since 0.1.0
  * @category models
  */
-export const Venue = Schema.Literal("session", "standing-meeting", "committee-meeting").annotations({ identifier: "Venue" })
+export const Venue = Schema.Literals(["session", "standing-meeting", "committee-meeting"]).annotate({ identifier: "Venue" })
 /** @since 0.1.0 @category models */
 export type Venue = typeof Venue.Type
 
@@ -85,10 +85,10 @@ export interface ActivityKindSpec {
   readonly nounEn: string
   readonly fields: Partial<Record<ClassifyingField, "required" | "optional">>
   /** Schema of the kind-specific `attributes` (a JSON object); absent means none are allowed. */
-  readonly attributes?: Schema.Schema<any, any, never>
+  readonly attributes?: Schema.Codec<any, any>
 }
 
-const Count = Schema.Int.pipe(Schema.nonNegative())
+const Count = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))
 
 const spec = (
   id: string,
@@ -97,7 +97,7 @@ const spec = (
   nounVi: string,
   nounEn: string,
   fields: ActivityKindSpec["fields"] = {},
-  attributes?: Schema.Schema<any, any, never>
+  attributes?: Schema.Codec<any, any>
 ): ActivityKindSpec => ({ id: id as ActivityKindId, vi, en, nounVi, nounEn, fields, ...(attributes ? { attributes } : {}) })
 
 /**
@@ -123,7 +123,7 @@ export const builtinActivityKinds: ReadonlyArray<ActivityKindSpec> = [
   spec("citizenLetter", "tiếp nhận đơn, thư", "citizen letters", "đơn thư", "letters", {},
     Schema.Struct({
       letters: Schema.optional(Count),
-      letterType: Schema.optional(Schema.Literal("complaint", "denunciation", "petition", "feedback"))
+      letterType: Schema.optional(Schema.Literals(["complaint", "denunciation", "petition", "feedback"]))
     })),
   spec("legalDocumentSupervision", "giám sát văn bản quy phạm pháp luật", "legal-document supervision", "văn bản", "documents", {},
     Schema.Struct({ documents: Schema.optional(Count) })),

@@ -8,6 +8,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import { withMessage } from "./internal/checks.js"
 import { CalendarDate, DateRange } from "./CalendarDate.js"
 import { LineageEventId, UnitId } from "./Ids.js"
 import { NonEmptyText, Text } from "./Text.js"
@@ -18,7 +19,7 @@ import { NonEmptyText, Text } from "./Text.js"
  * @since 0.1.0
  * @category models
  */
-export const Level = Schema.Literal("province", "district", "commune").annotations({ identifier: "Level" })
+export const Level = Schema.Literals(["province", "district", "commune"]).annotate({ identifier: "Level" })
 /** @since 0.1.0 @category models */
 export type Level = typeof Level.Type
 
@@ -28,7 +29,7 @@ export type Level = typeof Level.Type
  * @since 0.1.0
  * @category models
  */
-export const UnitType = Schema.Literal(
+export const UnitType = Schema.Literals([
   "tinh",
   "thanh-pho-truc-thuoc-tw",
   "huyen",
@@ -40,7 +41,7 @@ export const UnitType = Schema.Literal(
   "phuong",
   "thi-tran",
   "dac-khu"
-).annotations({ identifier: "UnitType" })
+]).annotate({ identifier: "UnitType" })
 /** @since 0.1.0 @category models */
 export type UnitType = typeof UnitType.Type
 
@@ -90,12 +91,10 @@ export const unitTypeLabels: Readonly<Record<UnitType, { readonly vi: string; re
  * @since 0.1.0
  * @category schemas
  */
-export const GsoCode = Schema.String.pipe(
-  Schema.pattern(/^(?:\d{2}|\d{3}|\d{5})$/, {
-    message: (issue) =>
-      `mã ĐVHC ${JSON.stringify(issue.actual)} phải có 2 (tỉnh), 3 (huyện) hoặc 5 (xã) chữ số / GSO code ${JSON.stringify(issue.actual)} must have 2 (province), 3 (district) or 5 (commune) digits`
-  })
-).annotations({ identifier: "GsoCode" })
+export const GsoCode = Schema.String.check(
+  withMessage(Schema.isPattern(/^(?:\d{2}|\d{3}|\d{5})$/), (actual) =>
+    `mã ĐVHC ${JSON.stringify(actual)} phải có 2 (tỉnh), 3 (huyện) hoặc 5 (xã) chữ số / GSO code ${JSON.stringify(actual)} must have 2 (province), 3 (district) or 5 (commune) digits`)
+).annotate({ identifier: "GsoCode" })
 
 /**
  * One version of an administrative unit.
@@ -129,7 +128,7 @@ export class AdminUnit extends Schema.Class<AdminUnit>("AdminUnit")({
  * @since 0.1.0
  * @category models
  */
-export const LineageKind = Schema.Literal("establish", "merge", "split", "rename", "reclassify", "abolish").annotations({
+export const LineageKind = Schema.Literals(["establish", "merge", "split", "rename", "reclassify", "abolish"]).annotate({
   identifier: "LineageKind"
 })
 /** @since 0.1.0 @category models */

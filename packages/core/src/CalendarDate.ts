@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import { filter } from "./internal/checks.js"
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/
 
@@ -32,13 +33,12 @@ export const isCalendarDate = (s: string): boolean => {
  * @since 0.1.0
  * @category schemas
  */
-export const CalendarDate = Schema.String.pipe(
-  Schema.filter(isCalendarDate, {
-    message: (issue) =>
-      `ngày không hợp lệ ${JSON.stringify(issue.actual)}, hãy viết dạng YYYY-MM-DD (ví dụ 2023-10-14) / invalid date ${JSON.stringify(issue.actual)}, write it as YYYY-MM-DD (e.g. 2023-10-14)`
-  }),
-  Schema.brand("@hdnd/CalendarDate")
-).annotations({ identifier: "CalendarDate" })
+export const CalendarDate = Schema.String.check(
+  filter(isCalendarDate, (actual) =>
+    `ngày không hợp lệ ${JSON.stringify(actual)}, hãy viết dạng YYYY-MM-DD (ví dụ 2023-10-14) / invalid date ${JSON.stringify(actual)}, write it as YYYY-MM-DD (e.g. 2023-10-14)`, {
+    expected: "a calendar date YYYY-MM-DD"
+  })
+).pipe(Schema.brand("@hdnd/CalendarDate")).annotate({ identifier: "CalendarDate" })
 
 /** @since 0.1.0 @category models */
 export type CalendarDate = typeof CalendarDate.Type
@@ -105,11 +105,11 @@ export const quarterOf = (d: CalendarDate): string => `${d.slice(0, 4)}-Q${Math.
 export const DateRange = Schema.Struct({
   from: CalendarDate,
   to: Schema.optional(CalendarDate)
-}).pipe(
-  Schema.filter((r) => r.to === undefined || r.from <= r.to, {
-    message: () => "ngày bắt đầu sau ngày kết thúc (from > to) / the range starts after it ends (from > to)"
+}).check(
+  Schema.makeFilter((r) => r.to === undefined || r.from <= r.to, {
+    message: "ngày bắt đầu sau ngày kết thúc (from > to) / the range starts after it ends (from > to)"
   })
-).annotations({ identifier: "DateRange" })
+).annotate({ identifier: "DateRange" })
 
 /** @since 0.1.0 @category models */
 export type DateRange = typeof DateRange.Type
@@ -123,11 +123,11 @@ export type DateRange = typeof DateRange.Type
 export const Period = Schema.Struct({
   from: CalendarDate,
   to: CalendarDate
-}).pipe(
-  Schema.filter((r) => r.from <= r.to, {
-    message: () => "ngày bắt đầu sau ngày kết thúc (from > to) / the period starts after it ends (from > to)"
+}).check(
+  Schema.makeFilter((r) => r.from <= r.to, {
+    message: "ngày bắt đầu sau ngày kết thúc (from > to) / the period starts after it ends (from > to)"
   })
-).annotations({ identifier: "Period" })
+).annotate({ identifier: "Period" })
 
 /** @since 0.1.0 @category models */
 export type Period = typeof Period.Type

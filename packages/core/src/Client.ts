@@ -7,10 +7,11 @@
  */
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import * as Exit from "effect/Exit"
 import type * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
+import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import type { Period } from "./CalendarDate.js"
@@ -81,8 +82,10 @@ export class HdndClient {
   private async run<A, E>(effect: Effect.Effect<A, E, Store>): Promise<A> {
     const exit = await this.runtime.runPromiseExit(effect)
     if (Exit.isSuccess(exit)) return exit.value
-    const failure = Cause.failureOption(exit.cause)
-    if (failure._tag === "Some") throw failure.value
+    // Reject with hdnd's typed error itself (DecodeError, ValidationError, StoreError …), never a
+    // wrapper; a defect or an interruption rejects with the squashed cause.
+    const failure = Cause.findErrorOption(exit.cause)
+    if (Option.isSome(failure)) throw failure.value
     throw Cause.squash(exit.cause)
   }
 
@@ -94,9 +97,9 @@ export class HdndClient {
     return this.run(
       Effect.gen(function* () {
         const decoded = decodeBatch(batch)
-        if (Either.isLeft(decoded)) return yield* Effect.fail(decoded.left)
+        if (Result.isFailure(decoded)) return yield* Effect.fail(decoded.failure)
         const store = yield* Store
-        return yield* store.upsert(decoded.right)
+        return yield* store.upsert(decoded.success)
       })
     )
   }
@@ -121,9 +124,9 @@ export class HdndClient {
     return this.run(
       Effect.gen(function* () {
         const decoded = decodeRequest(request)
-        if (Either.isLeft(decoded)) return yield* Effect.fail(decoded.left)
+        if (Result.isFailure(decoded)) return yield* Effect.fail(decoded.failure)
         const store = yield* Store
-        return yield* store.tabulate(decoded.right)
+        return yield* store.tabulate(decoded.success)
       })
     )
   }
@@ -137,7 +140,7 @@ export class HdndClient {
         if (t === undefined) return yield* Effect.fail(new NotFoundError({ entity: "ReportTemplate", id: template }))
         const tab = yield* store.tabulate(Report.requestFor(t, request.scope, request.period))
         const doc = Report.render(t, tab, store.registry, request)
-        return Either.isLeft(doc) ? yield* Effect.fail(doc.left) : doc.right
+        return Result.isFailure(doc) ? yield* Effect.fail(doc.failure) : doc.success
       })
     )
   }

@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import { withMessage } from "./internal/checks.js"
 import { CalendarDate, DateRange } from "./CalendarDate.js"
 import { CommitteeKindId, CouncilId, OrganId, TermId, UnitId } from "./Ids.js"
 import { NonEmptyText } from "./Text.js"
@@ -28,12 +29,10 @@ export class Council extends Schema.Class<Council>("Council")({
  * @since 0.1.0
  * @category schemas
  */
-export const Convocation = Schema.String.pipe(
-  Schema.pattern(/^[IVXLC]+$/, {
-    message: (issue) =>
-      `khóa ${JSON.stringify(issue.actual)} phải viết bằng số La Mã in hoa (ví dụ XV) / convocation ${JSON.stringify(issue.actual)} must be an upper-case Roman numeral (e.g. XV)`
-  })
-).annotations({ identifier: "Convocation" })
+export const Convocation = Schema.String.check(
+  withMessage(Schema.isPattern(/^[IVXLC]+$/), (actual) =>
+    `khóa ${JSON.stringify(actual)} phải viết bằng số La Mã in hoa (ví dụ XV) / convocation ${JSON.stringify(actual)} must be an upper-case Roman numeral (e.g. XV)`)
+).annotate({ identifier: "Convocation" })
 
 /**
  * A term of a council (nhiệm kỳ), numbered by its convocation (khóa). Terms need not last exactly
@@ -56,7 +55,7 @@ export class Term extends Schema.Class<Term>("Term")({
  * @since 0.1.0
  * @category models
  */
-export const OrganKind = Schema.Literal("plenary", "standing", "committee", "delegate-group").annotations({
+export const OrganKind = Schema.Literals(["plenary", "standing", "committee", "delegate-group"]).annotate({
   identifier: "OrganKind"
 })
 /** @since 0.1.0 @category models */

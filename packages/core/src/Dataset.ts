@@ -122,7 +122,7 @@ export const Batch = Schema.Struct({
   evaluations: Schema.optional(Schema.Array(Evaluation)),
   programmes: Schema.optional(Schema.Array(Programme)),
   programmeItems: Schema.optional(Schema.Array(ProgrammeItem))
-}).annotations({ identifier: "Batch" })
+}).annotate({ identifier: "Batch" })
 /** @since 0.1.0 @category models */
 export type Batch = typeof Batch.Type
 

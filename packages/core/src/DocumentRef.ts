@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import { withMessage } from "./internal/checks.js"
 import { Text } from "./Text.js"
 
 /**
@@ -21,9 +22,7 @@ export const DOCUMENT_REF_PATTERN = /^(\d+)\/(?:(\d{4})\/)?([A-ZĐ][A-Za-zĐđ]*
  * @since 0.1.0
  * @category schemas
  */
-export const DocumentRef = Text.pipe(
-  Schema.filter((s) => DOCUMENT_REF_PATTERN.test(s), {
-    message: (issue) =>
-      `số, ký hiệu văn bản ${JSON.stringify(issue.actual)} không đúng dạng "85/BC-HĐND" / document reference ${JSON.stringify(issue.actual)} is not like "85/BC-HĐND"`
-  })
-).annotations({ identifier: "DocumentRef" })
+export const DocumentRef = Text.check(
+  withMessage(Schema.isPattern(DOCUMENT_REF_PATTERN), (actual) =>
+    `số, ký hiệu văn bản ${JSON.stringify(actual)} không đúng dạng "85/BC-HĐND" / document reference ${JSON.stringify(actual)} is not like "85/BC-HĐND"`)
+).annotate({ identifier: "DocumentRef" })

@@ -5,9 +5,11 @@
  *
  * @since 0.1.0
  */
-import * as Either from "effect/Either"
-import * as ParseResult from "effect/ParseResult"
+import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
+import type * as SchemaAST from "effect/SchemaAST"
+import * as SchemaIssue from "effect/SchemaIssue"
+import { locatedIssues } from "./internal/schemaIssues.js"
 
 /**
  * One problem found in one record: which entity and id, which field (a dotted path), a stable
@@ -154,52 +156,22 @@ export class StoreError extends Schema.TaggedError<StoreError>("@hdnd/core/Store
   operation: Schema.String,
   vi: Schema.String,
   en: Schema.String,
-  cause: Schema.optional(Schema.Defect)
+  cause: Schema.optional(Schema.Defect())
 }) {
   override get message(): string {
     return `${this.operation}: ${this.vi} / ${this.en}`
   }
 }
 
-const TAG_VI: Record<string, readonly [string, string]> = {
-  Missing: ["thiếu trường bắt buộc", "required field is missing"],
-  Unexpected: ["trường không được phép, hãy bỏ đi", "unexpected field, remove it"],
-  Forbidden: ["không được phép", "forbidden"]
-}
-
 const formatPath = (path: ReadonlyArray<PropertyKey>): string =>
   path.map((k, i) => (typeof k === "number" ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join("")
 
-const clip = (s: string): string => (s.length > 80 ? `${s.slice(0, 77)}…` : s)
-
-const EXPECTED = /^Expected (.*), actual ([\s\S]*)$/
-
-/** Vietnamese and English text for a schema issue; custom messages are already "vi / en". */
-const bilingualMessage = (tag: string, path: ReadonlyArray<PropertyKey>, message: string): readonly [string, string] => {
-  if (tag === "Missing" && path[path.length - 1] === 0) {
-    return ["cần ít nhất một phần tử", "needs at least one item"]
-  }
-  const fixed = TAG_VI[tag]
-  if (fixed !== undefined) return fixed
-  const i = message.indexOf(" / ")
-  if (i >= 0) return [message.slice(0, i), message.slice(i + 3)]
-  const m = EXPECTED.exec(message)
-  if (m !== null) {
-    const expected = m[1] as string
-    const actual = clip(m[2] as string)
-    const oneOf = expected.includes(" | ")
-    return oneOf
-      ? [`phải là một trong ${expected}, nhưng là ${actual}`, `must be one of ${expected}, got ${actual}`]
-      : [`cần giá trị kiểu ${expected}, nhưng là ${actual}`, `expected ${expected}, got ${actual}`]
-  }
-  return [`dữ liệu không hợp lệ: ${clip(message)}`, clip(message)]
-}
-
-/** Issues an optional field's union adds beside the real one ("Expected undefined"). */
-const isNoise = (message: string): boolean => message.startsWith("Expected undefined, actual")
-
 /**
- * Turns a schema `ParseError` into {@link Problem}s, one per failing path and message.
+ * Turns a schema decoding failure (a `Schema.SchemaError`, or the `SchemaIssue.Issue` it carries)
+ * into {@link Problem}s, one per failing path and message. The `code` is `schema.` followed by the
+ * kind of issue: `missing`, `unexpected`, `forbidden`, `type` or `refinement` (a check with its own
+ * message). Decode with `reportInput: true` (as {@link decodeWith} does) for messages that quote
+ * the rejected value.
  *
  * @since 0.1.0
  * @category conversions
@@ -207,21 +179,28 @@ const isNoise = (message: string): boolean => message.startsWith("Expected undef
 export const problemsFromParseError = (
   entity: string,
   id: string | undefined,
-  error: ParseResult.ParseError
+  error: Schema.SchemaError | SchemaIssue.Issue
 ): ReadonlyArray<Problem> => {
   const seen = new Set<string>()
   const out: Array<Problem> = []
-  for (const issue of ParseResult.ArrayFormatter.formatErrorSync(error)) {
-    if (isNoise(issue.message)) continue
+  for (const issue of locatedIssues(SchemaIssue.isIssue(error) ? error : error.issue)) {
     const field = formatPath(issue.path)
-    const [vi, en] = bilingualMessage(issue._tag, issue.path, issue.message)
-    const key = `${field}\u0000${vi}`
+    const key = `${field}\u0000${issue.vi}`
     if (seen.has(key)) continue
     seen.add(key)
-    out.push(problem({ entity, id, field, code: `schema.${issue._tag.toLowerCase()}`, vi, en }))
+    out.push(problem({ entity, id, field, code: `schema.${issue.kind}`, vi: issue.vi, en: issue.en }))
   }
   return out
 }
+
+/**
+ * The options hdnd decodes untrusted input with: every problem at once, unknown fields rejected,
+ * rejected values quoted in messages.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const DECODE_OPTIONS: SchemaAST.ParseOptions = { errors: "all", onExcessProperty: "error", reportInput: true }
 
 const idOf = (input: unknown): string | undefined =>
   typeof input === "object" && input !== null && "id" in input && typeof (input as { id: unknown }).id === "string"
@@ -235,8 +214,8 @@ const idOf = (input: unknown): string | undefined =>
  * @since 0.1.0
  * @category decoding
  */
-export const decodeWith = <A, I>(schema: Schema.Schema<A, I>, entity: string) => {
-  const decode = Schema.decodeUnknownEither(schema, { errors: "all", onExcessProperty: "error" })
-  return (input: unknown): Either.Either<A, DecodeError> =>
-    Either.mapLeft(decode(input), (e) => new DecodeError({ entity, problems: problemsFromParseError(entity, idOf(input), e) }))
+export const decodeWith = <A, I>(schema: Schema.Codec<A, I>, entity: string) => {
+  const decode = Schema.decodeUnknownResult(schema, DECODE_OPTIONS)
+  return (input: unknown): Result.Result<A, DecodeError> =>
+    Result.mapError(decode(input), (e) => new DecodeError({ entity, problems: problemsFromParseError(entity, idOf(input), e) }))
 }

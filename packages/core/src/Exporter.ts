@@ -8,7 +8,7 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import type { Registry } from "./Registry.js"
 import type { ReportDocument } from "./ReportDocument.js"
@@ -82,7 +82,7 @@ export class ExportError extends Schema.TaggedError<ExportError>("@hdnd/core/Exp
   format: Schema.String,
   vi: Schema.String,
   en: Schema.String,
-  cause: Schema.optional(Schema.Defect)
+  cause: Schema.optional(Schema.Defect())
 }) {
   override get message(): string {
     return `${this.format}: ${this.vi} / ${this.en}`
@@ -118,9 +118,9 @@ export interface Exporter {
 export const documentOf = (input: ExportInput, format: string): Effect.Effect<ReportDocument, ExportError> =>
   input._tag === "Document"
     ? Effect.succeed(input.document)
-    : Either.match(fromTabulation(input.tabulation, input.registry), {
-        onLeft: ({ en, vi }) => Effect.fail(new ExportError({ format, vi, en })),
-        onRight: Effect.succeed
+    : Result.match(fromTabulation(input.tabulation, input.registry), {
+        onFailure: ({ en, vi }) => Effect.fail(new ExportError({ format, vi, en })),
+        onSuccess: Effect.succeed
       })
 
 /**

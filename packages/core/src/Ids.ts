@@ -5,18 +5,16 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import { withMessage } from "./internal/checks.js"
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:/-]*$/
 
 const id = <B extends string>(brand: B, what: string) =>
-  Schema.String.pipe(
-    Schema.pattern(ID_PATTERN, {
-      message: (issue) =>
-        `mã ${what} không hợp lệ ${JSON.stringify(issue.actual)}: chỉ dùng chữ không dấu, số và . _ : / - / invalid ${what} id ${JSON.stringify(issue.actual)}: use ASCII letters, digits and . _ : / -`
-    }),
-    Schema.maxLength(200, { message: () => `mã ${what} quá dài (tối đa 200) / ${what} id too long (max 200)` }),
-    Schema.brand(brand)
-  ).annotations({ identifier: brand.replace("@hdnd/", "") })
+  Schema.String.check(
+    withMessage(Schema.isPattern(ID_PATTERN), (actual) =>
+      `mã ${what} không hợp lệ ${JSON.stringify(actual)}: chỉ dùng chữ không dấu, số và . _ : / - / invalid ${what} id ${JSON.stringify(actual)}: use ASCII letters, digits and . _ : / -`),
+    Schema.isMaxLength(200, { message: `mã ${what} quá dài (tối đa 200) / ${what} id too long (max 200)` })
+  ).pipe(Schema.brand<B>(brand as any)).annotate({ identifier: brand.replace("@hdnd/", "") })
 
 /** Id of an administrative unit version. @since 0.1.0 @category ids */
 export const UnitId = id("@hdnd/UnitId", "đơn vị hành chính")
@@ -78,13 +76,10 @@ export type ProgrammeItemId = typeof ProgrammeItemId.Type
 const NAMESPACED = /^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9.-]*$/
 
 const namespaced = <B extends string>(brand: B, what: string) =>
-  Schema.String.pipe(
-    Schema.pattern(NAMESPACED, {
-      message: (issue) =>
-        `mã ${what} ${JSON.stringify(issue.actual)} phải có dạng "không-gian/tên" (ví dụ core/review.report) / ${what} id ${JSON.stringify(issue.actual)} must be namespaced, like core/review.report`
-    }),
-    Schema.brand(brand)
-  ).annotations({ identifier: brand.replace("@hdnd/", "") })
+  Schema.String.check(
+    withMessage(Schema.isPattern(NAMESPACED), (actual) =>
+      `mã ${what} ${JSON.stringify(actual)} phải có dạng "không-gian/tên" (ví dụ core/review.report) / ${what} id ${JSON.stringify(actual)} must be namespaced, like core/review.report`)
+  ).pipe(Schema.brand<B>(brand as any)).annotate({ identifier: brand.replace("@hdnd/", "") })
 
 /** Namespaced id of an indicator, e.g. `core/review.draft-resolution`. @since 0.1.0 @category ids */
 export const IndicatorId = namespaced("@hdnd/IndicatorId", "chỉ tiêu")
@@ -104,12 +99,10 @@ const KIND_PATTERN = /^(?:[a-z0-9][a-z0-9-]*\/)?[a-zA-Z][a-zA-Z0-9-]*$/
  * @since 0.1.0
  * @category ids
  */
-export const ActivityKindId = Schema.String.pipe(
-  Schema.pattern(KIND_PATTERN, {
-    message: (issue) => `loại hoạt động không hợp lệ ${JSON.stringify(issue.actual)} / invalid activity kind ${JSON.stringify(issue.actual)}`
-  }),
-  Schema.brand("@hdnd/ActivityKindId")
-).annotations({ identifier: "ActivityKindId" })
+export const ActivityKindId = Schema.String.check(
+  withMessage(Schema.isPattern(KIND_PATTERN), (actual) =>
+    `loại hoạt động không hợp lệ ${JSON.stringify(actual)} / invalid activity kind ${JSON.stringify(actual)}`)
+).pipe(Schema.brand("@hdnd/ActivityKindId")).annotate({ identifier: "ActivityKindId" })
 /** @since 0.1.0 @category ids */
 export type ActivityKindId = typeof ActivityKindId.Type
 
@@ -120,11 +113,9 @@ export type ActivityKindId = typeof ActivityKindId.Type
  * @since 0.1.0
  * @category ids
  */
-export const CommitteeKindId = Schema.String.pipe(
-  Schema.pattern(/^(?:[a-z0-9][a-z0-9-]*\/)?[a-z][a-z0-9-]*$/, {
-    message: (issue) => `loại ban không hợp lệ ${JSON.stringify(issue.actual)} / invalid committee kind ${JSON.stringify(issue.actual)}`
-  }),
-  Schema.brand("@hdnd/CommitteeKindId")
-).annotations({ identifier: "CommitteeKindId" })
+export const CommitteeKindId = Schema.String.check(
+  withMessage(Schema.isPattern(/^(?:[a-z0-9][a-z0-9-]*\/)?[a-z][a-z0-9-]*$/), (actual) =>
+    `loại ban không hợp lệ ${JSON.stringify(actual)} / invalid committee kind ${JSON.stringify(actual)}`)
+).pipe(Schema.brand("@hdnd/CommitteeKindId")).annotate({ identifier: "CommitteeKindId" })
 /** @since 0.1.0 @category ids */
 export type CommitteeKindId = typeof CommitteeKindId.Type

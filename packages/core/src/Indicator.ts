@@ -12,7 +12,7 @@ import { ActivityKindId, CommitteeKindId, IndicatorId } from "./Ids.js"
 import { SessionType, SpecialLabel } from "./Session.js"
 import { NonEmptyText, Text } from "./Text.js"
 
-const list = <S extends Schema.Schema.Any>(s: S) => Schema.optional(Schema.NonEmptyArray(s))
+const list = <S extends Schema.Constraint>(s: S) => Schema.optional(Schema.NonEmptyArray(s))
 
 /**
  * A conjunction of conditions on an activity; each present field must match (any of its values).
@@ -38,7 +38,7 @@ export const Clause = Schema.Struct({
   levels: list(Level),
   sessionTypes: list(SessionType),
   specialLabels: list(SpecialLabel)
-}).annotations({ identifier: "Clause" })
+}).annotate({ identifier: "Clause" })
 /** @since 0.1.0 @category models */
 export type Clause = typeof Clause.Type
 
@@ -49,10 +49,9 @@ export type Clause = typeof Clause.Type
  * @since 0.1.0
  * @category models
  */
-export const Filter = Schema.extend(
-  Clause,
-  Schema.Struct({ anyOf: Schema.optional(Schema.NonEmptyArray(Clause)) })
-).annotations({ identifier: "Filter" })
+export const Filter = Clause.pipe(
+  Schema.fieldsAssign({ anyOf: Schema.optional(Schema.NonEmptyArray(Clause)) })
+).annotate({ identifier: "Filter" })
 /** @since 0.1.0 @category models */
 export type Filter = typeof Filter.Type
 
@@ -66,7 +65,7 @@ export type Filter = typeof Filter.Type
  * @since 0.1.0
  * @category models
  */
-export const Measure = Schema.Literal("count", "distinct-sessions", "tally").annotations({ identifier: "Measure" })
+export const Measure = Schema.Literals(["count", "distinct-sessions", "tally"]).annotate({ identifier: "Measure" })
 /** @since 0.1.0 @category models */
 export type Measure = typeof Measure.Type
 

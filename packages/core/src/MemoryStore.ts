@@ -4,12 +4,13 @@
  *
  * @since 0.1.0
  */
+import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import * as Exit from "effect/Exit"
-import * as FiberRef from "effect/FiberRef"
 import * as Layer from "effect/Layer"
 import * as Schema from "effect/Schema"
+import * as Semaphore from "effect/Semaphore"
 import * as Stream from "effect/Stream"
 import type { CalendarDate } from "./CalendarDate.js"
 import { contains, overlaps } from "./CalendarDate.js"
@@ -25,7 +26,7 @@ import { validateBatch } from "./Validation.js"
 type AnyRecord = { readonly id: string }
 
 const encoders = Object.fromEntries(
-  entityKinds.map((k) => [k, Schema.encodeSync(entitySchemas[k] as unknown as Schema.Schema<AnyRecord, unknown>)])
+  entityKinds.map((k) => [k, Schema.encodeSync(entitySchemas[k] as unknown as Schema.Codec<AnyRecord, unknown>)])
 ) as Record<EntityKind, (r: AnyRecord) => unknown>
 
 const sameRecord = (kind: EntityKind, a: AnyRecord, b: AnyRecord): boolean =>
@@ -81,6 +82,8 @@ const matchesFilter = (kind: EntityKind, r: Record<string, any>, f: StreamFilter
   return true
 }
 
+let instances = 0
+
 /**
  * Makes an in-memory store service.
  *
@@ -95,10 +98,16 @@ export const make = (options: MemoryStoreOptions = {}): Effect.Effect<StoreServi
     // Undo steps of the writes of the transaction in progress (innermost first when nested).
     let journal: Array<() => void> | undefined
     // Writers take turns; the fibers of a transaction hold the turn until it ends.
-    const lock = Effect.unsafeMakeSemaphore(1)
-    const inTransaction = FiberRef.unsafeMake(false)
+    const lock = Semaphore.makeUnsafe(1)
+    // Whether the current fiber runs inside a transaction of this store (one key per store).
+    const inTransaction = Context.Reference<boolean>(`@hdnd/core/MemoryStore/inTransaction/${++instances}`, {
+      defaultValue: () => false
+    })
     const exclusive = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
-      Effect.flatMap(FiberRef.get(inTransaction), (inside) => (inside ? effect : lock.withPermits(1)(effect)))
+      Effect.gen(function* () {
+        const inside = yield* inTransaction
+        return yield* (inside ? effect : lock.withPermits(1)(effect))
+      })
 
     const byCouncil = (council: string): Map<string, AnyRecord> => {
       let bucket = state.activitiesByCouncil.get(council)
@@ -169,7 +178,7 @@ export const make = (options: MemoryStoreOptions = {}): Effect.Effect<StoreServi
             const outer = journal
             const mine: Array<() => void> = []
             journal = mine
-            return Effect.locally(effect, inTransaction, true).pipe(
+            return Effect.provideService(effect, inTransaction, true).pipe(
               Effect.onExit((exit) =>
                 Effect.sync(() => {
                   journal = outer
@@ -201,7 +210,7 @@ export const make = (options: MemoryStoreOptions = {}): Effect.Effect<StoreServi
       tabulate: (request) =>
         Effect.suspend(() => {
           const result = tabulate(dataset(), registry, request)
-          return Either.isLeft(result) ? Effect.fail(result.left) : Effect.succeed(result.right)
+          return Result.isFailure(result) ? Effect.fail(result.failure) : Effect.succeed(result.success)
         })
     }
     return service

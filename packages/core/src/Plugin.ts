@@ -166,7 +166,7 @@ export interface ActivityKindAttributes {}
 export const activityKind = <K extends keyof ActivityKindAttributes & string>(
   spec: Omit<ActivityKindSpec, "id" | "attributes"> & {
     readonly id: K
-    readonly attributes: Schema.Schema<ActivityKindAttributes[K], any, never>
+    readonly attributes: Schema.Codec<ActivityKindAttributes[K], any>
   }
 ): ActivityKindSpec => ({ ...spec, id: spec.id as unknown as ActivityKindId })
 

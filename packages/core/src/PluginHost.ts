@@ -12,7 +12,7 @@
  */
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import * as Layer from "effect/Layer"
 import * as Schema from "effect/Schema"
 import semver from "semver"
@@ -33,7 +33,7 @@ import { validateBatch } from "./Validation.js"
  * @since 0.1.0
  * @category errors
  */
-export const PluginProblemCode = Schema.Literal(
+export const PluginProblemCode = Schema.Literals([
   "invalid-name",
   "invalid-version",
   "duplicate-plugin",
@@ -47,7 +47,7 @@ export const PluginProblemCode = Schema.Literal(
   "undeclared-override",
   "nothing-to-override",
   "invalid-contribution"
-)
+])
 /** @since 0.1.0 @category errors */
 export type PluginProblemCode = typeof PluginProblemCode.Type
 
@@ -197,8 +197,8 @@ const contributionsOf = (p: Plugin): ReadonlyArray<Contribution> => [
  * installed plugin) makes instances of that copy's classes, or plain objects.
  */
 const isValid = (fields: Schema.Struct.Fields, value: unknown): string | undefined => {
-  const checked = Schema.validateEither(Schema.Struct(fields))(value)
-  return Either.isLeft(checked) ? checked.left.message : undefined
+  const checked = Schema.decodeUnknownResult(Schema.toType(Schema.Struct(fields)))(value)
+  return Result.isFailure(checked) ? checked.failure.message : undefined
 }
 
 /** Schema and reference checks of one plugin's contributions against the registry being built. */
@@ -244,12 +244,12 @@ type MutableBatch = { -readonly [K in keyof Dataset.Batch]-?: Array<any> }
 const emptyBatch = (): MutableBatch => Object.fromEntries(Dataset.entityKinds.map((k) => [k, []])) as unknown as MutableBatch
 
 /**
- * Checks and combines plugins. Right: the loaded set; Left: every problem found.
+ * Checks and combines plugins. Success: the loaded set; failure: every problem found.
  *
  * @since 0.1.0
  * @category loading
  */
-export const load = (input: Iterable<Plugin>, options: LoadOptions = {}): Either.Either<Loaded, PluginError> => {
+export const load = (input: Iterable<Plugin>, options: LoadOptions = {}): Result.Result<Loaded, PluginError> => {
   const coreVersion = options.coreVersion ?? CORE_VERSION
   const base = options.base ?? Registry.builtin
   const problems: Array<PluginProblem> = []
@@ -382,10 +382,10 @@ export const load = (input: Iterable<Plugin>, options: LoadOptions = {}): Either
     problems.push(problem("invalid-contribution", ordered.map((p) => p.name), `… và ${dataProblems.length - 50} lỗi dữ liệu khác`, `… and ${dataProblems.length - 50} more data problems`))
   }
 
-  if (problems.length > 0) return Either.left(new PluginError({ problems }))
+  if (problems.length > 0) return Result.fail(new PluginError({ problems }))
   const origins = new Map<string, string>()
   for (const [key, name] of owner) origins.set(key.split("\u001f")[1]!, name)
-  return Either.right(
+  return Result.succeed(
     Object.freeze({
       plugins: Object.freeze(ordered),
       registry,
@@ -404,7 +404,7 @@ export const load = (input: Iterable<Plugin>, options: LoadOptions = {}): Either
  * @since 0.1.0
  * @category services
  */
-export class Plugins extends Context.Tag("@hdnd/core/Plugins")<Plugins, Loaded>() {}
+export class Plugins extends Context.Service<Plugins, Loaded>()("@hdnd/core/Plugins") {}
 
 /**
  * A layer providing {@link Plugins}, failing with {@link PluginError} when they cannot be loaded.
@@ -413,4 +413,4 @@ export class Plugins extends Context.Tag("@hdnd/core/Plugins")<Plugins, Loaded>(
  * @category layers
  */
 export const layer = (plugins: Iterable<Plugin>, options: LoadOptions = {}): Layer.Layer<Plugins, PluginError> =>
-  Layer.effect(Plugins, Either.match(load(plugins, options), { onLeft: (e) => Effect.fail(e), onRight: (l) => Effect.succeed(l) }))
+  Layer.effect(Plugins, Result.match(load(plugins, options), { onFailure: (e) => Effect.fail(e), onSuccess: (l) => Effect.succeed(l) }))

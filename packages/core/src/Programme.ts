@@ -32,7 +32,7 @@ export class Programme extends Schema.Class<Programme>("Programme")({
   council: CouncilId,
   /** The body whose programme it is (the council plenary, the standing committee, a committee). */
   organ: OrganId,
-  year: Schema.Int.pipe(Schema.between(1946, 2200)),
+  year: Schema.Int.check(Schema.isBetween({ minimum: 1946, maximum: 2200 })),
   title: NonEmptyText,
   adoptedOn: Schema.optional(CalendarDate),
   document: Schema.optional(DocumentRef)
@@ -51,8 +51,8 @@ export class ProgrammeItem extends Schema.Class<ProgrammeItem>("ProgrammeItem")(
   programme: ProgrammeId,
   kind: ActivityKindId,
   topic: NonEmptyText,
-  month: Schema.optional(Schema.Int.pipe(Schema.between(1, 12))),
-  quarter: Schema.optional(Schema.Int.pipe(Schema.between(1, 4))),
+  month: Schema.optional(Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 12 }))),
+  quarter: Schema.optional(Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 4 }))),
   activities: Schema.optional(Schema.Array(ActivityId)),
   /** The unfinished item of an earlier programme this one carries over. */
   carriedFrom: Schema.optional(ProgrammeItemId),

@@ -26,7 +26,7 @@ import { NonEmptyText, Text } from "./Text.js"
  * @since 0.1.0
  * @category models
  */
-export const RecommendationKind = Schema.Literal("recommendation", "proposal", "voter-petition").annotations({ identifier: "RecommendationKind" })
+export const RecommendationKind = Schema.Literals(["recommendation", "proposal", "voter-petition"]).annotate({ identifier: "RecommendationKind" })
 /** @since 0.1.0 @category models */
 export type RecommendationKind = typeof RecommendationKind.Type
 
@@ -37,7 +37,7 @@ export type RecommendationKind = typeof RecommendationKind.Type
  * @since 0.1.0
  * @category models
  */
-export const CompetentLevel = Schema.Literal("central", "province", "district", "commune").annotations({ identifier: "CompetentLevel" })
+export const CompetentLevel = Schema.Literals(["central", "province", "district", "commune"]).annotate({ identifier: "CompetentLevel" })
 /** @since 0.1.0 @category models */
 export type CompetentLevel = typeof CompetentLevel.Type
 
@@ -49,7 +49,7 @@ export type CompetentLevel = typeof CompetentLevel.Type
  * @since 0.1.0
  * @category models
  */
-export const AddresseeKind = Schema.Literal("people-committee", "department", "committee", "standing", "na-delegation", "other").annotations({
+export const AddresseeKind = Schema.Literals(["people-committee", "department", "committee", "standing", "na-delegation", "other"]).annotate({
   identifier: "AddresseeKind"
 })
 /** @since 0.1.0 @category models */
@@ -66,7 +66,7 @@ export const Addressee = Schema.Struct({
   kind: AddresseeKind,
   name: NonEmptyText,
   organ: Schema.optional(OrganId)
-}).annotations({ identifier: "Addressee" })
+}).annotate({ identifier: "Addressee" })
 /** @since 0.1.0 @category models */
 export type Addressee = typeof Addressee.Type
 
@@ -123,7 +123,7 @@ export class Response extends Schema.Class<Response>("Response")({
  * @since 0.1.0
  * @category models
  */
-export const EvaluationStatus = Schema.Literal("resolved", "being-resolved", "explained", "not-resolved").annotations({ identifier: "EvaluationStatus" })
+export const EvaluationStatus = Schema.Literals(["resolved", "being-resolved", "explained", "not-resolved"]).annotate({ identifier: "EvaluationStatus" })
 /** @since 0.1.0 @category models */
 export type EvaluationStatus = typeof EvaluationStatus.Type
 

@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import type { CalendarDate, Period } from "./CalendarDate.js"
 import { ReportError, problem } from "./Errors.js"
 import type { Problem } from "./Errors.js"
@@ -243,7 +243,7 @@ export const render = (
   tab: Tabulation,
   registry: Registry,
   options: RenderOptions = {}
-): Either.Either<ReportDocument, ReportError> => {
+): Result.Result<ReportDocument, ReportError> => {
   const ctx: Ctx = { template, tab, registry, options, problems: [], figures: [] }
   if (tab.period === undefined) {
     report(ctx, "period", "no-period", "bảng tổng hợp không có kỳ báo cáo; hãy tổng hợp với một kỳ (period)", "the tabulation has no period; tabulate over a period")
@@ -254,7 +254,7 @@ export const render = (
     ...(s.heading === undefined ? {} : { heading: fill(ctx, `sections[${i}].heading`, s.heading) }),
     blocks: s.blocks.map((b, j) => renderBlock(ctx, `sections[${i}].blocks[${j}]`, b))
   }))
-  if (ctx.problems.length > 0) return Either.left(new ReportError({ template: template.id, problems: ctx.problems }))
+  if (ctx.problems.length > 0) return Result.fail(new ReportError({ template: template.id, problems: ctx.problems }))
   const frame = template.frame
   const place = options.place ?? frame?.place
   const header =
@@ -269,7 +269,7 @@ export const render = (
           signatureTitle: [...(frame.signatureTitle ?? [])],
           ...(frame.signatory === undefined ? {} : { signatory: frame.signatory })
         }
-  return Either.right({
+  return Result.succeed({
     formatVersion: DOCUMENT_FORMAT_VERSION,
     template: template.id,
     title,

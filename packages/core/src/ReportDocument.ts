@@ -49,7 +49,7 @@ export type DocTable = typeof DocTable.Type
  */
 export const DocChart = Schema.TaggedStruct("Chart", {
   title: Schema.String,
-  chart: Schema.Literal("bar", "line"),
+  chart: Schema.Literals(["bar", "line"]),
   /** Text alternative describing the chart, for accessibility. */
   alt: Schema.String,
   series: Schema.Array(Schema.Struct({ label: Schema.String, value: Schema.Number }))
@@ -63,12 +63,12 @@ export type DocChart = typeof DocChart.Type
  * @since 0.1.0
  * @category schemas
  */
-export const DocBlock = Schema.Union(
-  Schema.TaggedStruct("Heading", { level: Schema.Literal(1, 2, 3), text: Schema.String }),
+export const DocBlock = Schema.Union([
+  Schema.TaggedStruct("Heading", { level: Schema.Literals([1, 2, 3]), text: Schema.String }),
   Schema.TaggedStruct("Paragraph", { text: Schema.String }),
   DocTable,
   DocChart
-)
+])
 /** @since 0.1.0 @category models */
 export type DocBlock = typeof DocBlock.Type
 
@@ -81,7 +81,7 @@ export type DocBlock = typeof DocBlock.Type
 export const Figure = Schema.Struct({
   placeholder: Schema.String,
   indicator: Schema.String,
-  where: Schema.Record({ key: Schema.String, value: Schema.Array(Schema.String) }),
+  where: Schema.Record(Schema.String, Schema.Array(Schema.String)),
   value: Schema.Number,
   text: Schema.String
 })
@@ -122,6 +122,6 @@ export const ReportDocument = Schema.Struct({
   figures: Schema.Array(Figure),
   /** Tables placed after the signature (phụ lục), such as the records behind each figure. */
   appendices: Schema.optional(Schema.Array(DocTable))
-}).annotations({ identifier: "ReportDocument" })
+}).annotate({ identifier: "ReportDocument" })
 /** @since 0.1.0 @category models */
 export type ReportDocument = typeof ReportDocument.Type

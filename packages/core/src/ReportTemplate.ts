@@ -12,6 +12,7 @@
  *
  * @since 0.1.0
  */
+import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { IndicatorId, TemplateId } from "./Ids.js"
 import { DimensionSchema } from "./TabulationRequest.js"
@@ -23,7 +24,7 @@ import { NonEmptyText, Text } from "./Text.js"
  * @since 0.1.0
  * @category schemas
  */
-export const Where = Schema.Record({ key: Schema.String, value: Schema.Union(Schema.String, Schema.Array(Schema.String)) })
+export const Where = Schema.Record(Schema.String, Schema.Union([Schema.String, Schema.Array(Schema.String)]))
 
 /**
  * A heading.
@@ -31,7 +32,7 @@ export const Where = Schema.Record({ key: Schema.String, value: Schema.Union(Sch
  * @since 0.1.0
  * @category schemas
  */
-export const HeadingBlock = Schema.TaggedStruct("Heading", { level: Schema.Literal(1, 2, 3), text: NonEmptyText })
+export const HeadingBlock = Schema.TaggedStruct("Heading", { level: Schema.Literals([1, 2, 3]), text: NonEmptyText })
 
 /**
  * A paragraph with placeholders.
@@ -66,7 +67,7 @@ export const TableBlock = Schema.TaggedStruct("Table", {
   rowHeader: NonEmptyText,
   columns: Schema.NonEmptyArray(TableColumn),
   where: Schema.optional(Where),
-  total: Schema.optionalWith(Schema.Boolean, { default: () => true })
+  total: Schema.Boolean.pipe(Schema.withDecodingDefaultType(Effect.succeed(true)), Schema.withConstructorDefault(Effect.succeed(true)))
 })
 
 /**
@@ -77,7 +78,7 @@ export const TableBlock = Schema.TaggedStruct("Table", {
  */
 export const ChartBlock = Schema.TaggedStruct("Chart", {
   title: NonEmptyText,
-  chart: Schema.Literal("bar", "line"),
+  chart: Schema.Literals(["bar", "line"]),
   indicator: IndicatorId,
   by: DimensionSchema,
   where: Schema.optional(Where)
@@ -89,7 +90,7 @@ export const ChartBlock = Schema.TaggedStruct("Chart", {
  * @since 0.1.0
  * @category schemas
  */
-export const TemplateBlock = Schema.Union(HeadingBlock, ParagraphBlock, TableBlock, ChartBlock)
+export const TemplateBlock = Schema.Union([HeadingBlock, ParagraphBlock, TableBlock, ChartBlock])
 /** @since 0.1.0 @category models */
 export type TemplateBlock = typeof TemplateBlock.Type
 

@@ -14,7 +14,7 @@ import { Text } from "./Text.js"
  * @since 0.1.0
  * @category models
  */
-export const SessionType = Schema.Literal("regular", "special").annotations({ identifier: "SessionType" })
+export const SessionType = Schema.Literals(["regular", "special"]).annotate({ identifier: "SessionType" })
 /** @since 0.1.0 @category models */
 export type SessionType = typeof SessionType.Type
 
@@ -25,7 +25,7 @@ export type SessionType = typeof SessionType.Type
  * @since 0.1.0
  * @category models
  */
-export const SpecialLabel = Schema.Literal("chuyen-de", "bat-thuong", "phat-sinh-dot-xuat").annotations({
+export const SpecialLabel = Schema.Literals(["chuyen-de", "bat-thuong", "phat-sinh-dot-xuat"]).annotate({
   identifier: "SpecialLabel"
 })
 /** @since 0.1.0 @category models */
@@ -38,7 +38,7 @@ export type SpecialLabel = typeof SpecialLabel.Type
  * @since 0.1.0
  * @category models
  */
-export const OrdinalSeries = Schema.Literal("all", "regular", "special").annotations({ identifier: "OrdinalSeries" })
+export const OrdinalSeries = Schema.Literals(["all", "regular", "special"]).annotate({ identifier: "OrdinalSeries" })
 /** @since 0.1.0 @category models */
 export type OrdinalSeries = typeof OrdinalSeries.Type
 
@@ -52,7 +52,7 @@ export class Session extends Schema.Class<Session>("Session")({
   id: SessionId,
   council: CouncilId,
   term: Schema.optional(TermId),
-  ordinal: Schema.Int.pipe(Schema.positive()),
+  ordinal: Schema.Int.check(Schema.isGreaterThan(0)),
   series: OrdinalSeries,
   type: SessionType,
   specialLabel: Schema.optional(SpecialLabel),
@@ -70,7 +70,7 @@ export class StandingMeeting extends Schema.Class<StandingMeeting>("StandingMeet
   id: MeetingId,
   council: CouncilId,
   term: Schema.optional(TermId),
-  ordinal: Schema.Int.pipe(Schema.positive()),
+  ordinal: Schema.Int.check(Schema.isGreaterThan(0)),
   date: CalendarDate,
   label: Schema.optional(Text)
 }) {}

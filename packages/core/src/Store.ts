@@ -97,7 +97,7 @@ export interface StoreService {
  * @since 0.1.0
  * @category tags
  */
-export class Store extends Context.Tag("@hdnd/core/Store")<Store, StoreService>() {}
+export class Store extends Context.Service<Store, StoreService>()("@hdnd/core/Store") {}
 
 /**
  * The structure a store holds (units, lineage, councils, terms, organs, sessions, meetings) as a

@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import type { OrganKind } from "./Council.js"
 import type { Dataset } from "./Dataset.js"
 import type { TabulationError } from "./Errors.js"
@@ -45,10 +45,10 @@ export const tabulate = (
   ds: Dataset,
   registry: Registry,
   request: TabulationRequest
-): Either.Either<Tabulation, TabulationError> => {
+): Result.Result<Tabulation, TabulationError> => {
   const planned = plan(ds, registry, request)
-  if (Either.isLeft(planned)) return Either.left(planned.left)
-  const p = planned.right
+  if (Result.isFailure(planned)) return Result.fail(planned.failure)
+  const p = planned.success
   const builder = new Builder(p)
   const { from, to } = p.period
 
@@ -112,5 +112,5 @@ export const tabulate = (
     }
   }
   builder.addTallies(ds.tallies.values(), ds.organs)
-  return Either.right(builder.finish(ds, registry))
+  return Result.succeed(builder.finish(ds, registry))
 }

@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import type { Level } from "./AdminUnit.js"
 import { levelOfUnitType } from "./AdminUnit.js"
 import { monthOf, overlaps, quarterOf, within } from "./CalendarDate.js"
@@ -70,7 +70,7 @@ export const hierarchyOf = (ds: Pick<Dataset, "units" | "lineage">): Hierarchy.H
   return h
 }
 
-const fail = (code: string, vi: string, en: string) => Either.left(new TabulationError({ code, vi, en }))
+const fail = (code: string, vi: string, en: string) => Result.fail(new TabulationError({ code, vi, en }))
 
 /**
  * The councils a scope selects. Needs only the structure of a dataset (units, lineage, councils).
@@ -81,7 +81,7 @@ const fail = (code: string, vi: string, en: string) => Either.left(new Tabulatio
 export const councilsInScope = (
   ds: Pick<Dataset, "units" | "lineage" | "councils">,
   scope: TabulationRequest["scope"]
-): Either.Either<ReadonlyArray<CouncilId>, TabulationError> => {
+): Result.Result<ReadonlyArray<CouncilId>, TabulationError> => {
   if (scope._tag === "Councils") {
     const missing = scope.councils.filter((c) => !ds.councils.has(c))
     if (missing.length > 0) {
@@ -91,7 +91,7 @@ export const councilsInScope = (
         `no council ${missing.join(", ")} in the data; check the council ids`
       )
     }
-    return Either.right([...new Set(scope.councils)])
+    return Result.succeed([...new Set(scope.councils)])
   }
   if (!ds.units.has(scope.unit)) {
     return fail("unknown-unit", `không có đơn vị hành chính ${scope.unit}; kiểm tra mã đơn vị`, `no administrative unit ${scope.unit}; check the unit id`)
@@ -101,7 +101,7 @@ export const councilsInScope = (
   const wanted = new Set(units.filter((u) => levels === undefined || levels.has(u.level)).map((u) => u.id as string))
   const out: Array<CouncilId> = []
   for (const c of ds.councils.values()) if (wanted.has(c.unit)) out.push(c.id)
-  return Either.right(out)
+  return Result.succeed(out)
 }
 
 /**
@@ -114,7 +114,7 @@ export const plan = (
   ds: Pick<Dataset, "units" | "lineage" | "councils">,
   registry: Registry,
   request: TabulationRequest
-): Either.Either<Plan, TabulationError> => {
+): Result.Result<Plan, TabulationError> => {
   const indicators: Array<Indicator> = []
   for (const id of new Set(request.indicators)) {
     const ind = registry.indicators.get(id)
@@ -132,15 +132,15 @@ export const plan = (
     return fail("duplicate-dimension", `chiều nhóm bị lặp: ${dims.join(", ")}`, `a dimension is repeated: ${dims.join(", ")}`)
   }
   const scoped = councilsInScope(ds, request.scope)
-  if (Either.isLeft(scoped)) return Either.left(scoped.left)
+  if (Result.isFailure(scoped)) return Result.fail(scoped.failure)
   const councils = new Map<CouncilId, ScopedCouncil>()
-  for (const id of scoped.right) {
+  for (const id of scoped.success) {
     const c = ds.councils.get(id)
     if (c === undefined) continue
     const unit = ds.units.get(c.unit)
     councils.set(id, { id, unit: c.unit, level: unit === undefined ? undefined : levelOfUnitType[unit.type], index: councils.size })
   }
-  return Either.right({ indicators, councils, dimensions: dims, view: viewOf(dims), traced: request.trace === true, period: request.period })
+  return Result.succeed({ indicators, councils, dimensions: dims, view: viewOf(dims), traced: request.trace === true, period: request.period })
 }
 
 /**

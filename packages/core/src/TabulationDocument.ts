@@ -6,7 +6,7 @@
  *
  * @since 0.1.0
  */
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import type { Activity } from "./Activity.js"
 import { formatCount, formatDateShort, formatNumber, formatPeriod } from "./Format.js"
 import type { IndicatorId } from "./Ids.js"
@@ -64,9 +64,9 @@ const numberCell = (value: number, qualifier: Parameters<typeof formatCount>[1] 
  * @since 0.1.0
  * @category conversions
  */
-export const fromTabulation = (tab: Tabulation, registry: Registry): Either.Either<ReportDocument, { readonly vi: string; readonly en: string }> => {
+export const fromTabulation = (tab: Tabulation, registry: Registry): Result.Result<ReportDocument, { readonly vi: string; readonly en: string }> => {
   if (tab.period === undefined) {
-    return Either.left({ vi: "bảng tổng hợp không có kỳ báo cáo; hãy tổng hợp với một kỳ (--from, --to)", en: "the tabulation has no period; tabulate over one (--from, --to)" })
+    return Result.fail({ vi: "bảng tổng hợp không có kỳ báo cáo; hãy tổng hợp với một kỳ (--from, --to)", en: "the tabulation has no period; tabulate over one (--from, --to)" })
   }
   const nameOf = (id: IndicatorId) => registry.indicators.get(id)?.vi ?? id
   const indicators = [...tab.indicators.keys()]
@@ -102,7 +102,7 @@ export const fromTabulation = (tab: Tabulation, registry: Registry): Either.Eith
     (c) =>
       `${nameOf(c.indicator)}: ${labelOf(tab, c.body)} có ${formatNumber(c.items)} bản ghi chi tiết và số liệu báo cáo ${formatNumber(c.tallyValue)} (${c.tallies.join(", ")}); số liệu báo cáo không được cộng.`
   )
-  return Either.right({
+  return Result.succeed({
     formatVersion: DOCUMENT_FORMAT_VERSION,
     template: "tabulation",
     title: `Bảng tổng hợp số liệu ${formatPeriod(tab.period)}`,

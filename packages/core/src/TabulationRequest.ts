@@ -15,14 +15,14 @@ import { CouncilId, IndicatorId, UnitId } from "./Ids.js"
  * @since 0.1.0
  * @category models
  */
-export const Scope = Schema.Union(
+export const Scope = Schema.Union([
   Schema.TaggedStruct("Subtree", {
     unit: UnitId,
     asOf: CalendarDate,
     levels: Schema.optional(Schema.NonEmptyArray(Level))
   }),
   Schema.TaggedStruct("Councils", { councils: Schema.Array(CouncilId) })
-).annotations({ identifier: "Scope" })
+]).annotate({ identifier: "Scope" })
 /** @since 0.1.0 @category models */
 export type Scope = typeof Scope.Type
 
@@ -32,7 +32,7 @@ export type Scope = typeof Scope.Type
  * @since 0.1.0
  * @category schemas
  */
-export const DimensionSchema = Schema.Literal(
+export const DimensionSchema = Schema.Literals([
   "council",
   "unit",
   "level",
@@ -45,7 +45,7 @@ export const DimensionSchema = Schema.Literal(
   "month",
   "quarter",
   "year"
-).annotations({ identifier: "Dimension" })
+]).annotate({ identifier: "Dimension" })
 
 /**
  * A tabulation request. `trace: true` keeps, in every cell, the ids of the activities counted.
@@ -59,7 +59,7 @@ export const TabulationRequest = Schema.Struct({
   period: Period,
   groupBy: Schema.optional(Schema.Array(DimensionSchema)),
   trace: Schema.optional(Schema.Boolean)
-}).annotations({ identifier: "TabulationRequest" })
+}).annotate({ identifier: "TabulationRequest" })
 /** @since 0.1.0 @category models */
 export type TabulationRequest = typeof TabulationRequest.Type
 

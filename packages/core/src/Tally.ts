@@ -4,6 +4,7 @@
  *
  * @since 0.1.0
  */
+import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { Period } from "./CalendarDate.js"
 import { CouncilId, IndicatorId, OrganId, TallyId } from "./Ids.js"
@@ -15,7 +16,7 @@ import { Text } from "./Text.js"
  * @since 0.1.0
  * @category models
  */
-export const Qualifier = Schema.Literal("exact", "over", "nearly", "about").annotations({ identifier: "Qualifier" })
+export const Qualifier = Schema.Literals(["exact", "over", "nearly", "about"]).annotate({ identifier: "Qualifier" })
 /** @since 0.1.0 @category models */
 export type Qualifier = typeof Qualifier.Type
 
@@ -31,10 +32,13 @@ export class Tally extends Schema.Class<Tally>("Tally")({
   organ: Schema.optional(OrganId),
   indicator: IndicatorId,
   period: Period,
-  value: Schema.Int.pipe(
-    Schema.nonNegative({ message: () => "số liệu phải là số nguyên không âm / the value must be a non-negative integer" })
+  value: Schema.Int.check(
+    Schema.isGreaterThanOrEqualTo(0, { message: "số liệu phải là số nguyên không âm / the value must be a non-negative integer" })
   ),
-  qualifier: Schema.optionalWith(Qualifier, { default: () => "exact" as const }),
+  qualifier: Qualifier.pipe(
+    Schema.withDecodingDefaultType(Effect.succeed("exact" as const)),
+    Schema.withConstructorDefault(Effect.succeed("exact" as const))
+  ),
   source: Schema.optional(Text),
   note: Schema.optional(Text)
 }) {}

@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import * as SchemaTransformation from "effect/SchemaTransformation"
 
 /** Longest text accepted in a single field (titles, names, notes). @since 0.1.0 @category limits */
 export const MAX_TEXT_LENGTH = 4000
@@ -14,13 +15,13 @@ const isNfc = (s: string): boolean => s === s.normalize("NFC")
 /** Unpaired UTF-16 surrogates and control characters other than tab, line feed and carriage return. */
 const INVALID_CHARS = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
 
-const NfcString = Schema.String.pipe(
-  Schema.filter((s) => !INVALID_CHARS.test(s), {
-    message: () =>
+const NfcString = Schema.String.check(
+  Schema.makeFilter((s: string) => !INVALID_CHARS.test(s), {
+    message:
       "văn bản chứa ký tự điều khiển hoặc ký tự Unicode hỏng (thường do sao chép từ tệp lỗi mã); hãy xoá hoặc gõ lại đoạn đó / text contains a control character or a broken Unicode character (often from a badly encoded file); delete or retype that part"
   }),
-  Schema.filter(isNfc, {
-    message: () => "văn bản chưa chuẩn hoá Unicode NFC / text is not in Unicode NFC form"
+  Schema.makeFilter(isNfc, {
+    message: "văn bản chưa chuẩn hoá Unicode NFC / text is not in Unicode NFC form"
   })
 )
 
@@ -32,16 +33,16 @@ const NfcString = Schema.String.pipe(
  * @since 0.1.0
  * @category schemas
  */
-export const Text = Schema.transform(
-  Schema.String,
-  NfcString.pipe(
-    Schema.maxLength(MAX_TEXT_LENGTH, {
-      message: () =>
-        `văn bản dài quá ${MAX_TEXT_LENGTH} ký tự, hãy rút gọn / text is longer than ${MAX_TEXT_LENGTH} characters, shorten it`
-    })
-  ),
-  { strict: true, decode: (s) => normalizeText(s), encode: (s) => s }
-).annotations({ identifier: "Text" })
+export const Text = Schema.String.pipe(
+  Schema.decodeTo(
+    NfcString.check(
+      Schema.isMaxLength(MAX_TEXT_LENGTH, {
+        message: `văn bản dài quá ${MAX_TEXT_LENGTH} ký tự, hãy rút gọn / text is longer than ${MAX_TEXT_LENGTH} characters, shorten it`
+      })
+    ),
+    SchemaTransformation.transform<string, string>({ decode: (s) => normalizeText(s), encode: (s) => s })
+  )
+).annotate({ identifier: "Text" })
 
 /**
  * Like {@link Text}, but must contain at least one non-space character.
@@ -49,11 +50,9 @@ export const Text = Schema.transform(
  * @since 0.1.0
  * @category schemas
  */
-export const NonEmptyText = Text.pipe(
-  Schema.filter((s) => s.length > 0, {
-    message: () => "không được để trống / must not be empty"
-  })
-).annotations({ identifier: "NonEmptyText" })
+export const NonEmptyText = Text.check(
+  Schema.isNonEmpty({ message: "không được để trống / must not be empty" })
+).annotate({ identifier: "NonEmptyText" })
 
 /**
  * NFC-normalises and trims a string. Use on every piece of text that enters the system.

@@ -11,7 +11,7 @@
  *
  * @since 0.1.0
  */
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import type { Activity } from "./Activity.js"
 import type { ClassifyingField } from "./ActivityKind.js"
@@ -31,7 +31,7 @@ import { make as makeHierarchy } from "./Hierarchy.js"
 import type { Batch, Dataset, EntityKind } from "./Dataset.js"
 import { empty, entityKinds, entityNames, entitySchemas } from "./Dataset.js"
 import type { Problem } from "./Errors.js"
-import { problem, problemsFromParseError } from "./Errors.js"
+import { DECODE_OPTIONS, problem, problemsFromParseError } from "./Errors.js"
 import type { Registry } from "./Registry.js"
 import type { Session, StandingMeeting } from "./Session.js"
 import type { Tally } from "./Tally.js"
@@ -72,11 +72,11 @@ const push = <K, V>(m: Map<K, Array<V>>, k: K, v: V): void => void (m.get(k)?.pu
 const distance = editDistance
 
 const encoders = Object.fromEntries(
-  entityKinds.map((k) => [k, Schema.encodeEither(entitySchemas[k] as unknown as Schema.Schema<unknown, unknown>)])
-) as Record<EntityKind, (u: unknown) => Either.Either<unknown, unknown>>
+  entityKinds.map((k) => [k, Schema.encodeUnknownResult(entitySchemas[k] as unknown as Schema.Codec<unknown, unknown>)])
+) as Record<EntityKind, (u: unknown) => Result.Result<unknown, unknown>>
 const encode = (kind: EntityKind, r: unknown): string => {
   const e = encoders[kind](r)
-  return JSON.stringify(Either.isRight(e) ? e.right : r)
+  return JSON.stringify(Result.isSuccess(e) ? e.success : r)
 }
 
 /** The first stretch of `range` not covered by any of `rules` (undefined when fully covered). */
@@ -425,10 +425,10 @@ class Checker {
       return this.report("activities", a.id, "attributes", "field-not-applicable",
         `hoạt động loại "${a.kind}" không có thuộc tính riêng; hãy bỏ trường attributes`, `a "${a.kind}" activity has no attributes; remove the attributes field`)
     }
-    const decoded = Schema.decodeUnknownEither(spec.attributes, { errors: "all", onExcessProperty: "error" })(a.attributes)
-    if (Either.isRight(decoded)) return
-    const fields = new Set<string>() // an optional field's union adds "Expected undefined": keep the first issue per field
-    for (const p of problemsFromParseError(entityNames.activities, a.id, decoded.left)) {
+    const decoded = Schema.decodeUnknownResult(spec.attributes, DECODE_OPTIONS)(a.attributes)
+    if (Result.isSuccess(decoded)) return
+    const fields = new Set<string>() // keep the first issue per field
+    for (const p of problemsFromParseError(entityNames.activities, a.id, decoded.failure)) {
       if (fields.has(p.field)) continue
       fields.add(p.field)
       this.report("activities", a.id, p.field === "" ? "attributes" : `attributes.${p.field}`, "invalid-attribute",

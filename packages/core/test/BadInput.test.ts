@@ -1,5 +1,7 @@
-import { Client, Dataset, Errors, HdndClient } from "@hdnd/core"
-import * as Either from "effect/Either"
+import { Client, Dataset, Errors, HdndClient, MemoryStore, Store, TabulationRequest } from "@hdnd/core"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Result from "effect/Result"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { activity, structure } from "./utils/fixture.js"
@@ -10,7 +12,7 @@ const clone = (): any => structuredClone(encoded)
 
 const problemsOf = (input: unknown) => {
   const r = decodeBatch(input)
-  return Either.isLeft(r) ? r.left.problems : []
+  return Result.isFailure(r) ? r.failure.problems : []
 }
 
 describe("decoding bad input", () => {
@@ -34,11 +36,42 @@ describe("decoding bad input", () => {
     expect(fields).toEqual(expect.arrayContaining(["activities[0].title", "councils[0].name", "organs[0].colour", "units[0].id"]))
   })
 
+  it("gives each problem its kind and quotes the rejected value (Effect 4 issue tree)", () => {
+    const input = clone()
+    input.activities[0].date = { from: "2023-02-30" }
+    input.activities[0].subject = "nope"
+    input.activities[0].organisers = []
+    input.organs[0].colour = "red"
+    input.units[0].code = 7
+    delete input.councils[0].name
+    const problems = problemsOf(input)
+    const at = (field: string) => problems.find((p) => p.field === field)
+    expect(at("activities[0].date.from")).toMatchObject({ code: "schema.refinement", entity: "Batch" })
+    expect(at("activities[0].date.from")?.en).toContain('"2023-02-30"')
+    expect(at("activities[0].subject")?.code).toBe("schema.type")
+    expect(at("activities[0].subject")?.vi).toContain('phải là một trong "draft-resolution"')
+    expect(at("activities[0].subject")?.en).toContain('got "nope"')
+    expect(at("activities[0].organisers[0]")?.en).toBe("needs at least one item")
+    expect(at("organs[0].colour")).toMatchObject({ code: "schema.unexpected", vi: "trường không được phép, hãy bỏ đi" })
+    expect(at("units[0].code")).toMatchObject({ code: "schema.type", en: "expected GsoCode, got 7" })
+    expect(at("councils[0].name")).toMatchObject({ code: "schema.missing", en: "required field is missing" })
+    // Every message is bilingual and none is Effect's raw formatter output.
+    for (const p of problems) expect(`${p.vi} ${p.en}`).not.toMatch(/Expected |Missing key|<filter>/)
+  })
+
+  it("names the allowed tags when no member of a tagged union matches", () => {
+    const decode = Errors.decodeWith(TabulationRequest.TabulationRequest, "TabulationRequest")
+    const r = decode({ indicators: ["core/review.content"], scope: { _tag: "Everything" }, period: { from: "2023-01-01", to: "2023-12-31" } })
+    expect(Result.isFailure(r) && r.failure.problems.map((p) => [p.field, p.code, p.en])).toEqual([
+      ["scope._tag", "schema.type", 'must be one of "Subtree" | "Councils", got "Everything"']
+    ])
+  })
+
   it("normalises NFD text to NFC", () => {
     const input = clone()
     input.councils[0].name = "HĐND tỉnh Sơn La".normalize("NFD")
     const r = decodeBatch(input)
-    expect(Either.isRight(r) && r.right.councils?.[0]?.name).toBe("HĐND tỉnh Sơn La".normalize("NFC"))
+    expect(Result.isSuccess(r) && r.success.councils?.[0]?.name).toBe("HĐND tỉnh Sơn La".normalize("NFC"))
   })
 
   it("property: NFC normalisation is applied to any text and is idempotent", () => {
@@ -47,8 +80,8 @@ describe("decoding bad input", () => {
         const input = clone()
         input.activities[0].title = `T ${s.normalize("NFD")}`
         const r = decodeBatch(input)
-        if (Either.isLeft(r)) return r.left.problems.every((p) => p.field === "activities[0].title")
-        const title = r.right.activities?.[0]?.title ?? ""
+        if (Result.isFailure(r)) return r.failure.problems.every((p) => p.field === "activities[0].title")
+        const title = r.success.activities?.[0]?.title ?? ""
         return title === title.normalize("NFC") && title === `T ${s}`.normalize("NFC").trim()
       })
     )
@@ -58,7 +91,7 @@ describe("decoding bad input", () => {
     fc.assert(
       fc.property(fc.jsonValue(), (v) => {
         const r = decodeBatch(v)
-        return Either.isRight(r) || (r.left._tag === "DecodeError" && r.left.problems.length > 0)
+        return Result.isSuccess(r) || (r.failure._tag === "DecodeError" && r.failure.problems.length > 0)
       })
     )
   })
@@ -106,6 +139,29 @@ describe("validation through the Promise API", () => {
     const ids = (err as Errors.ValidationError).problems.map((p) => p.id)
     expect(ids).toEqual(expect.arrayContaining(["k", "o", "v"]))
     expect(await client.list("activities")).toEqual([])
+    await client.close()
+  })
+
+  it("rejects with the store's typed error itself, and with the defect of a crashing store, never a wrapper", async () => {
+    const failing = Layer.effect(
+      Store.Store,
+      Effect.map(MemoryStore.make(), (s): Store.StoreService => ({
+        ...s,
+        upsert: () => Effect.fail(new Errors.StoreError({ operation: "upsert", vi: "đĩa đầy", en: "disk full" })),
+        get: () => Effect.die(new TypeError("boom"))
+      }))
+    )
+    const client = await HdndClient.open({ store: failing })
+    const err = await client.upsert(structure).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(Errors.StoreError)
+    expect((err as Errors.StoreError).message).toBe("upsert: đĩa đầy / disk full")
+    const defect = await client.get("councils", "c14").catch((e: unknown) => e)
+    expect(defect).toBeInstanceOf(TypeError)
+    expect((defect as TypeError).message).toBe("boom")
+    const notFound = await (await HdndClient.open()).get("councils", "nope").catch((e: unknown) => e)
+    expect(notFound).toBeInstanceOf(Errors.NotFoundError)
+    const decodeError = await client.tabulate({ indicators: [] }).catch((e: unknown) => e)
+    expect(decodeError).toBeInstanceOf(Errors.DecodeError)
     await client.close()
   })
 

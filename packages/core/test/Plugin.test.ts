@@ -1,6 +1,6 @@
 import { Activity, CalendarDate, Dataset, definePlugin, Exporter, Indicator, Indicators, Plugin, PluginHost, Registry, ReportTemplate, Validation } from "@hdnd/core"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import * as fs from "node:fs"
 import * as path from "node:path"
@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest"
 import { activity, structure } from "./utils/fixture.js"
 
 // The type of the plugin's activity kind, declared next to the plugin (interface augmentation).
-const Hearing = Schema.Struct({ witnesses: Schema.Int.pipe(Schema.nonNegative()), topic: Schema.String })
+const Hearing = Schema.Struct({ witnesses: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)), topic: Schema.String })
 declare module "@hdnd/core" {
   interface ActivityKindAttributes {
     "ha-noi/hearing": typeof Hearing.Type
@@ -47,7 +47,7 @@ const template = new ReportTemplate.ReportTemplate({
 const city = (over: Partial<Plugin.PluginSpec> = {}) =>
   definePlugin({ name: "ha-noi", version: "1.2.0", requires: "^0.1.0", activityKinds: [hearingKind], indicators: [hearings], reportTemplates: [template], ...over })
 
-const codes = (e: Either.Either<PluginHost.Loaded, PluginHost.PluginError>) => (Either.isLeft(e) ? e.left.problems.map((p) => `${p.code}:${p.plugins.join("+")}`) : [])
+const codes = (e: Result.Result<PluginHost.Loaded, PluginHost.PluginError>) => (Result.isFailure(e) ? e.failure.problems.map((p) => `${p.code}:${p.plugins.join("+")}`) : [])
 
 describe("definePlugin", () => {
   it("returns a plain, deeply frozen, tagged object", () => {
@@ -68,7 +68,7 @@ describe("definePlugin", () => {
 
 describe("PluginHost.load", () => {
   it("adds a plugin's kinds, indicators and templates to a frozen registry; its activities validate and count", () => {
-    const loaded = Either.getOrThrow(PluginHost.load([city()]))
+    const loaded = Result.getOrThrow(PluginHost.load([city()]))
     expect(loaded.registry.activityKinds.has("ha-noi/hearing" as never)).toBe(true)
     expect(loaded.registry.indicators.get("ha-noi/hearings" as never)?.vi).toBe("Phiên giải trình của các ban")
     expect(loaded.registry.templates.has("ha-noi/hearings-report" as never)).toBe(true)
@@ -94,7 +94,7 @@ describe("PluginHost.load", () => {
     const b = definePlugin({ name: "b", ...base, dependencies: { c: "^1.0.0" } })
     const c = definePlugin({ name: "c", ...base })
     const d = definePlugin({ name: "d", ...base, order: "pre" })
-    expect(Either.getOrThrow(PluginHost.load([a, b, c, d])).plugins.map((p) => p.name)).toEqual(["d", "c", "b", "a"])
+    expect(Result.getOrThrow(PluginHost.load([a, b, c, d])).plugins.map((p) => p.name)).toEqual(["d", "c", "b", "a"])
   })
 
   it("refuses an incompatible core version, a missing or incompatible dependency, a cycle and an order conflict, naming the plugins", () => {
@@ -124,7 +124,7 @@ describe("PluginHost.load", () => {
     const builtin = Registry.builtin.indicators.get(Indicators.ids.reviewContent)!
     const replaced = new Indicator.Indicator({ ...builtin, vi: "Nội dung đã thẩm tra (cách đếm của Hà Nội)" })
     expect(codes(PluginHost.load([city({ indicators: [hearings, replaced] })]))).toEqual(["undeclared-override:ha-noi"])
-    const loaded = Either.getOrThrow(PluginHost.load([city({ indicators: [hearings, replaced], overrides: [Indicators.ids.reviewContent] })]))
+    const loaded = Result.getOrThrow(PluginHost.load([city({ indicators: [hearings, replaced], overrides: [Indicators.ids.reviewContent] })]))
     expect(loaded.overrides).toEqual([{ id: Indicators.ids.reviewContent, collection: "indicators", plugin: "ha-noi", replaced: "core" }])
     expect(loaded.registry.indicators.get(Indicators.ids.reviewContent)?.vi).toBe("Nội dung đã thẩm tra (cách đếm của Hà Nội)")
     expect(codes(PluginHost.load([city({ overrides: ["core/nothing"] })]))).toEqual(["nothing-to-override:ha-noi"])
@@ -134,7 +134,7 @@ describe("PluginHost.load", () => {
     const unknownKind = new Indicator.Indicator({ ...hearings, id: "ha-noi/ghost" as never, filter: { kinds: ["ha-noi/ghost-kind" as never] } })
     const e1 = PluginHost.load([city({ indicators: [hearings, unknownKind] })])
     expect(codes(e1)).toEqual(["invalid-contribution:ha-noi"])
-    expect(Either.isLeft(e1) && e1.left.problems[0]!.en).toContain("unknown activity kind: ha-noi/ghost-kind")
+    expect(Result.isFailure(e1) && e1.failure.problems[0]!.en).toContain("unknown activity kind: ha-noi/ghost-kind")
     const broken = { ...template, sections: "none" } as unknown as ReportTemplate.ReportTemplate
     expect(codes(PluginHost.load([city({ reportTemplates: [broken] })]))).toEqual(["invalid-contribution:ha-noi"])
     const orphanCouncil = { ...structure.councils![0]!, id: "ha-noi-council", unit: "no-such-unit" }
@@ -145,7 +145,7 @@ describe("PluginHost.load", () => {
   it("combines the plugins' data; a record from two plugins is a duplicate naming both", () => {
     const p1 = definePlugin({ name: "p1", version: "1.0.0", requires: "*", data: { units: structure.units!, councils: structure.councils! } })
     const p2 = definePlugin({ name: "p2", version: "1.0.0", requires: "*", dependencies: { p1: "*" }, data: { organs: structure.organs!, sessions: structure.sessions! } })
-    const loaded = Either.getOrThrow(PluginHost.load([p2, p1]))
+    const loaded = Result.getOrThrow(PluginHost.load([p2, p1]))
     expect(loaded.data.units).toHaveLength(structure.units!.length)
     expect(loaded.data.organs).toHaveLength(structure.organs!.length)
     const p3 = definePlugin({ name: "p3", version: "1.0.0", requires: "*", data: { units: [structure.units![0]!] } })
@@ -164,7 +164,7 @@ describe("PluginHost.load", () => {
   it("carries exporters and importer mappings by id", () => {
     const exporter: Exporter.Exporter = { id: "ha-noi/plain", vi: "Văn bản", en: "Plain text", mediaType: "text/plain", extension: "txt", export: () => Effect.succeed({ bytes: new Uint8Array(), mediaType: "text/plain", extension: "txt" }) }
     const mapping = { id: "ha-noi/bieu-mau-1", vi: "Biểu mẫu 1", en: "Form 1", entity: "activities" as const, columns: { "Nội dung hoạt động": "Nội dung" } }
-    const loaded = Either.getOrThrow(PluginHost.load([city({ exporters: [exporter], importers: [mapping] })]))
+    const loaded = Result.getOrThrow(PluginHost.load([city({ exporters: [exporter], importers: [mapping] })]))
     expect(loaded.exporters.get("ha-noi/plain")).toBe(exporter)
     expect(loaded.importers.get("ha-noi/bieu-mau-1")?.entity).toBe("activities")
     expect(codes(PluginHost.load([city({ importers: [{ ...mapping, entity: "people" as never }] })]))).toEqual(["invalid-contribution:ha-noi"])

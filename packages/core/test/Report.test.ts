@@ -1,5 +1,5 @@
 import { CalendarDate, Dataset, Indicators, Registry, Report, ReportTemplate, ReportText, Tabulate, Tabulation, TabulationRequest } from "@hdnd/core"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import { describe, expect, it } from "vitest"
 import { activity, PERIOD, structure, tally } from "./utils/fixture.js"
 
@@ -30,12 +30,12 @@ const tabulation = () => {
     activities: [activity({ council: "c14", owner: "c14.pc" }), activity({ council: "c14", owner: "c14.ktns" }), activity({ council: "c116", owner: "c116.pc" })],
     tallies: [tally({ id: "t", council: "c125", indicator: Indicators.ids.reviewContent, value: 1041, qualifier: "over" })]
   })
-  return Either.getOrThrow(Tabulate.tabulate(ds, Registry.builtin, Report.requestFor(template, scope, PERIOD)))
+  return Result.getOrThrow(Tabulate.tabulate(ds, Registry.builtin, Report.requestFor(template, scope, PERIOD)))
 }
 
 describe("Report.render", () => {
   it("fills placeholders with formatted figures and their nouns, and records where each came from", () => {
-    const doc = Either.getOrThrow(Report.render(template, tabulation(), Registry.builtin, { number: 85, date: CalendarDate.date("2023-10-14") }))
+    const doc = Result.getOrThrow(Report.render(template, tabulation(), Registry.builtin, { number: 85, date: CalendarDate.date("2023-10-14") }))
     expect(doc.title).toBe("Báo cáo từ tháng 8 năm 2022 đến tháng 8 năm 2023")
     const para = doc.sections[0]!.blocks[0]!
     expect(para).toEqual({ _tag: "Paragraph", text: "Từ tháng 8 năm 2022 đến tháng 8 năm 2023, các ban đã thẩm tra 2 báo cáo; cấp huyện hơn 1.042 nội dung." })
@@ -44,7 +44,7 @@ describe("Report.render", () => {
   })
 
   it("renders tables with labels and a total, and charts with a text alternative", () => {
-    const doc = Either.getOrThrow(Report.render(template, tabulation(), Registry.builtin))
+    const doc = Result.getOrThrow(Report.render(template, tabulation(), Registry.builtin))
     const table = doc.sections[0]!.blocks[1]!
     if (table._tag !== "Table") throw new Error("expected a table")
     expect(table.rows.map((r) => r.map((c) => c.text))).toEqual([["HĐND huyện Mai Sơn", "hơn 1.041"], ["HĐND thành phố Sơn La", "1"], ["HĐND tỉnh Sơn La", "2"]])
@@ -59,13 +59,13 @@ describe("Report.render", () => {
       sections: [{ blocks: [{ _tag: "Paragraph", text: "{{count core/nope}} {{count core/survey}} {{count core/review.report unit=x}} {{bogus}}" }] }]
     })
     const result = Report.render(bad, tabulation(), Registry.builtin)
-    if (Either.isRight(result)) throw new Error("expected an error")
-    expect(result.left.problems.map((p) => p.code)).toEqual(["unknown-indicator", "indicator-not-tabulated", "dimension-not-grouped", "unknown-placeholder"])
-    expect(result.left.message).toContain("{{bogus}}")
+    if (Result.isSuccess(result)) throw new Error("expected an error")
+    expect(result.failure.problems.map((p) => p.code)).toEqual(["unknown-indicator", "indicator-not-tabulated", "dimension-not-grouped", "unknown-placeholder"])
+    expect(result.failure.message).toContain("{{bogus}}")
   })
 
   it("renders Markdown and text with the official header", () => {
-    const doc = Either.getOrThrow(Report.render(template, tabulation(), Registry.builtin, { number: 5, date: CalendarDate.date("2024-01-05") }))
+    const doc = Result.getOrThrow(Report.render(template, tabulation(), Registry.builtin, { number: 5, date: CalendarDate.date("2024-01-05") }))
     const md = ReportText.toMarkdown(doc)
     expect(md).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
     expect(md).toContain("Số: 05/BC-HĐND")
@@ -79,8 +79,8 @@ describe("Report.render", () => {
   it("refuses to render over a tabulation with no period instead of printing a made-up date", () => {
     const empty = Tabulation.empty(tabulation())
     const result = Report.render(template, empty, Registry.builtin)
-    if (Either.isRight(result)) throw new Error("expected an error")
-    expect(result.left.problems.map((p) => p.code)).toContain("no-period")
+    if (Result.isSuccess(result)) throw new Error("expected an error")
+    expect(result.failure.problems.map((p) => p.code)).toContain("no-period")
   })
 
   it("lists the indicators a template needs", () => {
@@ -111,8 +111,8 @@ describe("Report.render charts", () => {
     })
   const chartOf = (by: "month" | "kind") => {
     const t = chartTemplate(by)
-    const tab = Either.getOrThrow(Tabulate.tabulate(ds(), Registry.builtin, Report.requestFor(t, scope, PERIOD)))
-    const block = Either.getOrThrow(Report.render(t, tab, Registry.builtin)).sections[0]!.blocks[0]!
+    const tab = Result.getOrThrow(Tabulate.tabulate(ds(), Registry.builtin, Report.requestFor(t, scope, PERIOD)))
+    const block = Result.getOrThrow(Report.render(t, tab, Registry.builtin)).sections[0]!.blocks[0]!
     if (block._tag !== "Chart") throw new Error("expected a chart")
     return block
   }

@@ -1,5 +1,5 @@
 import { CalendarDate, Dataset, Indicators, Registry, Tabulate, Tabulation, TabulationRequest, Validation } from "@hdnd/core"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import { describe, expect, it } from "vitest"
 import { activity, PERIOD, structure, tally } from "./utils/fixture.js"
 
@@ -9,7 +9,7 @@ const scope = TabulationRequest.subtree("u14" as never, CalendarDate.date("2023-
 const run = (batch: Dataset.Batch, request: Partial<TabulationRequest.TabulationRequest> & Pick<TabulationRequest.TabulationRequest, "indicators">) => {
   const full = { ...structure, ...batch }
   expect(Validation.validateBatch(Dataset.empty, full, Registry.builtin).map((p) => p.describe("en"))).toEqual([])
-  return Either.getOrThrow(Tabulate.tabulate(Dataset.fromBatch(full), Registry.builtin, { scope, period: PERIOD, ...request }))
+  return Result.getOrThrow(Tabulate.tabulate(Dataset.fromBatch(full), Registry.builtin, { scope, period: PERIOD, ...request }))
 }
 
 describe("tabulate", () => {
@@ -131,10 +131,10 @@ describe("tabulate", () => {
     const ds = Dataset.fromBatch(structure)
     const bad = (req: Partial<TabulationRequest.TabulationRequest>) =>
       Tabulate.tabulate(ds, Registry.builtin, { indicators: [ids.reviewContent], scope, period: PERIOD, ...req })
-    expect(Either.getLeft(bad({ indicators: ["core/nope" as never] })).pipe((e) => e._tag === "Some" && e.value.code)).toBe("unknown-indicator")
-    expect(Either.getLeft(bad({ scope: TabulationRequest.subtree("u99" as never, CalendarDate.date("2023-01-01")) })).pipe((e) => e._tag === "Some" && e.value.code)).toBe("unknown-unit")
-    expect(Either.getLeft(bad({ scope: TabulationRequest.councils(["c9" as never]) })).pipe((e) => e._tag === "Some" && e.value.code)).toBe("unknown-council")
-    expect(Either.getLeft(bad({ groupBy: ["month", "month"] })).pipe((e) => e._tag === "Some" && e.value.code)).toBe("duplicate-dimension")
+    expect(Result.getFailure(bad({ indicators: ["core/nope" as never] })).pipe((e) => e._tag === "Some" && e.value.code)).toBe("unknown-indicator")
+    expect(Result.getFailure(bad({ scope: TabulationRequest.subtree("u99" as never, CalendarDate.date("2023-01-01")) })).pipe((e) => e._tag === "Some" && e.value.code)).toBe("unknown-unit")
+    expect(Result.getFailure(bad({ scope: TabulationRequest.councils(["c9" as never]) })).pipe((e) => e._tag === "Some" && e.value.code)).toBe("unknown-council")
+    expect(Result.getFailure(bad({ groupBy: ["month", "month"] })).pipe((e) => e._tag === "Some" && e.value.code)).toBe("duplicate-dimension")
   })
 
   it("refuses to combine tabulations grouped differently", () => {
