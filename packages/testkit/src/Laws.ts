@@ -6,7 +6,7 @@
  * @since 0.1.0
  */
 import { CalendarDate, Dataset, Indicators, Registry, Tabulate, Tabulation, TabulationRequest, Tally } from "@hdnd/core"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import fc from "fast-check"
 import type { GeneratedDataset } from "./Arbitraries.js"
 import * as Arbitraries from "./Arbitraries.js"
@@ -48,7 +48,7 @@ export function referenceWith(registry: Registry.Registry, name = "reference"): 
     // Yield to the event loop before each tabulation: a thousand runs of a synchronous property would
     // otherwise keep a test worker from answering its runner.
     tabulate: (batch, request) =>
-      new Promise((resolve) => setImmediate(resolve)).then(() => Either.getOrThrow(Tabulate.tabulate(Dataset.fromBatch(batch), registry, request)))
+      new Promise((resolve) => setImmediate(resolve)).then(() => Result.getOrThrow(Tabulate.tabulate(Dataset.fromBatch(batch), registry, request)))
   }
 }
 

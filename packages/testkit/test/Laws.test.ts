@@ -4,9 +4,12 @@ import { describe, expect, it } from "vitest"
 import { Arbitraries, Laws } from "../src/index.js"
 
 describe("generated datasets", () => {
-  it("pass cross-entity validation", () => {
-    fc.assert(
-      fc.property(Arbitraries.datasetArb(), (g) => {
+  it("pass cross-entity validation", async () => {
+    // Async, yielding to the event loop before each run: a thousand synchronous runs (CI) would keep
+    // the test worker from answering its runner.
+    await fc.assert(
+      fc.asyncProperty(Arbitraries.datasetArb(), async (g) => {
+        await new Promise((resolve) => setImmediate(resolve))
         const problems = Validation.validateBatch(Dataset.empty, Arbitraries.toBatch(g), Registry.builtin)
         expect(problems.map((p) => p.describe("en"))).toEqual([])
       })

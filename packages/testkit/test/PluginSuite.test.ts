@@ -1,11 +1,11 @@
 import { ActivityKind, definePlugin, Indicator, PluginHost, ReportTemplate } from "@hdnd/core"
 import { PluginSuite, PluginUniverse } from "@hdnd/testkit"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 
-const Hearing = Schema.Struct({ agencies: Schema.Int.pipe(Schema.nonNegative()), live: Schema.Boolean, topic: Schema.optional(Schema.String) })
+const Hearing = Schema.Struct({ agencies: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)), live: Schema.Boolean, topic: Schema.optional(Schema.String) })
 
 const hearing: ActivityKind.ActivityKindSpec = {
   id: "kiem-thu/phien-giai-trinh" as never,
@@ -73,7 +73,7 @@ describe("the plugin kit fails where a plugin is wrong", () => {
   })
 
   it("an attribute schema that does not survive JSON", () => {
-    const kind = { ...hearing, attributes: Schema.Struct({ at: Schema.DateFromSelf }) }
+    const kind = { ...hearing, attributes: Schema.Struct({ at: Schema.Date }) }
     expect(() => PluginSuite.checkActivityKinds(definePlugin({ ...good, activityKinds: [kind] }), 20)).toThrow(/attributes of kiem-thu\/phien-giai-trinh/)
   })
 
@@ -83,20 +83,20 @@ describe("the plugin kit fails where a plugin is wrong", () => {
 
   it("a template with a placeholder that cannot be filled", async () => {
     const bad = definePlugin({ ...good, reportTemplates: [template("Đã tổ chức {{cout kiem-thu/giai-trinh}}.")] })
-    const loaded = Either.getOrThrow(PluginHost.load([bad]))
+    const loaded = Result.getOrThrow(PluginHost.load([bad]))
     await expect(PluginSuite.checkTemplates(bad, loaded, 3)).rejects.toThrow(/does not render.*cout/s)
   })
 
   it("a template selecting a dimension it does not group by", async () => {
     const bad = definePlugin({ ...good, reportTemplates: [template("{{count kiem-thu/giai-trinh month=2023-01}}")] })
-    const loaded = Either.getOrThrow(PluginHost.load([bad]))
+    const loaded = Result.getOrThrow(PluginHost.load([bad]))
     await expect(PluginSuite.checkTemplates(bad, loaded, 3)).rejects.toThrow(/not grouped by "month"/)
   })
 })
 
 describe("plugin universes", () => {
   it("generate the plugin's own kind, with attributes of its schema", () => {
-    const loaded = Either.getOrThrow(PluginHost.load([good]))
+    const loaded = Result.getOrThrow(PluginHost.load([good]))
     const u = PluginUniverse.universe(loaded, "kiem-thu")
     expect(u.indicators).toEqual(["kiem-thu/giai-trinh", "kiem-thu/giai-trinh-tai-ky-hop"])
     const samples = fc.sample(u.dataset({ maxActivities: 60 }), { numRuns: 20, seed: 4 })
@@ -104,6 +104,6 @@ describe("plugin universes", () => {
     expect(own.length).toBeGreaterThan(0)
     const withAttributes = own.filter((a) => a.attributes !== undefined)
     expect(withAttributes.length).toBeGreaterThan(0)
-    for (const a of withAttributes) expect(Either.isRight(Schema.decodeUnknownEither(Hearing)(a.attributes))).toBe(true)
+    for (const a of withAttributes) expect(Result.isSuccess(Schema.decodeUnknownResult(Hearing)(a.attributes))).toBe(true)
   })
 })

@@ -4,7 +4,7 @@
  */
 import { Dataset, Exporter, Indicators, Registry, Tabulate, Tabulation, TabulationDocument, TabulationRequest } from "@hdnd/core"
 import type { ReportDocument } from "@hdnd/core"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { Arbitraries } from "../src/index.js"
@@ -17,7 +17,7 @@ const tabulate = (g: Arbitraries.GeneratedDataset, groupBy: ReadonlyArray<(typeo
   const ds = Dataset.fromBatch(Arbitraries.toBatch(g))
   return {
     ds,
-    tab: Either.getOrThrow(
+    tab: Result.getOrThrow(
       Tabulate.tabulate(ds, registry, {
         indicators: INDICATORS,
         scope: TabulationRequest.councils([...ds.councils.keys()]),
@@ -36,7 +36,7 @@ describe("TabulationDocument.fromTabulation", () => {
     fc.assert(
       fc.property(Arbitraries.datasetArb(), groupingArb, (g, groupBy) => {
         const { tab } = tabulate(g, groupBy, false)
-        const doc = Either.getOrThrow(TabulationDocument.fromTabulation(tab, registry))
+        const doc = Result.getOrThrow(TabulationDocument.fromTabulation(tab, registry))
         const ts = tables(doc)
         if (groupBy.length === 0) {
           expect(ts).toHaveLength(1)
@@ -64,8 +64,8 @@ describe("TabulationDocument.fromTabulation", () => {
   it("a tabulation without a period cannot become a document (bilingual reason)", () => {
     const [g] = fc.sample(Arbitraries.datasetArb(), { numRuns: 1, seed: 3 })
     const { tab } = tabulate(g!, ["level"], false)
-    const left = TabulationDocument.fromTabulation({ ...tab, period: undefined }, registry)
-    expect(Either.isLeft(left) && left.left.vi.length > 0 && left.left.en.length > 0).toBe(true)
+    const failed = TabulationDocument.fromTabulation({ ...tab, period: undefined }, registry)
+    expect(Result.isFailure(failed) && failed.failure.vi.length > 0 && failed.failure.en.length > 0).toBe(true)
   })
 })
 

@@ -25,7 +25,7 @@
 import { Dataset, Exporter, Format, Indicators, Registry, Tabulate, Tabulation, TabulationRequest } from "@hdnd/core"
 import type { ReportDocument } from "@hdnd/core"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import * as Arbitraries from "../Arbitraries.js"
 import fc from "fast-check"
 import * as Assert from "../store/Assert.js"
@@ -248,7 +248,7 @@ export const exporterConformance = async (options: ExporterSuiteOptions): Promis
       const registry = Registry.builtin
       const [generated] = fc.sample(Arbitraries.datasetArb(), { numRuns: 1, seed: 20_231_014 })
       const ds = Dataset.fromBatch(Arbitraries.toBatch(generated!))
-      const tab = Either.getOrThrow(
+      const tab = Result.getOrThrow(
         Tabulate.tabulate(ds, registry, {
           indicators: [Indicators.ids.reviewContent, Indicators.ids.supervision],
           scope: TabulationRequest.councils([...ds.councils.keys()]),

@@ -25,7 +25,7 @@
 import { Dataset, Exporter, Indicator, Plugin, PluginHost, Report, ReportTemplate, Tabulate, Validation } from "@hdnd/core"
 import type { ReportDocument } from "@hdnd/core"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import fc from "fast-check"
 import * as Arbitraries from "../Arbitraries.js"
@@ -62,7 +62,7 @@ const describeProblems = (e: PluginHost.PluginError): string => e.problems.map((
  */
 export const loadOrThrow = (plugins: ReadonlyArray<Plugin.Plugin>): PluginHost.Loaded => {
   const unique = [...new Map(plugins.map((p) => [p.name, p])).values()]
-  return Either.getOrElse(PluginHost.load(unique), (e) => {
+  return Result.getOrElse(PluginHost.load(unique), (e) => {
     throw new Error(`the plugins ${unique.map((p) => p.name).join(", ")} do not load:\n${describeProblems(e)}`)
   })
 }
@@ -90,13 +90,13 @@ export const contributedIds = (p: Plugin.PluginSpec): ReadonlyArray<readonly [Pl
  * @since 0.1.0
  * @category checks
  */
-export const roundTrip = (schema: Schema.Schema<any, any, never>, value: unknown, what: string): string => {
-  const encoded = Schema.encodeUnknownEither(schema)(value)
-  if (Either.isLeft(encoded)) throw new Error(`${what} does not encode: ${encoded.left.message}`)
-  const json = JSON.stringify(encoded.right)
-  const decoded = Schema.decodeUnknownEither(schema)(JSON.parse(json))
-  if (Either.isLeft(decoded)) throw new Error(`${what} does not decode from its own JSON ${json.slice(0, 300)}: ${decoded.left.message}`)
-  const again = JSON.stringify(Schema.encodeSync(schema)(decoded.right))
+export const roundTrip = (schema: Schema.Codec<any, any>, value: unknown, what: string): string => {
+  const encoded = Schema.encodeUnknownResult(schema)(value)
+  if (Result.isFailure(encoded)) throw new Error(`${what} does not encode: ${encoded.failure.message}`)
+  const json = JSON.stringify(encoded.success)
+  const decoded = Schema.decodeUnknownResult(schema)(JSON.parse(json))
+  if (Result.isFailure(decoded)) throw new Error(`${what} does not decode from its own JSON ${json.slice(0, 300)}: ${decoded.failure.message}`)
+  const again = JSON.stringify(Schema.encodeSync(schema)(decoded.success))
   Assert.equal(again, json, `${what} round-trips encode → JSON → decode → encode`)
   return json
 }
@@ -154,7 +154,7 @@ export const checkActivityKinds = (p: Plugin.PluginSpec, numRuns = 100): void =>
       Assert.equal(k[f], k[f].normalize("NFC"), `${k.id}: ${f} is NFC`)
     }
     if (k.attributes === undefined) continue
-    const schema = k.attributes as Schema.Schema<unknown, unknown, never>
+    const schema = k.attributes as Schema.Codec<unknown, unknown>
     fc.assert(
       fc.property(PluginUniverse.schemaArb(schema), (value) => {
         roundTrip(schema, value, `attributes of ${k.id}`)
@@ -177,13 +177,13 @@ export const checkTemplates = async (p: Plugin.PluginSpec, loaded: PluginHost.Lo
     await fc.assert(
       fc.asyncProperty(u.dataset(), u.request(), async (g, req) => {
         const request = Report.requestFor(template, req.scope, req.period)
-        const tab = Either.getOrThrow(Tabulate.tabulate(Dataset.fromBatch(Arbitraries.toBatch(g)), loaded.registry, request))
+        const tab = Result.getOrThrow(Tabulate.tabulate(Dataset.fromBatch(Arbitraries.toBatch(g)), loaded.registry, request))
         const doc = Report.render(template, tab, loaded.registry, { number: 1, date: req.period.to })
-        if (Either.isLeft(doc)) throw new Error(`template ${template.id} does not render: ${doc.left.message}`)
-        for (const [where, text] of textsOf(doc.right)) {
+        if (Result.isFailure(doc)) throw new Error(`template ${template.id} does not render: ${doc.failure.message}`)
+        for (const [where, text] of textsOf(doc.success)) {
           Assert.holds(!/\{\{|\}\}/.test(text), `${template.id}: ${where} has no placeholder left: ${text.slice(0, 200)}`)
         }
-        Assert.equal(doc.right.template, template.id, "the document names its template")
+        Assert.equal(doc.success.template, template.id, "the document names its template")
       }),
       { numRuns, includeErrorInReport: true }
     )
@@ -246,18 +246,21 @@ export const pluginConformance = async (options: PluginSuiteOptions): Promise<vo
       for (const i of p.indicators ?? []) roundTrip(Schema.Struct(Indicator.Indicator.fields), i, `indicator ${i.id}`)
       for (const t of p.reportTemplates ?? []) roundTrip(Schema.Struct(ReportTemplate.ReportTemplate.fields), t, `template ${t.id}`)
       for (const [kind, records] of Object.entries(p.data ?? {}) as Array<[Dataset.EntityKind, ReadonlyArray<{ readonly id: string }>]>) {
-        const schema = Schema.Struct(Dataset.entitySchemas[kind].fields as Schema.Struct.Fields) as unknown as Schema.Schema<any, any, never>
+        const schema = Schema.Struct(Dataset.entitySchemas[kind].fields as Schema.Struct.Fields) as unknown as Schema.Codec<any, any>
         for (const r of records) roundTrip(schema, r, `${kind} ${r.id}`)
       }
     })
 
-    test("its data and datasets generated over it pass validation", () => {
+    test("its data and datasets generated over it pass validation", async () => {
       const l = loaded()
       const dataProblems = Validation.validateBatch(Dataset.empty, l.data, l.registry)
       Assert.equal(dataProblems.length, 0, `the data is valid: ${dataProblems.slice(0, 3).map((x) => x.describe("en")).join("; ")}`)
       const u = universe()
-      fc.assert(
-        fc.property(u.dataset(), (g) => {
+      // Yield to the event loop before each run, so that many runs do not keep the test worker from
+      // answering its runner.
+      await fc.assert(
+        fc.asyncProperty(u.dataset(), async (g) => {
+          await new Promise((resolve) => setImmediate(resolve))
           const problems = Validation.validateBatch(Dataset.empty, Arbitraries.toBatch(g), l.registry)
           Assert.equal(problems.length, 0, `a generated dataset is valid: ${problems.slice(0, 3).map((x) => x.describe("en")).join("; ")}`)
         }),

@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import * as assert from "node:assert/strict"
-import type * as Either from "effect/Either"
+import type * as Result from "effect/Result"
 
 const MAX = 1500
 
@@ -36,13 +36,13 @@ export const equal = <A>(actual: A, expected: A, what: string): void => {
  * @since 0.1.0
  * @category assertions
  */
-export const failsWith = <A, E>(result: Either.Either<A, E>, tag: string, what: string): E => {
-  if (result._tag === "Right") {
-    return assert.fail(`${what}: expected a failure with ${tag}, but it succeeded with ${show(result.right)}`)
+export const failsWith = <A, E>(result: Result.Result<A, E>, tag: string, what: string): E => {
+  if (result._tag === "Success") {
+    return assert.fail(`${what}: expected a failure with ${tag}, but it succeeded with ${show(result.success)}`)
   }
-  const error = result.left as { readonly _tag?: unknown; readonly message?: unknown }
+  const error = result.failure as { readonly _tag?: unknown; readonly message?: unknown }
   if (error._tag !== tag) assert.fail(`${what}: expected a failure with ${tag}, got ${String(error._tag)}: ${String(error.message)}`)
-  return result.left
+  return result.failure
 }
 
 /**
@@ -51,12 +51,12 @@ export const failsWith = <A, E>(result: Either.Either<A, E>, tag: string, what: 
  * @since 0.1.0
  * @category assertions
  */
-export const succeeds = <A, E>(result: Either.Either<A, E>, what: string): A => {
-  if (result._tag === "Left") {
-    const error = result.left as { readonly _tag?: unknown; readonly message?: unknown }
+export const succeeds = <A, E>(result: Result.Result<A, E>, what: string): A => {
+  if (result._tag === "Failure") {
+    const error = result.failure as { readonly _tag?: unknown; readonly message?: unknown }
     return assert.fail(`${what}: expected success, got ${String(error._tag)}: ${String(error.message)}`)
   }
-  return result.right
+  return result.success
 }
 
 /**

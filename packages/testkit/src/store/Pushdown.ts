@@ -7,7 +7,7 @@
  */
 import { Tabulate, Tabulation } from "@hdnd/core"
 import type { Dataset, TabulationRequest } from "@hdnd/core"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import { show } from "./Requests.js"
 import type { StoreHandle } from "./StoreHandle.js"
 
@@ -40,23 +40,23 @@ export const check = async (
   const expected = Tabulate.tabulate(reference, handle.store.registry, request)
   const actual = await handle.attempt(handle.store.tabulate(request))
   const where = `tabulate ${show(request)} (pushdown: ${handle.store.capabilities.pushdown})`
-  if (Either.isLeft(expected)) {
-    if (Either.isRight(actual)) {
-      throw new Error(`${where}: the reference fails with ${expected.left.code} (${expected.left.en}) but the store returned\n${json(Tabulation.toCanonical(actual.right))}`)
+  if (Result.isFailure(expected)) {
+    if (Result.isSuccess(actual)) {
+      throw new Error(`${where}: the reference fails with ${expected.failure.code} (${expected.failure.en}) but the store returned\n${json(Tabulation.toCanonical(actual.success))}`)
     }
-    const err = actual.left
-    if (err._tag !== "TabulationError" || err.code !== expected.left.code) {
-      throw new Error(`${where}: expected TabulationError ${expected.left.code}, got ${err._tag}: ${err.message}`)
+    const err = actual.failure
+    if (err._tag !== "TabulationError" || err.code !== expected.failure.code) {
+      throw new Error(`${where}: expected TabulationError ${expected.failure.code}, got ${err._tag}: ${err.message}`)
     }
     return
   }
-  if (Either.isLeft(actual)) {
-    throw new Error(`${where}: the store failed with ${actual.left._tag}: ${actual.left.message}`)
+  if (Result.isFailure(actual)) {
+    throw new Error(`${where}: the store failed with ${actual.failure._tag}: ${actual.failure.message}`)
   }
-  if (!Tabulation.equals(actual.right, expected.right)) {
+  if (!Tabulation.equals(actual.success, expected.success)) {
     throw new Error(
-      `${where}: differs from the reference in ${differences(actual.right, expected.right).join(", ")}\n` +
-        `store:\n${json(Tabulation.toCanonical(actual.right))}\nreference:\n${json(Tabulation.toCanonical(expected.right))}`
+      `${where}: differs from the reference in ${differences(actual.success, expected.success).join(", ")}\n` +
+        `store:\n${json(Tabulation.toCanonical(actual.success))}\nreference:\n${json(Tabulation.toCanonical(expected.success))}`
     )
   }
 }

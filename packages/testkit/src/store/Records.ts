@@ -33,7 +33,7 @@ export interface Entry {
 }
 
 const encoders = Object.fromEntries(
-  Dataset.entityKinds.map((k) => [k, Schema.encodeSync(Dataset.entitySchemas[k] as unknown as Schema.Schema<AnyRecord, unknown>)])
+  Dataset.entityKinds.map((k) => [k, Schema.encodeSync(Dataset.entitySchemas[k] as unknown as Schema.Codec<AnyRecord, unknown>)])
 ) as Record<EntityKind, (r: AnyRecord) => unknown>
 
 const sortKeys = (value: unknown): unknown => {

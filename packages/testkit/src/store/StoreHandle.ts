@@ -8,9 +8,9 @@
  */
 import { Dataset, Store } from "@hdnd/core"
 import * as Effect from "effect/Effect"
-import type * as Either from "effect/Either"
 import type * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
+import type * as Result from "effect/Result"
 import * as Stream from "effect/Stream"
 
 /**
@@ -23,8 +23,8 @@ export interface StoreHandle {
   readonly store: Store.StoreService
   /** Runs an effect; a failure rejects the promise. */
   readonly run: <A, E>(effect: Effect.Effect<A, E>) => Promise<A>
-  /** Runs an effect whose failure is expected: the error comes back as a `Left`. */
-  readonly attempt: <A, E>(effect: Effect.Effect<A, E>) => Promise<Either.Either<A, E>>
+  /** Runs an effect whose failure is expected: the error comes back as a `Result` failure. */
+  readonly attempt: <A, E>(effect: Effect.Effect<A, E>) => Promise<Result.Result<A, E>>
   /** Runs a stream to its end and returns its elements in order. */
   readonly collect: <A, E>(stream: Stream.Stream<A, E>) => Promise<ReadonlyArray<A>>
 }
@@ -45,13 +45,13 @@ export const withStore = async <A>(
   await new Promise((resolve) => setTimeout(resolve, 0))
   const runtime = ManagedRuntime.make(layer)
   try {
-    const store = await runtime.runPromise(Store.Store)
+    const store = await runtime.runPromise(Effect.service(Store.Store))
     const run = <B, E>(effect: Effect.Effect<B, E>): Promise<B> => runtime.runPromise(effect)
     const handle: StoreHandle = {
       store,
       run,
-      attempt: (effect) => run(Effect.either(effect)),
-      collect: (stream) => run(Effect.map(Stream.runCollect(stream), (chunk) => [...chunk]))
+      attempt: (effect) => run(Effect.result(effect)),
+      collect: (stream) => run(Stream.runCollect(stream))
     }
     return await f(handle)
   } finally {

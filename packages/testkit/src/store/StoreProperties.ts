@@ -43,7 +43,7 @@ const nothing = { inserted: 0, updated: 0, unchanged: 0 }
 
 const codecs = Object.fromEntries(
   Dataset.entityKinds.map((k) => {
-    const schema = Dataset.entitySchemas[k] as unknown as Schema.Schema<AnyRecord, unknown>
+    const schema = Dataset.entitySchemas[k] as unknown as Schema.Codec<AnyRecord, unknown>
     return [k, (r: AnyRecord) => Schema.decodeUnknownSync(schema)(Schema.encodeSync(schema)(r))]
   })
 ) as Record<EntityKind, (r: AnyRecord) => AnyRecord>
@@ -200,7 +200,7 @@ export const transactionKeepsWhatSucceeded = (layer: MakeLayer): Law =>
       withStore(layer(), async (h) => {
         const unit = Effect.gen(function* () {
           yield* h.store.upsert(full.world.structure)
-          const failed = yield* Effect.either(h.store.upsert(batch))
+          const failed = yield* Effect.result(h.store.upsert(batch))
           const written = yield* h.store.upsert(full.batch)
           // Writes made earlier in the unit are visible to reads in it.
           const counted = yield* h.store.count("units")
