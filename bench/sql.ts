@@ -8,13 +8,12 @@
  * pushed-down tabulation vs streaming every activity into JavaScript and tabulating in memory.
  * Prints one JSON line.
  */
-import { SqlClient } from "@effect/sql/SqlClient"
 import { Dataset, Registry, Store, Tabulate, Tabulation } from "@hdnd/core"
-import { Rows } from "@hdnd/store-sql"
+import { Database, Rows } from "@hdnd/store-sql"
 import { SqliteStore } from "@hdnd/store-sqlite"
 import { PostgresStore } from "@hdnd/store-postgres"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import * as Stream from "effect/Stream"
 import { mkdtempSync, rmSync } from "node:fs"
 import { createRequire } from "node:module"
@@ -61,14 +60,14 @@ GROUP BY a.council, a.kind, substr(a.date_from, 1, 7), ow.kind, a.session`
 
 const program = Effect.gen(function* () {
   const store = yield* Store.Store
-  const sql = yield* SqlClient
+  const db = yield* Database.Database
   yield* store.upsert(structure)
   let t0 = process.hrtime.bigint()
   for (let i = 0; i < activities.length; i += BATCH) yield* store.upsert({ activities: activities.slice(i, i + BATCH) })
   const upsertMs = ms(t0)
 
   const check = yield* store.tabulate(request)
-  const reference = Either.getOrThrow(Tabulate.tabulate(ds, Registry.builtin, request))
+  const reference = Result.getOrThrow(Tabulate.tabulate(ds, Registry.builtin, request))
   if (!Tabulation.equals(check, reference)) throw new Error("pushdown differs from the reference")
 
   const prefix = engine === "pg" ? `"${schema}".` : ""
@@ -76,7 +75,7 @@ const program = Effect.gen(function* () {
   const pushed: Array<number> = []
   for (let i = 0; i < 5; i++) {
     t0 = process.hrtime.bigint()
-    yield* sql.unsafe(handWritten(prefix))
+    yield* db.query(handWritten(prefix))
     hand.push(ms(t0))
     t0 = process.hrtime.bigint()
     yield* store.tabulate(request)
@@ -85,9 +84,9 @@ const program = Effect.gen(function* () {
   t0 = process.hrtime.bigint()
   const streamed = yield* Stream.runCollect(store.stream("activities"))
   const copy = Dataset.apply({ ...Dataset.empty, ...Object.fromEntries(["units", "councils", "organs", "sessions"].map((k) => [k, (ds as any)[k]])) } as Dataset.Dataset, { activities: [...streamed] })
-  Either.getOrThrow(Tabulate.tabulate(copy, Registry.builtin, request))
+  Result.getOrThrow(Tabulate.tabulate(copy, Registry.builtin, request))
   const streamMs = ms(t0)
-  if (engine === "pg") yield* sql.unsafe(`DROP SCHEMA "${schema}" CASCADE`)
+  if (engine === "pg") yield* db.query(`DROP SCHEMA "${schema}" CASCADE`)
   return { upsertMs, handMs: median(hand), pushdownMs: median(pushed), streamMs }
 })
 

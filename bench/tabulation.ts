@@ -7,7 +7,7 @@
  */
 import { Indicators, Registry, Tabulate, Tabulation } from "@hdnd/core"
 import type { Activity } from "@hdnd/core"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import { benchRequest, buildWorld } from "./world.js"
 
 const mode = process.argv[2] ?? "time"
@@ -18,7 +18,7 @@ const gc = (globalThis as { gc?: () => void }).gc ?? (() => {})
 const { ids } = Indicators
 const request = benchRequest
 
-const engine = () => Either.getOrThrow(Tabulate.tabulate(ds, Registry.builtin, request))
+const engine = () => Result.getOrThrow(Tabulate.tabulate(ds, Registry.builtin, request))
 
 /** The baseline: what a developer would write by hand for exactly these six counts. */
 const baseline = () => {

@@ -35,22 +35,22 @@ export const buildWorld = (n: number, seed = 42): World => {
   const organsOf = new Map<string, Array<Council.Organ>>()
   const sessionsOf = new Map<string, Array<Session.Session>>()
   const addUnit = (id: string, code: string, type: AdminUnit.UnitType, parent?: string) => {
-    units.set(id, new AdminUnit.AdminUnit({ id: id as never, code, name: `Đơn vị ${id}`, type, ...(parent ? { parent: parent as never } : {}), validity: { from: d("2016-01-01"), to: d("2025-06-30") } }, true))
+    units.set(id, new AdminUnit.AdminUnit({ id: id as never, code, name: `Đơn vị ${id}`, type, ...(parent ? { parent: parent as never } : {}), validity: { from: d("2016-01-01"), to: d("2025-06-30") } }, { disableChecks: true }))
     const cid = `c${id}`
-    councils.set(cid, new Council.Council({ id: cid as never, unit: id as never, name: `HĐND ${id}`, validity: { from: d("2016-01-01"), to: d("2025-06-30") } }, true))
+    councils.set(cid, new Council.Council({ id: cid as never, unit: id as never, name: `HĐND ${id}`, validity: { from: d("2016-01-01"), to: d("2025-06-30") } }, { disableChecks: true }))
     const level = AdminUnit.levelOfUnitType[type]
     const kinds = level === "province" ? ["phap-che", "kinh-te-ngan-sach", "van-hoa-xa-hoi", "dan-toc"] : ["phap-che", "kinh-te-xa-hoi"]
     const list: Array<Council.Organ> = [
-      new Council.Organ({ id: `${cid}.hdnd` as never, council: cid as never, kind: "plenary", name: "HĐND", validity: { from: d("2021-06-01"), to: d("2025-06-30") } }, true),
-      new Council.Organ({ id: `${cid}.tt` as never, council: cid as never, kind: "standing", name: "Thường trực", validity: { from: d("2021-06-01"), to: d("2025-06-30") } }, true),
-      ...kinds.map((k) => new Council.Organ({ id: `${cid}.${k}` as never, council: cid as never, kind: "committee", committeeKind: k as never, name: `Ban ${k}`, validity: { from: d("2021-06-01"), to: d("2025-06-30") } }, true))
+      new Council.Organ({ id: `${cid}.hdnd` as never, council: cid as never, kind: "plenary", name: "HĐND", validity: { from: d("2021-06-01"), to: d("2025-06-30") } }, { disableChecks: true }),
+      new Council.Organ({ id: `${cid}.tt` as never, council: cid as never, kind: "standing", name: "Thường trực", validity: { from: d("2021-06-01"), to: d("2025-06-30") } }, { disableChecks: true }),
+      ...kinds.map((k) => new Council.Organ({ id: `${cid}.${k}` as never, council: cid as never, kind: "committee", committeeKind: k as never, name: `Ban ${k}`, validity: { from: d("2021-06-01"), to: d("2025-06-30") } }, { disableChecks: true }))
     ]
     for (const o of list) organs.set(o.id, o)
     organsOf.set(cid, list)
     const ss: Array<Session.Session> = []
     for (let i = 1; i <= 12; i++) {
       const special = i % 3 === 0
-      const s = new Session.Session({ id: `${cid}.kh${i}` as never, council: cid as never, ordinal: i, series: "all", type: special ? "special" : "regular", ...(special ? { specialLabel: "chuyen-de" as const } : {}), dates: { from: d(`2023-${String(i).padStart(2, "0")}-10`), to: d(`2023-${String(i).padStart(2, "0")}-11`) } }, true)
+      const s = new Session.Session({ id: `${cid}.kh${i}` as never, council: cid as never, ordinal: i, series: "all", type: special ? "special" : "regular", ...(special ? { specialLabel: "chuyen-de" as const } : {}), dates: { from: d(`2023-${String(i).padStart(2, "0")}-10`), to: d(`2023-${String(i).padStart(2, "0")}-11`) } }, { disableChecks: true })
       sessions.set(s.id, s)
       ss.push(s)
     }
@@ -87,7 +87,7 @@ export const buildWorld = (n: number, seed = 42): World => {
         ...(kind === "supervision" ? { mode: pick(MODES) } : {}),
         ...(kind === "advisory" ? { origin: pick(ORIGINS) } : {})
       },
-      true
+      { disableChecks: true }
     )
     activities.set(a.id, a)
     byCouncil.get(council)!.set(a.id, a)

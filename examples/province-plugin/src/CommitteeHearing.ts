@@ -19,7 +19,7 @@ import { Ids, Plugin } from "@hdnd/core"
 import type { ActivityKind } from "@hdnd/core"
 import * as Schema from "effect/Schema"
 
-const Count = Schema.Int.pipe(Schema.nonNegative())
+const Count = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))
 
 /**
  * The attributes of a committee hearing, all required:
@@ -37,7 +37,7 @@ export const CommitteeHearingAttributes = Schema.Struct({
   agencies: Count,
   commitments: Count,
   broadcastLive: Schema.Boolean
-}).annotations({ identifier: "CommitteeHearingAttributes" })
+}).annotate({ identifier: "CommitteeHearingAttributes" })
 
 declare module "@hdnd/core" {
   interface ActivityKindAttributes {

@@ -9,7 +9,7 @@
  */
 import { Activity, CalendarDate, Dataset, Errors, Ids, Plugin, PluginHost, Report, Session, Tabulate, TabulationRequest, Validation } from "@hdnd/core"
 import type { ReportDocument, Tabulation } from "@hdnd/core"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import { COMMITTEE_HEARING } from "./CommitteeHearing.js"
 import type { CommitteeKind } from "./Councils.js"
 import { CITY_COUNCIL_ID, CITY_TERM_ID, communeCouncilId, organId } from "./Councils.js"
@@ -172,13 +172,13 @@ export type DemoError = PluginHost.PluginError | Errors.ValidationError | Errors
  * @since 0.1.0
  * @category running
  */
-export const run = (plugins: ReadonlyArray<Plugin.Plugin> = [plugin]): Either.Either<Demo, DemoError> =>
-  Either.gen(function* () {
+export const run = (plugins: ReadonlyArray<Plugin.Plugin> = [plugin]): Result.Result<Demo, DemoError> =>
+  Result.gen(function* () {
     const loaded = yield* PluginHost.load(plugins)
     const base = Dataset.fromBatch(loaded.data)
     const batch: Dataset.Batch = { sessions, activities }
     const problems = Validation.validateBatch(base, batch, loaded.registry)
-    if (problems.length > 0) return yield* Either.left(new Errors.ValidationError({ problems }))
+    if (problems.length > 0) return yield* Result.fail(new Errors.ValidationError({ problems }))
     const dataset = Dataset.apply(base, batch)
     const tabulation = yield* Tabulate.tabulate(dataset, loaded.registry, Report.requestFor(committeeReport, SCOPE, PERIOD))
     const document = yield* Report.render(committeeReport, tabulation, loaded.registry, { number: 12, date: date("2025-12-31") })

@@ -10,15 +10,15 @@
  * @since 0.1.0
  */
 import { ReportText } from "@hdnd/core"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import { hearingTotals, run } from "./demo.js"
 
 const result = run()
-if (Either.isLeft(result)) {
-  process.stderr.write(`Lỗi / Error:\n${result.left.message}\n`)
+if (Result.isFailure(result)) {
+  process.stderr.write(`Lỗi / Error:\n${result.failure.message}\n`)
   process.exitCode = 1
 } else {
-  const { loaded, dataset, document } = result.right
+  const { loaded, dataset, document } = result.success
   const t = hearingTotals(dataset)
   process.stdout.write(
     `Đã nạp plugin / loaded plugins: ${loaded.plugins.map((p) => `${p.name}@${p.version}`).join(", ")}\n` +

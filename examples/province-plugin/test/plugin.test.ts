@@ -1,6 +1,6 @@
 import { Activity, CalendarDate, Council, Dataset, definePlugin, Ids, Indicators as Core, Plugin, PluginHost, Report, Tabulate, Tabulation, TabulationRequest, Validation } from "@hdnd/core"
 import * as SonLa from "@hdnd/province-son-la"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import fc from "fast-check"
 import { readFileSync } from "node:fs"
@@ -20,8 +20,8 @@ const { date } = CalendarDate
 
 const load = (plugins: ReadonlyArray<Plugin.Plugin>): PluginHost.Loaded => {
   const loaded = PluginHost.load(plugins)
-  if (Either.isLeft(loaded)) throw new Error(loaded.left.message)
-  return loaded.right
+  if (Result.isFailure(loaded)) throw new Error(loaded.failure.message)
+  return loaded.success
 }
 
 const loaded = load([plugin])
@@ -115,10 +115,10 @@ describe("the city council", () => {
       validity: { from: date("2025-07-01") }
     })
     const refused = PluginHost.load([definePlugin({ ...plugin, data: { ...data, organs: [...allOrgans, wrong] } })])
-    expect(Either.isLeft(refused)).toBe(true)
-    if (Either.isRight(refused)) return
-    expect(refused.left.problems.map((p) => [p.code, p.plugins, p.id])).toEqual([["invalid-contribution", [NAMESPACE], wrong.id]])
-    expect(refused.left.problems[0]!.en).toContain(`may not have a "do-thi" committee`)
+    expect(Result.isFailure(refused)).toBe(true)
+    if (Result.isSuccess(refused)) return
+    expect(refused.failure.problems.map((p) => [p.code, p.plugins, p.id])).toEqual([["invalid-contribution", [NAMESPACE], wrong.id]])
+    expect(refused.failure.problems[0]!.en).toContain(`may not have a "do-thi" committee`)
   })
 })
 
@@ -213,7 +213,7 @@ describe("the indicators", () => {
           period,
           groupBy: ["organ"]
         }
-        const tab = Either.getOrThrow(Tabulate.tabulate(ds, loaded.registry, request))
+        const tab = Result.getOrThrow(Tabulate.tabulate(ds, loaded.registry, request))
         const counted = records.filter((r) => r.kind === COMMITTEE_HEARING && r.day >= period.from && r.day <= period.to)
         expect(Tabulation.valueOf(tab, ids.committeeHearing).value).toBe(counted.length)
         expect(Tabulation.valueOf(tab, ids.committeeHearingUrban).value).toBe(counted.filter((r) => r.organ.committee === "do-thi").length)
@@ -228,7 +228,7 @@ describe("the indicators", () => {
 })
 
 describe("the report template", () => {
-  const demo = Either.getOrThrow(run())
+  const demo = Result.getOrThrow(run())
 
   it("renders the demo with every placeholder filled, the official frame and the figures of the city level", () => {
     const doc = demo.document
@@ -253,14 +253,14 @@ describe("the report template", () => {
   })
 
   it("renders the same beside the Sơn La plugin", () => {
-    const beside = Either.getOrThrow(run([SonLa.plugin, plugin]))
+    const beside = Result.getOrThrow(run([SonLa.plugin, plugin]))
     expect(beside.document).toEqual(demo.document)
   })
 
   it("names a dimension it groups by for every selection, so any tabulation from requestFor resolves", () => {
     const request = Report.requestFor(committeeReport, TabulationRequest.councils([CITY_COUNCIL_ID]), CalendarDate.period("2026-01-01", "2026-06-30"))
-    const empty = Either.getOrThrow(Tabulate.tabulate(demo.dataset, loaded.registry, request))
-    const doc = Either.getOrThrow(Report.render(committeeReport, empty, loaded.registry))
+    const empty = Result.getOrThrow(Tabulate.tabulate(demo.dataset, loaded.registry, request))
+    const doc = Result.getOrThrow(Report.render(committeeReport, empty, loaded.registry))
     expect(JSON.stringify(doc)).not.toContain("{{")
     expect(doc.title).toContain("6 tháng đầu năm 2026")
   })

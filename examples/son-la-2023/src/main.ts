@@ -28,6 +28,6 @@ const program = Effect.gen(function* () {
   process.stdout.write(ReportText.toText(result.doc))
   process.stdout.write("\n" + footer(result))
   process.stdout.write(`Dữ liệu được lưu trong tệp SQLite / data stored in the SQLite file: ${filename}\n`)
-}).pipe(Effect.catchAll((error) => Effect.sync(() => fail(error))))
+}).pipe(Effect.catch((error) => Effect.sync(() => fail(error))))
 
 Effect.runPromise(program).catch(fail)

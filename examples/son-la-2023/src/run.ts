@@ -50,7 +50,7 @@ export const loadAndRender = (
     const written = yield* store.upsert(batch)
     const request = Report.requestFor(template, TabulationRequest.subtree(PROVINCE_UNIT_ID, AS_OF), PERIOD, true)
     const tab = yield* store.tabulate(request)
-    const doc = yield* Report.render(template, tab, registry, RENDER_OPTIONS)
+    const doc = yield* Effect.fromResult(Report.render(template, tab, registry, RENDER_OPTIONS))
     return { batch, written, tab, doc }
   })
 

@@ -12,7 +12,7 @@ import { csvOf, presentFiles, TEMPLATE_FILE, templateJson } from "../src/files.j
 
 const data = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../data")
 const encode = (kind: Dataset.EntityKind, r: unknown) =>
-  JSON.parse(JSON.stringify(Schema.encodeSync(Dataset.entitySchemas[kind] as unknown as Schema.Schema<unknown, unknown>)(r)))
+  JSON.parse(JSON.stringify(Schema.encodeSync(Dataset.entitySchemas[kind] as unknown as Schema.Codec<unknown, unknown>)(r)))
 const byId = (kind: Dataset.EntityKind, records: ReadonlyArray<unknown>) =>
   records.map((r) => encode(kind, r)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 

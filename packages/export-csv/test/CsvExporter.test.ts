@@ -2,6 +2,7 @@ import { Exporter, ReportDocument } from "@hdnd/core"
 import { ExportDocuments, ExporterSuite } from "@hdnd/testkit"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
+import * as Option from "effect/Option"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { CsvExporter } from "../src/index.js"
@@ -145,9 +146,10 @@ describe("CSV files", () => {
     const { Registry, Tabulation } = await import("@hdnd/core")
     const exit = await Effect.runPromiseExit(CsvExporter.exporter.export(Exporter.tabulation(Tabulation.empty({ indicators: new Map(), dimensions: [], traced: false }), Registry.builtin)))
     expect(Exit.isFailure(exit)).toBe(true)
-    if (Exit.isFailure(exit) && exit.cause._tag === "Fail") {
-      expect(exit.cause.error.vi).toMatch(/kỳ báo cáo/)
-      expect(exit.cause.error.en).toMatch(/period/)
+    const error = Option.getOrUndefined(Exit.findErrorOption(exit))
+    if (error !== undefined) {
+      expect(error.vi).toMatch(/kỳ báo cáo/)
+      expect(error.en).toMatch(/period/)
     } else expect.unreachable("a typed failure")
   })
 })

@@ -6,6 +6,7 @@ import { Exporter, Registry, Tabulation } from "@hdnd/core"
 import { ExportDocuments } from "@hdnd/testkit"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
+import * as Option from "effect/Option"
 import { strFromU8, unzipSync } from "fflate"
 import { describe, expect, it } from "vitest"
 import { crc32, readZip, writeZip, deflatedEntry, contentOf } from "../src/internal/Zip.js"
@@ -44,11 +45,11 @@ describe("DOCX exporter", () => {
   it("a tabulation exports as a document of its tables", async () => {
     const { Dataset, Indicators, Tabulate, TabulationRequest } = await import("@hdnd/core")
     const { Arbitraries } = await import("@hdnd/testkit")
-    const { Either } = await import("effect")
+    const { Result } = await import("effect")
     const fc = (await import("fast-check")).default
     const [g] = fc.sample(Arbitraries.datasetArb(), { numRuns: 1, seed: 11 })
     const ds = Dataset.fromBatch(Arbitraries.toBatch(g!))
-    const tab = Either.getOrThrow(
+    const tab = Result.getOrThrow(
       Tabulate.tabulate(ds, Registry.builtin, {
         indicators: [Indicators.ids.reviewContent],
         scope: TabulationRequest.councils([...ds.councils.keys()]),
@@ -67,7 +68,7 @@ describe("DOCX exporter", () => {
     const tab = Tabulation.empty({ indicators: new Map(), dimensions: [], traced: false })
     const exit = await Effect.runPromiseExit(DocxExporter.exporter.export(Exporter.tabulation(tab, Registry.builtin)))
     expect(Exit.isFailure(exit)).toBe(true)
-    const error = Exit.isFailure(exit) && exit.cause._tag === "Fail" ? exit.cause.error : undefined
+    const error = Option.getOrUndefined(Exit.findErrorOption(exit))
     expect(error).toBeInstanceOf(Exporter.ExportError)
     expect(error!.format).toBe("docx")
     expect(error!.vi).toMatch(/kỳ báo cáo/)
@@ -76,7 +77,7 @@ describe("DOCX exporter", () => {
 
   it("a creation time that is not a time fails as an ExportError, not a defect", async () => {
     const exit = await Effect.runPromiseExit(DocxExporter.exporter.export(Exporter.document(ExportDocuments.emptyDocument), { createdAt: new Date(Number.NaN) }))
-    expect(Exit.isFailure(exit) && exit.cause._tag === "Fail" && exit.cause.error instanceof Exporter.ExportError).toBe(true)
+    expect(Exit.isFailure(exit) && Option.getOrUndefined(Exit.findErrorOption(exit)) instanceof Exporter.ExportError).toBe(true)
   })
 
   it("exportDocument gives the exporter's bytes", async () => {

@@ -9,7 +9,7 @@
 import { Exporter, ReportDocument, Tabulation } from "@hdnd/core"
 import type { Registry } from "@hdnd/core"
 import * as Effect from "effect/Effect"
-import * as JSONSchema from "effect/JSONSchema"
+import * as JsonSchema from "effect/JsonSchema"
 import * as Schema from "effect/Schema"
 
 /**
@@ -31,7 +31,7 @@ export const SCHEMA_IDS = {
   tabulation: "https://hdnd.invalid/schema/tabulation.v1.json"
 } as const
 
-const Generated = Schema.String.annotations({ description: "When the file was written (ISO 8601, UTC)." })
+const Generated = Schema.String.annotate({ description: "When the file was written (ISO 8601, UTC)." })
 
 /**
  * A report document file: `{ $schema, kind: "hdnd/report-document", formatVersion, generatedAt, document }`.
@@ -45,9 +45,9 @@ export const documentFileSchema = Schema.Struct({
   formatVersion: Schema.Literal(FORMAT_VERSION),
   generatedAt: Generated,
   document: ReportDocument.ReportDocument
-}).annotations({ identifier: "ReportDocumentFile", title: "hdnd report document" })
+}).annotate({ identifier: "ReportDocumentFile", title: "hdnd report document" })
 
-const Qualifier = Schema.Literal("exact", "over", "nearly", "about")
+const Qualifier = Schema.Literals(["exact", "over", "nearly", "about"])
 
 /**
  * One cell of a tabulation file: the indicator, the dimension values (ids, with their labels), the
@@ -58,14 +58,14 @@ const Qualifier = Schema.Literal("exact", "over", "nearly", "about")
  */
 export const TabulationRow = Schema.Struct({
   indicator: Schema.String,
-  key: Schema.Record({ key: Schema.String, value: Schema.String }),
+  key: Schema.Record(Schema.String, Schema.String),
   value: Schema.Number,
   qualifier: Qualifier,
   items: Schema.Number,
   sessions: Schema.Array(Schema.String),
   tallies: Schema.Array(Schema.Struct({ id: Schema.String, body: Schema.String, value: Schema.Number, qualifier: Qualifier })),
   activities: Schema.Array(Schema.String)
-}).annotations({ identifier: "TabulationRow" })
+}).annotate({ identifier: "TabulationRow" })
 
 /**
  * A tabulation file: `{ $schema, kind: "hdnd/tabulation", formatVersion, generatedAt, … }` with the
@@ -81,16 +81,16 @@ export const tabulationFileSchema = Schema.Struct({
   formatVersion: Schema.Literal(FORMAT_VERSION),
   generatedAt: Generated,
   period: Schema.NullOr(Schema.Struct({ from: Schema.String, to: Schema.String })),
-  view: Schema.Literal("council", "organ"),
+  view: Schema.Literals(["council", "organ"]),
   dimensions: Schema.Array(Schema.String),
   indicators: Schema.Array(Schema.Struct({ id: Schema.String, measure: Schema.String, vi: Schema.String, en: Schema.String })),
   rows: Schema.Array(TabulationRow),
-  labels: Schema.Record({ key: Schema.String, value: Schema.Struct({ vi: Schema.String, en: Schema.String }) }),
+  labels: Schema.Record(Schema.String, Schema.Struct({ vi: Schema.String, en: Schema.String })),
   unapportioned: Schema.Array(Schema.String),
   conflicts: Schema.Array(
     Schema.Struct({ indicator: Schema.String, body: Schema.String, items: Schema.Number, tallies: Schema.Array(Schema.String), tallyValue: Schema.Number })
   )
-}).annotations({ identifier: "TabulationFile", title: "hdnd tabulation" })
+}).annotate({ identifier: "TabulationFile", title: "hdnd tabulation" })
 
 /** @since 0.1.0 @category models */
 export type DocumentFile = typeof documentFileSchema.Type
@@ -103,10 +103,59 @@ export type TabulationFile = typeof tabulationFileSchema.Type
  * @since 0.1.0
  * @category schemas
  */
-export const jsonSchema = (kind: "document" | "tabulation"): object => ({
-  $id: SCHEMA_IDS[kind],
-  ...(kind === "document" ? JSONSchema.make(documentFileSchema) : JSONSchema.make(tabulationFileSchema))
-})
+export const jsonSchema = (kind: "document" | "tabulation"): object => {
+  // Objects stay closed (`additionalProperties: false`), as in every published v1 schema.
+  const document = JsonSchema.toDocumentDraft07(
+    Schema.toJsonSchemaDocument(kind === "document" ? documentFileSchema : tabulationFileSchema, { onExcessProperty: "error" })
+  )
+  return {
+    $id: SCHEMA_IDS[kind],
+    $schema: JsonSchema.META_SCHEMA_URI_DRAFT_07,
+    ...(asWritten(document.schema) as JsonSchema.JsonSchema),
+    ...(Object.keys(document.definitions).length > 0
+      ? { definitions: Object.fromEntries(Object.entries(document.definitions).map(([name, definition]) => [name, asWritten(definition)])) }
+      : {})
+  }
+}
+
+const NON_FINITE_TEXTS: ReadonlySet<unknown> = new Set(["NaN", "Infinity", "-Infinity"])
+
+const isSchemaObject = (u: unknown): u is JsonSchema.JsonSchema => typeof u === "object" && u !== null && !Array.isArray(u)
+
+/** `{ type: "string", enum: ["NaN", "Infinity", "-Infinity"] }`: how Effect's JSON codec writes a non-finite number. */
+const isNonFiniteText = (s: unknown): boolean =>
+  isSchemaObject(s) && Object.keys(s).length === 2 && s.type === "string" && Array.isArray(s.enum) &&
+  s.enum.length === NON_FINITE_TEXTS.size && s.enum.every((v) => NON_FINITE_TEXTS.has(v))
+
+const isNumber = (s: unknown): boolean => isSchemaObject(s) && Object.keys(s).length === 1 && s.type === "number"
+const isNull = (s: unknown): boolean => isSchemaObject(s) && Object.keys(s).length === 1 && s.type === "null"
+
+/**
+ * The generated JSON Schema as the files are written. Effect's generator describes its own JSON codec,
+ * which writes an `undefined` optional field as `null` and a non-finite number as a string; the
+ * files are `JSON.stringify` of the encoded value instead, which leaves an `undefined` field out and
+ * has only JSON numbers. So, as in the v1 schemas: the `null` alternative of an optional property and
+ * the non-finite-number strings beside `{ type: "number" }` are dropped (an alternative left alone
+ * takes the place of its `anyOf`). Everything else is kept as generated.
+ */
+const asWritten = (schema: unknown, optional = false): unknown => {
+  if (Array.isArray(schema)) return schema.map((s) => asWritten(s))
+  if (!isSchemaObject(schema)) return schema
+  const required = new Set(Array.isArray(schema.required) ? schema.required : [])
+  const out: JsonSchema.JsonSchema = {}
+  for (const [key, value] of Object.entries(schema)) {
+    out[key] = key === "properties" && isSchemaObject(value)
+      ? Object.fromEntries(Object.entries(value).map(([name, property]) => [name, asWritten(property, !required.has(name))]))
+      : asWritten(value)
+  }
+  if (!Array.isArray(out.anyOf)) return out
+  const branches: ReadonlyArray<unknown> = out.anyOf
+  const kept = branches.filter((b) => !(isNonFiniteText(b) && branches.some(isNumber)) && !(optional && isNull(b)))
+  const { anyOf: _, ...rest } = out
+  const [only] = kept
+  if (kept.length === 1 && isSchemaObject(only) && Object.keys(only).every((k) => !(k in rest))) return { ...rest, ...only }
+  return { ...rest, anyOf: kept }
+}
 
 /**
  * A tabulation as its JSON file content.

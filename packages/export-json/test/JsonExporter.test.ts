@@ -75,10 +75,10 @@ describe("JSON exporter", () => {
   it("a tabulation file validates against its schema and keeps every cell", async () => {
     const { Arbitraries } = await import("@hdnd/testkit")
     const { Dataset, Indicators, Registry, Tabulate, TabulationRequest } = await import("@hdnd/core")
-    const { Either } = await import("effect")
+    const { Result } = await import("effect")
     const [g] = fc.sample(Arbitraries.datasetArb(), { numRuns: 1, seed: 7 })
     const ds = Dataset.fromBatch(Arbitraries.toBatch(g!))
-    const tab = Either.getOrThrow(
+    const tab = Result.getOrThrow(
       Tabulate.tabulate(ds, Registry.builtin, {
         indicators: [Indicators.ids.reviewContent, Indicators.ids.reviewSessions],
         scope: TabulationRequest.councils([...ds.councils.keys()]),

@@ -3,6 +3,7 @@ import { ExportDocuments, ExporterSuite } from "@hdnd/testkit"
 import ExcelJS from "exceljs"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
+import * as Option from "effect/Option"
 import fc from "fast-check"
 import { describe, expect, it, vi } from "vitest"
 import { XlsxExporter } from "../src/index.js"
@@ -323,7 +324,7 @@ describe("XLSX bytes and progress", () => {
     const exit = await Effect.runPromiseExit(XlsxExporter.exporter.export(Exporter.tabulation(Tabulation.empty({ indicators: new Map(), dimensions: [], traced: false }), Registry.builtin)))
     expect(Exit.isFailure(exit)).toBe(true)
     if (Exit.isFailure(exit)) {
-      const error = exit.cause._tag === "Fail" ? exit.cause.error : undefined
+      const error = Option.getOrUndefined(Exit.findErrorOption(exit))
       expect(error).toBeInstanceOf(Exporter.ExportError)
       expect(error?.vi).toMatch(/kỳ báo cáo/)
       expect(error?.en).toMatch(/period/)

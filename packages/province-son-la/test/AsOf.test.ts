@@ -6,7 +6,7 @@
  */
 import { Activity, CalendarDate, Dataset, Indicators, Registry, Tabulate, Tabulation, TabulationRequest, Validation } from "@hdnd/core"
 import type { Council, Ids } from "@hdnd/core"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { batch, councils, Councils, organs, units, Units } from "../src/index.js"
@@ -195,7 +195,7 @@ describe("tabulating as of a date", () => {
     return councils.find((c) => c.id === id)!
   }
   const tabulate = (ds: Dataset.Dataset, asOf: string) =>
-    Either.getOrThrow(
+    Result.getOrThrow(
       Tabulate.tabulate(ds, registry, {
         indicators: [Indicators.ids.survey],
         scope: TabulationRequest.subtree(PROVINCE_UNIT_ID, d(asOf)),

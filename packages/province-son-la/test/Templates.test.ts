@@ -1,6 +1,6 @@
 import { Activity, CalendarDate, Dataset, Ids, Registry, Report, ReportTemplate, Tabulate, TabulationRequest } from "@hdnd/core"
 import type { ReportDocument } from "@hdnd/core"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import { describe, expect, it } from "vitest"
 import { batch, Councils, templates, Templates, Units } from "../src/index.js"
@@ -20,7 +20,7 @@ const texts = (doc: ReportDocument.ReportDocument): ReadonlyArray<string> => [
 
 const render = (template: ReportTemplate.ReportTemplate, data: Dataset.Batch, period: CalendarDate.Period, asOf: string) => {
   const request = Report.requestFor(template, TabulationRequest.subtree(Units.PROVINCE_UNIT_ID, CalendarDate.date(asOf)), period)
-  const tab = Either.getOrThrow(Tabulate.tabulate(Dataset.fromBatch(data), registry, request))
+  const tab = Result.getOrThrow(Tabulate.tabulate(Dataset.fromBatch(data), registry, request))
   return Report.render(template, tab, registry, { number: 12, date: CalendarDate.date("2024-12-10") })
 }
 
@@ -47,8 +47,8 @@ describe("the Sơn La report templates", () => {
     for (const t of templates) {
       for (const [period, asOf] of PERIODS) {
         const result = render(t, batch, period, asOf)
-        if (Either.isLeft(result)) throw new Error(`${t.id} ${asOf}: ${result.left.message}`)
-        const doc = result.right
+        if (Result.isFailure(result)) throw new Error(`${t.id} ${asOf}: ${result.failure.message}`)
+        const doc = result.success
         expect(texts(doc).filter((s) => s.includes("{{")), `${t.id} ${asOf}`).toEqual([])
         expect(doc.figures.every((f) => f.value === 0), `${t.id} ${asOf}`).toBe(true)
         expect(doc.header?.issuingBody).toEqual(["HỘI ĐỒNG NHÂN DÂN", "TỈNH SƠN LA"])
@@ -59,7 +59,7 @@ describe("the Sơn La report templates", () => {
 
   it("fail to render, naming the placeholder, when a placeholder does not fit the tabulation (the check above can fail)", () => {
     const [period, asOf] = PERIODS[1]
-    const tab = Either.getOrThrow(
+    const tab = Result.getOrThrow(
       Tabulate.tabulate(Dataset.fromBatch(batch), registry, Report.requestFor(Templates.yearEndTemplate, TabulationRequest.subtree(Units.PROVINCE_UNIT_ID, CalendarDate.date(asOf)), period))
     )
     // An indicator the template's request did not ask for, and a dimension it does not group by.
@@ -68,8 +68,8 @@ describe("the Sơn La report templates", () => {
       sections: [{ blocks: [{ _tag: "Paragraph", text: "{{count core/interpellation level=province}}; {{count core/review.content organKind=committee}}" }] }]
     })
     const result = Report.render(broken, tab, registry)
-    expect(Either.isLeft(result)).toBe(true)
-    if (Either.isLeft(result)) expect(result.left.problems.map((p) => p.code)).toEqual(["indicator-not-tabulated", "dimension-not-grouped"])
+    expect(Result.isFailure(result)).toBe(true)
+    if (Result.isFailure(result)) expect(result.failure.problems.map((p) => p.code)).toEqual(["indicator-not-tabulated", "dimension-not-grouped"])
   })
 
   it("year-end: counts the provincial committees' work in words and a commune council's in the tables after the reform", () => {
@@ -95,8 +95,8 @@ describe("the Sơn La report templates", () => {
       act("x-2", commune, Councils.organId(commune, "van-hoa-xa-hoi"), "supervision", { mode: "thematic" })
     ]
     const result = render(Templates.yearEndTemplate, { ...batch, activities }, PERIODS[2][0], PERIODS[2][1])
-    if (Either.isLeft(result)) throw new Error(result.left.message)
-    const doc = result.right
+    if (Result.isFailure(result)) throw new Error(result.failure.message)
+    const doc = result.success
     expect(doc.title).toBe("Báo cáo kết quả hoạt động của các ban Hội đồng nhân dân năm 2026")
     const all = texts(doc).join("\n")
     expect(all).toContain("Năm 2026, các ban của HĐND tỉnh đã thẩm tra 2 dự thảo nghị quyết (trong đó 1 dự thảo nghị quyết quy phạm pháp luật), 1 báo cáo")
@@ -129,8 +129,8 @@ describe("the Sơn La answer report template (son-la/answer-report)", () => {
 
   it("renders its title with the period and its frame with the number", () => {
     const result = render(t, batch, CalendarDate.period("2023-10-01", "2023-12-31"), "2023-12-31")
-    if (Either.isLeft(result)) throw new Error(result.left.message)
-    expect(result.right.title).toBe("Báo cáo tổng hợp tiếp thu, trao đổi, giải đáp kiến nghị, đề xuất của các ban HĐND cấp dưới từ tháng 10 năm 2023 đến tháng 12 năm 2023")
-    expect(result.right.header?.recipients).toContain("Các cơ quan được chuyển kiến nghị")
+    if (Result.isFailure(result)) throw new Error(result.failure.message)
+    expect(result.success.title).toBe("Báo cáo tổng hợp tiếp thu, trao đổi, giải đáp kiến nghị, đề xuất của các ban HĐND cấp dưới từ tháng 10 năm 2023 đến tháng 12 năm 2023")
+    expect(result.success.header?.recipients).toContain("Các cơ quan được chuyển kiến nghị")
   })
 })

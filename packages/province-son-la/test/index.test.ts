@@ -30,9 +30,9 @@ describe("@hdnd/province-son-la", () => {
 describe("the Sơn La plugin", () => {
   it("loads alone through the plugin host: its templates join the registry and its data is the batch", async () => {
     const { PluginHost, Registry } = await import("@hdnd/core")
-    const { Either } = await import("effect")
+    const { Result } = await import("effect")
     const { plugin, batch } = await import("../src/index.js")
-    const loaded = Either.getOrThrow(PluginHost.load([plugin]))
+    const loaded = Result.getOrThrow(PluginHost.load([plugin]))
     expect(loaded.plugins.map((p) => p.name)).toEqual(["son-la"])
     expect(loaded.registry.templates.has("son-la/committee-conference-2023" as never)).toBe(true)
     expect(loaded.registry.templates.has("son-la/committee-year-end" as never)).toBe(true)
