@@ -4,6 +4,9 @@
  * fraction of the time of resolving hundreds of modules (TOOLCHAIN.md: 0.27 s vs 1.09 s).
  * better-sqlite3 stays external: it is a native module; so does jiti, which compiles `hdnd.config.ts`
  * (it loads its own compiler lazily and is large, so it is left as the runtime dependency it is).
+ * The entry `hdnd.js` holds only the Node.js version check of `src/bin.ts` and imports the command
+ * with a dynamic import: on a Node.js too old for the rest (Node 20), the check runs first and prints
+ * its one sentence (test/NodeVersion.test.ts runs the bundle on one).
  */
 import { build } from "esbuild"
 import { chmodSync, rmSync } from "node:fs"
@@ -23,7 +26,7 @@ export const bundle = async (outdir = join(packageDir, "dist")) => {
     splitting: true,
     format: "esm",
     platform: "node",
-    target: "node20",
+    target: "node22",
     minify: true,
     conditions: ["@hdnd/source"],
     // vega-canvas tries `import("canvas")` (an optional native module) and falls back without it.

@@ -16,6 +16,8 @@ import { UsageError } from "./Failure.js"
 import type { Lang } from "./Lang.js"
 import * as Plugins from "./Plugins.js"
 import { pick } from "./Lang.js"
+import type { TableFormat } from "./Output.js"
+import { csv, table } from "./Output.js"
 
 /**
  * The options every command takes.
@@ -49,6 +51,21 @@ export const registryOf = (c: Common): Effect.Effect<Registry.Registry, UsageErr
 export const out = (text: string): Effect.Effect<void> => Effect.sync(() => void process.stdout.write(text.endsWith("\n") ? text : `${text}\n`))
 
 /**
+ * Prints rows in a listing format: an aligned table (numbers right-aligned in the `numeric`
+ * columns), CSV, or the JSON value given.
+ *
+ * @since 0.1.0
+ * @category output
+ */
+export const print = (
+  format: TableFormat,
+  header: ReadonlyArray<string>,
+  rows: ReadonlyArray<ReadonlyArray<string>>,
+  json: unknown,
+  numeric?: ReadonlySet<number>
+): Effect.Effect<void> => out(format === "json" ? JSON.stringify(json, null, 2) : format === "csv" ? csv(header, rows) : table(header, rows, numeric))
+
+/**
  * Writes a line to stderr unless quiet.
  *
  * @since 0.1.0
@@ -68,7 +85,11 @@ export const withStore = <A, E>(
   c: Common,
   f: (store: Store.StoreService) => Effect.Effect<A, E, Store.Store>
 ): Effect.Effect<A, E | Errors.StoreError | UsageError> =>
-  Effect.flatMap(registryOf(c), (registry) => Effect.scoped(Effect.flatMap(Store.Store, f)).pipe(Effect.provide(Database.layer(c.target, registry))))
+  Effect.flatMap(registryOf(c), (registry) =>
+    Effect.gen(function* () {
+      return yield* f(yield* Store.Store)
+    }).pipe(Effect.provide(Database.layer(c.target, registry)))
+  )
 
 /**
  * A date option: `yyyy-mm-dd`, `dd/mm/yyyy` or Vietnamese words.
@@ -127,7 +148,7 @@ export const findScope = (
  * @since 0.1.0
  * @category store
  */
-export const collect = <A, E>(stream: Stream.Stream<A, E>): Effect.Effect<ReadonlyArray<A>, E> => Effect.map(Stream.runCollect(stream), (c) => [...c])
+export const collect = <A, E>(stream: Stream.Stream<A, E>): Effect.Effect<ReadonlyArray<A>, E> => Stream.runCollect(stream)
 
 /**
  * Councils named by `--council` (each by id or by name, matched without case or diacritics). An

@@ -48,7 +48,7 @@ export const describe = (t: Target): string => (t._tag === "Sqlite" ? t.file : t
  * @category layers
  */
 export const layer = (t: Target, registry?: Registry.Registry): Layer.Layer<Store.Store, Errors.StoreError> =>
-  Layer.unwrapEffect(
+  Layer.unwrap(
     t._tag === "Sqlite"
       ? Effect.map(
           Effect.promise(() => import("@hdnd/store-sqlite")),

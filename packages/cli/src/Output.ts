@@ -6,6 +6,14 @@
  */
 
 /**
+ * The output formats of listings and figures (`--format table|json|csv`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type TableFormat = "table" | "json" | "csv"
+
+/**
  * Whether colours are used on `stream`.
  *
  * @since 0.1.0

@@ -15,7 +15,7 @@
  */
 import { Plugin, PluginHost } from "@hdnd/core"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import { createRequire } from "node:module"
 import * as path from "node:path"
 import { pathToFileURL } from "node:url"
@@ -104,15 +104,15 @@ export const load = (sources: PluginSources): Effect.Effect<PluginHost.Loaded, U
     return Effect.gen(function* () {
       const refs = [...(yield* configRefs(sources.config)), ...sources.plugins.map((spec) => ({ spec, base: process.cwd(), from: "--plugin" }))]
       const plugins = (yield* Effect.forEach(refs, (r) => (Plugin.isPlugin(r) ? Effect.succeed([r]) : importRef(r)))).flat()
-      return yield* Either.match(PluginHost.load(plugins), {
-        onLeft: (e) =>
+      return yield* Result.match(PluginHost.load(plugins), {
+        onFailure: (e) =>
           Effect.fail(
             new UsageError({
               vi: `không dùng được các plugin:\n${e.problems.map((p) => `  [${p.plugins.join(", ")}] ${p.vi}`).join("\n")}`,
               en: `the plugins cannot be used:\n${e.problems.map((p) => `  [${p.plugins.join(", ")}] ${p.en}`).join("\n")}`
             })
           ),
-        onRight: Effect.succeed
+        onSuccess: Effect.succeed
       })
     }).pipe(
       Effect.exit,

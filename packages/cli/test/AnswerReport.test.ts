@@ -45,7 +45,7 @@ const doc = RecommendationReport.answerReport(records, {
 
 describe("the consolidated answer report", () => {
   it("is a valid report document: a summary, figures by field, one section per body with each matter, its answer and status", () => {
-    expect(Schema.decodeUnknownEither(ReportDocument.ReportDocument)(Schema.encodeSync(ReportDocument.ReportDocument)(doc))._tag).toBe("Right")
+    expect(Schema.decodeUnknownResult(ReportDocument.ReportDocument)(Schema.encodeSync(ReportDocument.ReportDocument)(doc))._tag).toBe("Success")
     const text = ReportText.toText(doc, 10_000)
     expect(text).toContain("đã tiếp nhận 3 kiến nghị, đề xuất; tính đến ngày 31/8/2023, đã trả lời 2 kiến nghị (67%), đã giải quyết xong 1 kiến nghị; còn 1 kiến nghị quá hạn chưa được trả lời.")
     expect(doc.sections.map((s) => s.heading)).toEqual(["Tổng hợp", "Ban Kinh tế – Xã hội HĐND huyện Mai Sơn", "Ban Pháp chế HĐND huyện Mộc Châu"])

@@ -8,8 +8,9 @@ import { Interchange } from "@hdnd/import"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { ADDRESSEE_KINDS, RECOMMENDATION_DIMENSIONS, RECOMMENDATION_STATUSES } from "../src/Cli.js"
-import { draftFileNames, draftOf, nextNames } from "../src/commands/Programmes.js"
-import { listMatters, placeAnswers } from "../src/commands/Recommendations.js"
+import { draftFileNames, draftOf, nextNames } from "../src/handlers/Programmes.js"
+import { placeAnswers } from "../src/handlers/recommendations/AnswerDocument.js"
+import { listMatters } from "../src/handlers/recommendations/Matters.js"
 import { hdnd, ROOT } from "./utils/hdnd.js"
 
 const d = CalendarDate.date

@@ -1,5 +1,6 @@
-import { SqlClient } from "@effect/sql/SqlClient"
 import { PostgresStore } from "@hdnd/store-postgres"
+// The store's raw-SQL port (PostgresStore.layer provides it); resolved from the workspace root.
+import { Database } from "@hdnd/store-sql"
 import * as Effect from "effect/Effect"
 import { randomUUID } from "node:crypto"
 import * as fs from "node:fs"
@@ -27,7 +28,10 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true })
   if (!reachable) return
   await Effect.runPromise(
-    Effect.scoped(Effect.flatMap(SqlClient, (sql) => sql.unsafe(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`))).pipe(
+    Effect.gen(function* () {
+      const db = yield* Database.Database
+      yield* db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
+    }).pipe(
       Effect.provide(PostgresStore.layer({ url: URL_, schema })),
       Effect.ignore
     )

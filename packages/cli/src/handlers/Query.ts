@@ -10,18 +10,10 @@ import type { Errors, Plugin, TabulationRequest } from "@hdnd/core"
 import * as Effect from "effect/Effect"
 import type { Common } from "../Context.js"
 import * as Plugins from "../Plugins.js"
-import { info, out, parseDate, parseOptionalDate, period, leftOut, registryOf, scopeOf, warnLeftOut, withStore } from "../Context.js"
+import { info, leftOut, parseDate, parseOptionalDate, period, print, registryOf, scopeOf, warnLeftOut, withStore } from "../Context.js"
 import { UsageError } from "../Failure.js"
 import { num, pick } from "../Lang.js"
-import { csv, table } from "../Output.js"
-
-/**
- * Output formats of listings and figures.
- *
- * @since 0.1.0
- * @category models
- */
-export type TableFormat = "table" | "json" | "csv"
+import type { TableFormat } from "../Output.js"
 
 
 const DIMENSION_NAMES: Readonly<Record<Tabulation.Dimension, readonly [string, string]>> = {
@@ -39,10 +31,6 @@ const DIMENSION_NAMES: Readonly<Record<Tabulation.Dimension, readonly [string, s
   year: ["Năm", "Year"]
 }
 
-const print = (format: TableFormat, header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>, json: unknown, numeric?: ReadonlySet<number>) =>
-  out(format === "json" ? JSON.stringify(json, null, 2) : format === "csv" ? csv(header, rows) : table(header, rows, numeric))
-
-/** The scope of a request: the unit or council named, or every council in the store. */
 /**
  * Options of `hdnd stats`.
  *

@@ -13,19 +13,11 @@ import * as Schema from "effect/Schema"
 import * as fs from "node:fs"
 import * as path from "node:path"
 import type { Common } from "../Context.js"
-import { collect, findCouncils, findOrgan, info, out, parseOptionalDate, registryOf, today, withStore } from "../Context.js"
+import { collect, findCouncils, findOrgan, info, out, parseOptionalDate, print, registryOf, today, withStore } from "../Context.js"
 import { UsageError } from "../Failure.js"
 import type { Lang } from "../Lang.js"
 import { num, pick } from "../Lang.js"
-import { csv, table } from "../Output.js"
-
-/**
- * Output formats of listings.
- *
- * @since 0.1.0
- * @category models
- */
-export type TableFormat = "table" | "json" | "csv"
+import type { TableFormat } from "../Output.js"
 
 /**
  * Which programmes: by id, or by organ and year (and council); all of them when nothing is given.
@@ -124,9 +116,6 @@ const STATUS: Readonly<Record<Programme.ItemStatus | "outside", readonly [string
   "not-due": ["chưa đến hạn", "not yet due"],
   outside: ["ngoài chương trình", "outside the plan"]
 }
-
-const print = (format: TableFormat, header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>, json: unknown, numeric?: ReadonlySet<number>) =>
-  out(format === "json" ? JSON.stringify(json, null, 2) : format === "csv" ? csv(header, rows) : table(header, rows, numeric))
 
 /**
  * Options of `hdnd programme progress`.

@@ -105,6 +105,7 @@ const mappingsOf = (c: Common, o: LoadOptions) =>
     return { all, chosen }
   })
 
+/** The sizes of the files to load; a missing file, or one that is not a file, is a usage error. */
 const checkFiles = (files: ReadonlyArray<string>) =>
   Effect.forEach(files, (f) =>
     Effect.try({
@@ -150,7 +151,7 @@ export const load = (c: Common, o: LoadOptions): Effect.Effect<ImportJob.Summary
         // Every problem is printed as it is found (the full report, however long), and written to
         // the rejects file when there is one.
         onRejected: (r) =>
-          Effect.zipRight(
+          Effect.andThen(
             Effect.sync(() => {
               for (const p of r.rejected.problems) progress.log(`  - ${p.describe(c.lang)}`)
             }),
@@ -203,6 +204,8 @@ export const load = (c: Common, o: LoadOptions): Effect.Effect<ImportJob.Summary
  */
 export const init = (c: Common, o: LoadOptions): Effect.Effect<void, UsageError | Rejected | Errors.StoreError | Errors.ValidationError | ImportError.ImportError> =>
   Effect.gen(function* () {
+    // The files are checked before the database is created: a wrong path changes nothing.
+    yield* checkFiles(o.files)
     const where = Database.describe(c.target)
     const existed = c.target._tag === "Sqlite" && fs.existsSync(c.target.file)
     const loaded = yield* Plugins.load(c.plugins ?? { plugins: [] })

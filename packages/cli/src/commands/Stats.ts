@@ -1,0 +1,36 @@
+/**
+ * `hdnd stats -i INDICATOR… --from DAY --to DAY`: the figures of indicators over a period, by
+ * dimensions.
+ *
+ * @since 0.1.0
+ */
+import * as Command from "effect/cli/Command"
+import * as Flag from "effect/cli/Flag"
+import type { Lang } from "../Lang.js"
+import type { HdndCommand } from "../Options.js"
+import { common, DIMENSIONS, lazy, period, some, tableFormat, text, toCommon } from "../Options.js"
+
+/**
+ * The `stats` command in a language.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const command = (lang: Lang): HdndCommand<"stats"> => {
+  const t = text(lang)
+  return Command.make(
+    "stats",
+    {
+      ...common(lang),
+      ...period(lang),
+      indicator: Flag.String("indicator").pipe(Flag.withAlias("i"), Flag.withDescription(t("mã chỉ tiêu (xem hdnd indicators)", "indicator id (see hdnd indicators)")), Flag.atLeast(1)),
+      by: Flag.Literals("by", DIMENSIONS).pipe(Flag.withDescription(t("nhóm theo", "group by")), Flag.atLeast(0)),
+      format: tableFormat(lang)
+    },
+    (o) =>
+      lazy(
+        () => import("../handlers/Query.js"),
+        (m) => m.stats(toCommon(lang, o), { indicators: o.indicator, from: o.from, to: o.to, by: o.by, format: o.format, ...some("scope", o.scope), ...some("asOf", o.asOf) })
+      )
+  ).pipe(Command.withDescription(t("số liệu của các chỉ tiêu trong một kỳ", "indicator figures over a period")))
+}
