@@ -160,8 +160,10 @@ export const locatedIssues = (root: SchemaIssue.Issue): ReadonlyArray<LocatedIss
         const what = stringAnnotation(issue.annotations, "expected") ??
           (filter === undefined ? undefined : stringAnnotation(filter.filter.annotations, "expected"))
         const actual = actualOf(issue) ?? (filter === undefined ? undefined : actualOf(filter))
-        if (what !== undefined) return emit("type", path, expected(what, actual))
-        return emit("type", path, actual === undefined
+        // A failed check (a filter) is a refinement problem, as it was with Effect 3; the codes are stable.
+        const code = filter === undefined ? "type" : "refinement"
+        if (what !== undefined) return emit(code, path, expected(what, actual))
+        return emit(code, path, actual === undefined
           ? ["giá trị không hợp lệ", "invalid value"]
           : [`giá trị không hợp lệ: ${actual}`, `invalid value: ${actual}`])
       }
