@@ -2,7 +2,7 @@
  * Writes the ready-to-fill templates `docs/templates/<entity>.csv` and `<entity>.xlsx` (a Vietnamese
  * header row and one example row; the XLSX has a second sheet, "Hướng dẫn", describing every
  * column) and the generated column reference in `docs/interchange.md`, all from the interchange
- * tables in `src/Interchange.ts`.
+ * tables in `src/InterchangeColumns.ts` (published as `Interchange.entities`).
  *
  * Run from the repository root: `npx -y pnpm@10.34.9 --filter @hdnd/import run templates`.
  */

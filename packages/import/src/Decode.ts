@@ -20,7 +20,7 @@
  */
 import type { Registry, Store } from "@hdnd/core"
 import { Dataset } from "@hdnd/core"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import * as Stream from "effect/Stream"
 import type { ImportProblem } from "./ImportError.js"
 import type { ImportError } from "./ImportError.js"
@@ -177,7 +177,7 @@ export const decode = (items: AsyncIterable<SourceItem>, options: DecodeOptions 
  */
 export const stream = (items: AsyncIterable<SourceItem>, options: DecodeOptions = {}): Stream.Stream<Decoded> =>
   Stream.fromAsyncIterable(decode(items, options), (cause) => fromUnknown("", cause, "import.internal")).pipe(
-    Stream.catchAll((error) =>
+    Stream.catch((error) =>
       Stream.succeed<Decoded>({ _tag: "Rejected", file: error.file, fatal: true, problems: [toProblem(error)] })
     )
   )
@@ -243,24 +243,24 @@ async function* run(items: AsyncIterable<SourceItem>, options: DecodeOptions): A
     file: string,
     sheet: string | undefined,
     headers: ReadonlyArray<string>
-  ): Either.Either<Detected, { readonly vi: string; readonly en: string }> => {
-    if (options.mapping !== undefined) return Either.right({ kind: options.mapping.entity, mapping: options.mapping })
+  ): Result.Result<Detected, { readonly vi: string; readonly en: string }> => {
+    if (options.mapping !== undefined) return Result.succeed({ kind: options.mapping.entity, mapping: options.mapping })
     const named = options.entity ?? entity ?? (sheet === undefined ? undefined : entityOfName(sheet)) ?? entityOfName(file)
     if (named !== undefined) {
-      if (candidates.length === 0 || interchange(named, headers)) return Either.right({ kind: named })
+      if (candidates.length === 0 || interchange(named, headers)) return Result.succeed({ kind: named })
       const fits = fitting(candidates, headers, named)
-      return Either.right(fits.length === 1 ? { kind: named, mapping: fits[0] as HeaderMapping } : { kind: named })
+      return Result.succeed(fits.length === 1 ? { kind: named, mapping: fits[0] as HeaderMapping } : { kind: named })
     }
     const fit = entityOfHeaders(headers, defaults)
-    if (Either.isRight(fit)) return Either.right({ kind: fit.right })
+    if (Result.isSuccess(fit)) return Result.succeed({ kind: fit.success })
     const fits = fitting(candidates, headers)
     if (fits.length === 1) {
       const only = fits[0] as HeaderMapping
-      return Either.right({ kind: only.entity, mapping: only })
+      return Result.succeed({ kind: only.entity, mapping: only })
     }
-    const some = fit.left.length > 0 ? fit.left.map((k) => `${k} ("${entities[k].vi}")`).join(", ") : undefined
+    const some = fit.failure.length > 0 ? fit.failure.map((k) => `${k} ("${entities[k].vi}")`).join(", ") : undefined
     const several = fits.length > 1 ? fits.map((m) => m.id).join(", ") : undefined
-    return Either.left({
+    return Result.fail({
       vi: `không biết tệp chứa loại dữ liệu nào${some === undefined ? "" : ` (có thể là: ${some})`}${several === undefined ? "" : `; nhiều bảng ánh xạ khớp với các tiêu đề: ${several}, hãy chọn một`}; hãy đặt tên tệp hoặc trang tính theo loại dữ liệu (ví dụ "hoat-dong.csv") hoặc chỉ rõ loại khi nhập. Các loại: ${entityList}`,
       en: `cannot tell which entity the file holds${some === undefined ? "" : ` (it could be: ${some})`}${several === undefined ? "" : `; several mappings fit the headers: ${several}, choose one`}; name the file or sheet after the entity (e.g. "activities.csv") or give the entity when importing. The entities: ${entityList}`
     })
@@ -320,20 +320,20 @@ async function* run(items: AsyncIterable<SourceItem>, options: DecodeOptions): A
           const key = sourceKey(item.file, item.sheet)
           const where = item.sheet === undefined ? { file: item.file, row: item.row } : { file: item.file, sheet: item.sheet, row: item.row }
           const kind = detect(undefined, item.file, item.sheet, item.columns.map((c) => c.header))
-          if (Either.isLeft(kind)) {
+          if (Result.isFailure(kind)) {
             sources.set(key, "failed")
             yield {
               _tag: "Rejected",
               ...where,
               fatal: true,
-              problems: [importProblem({ entity: "Source", field: "", code: "import.unknown-entity", vi: kind.left.vi, en: kind.left.en, ...where })]
+              problems: [importProblem({ entity: "Source", field: "", code: "import.unknown-entity", vi: kind.failure.vi, en: kind.failure.en, ...where })]
             }
             break
           }
-          const state = stateFor(kind.right, item.columns, where)
+          const state = stateFor(kind.success, item.columns, where)
           if (Array.isArray(state)) {
             sources.set(key, "failed")
-            yield { _tag: "Rejected", kind: kind.right.kind, ...where, fatal: true, problems: state }
+            yield { _tag: "Rejected", kind: kind.success.kind, ...where, fatal: true, problems: state }
           } else sources.set(key, state as SourceState)
           break
         }
@@ -347,27 +347,27 @@ async function* run(items: AsyncIterable<SourceItem>, options: DecodeOptions): A
           // A row without a header row: a JSON record, whose cells are its keys.
           const where = item.sheet === undefined ? { file: item.file, row: item.row } : { file: item.file, sheet: item.sheet, row: item.row }
           const kind = detect(item.entity, item.file, item.sheet, item.cells.map((c) => c.header))
-          if (Either.isLeft(kind)) {
+          if (Result.isFailure(kind)) {
             yield {
               _tag: "Rejected",
               ...where,
               fatal: false,
-              problems: [importProblem({ entity: "Source", field: "", code: "import.unknown-entity", vi: kind.left.vi, en: kind.left.en, ...where })],
+              problems: [importProblem({ entity: "Source", field: "", code: "import.unknown-entity", vi: kind.failure.vi, en: kind.failure.en, ...where })],
               cells: item.cells
             }
             break
           }
-          const signature = `${kind.right.kind}\u0000${kind.right.mapping?.id ?? ""}\u0000${item.cells.map((c) => c.header).join("\u0000")}`
+          const signature = `${kind.success.kind}\u0000${kind.success.mapping?.id ?? ""}\u0000${item.cells.map((c) => c.header).join("\u0000")}`
           let state = byKeys.get(signature)
           if (state === undefined) {
             if (byKeys.size > 1000) byKeys.clear()
-            state = stateFor(kind.right, item.cells, where)
+            state = stateFor(kind.success, item.cells, where)
             byKeys.set(signature, state)
           }
           if (Array.isArray(state)) {
             yield {
               _tag: "Rejected",
-              kind: kind.right.kind,
+              kind: kind.success.kind,
               ...where,
               fatal: false,
               problems: (state as ReadonlyArray<ImportProblem>).map((p) => importProblem({ ...p, ...where, sheet: item.sheet, column: p.column, header: p.header })),

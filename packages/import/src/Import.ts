@@ -16,7 +16,7 @@
  */
 import { Dataset, Errors, Store } from "@hdnd/core"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import * as Stream from "effect/Stream"
 import type { Chunk } from "./Batches.js"
 import { collectBatches, locate, originKey } from "./Batches.js"
@@ -175,14 +175,14 @@ export const run = (inputs: ReadonlyArray<Input>, options: ImportOptions = {}): 
         let batch = chunk.batch
         let size = chunk.size
         while (size > 0) {
-          const result = yield* Effect.either(store.upsert(batch))
-          if (Either.isRight(result)) {
-            counts.inserted += result.right.inserted
-            counts.updated += result.right.updated
-            counts.unchanged += result.right.unchanged
+          const result = yield* Effect.result(store.upsert(batch))
+          if (Result.isSuccess(result)) {
+            counts.inserted += result.success.inserted
+            counts.updated += result.success.updated
+            counts.unchanged += result.success.unchanged
             return
           }
-          const error = result.left
+          const error = result.failure
           if (error._tag !== "ValidationError") return yield* Effect.fail(error)
           const located = locate(error.problems, chunk.origins)
           // Problems by the batch record they are about; a problem about a stored record (which the
@@ -258,10 +258,10 @@ export const run = (inputs: ReadonlyArray<Input>, options: ImportOptions = {}): 
       yield* body
       committed = true
     } else {
-      const unit = Effect.zipRight(body, Effect.suspend(() => (dryRun || counts.rejected > 0 ? Effect.fail(new Undo()) : Effect.void)))
-      const outcome = yield* Effect.either(store.transaction(unit))
-      if (Either.isLeft(outcome) && !(outcome.left instanceof Undo)) return yield* Effect.fail(outcome.left)
-      committed = Either.isRight(outcome)
+      const unit = Effect.andThen(body, Effect.suspend(() => (dryRun || counts.rejected > 0 ? Effect.fail(new Undo()) : Effect.void)))
+      const outcome = yield* Effect.result(store.transaction(unit))
+      if (Result.isFailure(outcome) && !(outcome.failure instanceof Undo)) return yield* Effect.fail(outcome.failure)
+      committed = Result.isSuccess(outcome)
     }
     progress()
     return {

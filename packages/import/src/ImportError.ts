@@ -52,7 +52,7 @@ export class ImportError extends Schema.TaggedError<ImportError>("@hdnd/import/I
   field: Schema.optional(Schema.String),
   vi: Schema.String,
   en: Schema.String,
-  cause: Schema.optional(Schema.Defect)
+  cause: Schema.optional(Schema.Defect())
 }) {
   override get message(): string {
     return `${formatLocation(this)}: ${this.vi} / ${this.en}`

@@ -17,7 +17,7 @@
  */
 import type { AdminUnit, Council, Dataset, Ids, Session } from "@hdnd/core"
 import { CalendarDate, Format, Registry, Text } from "@hdnd/core"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import { activityShortcuts, lookup, valueKey } from "./Vocabulary.js"
 
 /**
@@ -39,7 +39,7 @@ export interface Unresolved {
  * @since 0.1.0
  * @category models
  */
-export type Resolution<A> = Either.Either<A, Unresolved>
+export type Resolution<A> = Result.Result<A, Unresolved>
 
 /**
  * An activity kind with the classifying field its label implies ("giám sát chuyên đề" → mode
@@ -178,7 +178,7 @@ type What = keyof typeof WHAT
 const unknown = <A>(what: What, text: string, candidates: ReadonlyArray<string>, scopeVi = "", scopeEn = ""): Resolution<A> => {
   const [vi, en] = WHAT[what]
   const list = candidates.slice(0, MAX_CANDIDATES)
-  return Either.left({
+  return Result.fail({
     code: "import.unknown-reference",
     candidates: list,
     vi: `không tìm thấy ${vi} "${text}"${scopeVi}${list.length > 0 ? `; có phải là: ${list.join(", ")}?` : "; hãy kiểm tra tên hoặc dùng mã"}`,
@@ -190,7 +190,7 @@ const ambiguous = <A>(what: What, text: string, candidates: ReadonlyArray<string
   const [vi, en] = WHAT[what]
   const list = candidates.slice(0, MAX_CANDIDATES)
   const more = candidates.length > MAX_CANDIDATES ? ` …` : ""
-  return Either.left({
+  return Result.fail({
     code: "import.ambiguous-reference",
     candidates: list,
     vi: `"${text}" ứng với nhiều ${vi}: ${list.join(", ")}${more}; hãy ghi mã hoặc tên đầy đủ hơn`,
@@ -288,7 +288,7 @@ class ResolverImpl implements Resolver {
     /** Ids of the target kind: a text that is one resolves to itself (what `resolve` would say first). */
     ids?: ReadonlyMap<string, unknown>
   ): Resolution<A> {
-    if (ids !== undefined && ids.has(text)) return Either.right(text as A)
+    if (ids !== undefined && ids.has(text)) return Result.succeed(text as A)
     const key = `${method}\u0000${scope}\u0000${at ?? ""}\u0000${text}`
     const hit = this.memo.get(key)
     if (hit !== undefined) return hit as Resolution<A>
@@ -347,7 +347,7 @@ class ResolverImpl implements Resolver {
     const unique = [...new Map(found.map((r) => [r.id, r])).values()]
     const valid = unique.filter((r) => validAt(r, at))
     const pool = valid.length > 0 ? valid : unique
-    if (pool.length === 1) return Either.right((pool[0] as R).id)
+    if (pool.length === 1) return Result.succeed((pool[0] as R).id)
     return ambiguous(what, text, pool.map(show))
   }
 
@@ -357,7 +357,7 @@ class ResolverImpl implements Resolver {
 
   private _unit(text: string, at?: CalendarDate.CalendarDate): Resolution<Ids.UnitId> {
     const t = text.trim()
-    if (this.units.has(t)) return Either.right(t as Ids.UnitId)
+    if (this.units.has(t)) return Result.succeed(t as Ids.UnitId)
     const get = (ids: ReadonlyArray<string> | undefined) => (ids ?? []).map((id) => this.units.get(id)).filter((u): u is AdminUnit.AdminUnit => u !== undefined)
     const show = (u: AdminUnit.AdminUnit) => `"${u.name}" (${u.id}, mã ${u.code}${u.validity.to === undefined ? `, từ ${u.validity.from}` : `, ${u.validity.from}–${u.validity.to}`})`
     if (/^\d+$/.test(t)) {
@@ -369,7 +369,7 @@ class ResolverImpl implements Resolver {
     const bare = byName.length > 0 ? byName : get(this.unitsByKey.get(key.replace(UNIT_TYPE_WORDS, ""))).filter((u) => nameKey(u.name).replace(UNIT_TYPE_WORDS, "") === key.replace(UNIT_TYPE_WORDS, ""))
     const r = this.pick("units", t, bare, at, show)
     if (r !== undefined) return r as Resolution<Ids.UnitId>
-    if (ID_PATTERN.test(t)) return Either.right(t as Ids.UnitId)
+    if (ID_PATTERN.test(t)) return Result.succeed(t as Ids.UnitId)
     return unknown("units", t, nearest(key, [...this.units.values()], (u) => [nameKey(u.name)], show))
   }
 
@@ -379,7 +379,7 @@ class ResolverImpl implements Resolver {
 
   private _council(text: string, at?: CalendarDate.CalendarDate): Resolution<Ids.CouncilId> {
     const t = text.trim()
-    if (this.councils.has(t)) return Either.right(t as Ids.CouncilId)
+    if (this.councils.has(t)) return Result.succeed(t as Ids.CouncilId)
     const key = nameKey(t)
     const show = (c: Council.Council) => label(c)
     const byName = (this.councilsByKey.get(key) ?? []).map((id) => this.councils.get(id)).filter((c): c is Council.Council => c !== undefined && nameKey(c.name) === key)
@@ -388,12 +388,12 @@ class ResolverImpl implements Resolver {
     // The council of a unit named or coded so ("Tỉnh Sơn La", "14", "HĐND tỉnh Sơn La" → "tỉnh Sơn La").
     const unitText = key.startsWith("hdnd ") ? t.replace(/^\s*(?:HĐND|Hội đồng nhân dân)\s*/iu, "") : t
     const unit = this.units.size > 0 ? this.unit(unitText, at) : undefined
-    if (unit !== undefined && Either.isRight(unit) && this.units.has(unit.right)) {
-      const ofUnit = (this.councilsByUnit.get(unit.right) ?? []).map((id) => this.councils.get(id)).filter((c): c is Council.Council => c !== undefined)
+    if (unit !== undefined && Result.isSuccess(unit) && this.units.has(unit.success)) {
+      const ofUnit = (this.councilsByUnit.get(unit.success) ?? []).map((id) => this.councils.get(id)).filter((c): c is Council.Council => c !== undefined)
       const viaUnit = this.pick("councils", t, ofUnit, at, show)
       if (viaUnit !== undefined) return viaUnit as Resolution<Ids.CouncilId>
     }
-    if (ID_PATTERN.test(t) && !/^\d+$/.test(t)) return Either.right(t as Ids.CouncilId)
+    if (ID_PATTERN.test(t) && !/^\d+$/.test(t)) return Result.succeed(t as Ids.CouncilId)
     return unknown("councils", t, nearest(key, [...this.councils.values()], (c) => [nameKey(c.name)], show))
   }
 
@@ -404,13 +404,13 @@ class ResolverImpl implements Resolver {
   private _term(council: string, text: string, at?: CalendarDate.CalendarDate): Resolution<Ids.TermId> {
     const t = text.trim()
     const own = this.terms.get(t)
-    if (own !== undefined) return Either.right(t as Ids.TermId)
+    if (own !== undefined) return Result.succeed(t as Ids.TermId)
     const terms = this.scoped("terms", council)
     const show = (x: Term) => `"khóa ${x.convocation}" (${x.id})`
     const roman = parseConvocation(t)
     const r = roman === undefined ? undefined : this.pick("terms", t, terms.filter((x) => x.convocation === roman), at, show)
     if (r !== undefined) return r as Resolution<Ids.TermId>
-    if (ID_PATTERN.test(t) && roman === undefined) return Either.right(t as Ids.TermId)
+    if (ID_PATTERN.test(t) && roman === undefined) return Result.succeed(t as Ids.TermId)
     return unknown("terms", t, terms.map(show), ` của HĐND "${council}"`, ` of council "${council}"`)
   }
 
@@ -420,7 +420,7 @@ class ResolverImpl implements Resolver {
 
   private _organ(council: string, text: string, at?: CalendarDate.CalendarDate): Resolution<Ids.OrganId> {
     const t = text.trim()
-    if (this.organs.has(t)) return Either.right(t as Ids.OrganId)
+    if (this.organs.has(t)) return Result.succeed(t as Ids.OrganId)
     const organs = this.scoped("organs", council)
     const show = (o: Organ) => label(o)
     const key = nameKey(t)
@@ -429,7 +429,7 @@ class ResolverImpl implements Resolver {
     if (found.length === 0 && stripped !== key && stripped !== "") found = organs.filter((o) => nameKey(o.name) === stripped)
     if (found.length === 0) {
       const ck = this.committeeKind(t)
-      if (Either.isRight(ck) && this.registry.committeeKinds.has(ck.right)) found = organs.filter((o) => o.committeeKind === ck.right)
+      if (Result.isSuccess(ck) && this.registry.committeeKinds.has(ck.success)) found = organs.filter((o) => o.committeeKind === ck.success)
     }
     if (found.length === 0) {
       const councilKey = nameKey(this.councils.get(council)?.name ?? "\u0000")
@@ -440,7 +440,7 @@ class ResolverImpl implements Resolver {
     }
     const r = this.pick("organs", t, found, at, show)
     if (r !== undefined) return r as Resolution<Ids.OrganId>
-    if (ID_PATTERN.test(t)) return Either.right(t as Ids.OrganId)
+    if (ID_PATTERN.test(t)) return Result.succeed(t as Ids.OrganId)
     const near = nearest(key, organs, (o) => [nameKey(o.name)], show)
     return unknown("organs", t, near.length > 0 ? near : organs.filter((o) => validAt(o, at)).map(show), ` trong HĐND "${council}"`, ` in council "${council}"`)
   }
@@ -451,9 +451,9 @@ class ResolverImpl implements Resolver {
 
   private _anyOrgan(prefer: string | undefined, text: string, at?: CalendarDate.CalendarDate): Resolution<Ids.OrganId> {
     const t = text.trim()
-    if (this.organs.has(t)) return Either.right(t as Ids.OrganId)
+    if (this.organs.has(t)) return Result.succeed(t as Ids.OrganId)
     const key = nameKey(t)
-    const known = (r: Resolution<string>): r is Either.Right<Unresolved, string> => Either.isRight(r) && this.councils.has(r.right)
+    const known = (r: Resolution<string>): r is Result.Success<string, Unresolved> => Result.isSuccess(r) && this.councils.has(r.success)
     // A name with its council: "Ban Pháp chế HĐND thành phố Sơn La", "Ban Pháp chế của HĐND huyện Mộc Châu", "HĐND thành phố Sơn La".
     const qualified = /^(?:(.*?)[\s,;:–—-]+(?:của\s+)?)?((?:H[ĐD]ND|Hội đồng nhân dân|Hoi dong nhan dan)\s+\S.*)$/iu.exec(t)
     if (qualified !== null) {
@@ -461,17 +461,17 @@ class ResolverImpl implements Resolver {
       let c = this.council(councilText, at)
       if (!known(c)) c = this.council(councilText.replace(/^(?:H[ĐD]ND|Hội đồng nhân dân|Hoi dong nhan dan)\s+/iu, ""), at)
       const organText = qualified[1] === undefined || qualified[1] === "" ? councilText : qualified[1]
-      if (known(c)) return this.organ(c.right, organText, at)
+      if (known(c)) return this.organ(c.success, organText, at)
     }
     if (prefer !== undefined) {
       const own = this.organ(prefer, t, at)
-      if (Either.isRight(own) ? this.organs.has(own.right) : own.left.code === "import.ambiguous-reference") return own
+      if (Result.isSuccess(own) ? this.organs.has(own.success) : own.failure.code === "import.ambiguous-reference") return own
     }
     const all = [...this.organs.values()]
     const show = (o: Organ) => `${label(o)} — ${this.councils.get(o.council)?.name ?? o.council}`
     const r = this.pick("organs", t, all.filter((o) => nameKey(o.name) === key), at, show)
     if (r !== undefined) return r as Resolution<Ids.OrganId>
-    if (ID_PATTERN.test(t)) return Either.right(t as Ids.OrganId)
+    if (ID_PATTERN.test(t)) return Result.succeed(t as Ids.OrganId)
     const near = nearest(key, all, (o) => [nameKey(o.name)], show)
     return unknown("organs", t, near, "", "")
   }
@@ -492,7 +492,7 @@ class ResolverImpl implements Resolver {
 
   private _session(council: string, text: string, at?: CalendarDate.CalendarDate): Resolution<Ids.SessionId> {
     const t = text.trim()
-    if (this.sessions.has(t)) return Either.right(t as Ids.SessionId)
+    if (this.sessions.has(t)) return Result.succeed(t as Ids.SessionId)
     const sessions = this.scoped("sessions", council)
     const show = (s: Session.Session) => `"${s.label ?? `Kỳ họp ${s.type === "special" ? "chuyên đề " : ""}thứ ${s.ordinal}`}" (${s.id}, ${s.dates.from})`
     const key = nameKey(t)
@@ -513,7 +513,7 @@ class ResolverImpl implements Resolver {
     const found = this.inTermAt([...new Set([...byLabel, ...byOrdinal])], at)
     const r = this.pick("sessions", t, found, undefined, show)
     if (r !== undefined) return r as Resolution<Ids.SessionId>
-    if (ID_PATTERN.test(t) && parsed === undefined) return Either.right(t as Ids.SessionId)
+    if (ID_PATTERN.test(t) && parsed === undefined) return Result.succeed(t as Ids.SessionId)
     const near = nearest(key, sessions, (s) => [nameKey(s.label ?? ""), String(s.ordinal)], show)
     return unknown("sessions", t, near.length > 0 ? near : sessions.slice(-MAX_CANDIDATES).map(show), ` của HĐND "${council}"`, ` of council "${council}"`)
   }
@@ -524,7 +524,7 @@ class ResolverImpl implements Resolver {
 
   private _meeting(council: string, text: string, at?: CalendarDate.CalendarDate): Resolution<Ids.MeetingId> {
     const t = text.trim()
-    if (this.meetings.has(t)) return Either.right(t as Ids.MeetingId)
+    if (this.meetings.has(t)) return Result.succeed(t as Ids.MeetingId)
     const meetings = this.scoped("meetings", council)
     const show = (m: Meeting) => `"${m.label ?? `Phiên họp thứ ${m.ordinal}`}" (${m.id}, ${m.date})`
     const key = nameKey(t)
@@ -534,7 +534,7 @@ class ResolverImpl implements Resolver {
     const found = this.inTermAt([...new Set([...byLabel, ...byOrdinal])], at)
     const r = this.pick("meetings", t, found, undefined, show)
     if (r !== undefined) return r as Resolution<Ids.MeetingId>
-    if (ID_PATTERN.test(t) && parsed === undefined) return Either.right(t as Ids.MeetingId)
+    if (ID_PATTERN.test(t) && parsed === undefined) return Result.succeed(t as Ids.MeetingId)
     const near = nearest(key, meetings, (m) => [nameKey(m.label ?? "")], show)
     return unknown("meetings", t, near.length > 0 ? near : meetings.slice(-MAX_CANDIDATES).map(show), ` của HĐND "${council}"`, ` of council "${council}"`)
   }
@@ -553,9 +553,9 @@ class ResolverImpl implements Resolver {
       this.kindIndex = m
     }
     const t = text.trim()
-    if (this.registry.activityKinds.has(t as Ids.ActivityKindId)) return Either.right({ kind: t as Ids.ActivityKindId })
+    if (this.registry.activityKinds.has(t as Ids.ActivityKindId)) return Result.succeed({ kind: t as Ids.ActivityKindId })
     const found = this.kindIndex.get(valueKey(t))
-    if (found !== undefined) return Either.right(found)
+    if (found !== undefined) return Result.succeed(found)
     const all = [...this.registry.activityKinds.values()]
     const near = nearest(valueKey(t), all, (k) => [valueKey(k.vi), valueKey(k.en), valueKey(k.id)], (k) => `"${k.vi}" (${k.id})`)
     return unknown("activityKinds", t, near.length > 0 ? near : all.map((k) => `"${k.vi}" (${k.id})`))
@@ -576,7 +576,7 @@ class ResolverImpl implements Resolver {
     }
     const t = text.trim()
     const found = this.committeeIndex.get(valueKey(t)) ?? this.committeeIndex.get(valueKey(t).replace(/^ban /, ""))
-    if (found !== undefined) return Either.right(found)
+    if (found !== undefined) return Result.succeed(found)
     const all = [...this.registry.committeeKinds.values()]
     return unknown("committeeKinds", t, all.map((k) => `"${k.vi}" (${k.id})`))
   }
@@ -589,9 +589,9 @@ class ResolverImpl implements Resolver {
       this.indicatorIndex = m
     }
     const t = text.trim()
-    if (this.registry.indicators.has(t as Ids.IndicatorId)) return Either.right(t as Ids.IndicatorId)
+    if (this.registry.indicators.has(t as Ids.IndicatorId)) return Result.succeed(t as Ids.IndicatorId)
     const found = this.indicatorIndex.get(valueKey(t))
-    if (found !== undefined) return Either.right(found)
+    if (found !== undefined) return Result.succeed(found)
     const all = [...this.registry.indicators.values()]
     return unknown("indicators", t, nearest(valueKey(t), all, (i) => [valueKey(i.vi), valueKey(i.id)], (i) => `"${i.vi}" (${i.id})`))
   }

@@ -12,7 +12,7 @@ import type { Column } from "./Interchange.js"
 import { entities } from "./Interchange.js"
 
 const encoders = Object.fromEntries(
-  Dataset.entityKinds.map((k) => [k, Schema.encodeSync(Dataset.entitySchemas[k] as unknown as Schema.Schema<unknown, unknown>)])
+  Dataset.entityKinds.map((k) => [k, Schema.encodeSync(Dataset.entitySchemas[k] as unknown as Schema.Codec<unknown, unknown>)])
 ) as Record<Dataset.EntityKind, (r: unknown) => unknown>
 
 const valueAt = (encoded: unknown, path: string): unknown => {

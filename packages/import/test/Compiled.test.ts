@@ -1,22 +1,24 @@
 import { Activity, Dataset } from "@hdnd/core"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
+import * as SchemaParser from "effect/SchemaParser"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { compile, DECLINE } from "../src/internal/compiled.js"
+import { decodeOptions } from "../src/internal/fields.js"
 import { decodeEntity, hasCompiledDecoder } from "../src/internal/record.js"
 import { fullBatchArb } from "./utils/generated.js"
 
 type Kind = Dataset.EntityKind
-const schemaOf = (kind: Kind) => Dataset.entitySchemas[kind] as unknown as Schema.Schema<unknown, unknown>
-const OPTIONS = { errors: "first", onExcessProperty: "error" } as const
+const schemaOf = (kind: Kind) => Dataset.entitySchemas[kind] as unknown as Schema.Codec<unknown, unknown>
+const OPTIONS = decodeOptions("first")
 const compiled = Object.fromEntries(Dataset.entityKinds.map((k) => [k, compile(schemaOf(k), OPTIONS)]))
-const first = Object.fromEntries(Dataset.entityKinds.map((k) => [k, Schema.decodeUnknownEither(schemaOf(k), OPTIONS)]))
-const all = Object.fromEntries(Dataset.entityKinds.map((k) => [k, Schema.decodeUnknownEither(schemaOf(k), { ...OPTIONS, errors: "all" })]))
+const first = Object.fromEntries(Dataset.entityKinds.map((k) => [k, SchemaParser.decodeUnknownResult(schemaOf(k), OPTIONS)]))
+const all = Object.fromEntries(Dataset.entityKinds.map((k) => [k, SchemaParser.decodeUnknownResult(schemaOf(k), decodeOptions("all"))]))
 /** The importer's decoding before the compiled decoder: the schema, first problem, then every problem. */
 const schemaPath = (kind: Kind, input: unknown) => {
-  const r = (first[kind] as (u: unknown) => Either.Either<unknown, unknown>)(input)
-  return Either.isRight(r) ? r : (all[kind] as (u: unknown) => Either.Either<unknown, unknown>)(input)
+  const r = (first[kind] as (u: unknown) => Result.Result<unknown, unknown>)(input)
+  return Result.isSuccess(r) ? r : (all[kind] as (u: unknown) => Result.Result<unknown, unknown>)(input)
 }
 
 /** Identical values: same prototypes, same own keys in the same order, property descriptors alike, leaves `Object.is`. */
@@ -40,10 +42,10 @@ const identical = (a: unknown, b: unknown, path = "$"): string | undefined => {
 /** The compiled decoder either declines or returns exactly what the schema returns (which must then accept). */
 const agrees = (kind: Kind, input: unknown): "accepted" | "declined" => {
   const c = (compiled[kind] as (u: unknown) => unknown)(input)
-  const s = (first[kind] as (u: unknown) => Either.Either<unknown, unknown>)(input)
+  const s = (first[kind] as (u: unknown) => Result.Result<unknown, unknown>)(input)
   if (c === DECLINE) return "declined"
-  expect(Either.isRight(s), `the compiled decoder accepted what the schema rejects: ${JSON.stringify(input)}`).toBe(true)
-  expect(identical(c, (s as Either.Right<unknown, unknown>).right), JSON.stringify(input)).toBeUndefined()
+  expect(Result.isSuccess(s), `the compiled decoder accepted what the schema rejects: ${JSON.stringify(input)}`).toBe(true)
+  expect(identical(c, (s as Result.Success<unknown, unknown>).success), JSON.stringify(input)).toBeUndefined()
   return "accepted"
 }
 
@@ -51,9 +53,15 @@ const agrees = (kind: Kind, input: unknown): "accepted" | "declined" => {
 const samePath = (kind: Kind, input: unknown): void => {
   const got = decodeEntity(kind, input)
   const want = schemaPath(kind, input)
-  expect(Either.isRight(got)).toBe(Either.isRight(want))
-  if (Either.isRight(got)) expect(identical(got.right, (want as Either.Right<unknown, unknown>).right)).toBeUndefined()
-  else expect(String(got.left)).toBe(String((want as Either.Left<unknown, unknown>).left))
+  expect(Result.isSuccess(got)).toBe(Result.isSuccess(want))
+  if (Result.isSuccess(got)) expect(identical(got.success, (want as Result.Success<unknown, unknown>).success)).toBeUndefined()
+  else expect(String(got.failure)).toBe(String((want as Result.Failure<unknown, unknown>).failure))
+}
+
+let runs = 0
+/** Yields to the event loop every `every` runs, so that a long property run does not block the worker (and its RPC) for seconds. */
+const breathe = async (every: number): Promise<void> => {
+  if (++runs % every === 0) await new Promise<void>((resolve) => setImmediate(resolve))
 }
 
 const encoded = (kind: Kind, r: unknown): Record<string, unknown> =>
@@ -147,14 +155,15 @@ describe("compiled decoders", () => {
     }
   })
 
-  it("property: on activity inputs, valid or not, the compiled decoder declines or returns exactly the schema's result", () => {
+  it("property: on activity inputs, valid or not, the compiled decoder declines or returns exactly the schema's result", async () => {
     let accepted = 0
     let declined = 0
-    fc.assert(
-      fc.property(activityInput, (input) => {
+    await fc.assert(
+      fc.asyncProperty(activityInput, async (input) => {
         if (agrees("activities", input) === "accepted") accepted++
         else declined++
         samePath("activities", input)
+        await breathe(100)
       }),
       { numRuns: 5000 }
     )
@@ -163,9 +172,9 @@ describe("compiled decoders", () => {
     expect(declined).toBeGreaterThan(500)
   })
 
-  it("property: every valid record of every entity is decoded by the compiled decoder, as by the schema; mutations of it agree too", () => {
-    fc.assert(
-      fc.property(fullBatchArb({ maxActivities: 20, maxTallies: 3, maxRecommendations: 6, maxProgrammes: 3 }), fc.nat(), (batch, seed) => {
+  it("property: every valid record of every entity is decoded by the compiled decoder, as by the schema; mutations of it agree too", async () => {
+    await fc.assert(
+      fc.asyncProperty(fullBatchArb({ maxActivities: 20, maxTallies: 3, maxRecommendations: 6, maxProgrammes: 3 }), fc.nat(), async (batch, seed) => {
         for (const kind of Dataset.entityKinds) {
           for (const r of (batch[kind] ?? []) as ReadonlyArray<unknown>) {
             const input = encoded(kind, r)
@@ -179,17 +188,19 @@ describe("compiled decoders", () => {
             }
           }
         }
+        await breathe(1)
       }),
       { numRuns: 60 }
     )
   })
 
-  it("property: mutated activity records agree", () => {
+  it("property: mutated activity records agree", async () => {
     const base = { id: "a1", council: "c1", kind: "review", owner: "c1.pc", organisers: ["c1.pc"], date: { from: "2023-07-10" }, title: "Thẩm tra", subject: "report" }
-    fc.assert(
-      fc.property(mutated(base, [...ACTIVITY_FIELDS, "_tag"]), (input) => {
+    await fc.assert(
+      fc.asyncProperty(mutated(base, [...ACTIVITY_FIELDS, "_tag"]), async (input) => {
         agrees("activities", input)
         samePath("activities", input)
+        await breathe(100)
       }),
       { numRuns: 3000 }
     )

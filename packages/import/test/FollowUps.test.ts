@@ -1,6 +1,6 @@
 import { Dataset, Registry, Validation } from "@hdnd/core"
 import { Csv, Decode, Interchange, Json, Resolve, SourceRow, Vocabulary } from "@hdnd/import"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import { describe, expect, it } from "vitest"
 import { collect, problemLines } from "./utils/collect.js"
 import { dataset } from "./utils/fixture.js"
@@ -224,10 +224,10 @@ describe("file names, headers and vocabularies of the new entities", () => {
   })
 
   it("tell the entity from the headers alone", () => {
-    expect(Interchange.entityOfHeaders(["Mã", "Kiến nghị", "Ngày", "Cơ quan trả lời", "Nội dung"])).toEqual(Either.right("responses"))
-    expect(Interchange.entityOfHeaders(["Mã", "Kiến nghị", "Trả lời", "Ngày", "Kết quả"])).toEqual(Either.right("evaluations"))
-    expect(Interchange.entityOfHeaders(["Mã", "Chương trình", "Loại hoạt động", "Nội dung", "Tháng"])).toEqual(Either.right("programmeItems"))
-    expect(Interchange.entityOfHeaders(["Mã", "HĐND", "Cơ quan", "Năm", "Tên chương trình"])).toEqual(Either.right("programmes"))
+    expect(Interchange.entityOfHeaders(["Mã", "Kiến nghị", "Ngày", "Cơ quan trả lời", "Nội dung"])).toEqual(Result.succeed("responses"))
+    expect(Interchange.entityOfHeaders(["Mã", "Kiến nghị", "Trả lời", "Ngày", "Kết quả"])).toEqual(Result.succeed("evaluations"))
+    expect(Interchange.entityOfHeaders(["Mã", "Chương trình", "Loại hoạt động", "Nội dung", "Tháng"])).toEqual(Result.succeed("programmeItems"))
+    expect(Interchange.entityOfHeaders(["Mã", "HĐND", "Cơ quan", "Năm", "Tên chương trình"])).toEqual(Result.succeed("programmes"))
   })
 
   it("accept the core's Vietnamese labels and common spellings", () => {
@@ -258,7 +258,7 @@ describe("file names, headers and vocabularies of the new entities", () => {
 
   it("resolve an organ of any council: by id, with its council, within the preferred council, or by a name only one council has", () => {
     const r = Resolve.make({ dataset })
-    const ok = <A>(x: Resolve.Resolution<A>): A | string => (Either.isRight(x) ? x.right : x.left.code)
+    const ok = <A>(x: Resolve.Resolution<A>): A | string => (Result.isSuccess(x) ? x.success : x.failure.code)
     expect(ok(r.anyOrgan(undefined, "tp.ban-phap-che"))).toBe("tp.ban-phap-che")
     expect(ok(r.anyOrgan("hdnd-tinh-son-la", "Ban Pháp chế HĐND thành phố Sơn La"))).toBe("tp.ban-phap-che")
     expect(ok(r.anyOrgan("hdnd-tinh-son-la", "Ban Pháp chế – Hội đồng nhân dân TP Sơn La"))).toBe("tp.ban-phap-che")

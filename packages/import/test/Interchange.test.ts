@@ -1,6 +1,6 @@
 import { Dataset } from "@hdnd/core"
 import { Interchange, Vocabulary } from "@hdnd/import"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import { describe, expect, it } from "vitest"
 
 const headers = (...names: ReadonlyArray<string>) => names.map((header, i) => ({ column: String.fromCharCode(65 + i), header }))
@@ -70,6 +70,32 @@ describe("Interchange", () => {
     expect(Interchange.matchHeaders("activities", headers("Mã", "Loại", "Cơ quan chủ trì", "Ngày", "Nội dung"), { council: true }).problems).toEqual([])
   })
 
+  it("lets a source leave out a required column only as its flags say: requiredUnless's column is there, or a defaultable field has the import's default", () => {
+    const flagged: Array<string> = []
+    for (const kind of Dataset.entityKinds) {
+      const all = Interchange.entities[kind].columns
+      for (const c of all.filter((c) => c.required)) {
+        if (c.requiredUnless !== undefined) flagged.push(`${kind}.${c.field} unless ${c.requiredUnless}`)
+        if (c.defaultable === true) flagged.push(`${kind}.${c.field} defaultable`)
+        const others = all.filter((o) => o.field !== c.field && (o.field !== c.requiredUnless || o.required))
+        const missing = (hs: ReadonlyArray<Interchange.Column>, defaults: { readonly council?: boolean }) =>
+          Interchange.matchHeaders(kind, headers(...hs.map((o) => o.vi)), defaults).problems.map((p) => `${p.code} ${p.field}`)
+        // Without the column: missing, however the import is made, unless a flag excuses it.
+        expect(missing(others, {}), `${kind}.${c.field}`).toEqual([`import.missing-column ${c.field}`])
+        expect(missing(others, { council: true }), `${kind}.${c.field}`).toEqual(c.defaultable === true ? [] : [`import.missing-column ${c.field}`])
+        if (c.requiredUnless !== undefined) {
+          const by = all.find((o) => o.field === c.requiredUnless) as Interchange.Column
+          expect(missing([...others.filter((o) => o !== by), by], {}), `${kind}.${c.field}`).toEqual([])
+        }
+      }
+    }
+    expect(flagged.sort()).toEqual([
+      ...["activities", "organs", "programmes", "recommendations", "sessions", "meetings", "tallies", "terms"].map((k) => `${k}.council defaultable`),
+      "meetings.ordinal unless label",
+      "sessions.ordinal unless label"
+    ].sort())
+  })
+
   it("tells the entity from a file or sheet name", () => {
     expect(Interchange.entityOfName("hoat-dong.csv")).toBe("activities")
     expect(Interchange.entityOfName("Hoạt động 2023.xlsx")).toBe("activities")
@@ -87,9 +113,9 @@ describe("Interchange", () => {
   })
 
   it("tells the entity from the headers when only one fits", () => {
-    expect(Interchange.entityOfHeaders(["Mã", "Mã ĐVHC", "Tên", "Loại đơn vị", "Từ ngày"])).toEqual(Either.right("units"))
-    expect(Interchange.entityOfHeaders(["Mã", "HĐND", "Chỉ tiêu", "Từ ngày", "Đến ngày", "Số liệu"])).toEqual(Either.right("tallies"))
-    expect(Either.isLeft(Interchange.entityOfHeaders(["Mã", "Tên"]))).toBe(true)
+    expect(Interchange.entityOfHeaders(["Mã", "Mã ĐVHC", "Tên", "Loại đơn vị", "Từ ngày"])).toEqual(Result.succeed("units"))
+    expect(Interchange.entityOfHeaders(["Mã", "HĐND", "Chỉ tiêu", "Từ ngày", "Đến ngày", "Số liệu"])).toEqual(Result.succeed("tallies"))
+    expect(Result.isFailure(Interchange.entityOfHeaders(["Mã", "Tên"]))).toBe(true)
   })
 })
 

@@ -1,12 +1,12 @@
 import { CalendarDate } from "@hdnd/core"
 import { Resolve } from "@hdnd/import"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import { describe, expect, it } from "vitest"
 import { dataset } from "./utils/fixture.js"
 
 const r = Resolve.make({ dataset })
 const d = CalendarDate.date
-const ok = <A>(x: Resolve.Resolution<A>): A | string => (Either.isRight(x) ? x.right : `${x.left.code}: ${x.left.candidates.join(" | ")}`)
+const ok = <A>(x: Resolve.Resolution<A>): A | string => (Result.isSuccess(x) ? x.success : `${x.failure.code}: ${x.failure.candidates.join(" | ")}`)
 
 describe("Resolve", () => {
   it("finds councils by id, by name in any case or spelling, or by their unit", () => {
@@ -33,13 +33,13 @@ describe("Resolve", () => {
 
   it("lists up to five candidates for an unknown name", () => {
     const unknown = r.organ("hdnd-tinh-son-la", "Ban Văn hoá")
-    expect(Either.isLeft(unknown) && unknown.left.code).toBe("import.unknown-reference")
-    expect(Either.isLeft(unknown) && unknown.left.candidates[0]).toBe('"Ban Văn hóa – Xã hội" (sl.ban-vhxh)')
-    expect(Either.isLeft(unknown) && unknown.left.vi).toContain("có phải là")
+    expect(Result.isFailure(unknown) && unknown.failure.code).toBe("import.unknown-reference")
+    expect(Result.isFailure(unknown) && unknown.failure.candidates[0]).toBe('"Ban Văn hóa – Xã hội" (sl.ban-vhxh)')
+    expect(Result.isFailure(unknown) && unknown.failure.vi).toContain("có phải là")
     const far = r.organ("hdnd-tinh-son-la", "Tổ đại biểu số 9")
-    expect(Either.isLeft(far) && far.left.candidates.length).toBe(5)
+    expect(Result.isFailure(far) && far.failure.candidates.length).toBe(5)
     const council = r.council("HĐND huyện Mường La")
-    expect(Either.isLeft(council) && council.left.code).toBe("import.unknown-reference")
+    expect(Result.isFailure(council) && council.failure.code).toBe("import.unknown-reference")
   })
 
   it("finds sessions by label, by 'Kỳ họp thứ N' (regular) or 'Kỳ họp chuyên đề thứ N', within the term of the date", () => {
@@ -52,8 +52,8 @@ describe("Resolve", () => {
     expect(ok(r.session(c, "kỳ họp chuyên đề lần thứ 11"))).toBe("sl.cd-11")
     expect(ok(r.session(c, "sl.cd-11"))).toBe("sl.cd-11")
     const both = r.session(c, "Kỳ họp thứ 7")
-    expect(Either.isLeft(both) && both.left.code).toBe("import.ambiguous-reference")
-    expect(Either.isLeft(both) && both.left.candidates).toHaveLength(2)
+    expect(Result.isFailure(both) && both.failure.code).toBe("import.ambiguous-reference")
+    expect(Result.isFailure(both) && both.failure.candidates).toHaveLength(2)
     expect(ok(r.meeting(c, "Phiên họp thứ 26", d("2023-04-14")))).toBe("sl.phien-hop-26")
     expect(ok(r.term(c, "khóa XV"))).toBe("hdnd-tinh-son-la.khoa-xv")
     expect(ok(r.term(c, "15"))).toBe("hdnd-tinh-son-la.khoa-xv")
@@ -66,19 +66,19 @@ describe("Resolve", () => {
     expect(ok(r.unit("Huyện Mộc Châu"))).toBe("vn-123-huyen")
     expect(ok(r.unit("Mộc Châu", d("2025-04-01")))).toBe("vn-123-thi-xa")
     const both = r.unit("Mộc Châu")
-    expect(Either.isLeft(both) && both.left.code).toBe("import.ambiguous-reference")
-    expect(Either.isLeft(both) && both.left.candidates.join()).toContain("Thị xã Mộc Châu")
+    expect(Result.isFailure(both) && both.failure.code).toBe("import.ambiguous-reference")
+    expect(Result.isFailure(both) && both.failure.candidates.join()).toContain("Thị xã Mộc Châu")
   })
 
   it("passes unknown id-shaped references through, for validation to check against the store", () => {
     expect(ok(r.organ("hdnd-tinh-son-la", "sl.ban-moi"))).toBe("sl.ban-moi")
     expect(ok(r.council("hdnd-tinh-lai-chau"))).toBe("hdnd-tinh-lai-chau")
-    expect(Either.isLeft(r.session("hdnd-tinh-son-la", "99"))).toBe(true)
+    expect(Result.isFailure(r.session("hdnd-tinh-son-la", "99"))).toBe(true)
   })
 
   it("knows records added after it was made", () => {
     const fresh = Resolve.make()
-    expect(Either.isLeft(fresh.council("HĐND tỉnh Sơn La"))).toBe(true)
+    expect(Result.isFailure(fresh.council("HĐND tỉnh Sơn La"))).toBe(true)
     fresh.add("councils", dataset.councils.get("hdnd-tinh-son-la" as never))
     expect(ok(fresh.council("HĐND tỉnh Sơn La"))).toBe("hdnd-tinh-son-la")
   })

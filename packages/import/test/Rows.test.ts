@@ -7,7 +7,7 @@ import { collect } from "./utils/collect.js"
 import { asWritten, fullBatchArb } from "./utils/generated.js"
 
 const encode = (kind: Dataset.EntityKind, r: unknown) =>
-  JSON.parse(JSON.stringify(Schema.encodeSync(Dataset.entitySchemas[kind] as unknown as Schema.Schema<unknown, unknown>)(r)))
+  JSON.parse(JSON.stringify(Schema.encodeSync(Dataset.entitySchemas[kind] as unknown as Schema.Codec<unknown, unknown>)(r)))
 
 describe("Rows", () => {
   it("property: records of every entity written as interchange CSV files import back as the same records", async () => {

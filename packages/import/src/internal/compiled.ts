@@ -1,25 +1,27 @@
 /**
  * Compiled decoders: a schema's AST turned, once, into plain closures that decode a value the way
- * `Schema.decodeUnknownEither` does, without its per-node machinery (Eithers, issues, options
- * merging), which costs ~30 µs per activity row.
+ * `SchemaParser.decodeUnknownResult` does, without its per-node machinery (Exits, issues, options
+ * merging), which costs several microseconds per activity row.
  *
  * A compiled decoder never reports problems. It returns the decoded value only when it can vouch
- * that the schema decoder would return exactly that value (`Right` of an equal value, built by the
- * same constructors and the core's own filters and transformations), and {@link DECLINE} otherwise:
+ * that the schema decoder would return exactly that value (a success of an equal value, built by the
+ * same constructors and the core's own checks and transformations), and {@link DECLINE} otherwise:
  * for any value the schema rejects, and for anything it is not sure of (a schema feature it does not
- * compile, a filter that throws, a transformation that is not synchronous). The caller then decodes
- * with the schema, which gives the problems. So the compiled decoder can only make valid rows
- * faster; what a row decodes to, and every problem reported, stay the schema's.
+ * compile, a check or transformation that throws). The caller then decodes with the schema, which
+ * gives the problems. So the compiled decoder can only make valid rows faster; what a row decodes
+ * to, and every problem reported, stay the schema's.
  *
- * It follows `effect/ParseResult` (effect 3.x) for the options the importer uses: decoding, excess
- * properties an error, not `exact`, the default property order. A schema with a node it does not
- * compile (suspensions, template literals, property-signature transformations, parse-option or
- * decoding-fallback annotations …) gets no compiled decoder at all.
+ * It follows Effect 4's schema interpreter (`SchemaAST` node parsers, `effect/SchemaParser`) for the
+ * options the importer uses: decoding, excess properties an error. A node is decoded as the
+ * interpreter does: through its encoding links (the last link's node first, then each link's
+ * transformation), then by the node's own parser, then its checks. A schema with a node it does
+ * not compile (suspensions, template literals, effectful or optional-aware getters, middleware,
+ * encoding checks, `oneOf` unions, unions other than literals or `X | undefined` …) gets no compiled
+ * decoder at all.
  */
-import * as Either from "effect/Either"
-import * as Option from "effect/Option"
-import * as Schema from "effect/Schema"
-import * as AST from "effect/SchemaAST"
+import * as Exit from "effect/Exit"
+import type * as Schema from "effect/Schema"
+import type * as SchemaAST from "effect/SchemaAST"
 
 /** What a compiled decoder returns when the schema decoder must decide. */
 export const DECLINE: unique symbol = Symbol("@hdnd/import/compiled/DECLINE")
@@ -27,79 +29,166 @@ export const DECLINE: unique symbol = Symbol("@hdnd/import/compiled/DECLINE")
 /** A compiled decoder: the decoded value, or {@link DECLINE}. */
 export type Compiled = (input: unknown) => unknown
 
-/** The options every compiled decoder assumes (and passes to the schema's filters). */
-export interface CompileOptions {
+/** The options every compiled decoder assumes (and passes to the schema's checks). */
+export interface CompileOptions extends SchemaAST.ParseOptions {
   readonly errors: "first" | "all"
   readonly onExcessProperty: "error"
 }
 
 const NO = DECLINE
 
+/** A compiled node; never called with an absent value (parents handle absence). */
 type Node = (input: unknown) => unknown
 
 const hasOwn = Object.prototype.hasOwnProperty
 
-/** Collects the members of a union of literals (nested unions and `undefined` included); false when it is not one. */
-const literalsOf = (ast: AST.AST, out: Array<unknown>): boolean => {
-  if (hasParseAnnotations(ast)) return false
+/** Effect's marker of "no value" / "the input unchanged" in a parser's success (`effect/schema/parser`). */
+const MISSING = Symbol.for("effect/schema/parser/missing")
+
+/** Fields named after `Object.prototype` members are looked up as own properties (as `SchemaAST` does). */
+const PROTOTYPE_KEYS: ReadonlySet<PropertyKey> = new Set<PropertyKey>([...Reflect.ownKeys(Object.prototype), "__proto__"])
+
+class Unsupported {}
+
+const isOptional = (ast: SchemaAST.AST): boolean => ast.context?.isOptional ?? false
+
+/** Nodes this compiler refuses whatever their tag: anything checked on the encoded side. */
+const refused = (ast: SchemaAST.AST): boolean => (ast as { readonly encodingChecks?: unknown }).encodingChecks !== undefined
+
+/** Whether `checks` all pass on `value` (a group passes when all its checks do). */
+const passes = (checks: ReadonlyArray<SchemaAST.Check<unknown>>, value: unknown, ast: SchemaAST.AST, options: CompileOptions): boolean => {
+  for (let i = 0; i < checks.length; i++) {
+    const check = checks[i] as SchemaAST.Check<unknown>
+    if (check._tag === "FilterGroup") {
+      if (!passes(check.checks, value, ast, options)) return false
+    } else if (check.run(value, ast, options) !== undefined) return false
+  }
+  return true
+}
+
+/** Collects the members of a union of literals (nested unions, `null` and `undefined` included); false when it is not one. */
+const literalsOf = (ast: SchemaAST.AST, out: Array<unknown>): boolean => {
+  if (ast.checks !== undefined || ast.encoding !== undefined || refused(ast)) return false
   switch (ast._tag) {
     case "Literal":
       if (typeof ast.literal === "number" && Number.isNaN(ast.literal)) return false
       out.push(ast.literal)
       return true
-    case "UndefinedKeyword":
+    case "Undefined":
       out.push(undefined)
       return true
+    case "Null":
+      out.push(null)
+      return true
     case "Union":
-      return ast.types.every((t) => literalsOf(t, out))
+      return ast.options?.mode !== "oneOf" && ast.types.every((t) => literalsOf(t, out))
     default:
       return false
   }
 }
 
-const hasParseAnnotations = (ast: AST.AST): boolean =>
-  Option.isSome(AST.getParseOptionsAnnotation(ast)) || Option.isSome(AST.getDecodingFallbackAnnotation(ast))
+/** How a link's transformation decodes a present value; `Unsupported` for anything but a plain function. */
+const transformationOf = (link: SchemaAST.Link): Node => {
+  const t = link.transformation
+  if (t._tag !== "Transformation") throw new Unsupported()
+  const getter = t.decode
+  switch (getter._tag) {
+    case "Passthrough":
+      return (i) => i
+    case "Transform": {
+      const f = getter.transform as (i: unknown) => unknown
+      return (i) => f(i)
+    }
+    default:
+      throw new Unsupported()
+  }
+}
 
-class Unsupported {}
-
-const build = (ast: AST.AST, options: CompileOptions, memo: Map<AST.AST, Node>): Node => {
+const build = (ast: SchemaAST.AST, options: CompileOptions, memo: Map<SchemaAST.AST, Node>): Node => {
   const known = memo.get(ast)
   if (known !== undefined) return known
-  if (hasParseAnnotations(ast)) throw new Unsupported()
-  const node = make(ast, options, memo)
+  // A placeholder for cycles (only suspensions make them, and those are not compiled).
+  memo.set(ast, () => NO)
+  const node = withEncoding(ast, options, memo)
   memo.set(ast, node)
   return node
 }
 
-const make = (ast: AST.AST, options: CompileOptions, memo: Map<AST.AST, Node>): Node => {
+/** The node decoded through its encoding links, then parsed and checked as itself. */
+const withEncoding = (ast: SchemaAST.AST, options: CompileOptions, memo: Map<SchemaAST.AST, Node>): Node => {
+  if (refused(ast)) throw new Unsupported()
+  const local = withChecks(ast, options, memo)
+  const links = ast.encoding
+  if (links === undefined) return local
+  const parsers = links.map((l) => build(l.to, options, memo))
+  const transforms = links.map(transformationOf)
+  const last = links.length - 1
+  if (last === 0) {
+    const from = parsers[0] as Node
+    const t = transforms[0] as Node
+    return (i) => {
+      const a = from(i)
+      return a === NO ? NO : local(t(a))
+    }
+  }
+  return (i) => {
+    let v = (parsers[last] as Node)(i)
+    if (v === NO) return NO
+    for (let k = last; k >= 0; k--) {
+      v = (transforms[k] as Node)(v)
+      if (k > 0) {
+        v = (parsers[k - 1] as Node)(v)
+        if (v === NO) return NO
+      }
+    }
+    return local(v)
+  }
+}
+
+/** The node's own parser, then its checks on the value it gives. */
+const withChecks = (ast: SchemaAST.AST, options: CompileOptions, memo: Map<SchemaAST.AST, Node>): Node => {
+  const base = make(ast, options, memo)
+  const checks = ast.checks
+  if (checks === undefined) return base
+  return (i) => {
+    const a = base(i)
+    if (a === NO) return NO
+    return passes(checks, a, ast, options) ? a : NO
+  }
+}
+
+const make = (ast: SchemaAST.AST, options: CompileOptions, memo: Map<SchemaAST.AST, Node>): Node => {
   switch (ast._tag) {
-    case "StringKeyword":
+    case "String":
       return (i) => (typeof i === "string" ? i : NO)
-    case "NumberKeyword":
+    case "Number":
       return (i) => (typeof i === "number" ? i : NO)
-    case "BooleanKeyword":
+    case "Boolean":
       return (i) => (typeof i === "boolean" ? i : NO)
-    case "UnknownKeyword":
-    case "AnyKeyword":
+    case "Unknown":
+    case "Any":
       return (i) => i
-    case "UndefinedKeyword":
+    case "Undefined":
       return (i) => (i === undefined ? i : NO)
+    case "Null":
+      return (i) => (i === null ? i : NO)
     case "Literal": {
       const literal = ast.literal
       if (typeof literal === "number" && Number.isNaN(literal)) throw new Unsupported()
       return (i) => (i === literal ? i : NO)
     }
     case "Union": {
+      if (ast.options?.mode === "oneOf") throw new Unsupported()
       const literals: Array<unknown> = []
-      if (literalsOf(ast, literals)) {
+      if (ast.types.every((t) => literalsOf(t, literals))) {
         const set = new Set(literals)
         return (i) => (set.has(i) ? i : NO)
       }
       // `X | undefined` (an optional field), where X rejects `undefined`: at most one member accepts
       // any value, so the union's result is that member's.
-      const defined = ast.types.filter((t) => t._tag !== "UndefinedKeyword")
+      const defined = ast.types.filter((t) => !(t._tag === "Undefined" && t.checks === undefined && t.encoding === undefined))
       if (defined.length !== 1 || ast.types.length !== 2) throw new Unsupported()
-      const inner = build(defined[0] as AST.AST, options, memo)
+      const inner = build(defined[0] as SchemaAST.AST, options, memo)
       let rejectsUndefined: boolean
       try {
         rejectsUndefined = inner(undefined) === NO
@@ -109,45 +198,20 @@ const make = (ast: AST.AST, options: CompileOptions, memo: Map<AST.AST, Node>): 
       if (!rejectsUndefined) throw new Unsupported()
       return (i) => (i === undefined ? i : inner(i))
     }
-    case "Refinement": {
-      const from = build(ast.from, options, memo)
-      const filter = ast.filter
-      return (i) => {
-        const a = from(i)
-        if (a === NO) return NO
-        return Option.isNone(filter(a, options, ast)) ? a : NO
-      }
-    }
-    case "Transformation": {
-      const from = build(ast.from, options, memo)
-      const to = build(ast.to, options, memo)
-      const t = ast.transformation
-      if (t._tag === "ComposeTransformation") {
-        return (i) => {
-          const a = from(i)
-          return a === NO ? NO : to(a)
-        }
-      }
-      if (t._tag !== "FinalTransformation") throw new Unsupported()
-      const decode = t.decode
-      return (i) => {
-        const a = from(i)
-        if (a === NO) return NO
-        const b = decode(a, options, ast, i)
-        return Either.isEither(b) && Either.isRight(b) ? to(b.right) : NO
-      }
-    }
     case "Declaration": {
-      const parse = ast.decodeUnknown(...ast.typeParameters)
+      // A declaration's own parser (a class's: "is an instance"), run as the interpreter runs it.
+      const run = ast.run(ast.typeParameters)
       return (i) => {
-        const r = parse(i, options, ast)
-        return Either.isEither(r) && Either.isRight(r) ? r.right : NO
+        const r = run(i, ast, options) as unknown
+        if (!Exit.isExit(r) || !Exit.isSuccess(r)) return NO
+        if ((r as unknown as Record<PropertyKey, unknown>)[MISSING] === true) return i
+        return r.value === MISSING ? NO : r.value
       }
     }
-    case "TupleType": {
-      if (ast.elements.some((e) => e.isOptional) || ast.rest.length > 1) throw new Unsupported()
-      const elements = ast.elements.map((e) => build(e.type, options, memo))
-      const rest = ast.rest.length === 1 ? build((ast.rest[0] as AST.Type).type, options, memo) : undefined
+    case "Arrays": {
+      if (ast.elements.some(isOptional) || ast.rest.length > 1 || ast.rest.some(isOptional)) throw new Unsupported()
+      const elements = ast.elements.map((e) => build(e, options, memo))
+      const rest = ast.rest.length === 1 ? build(ast.rest[0] as SchemaAST.AST, options, memo) : undefined
       const n = elements.length
       return (i) => {
         if (!Array.isArray(i) || i.length < n || (rest === undefined && i.length > n)) return NO
@@ -160,20 +224,23 @@ const make = (ast: AST.AST, options: CompileOptions, memo: Map<AST.AST, Node>): 
         return out
       }
     }
-    case "TypeLiteral": {
+    case "Objects": {
       if (ast.propertySignatures.length === 0 && ast.indexSignatures.length === 0) return (i) => (i === null || i === undefined ? NO : i)
-      // Index signatures: string keys only (a record of string to something).
+      // Index signatures: plain string keys only (a record of string to something).
       if (ast.indexSignatures.length > 1) throw new Unsupported()
       const index = ast.indexSignatures[0]
-      if (index !== undefined && (index.parameter._tag !== "StringKeyword" || hasParseAnnotations(index.parameter))) throw new Unsupported()
+      if (index !== undefined) {
+        const p = index.parameter
+        if (p._tag !== "String" || p.checks !== undefined || p.encoding !== undefined) throw new Unsupported()
+      }
       const indexValue = index === undefined ? undefined : build(index.type, options, memo)
       const names: Array<string> = []
       const optional: Array<boolean> = []
       const parsers: Array<Node> = []
       for (const ps of ast.propertySignatures) {
-        if (typeof ps.name !== "string") throw new Unsupported()
+        if (typeof ps.name !== "string" || ps.name === "__proto__") throw new Unsupported()
         names.push(ps.name)
-        optional.push(ps.isOptional)
+        optional.push(isOptional(ps.type))
         parsers.push(build(ps.type, options, memo))
       }
       return generated(names, optional, parsers, indexValue) ?? interpreted(names, optional, parsers, indexValue)
@@ -182,6 +249,10 @@ const make = (ast: AST.AST, options: CompileOptions, memo: Map<AST.AST, Node>): 
       throw new Unsupported()
   }
 }
+
+/** Whether a field is present in the input, as `SchemaAST` tells it (inherited keys count, except `Object.prototype`'s names). */
+const presence = (name: string, input: string): string =>
+  PROTOTYPE_KEYS.has(name) ? `hasOwn.call(${input}, ${JSON.stringify(name)})` : `${JSON.stringify(name)} in ${input}`
 
 /**
  * A struct decoder written as JavaScript source with the field names in it, so that reading and
@@ -193,31 +264,40 @@ const generated = (names: ReadonlyArray<string>, optional: ReadonlyArray<boolean
   const lines: Array<string> = [
     "return function (i) {",
     "  if (typeof i !== \"object\" || i === null || Array.isArray(i)) return NO",
-    // The own keys (`Reflect.ownKeys`, which is several times slower, is names then symbols).
-    "  if (Object.getOwnPropertySymbols(i).length !== 0) return NO"
+    // Excess properties are the enumerable own keys not covered: symbols, or strings other than the fields.
+    "  const symbols = Object.getOwnPropertySymbols(i)",
+    "  for (let k = 0; k < symbols.length; k++) if (isEnumerable.call(i, symbols[k])) return NO"
   ]
   if (indexValue === undefined) {
-    lines.push("  const keys = Object.getOwnPropertyNames(i)", "  for (let k = 0; k < keys.length; k++) {", "    switch (keys[k]) {")
+    lines.push("  const keys = Object.keys(i)", "  for (let k = 0; k < keys.length; k++) {", "    switch (keys[k]) {")
     for (const name of names) lines.push(`      case ${key(name)}:`)
     lines.push("        break", "      default:", "        return NO", "    }", "  }")
   }
   lines.push("  const out = {}", "  let v")
   names.forEach((name, k) => {
     const read = `v = p[${k}](i[${key(name)}]); if (v === NO) return NO; out[${key(name)}] = v`
-    lines.push(optional[k] === true ? `  if (hasOwn.call(i, ${key(name)})) { ${read} }` : `  ${read}`)
+    lines.push(`  if (${presence(name, "i")}) { ${read} }${optional[k] === true ? "" : " else return NO"}`)
   })
   if (indexValue !== undefined) {
     lines.push(
-      "  for (const k of Object.keys(i)) {",
-      "    v = index(i[k]); if (v === NO) return NO",
-      "    if (!fixed.has(k)) out[k] = v",
+      "  const keys = Object.keys(i)",
+      "  for (let k = 0; k < keys.length; k++) {",
+      "    v = index(i[keys[k]]); if (v === NO) return NO",
+      "    if (!fixed.has(keys[k])) out[keys[k]] = v",
       "  }"
     )
   }
   lines.push("  return out", "}")
   try {
     // eslint-disable-next-line @typescript-eslint/no-implied-eval
-    return new Function("NO", "hasOwn", "p", "index", "fixed", lines.join("\n"))(NO, hasOwn, parsers, indexValue, new Set(names)) as Node
+    return new Function("NO", "hasOwn", "isEnumerable", "p", "index", "fixed", lines.join("\n"))(
+      NO,
+      hasOwn,
+      Object.prototype.propertyIsEnumerable,
+      parsers,
+      indexValue,
+      new Set(names)
+    ) as Node
   } catch {
     return undefined
   }
@@ -227,16 +307,20 @@ const generated = (names: ReadonlyArray<string>, optional: ReadonlyArray<boolean
 const interpreted = (names: ReadonlyArray<string>, optional: ReadonlyArray<boolean>, parsers: ReadonlyArray<Node>, indexValue: Node | undefined): Node => {
   const expected = new Set<PropertyKey>(names)
   const count = names.length
+  const ownOnly = names.map((n) => PROTOTYPE_KEYS.has(n))
   return (i) => {
     if (typeof i !== "object" || i === null || Array.isArray(i)) return NO
     const input = i as Record<PropertyKey, unknown>
-    // Excess properties are an error: only the fields, or any string key with an index signature.
-    if (Object.getOwnPropertySymbols(input).length !== 0) return NO
-    if (indexValue === undefined) for (const key of Object.getOwnPropertyNames(input)) if (!expected.has(key)) return NO
+    for (const s of Object.getOwnPropertySymbols(input)) if (Object.prototype.propertyIsEnumerable.call(input, s)) return NO
+    if (indexValue === undefined) for (const key of Object.keys(input)) if (!expected.has(key)) return NO
     const out: Record<string, unknown> = {}
     for (let k = 0; k < count; k++) {
       const name = names[k] as string
-      if (!hasOwn.call(input, name) && optional[k] === true) continue
+      const present = ownOnly[k] === true ? hasOwn.call(input, name) : name in input
+      if (!present) {
+        if (optional[k] === true) continue
+        return NO
+      }
       const v = (parsers[k] as Node)(input[name])
       if (v === NO) return NO
       out[name] = v
@@ -252,84 +336,14 @@ const interpreted = (names: ReadonlyArray<string>, optional: ReadonlyArray<boole
   }
 }
 
-/** The own keys, prototype and property descriptors of two objects are the same, values `===`. */
-const sameInstance = (a: object, b: object): boolean => {
-  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false
-  const ka = Reflect.ownKeys(a)
-  const kb = Reflect.ownKeys(b)
-  if (ka.length !== kb.length) return false
-  for (let k = 0; k < ka.length; k++) {
-    if (ka[k] !== kb[k]) return false
-    const da = Object.getOwnPropertyDescriptor(a, ka[k] as PropertyKey) as PropertyDescriptor
-    const db = Object.getOwnPropertyDescriptor(b, ka[k] as PropertyKey) as PropertyDescriptor
-    if (da.value !== db.value || da.enumerable !== db.enumerable || da.writable !== db.writable || da.configurable !== db.configurable || da.get !== undefined || db.get !== undefined) return false
-  }
-  return true
-}
-
-/** How many instances are built both ways, and compared, before trusting the shortcut. */
-const PROBES = 256
-
 /**
- * The decoder of a `Schema.Class` (no `_tag`, no field with a constructor default): its fields
- * compiled, and the instance built as the class's constructor builds it when decoding (the decoded
- * fields copied onto an object of the class's prototype), which skips the constructor's per-field
- * bookkeeping (~3 µs). The first instances are also built by the schema's own transformation and
- * compared; any difference (a constructor that does more) turns the shortcut off for good.
+ * Compiles the decoder of a schema, or returns `undefined` when the schema uses something the
+ * compiler does not handle (then always decode with the schema).
  */
-const compileClass = (schema: unknown, options: CompileOptions): Node | undefined => {
-  if (typeof schema !== "function") return undefined
-  const fields = (schema as { readonly fields?: unknown }).fields
-  const ast = (schema as { readonly ast?: unknown }).ast
-  if (typeof fields !== "object" || fields === null || Object.prototype.hasOwnProperty.call(fields, "_tag")) return undefined
-  if (!AST.isTransformation(ast as AST.AST) || (ast as AST.Transformation).to._tag !== "Declaration") return undefined
-  const t = (ast as AST.Transformation).transformation
-  if (t._tag !== "FinalTransformation") return undefined
-  for (const key of Reflect.ownKeys(fields)) {
-    const field = (fields as Record<PropertyKey, unknown>)[key]
-    if (!Schema.isPropertySignature(field)) continue
-    const ps = field.ast
-    const defaultValue = ps._tag === "PropertySignatureDeclaration" ? ps.defaultValue : ps.to.defaultValue
-    if (defaultValue !== undefined) return undefined
-  }
-  const self = ast as AST.Transformation
-  const memo = new Map<AST.AST, Node>()
-  const props = build(self.from, options, memo)
-  const to = build(self.to, options, memo)
-  const proto = (schema as { readonly prototype: object }).prototype
-  const decode = t.decode
-  const viaSchema = (p: unknown, input: unknown): unknown => {
-    const b = decode(p, options, self, input)
-    return Either.isEither(b) && Either.isRight(b) ? to(b.right) : NO
-  }
-  let probes = PROBES
-  let shortcut = true
-  return (input) => {
-    const p = props(input)
-    if (p === NO) return NO
-    if (!shortcut) return viaSchema(p, input)
-    const mine = Object.assign(Object.create(proto) as object, p)
-    if (probes > 0) {
-      probes--
-      const theirs = viaSchema(p, input)
-      if (theirs === NO || typeof theirs !== "object" || theirs === null || !sameInstance(mine, theirs)) {
-        shortcut = false
-        return theirs
-      }
-    }
-    return mine
-  }
-}
-
-/**
- * Compiles the decoder of a schema (a `Schema.Class` gets {@link compileClass}'s), or returns
- * `undefined` when the schema uses something the compiler does not handle (then always decode with
- * the schema).
- */
-export const compile = (schema: Schema.Schema.Any, options: CompileOptions): Compiled | undefined => {
-  let node: Node | undefined
+export const compile = (schema: Schema.Top, options: CompileOptions): Compiled | undefined => {
+  let node: Node
   try {
-    node = compileClass(schema, options) ?? build(schema.ast, options, new Map())
+    node = build(schema.ast, options, new Map())
   } catch (e) {
     if (e instanceof Unsupported) return undefined
     throw e

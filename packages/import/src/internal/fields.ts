@@ -4,19 +4,23 @@
  * decoders. Shared by the record builder and the reference builder its tests compare it with.
  */
 import type { CalendarDate } from "@hdnd/core"
-import { Dataset, Format, Text } from "@hdnd/core"
-import type * as Either from "effect/Either"
-import type * as ParseResult from "effect/ParseResult"
-import * as Schema from "effect/Schema"
+import { Dataset, Errors, Format, Text } from "@hdnd/core"
+import type * as Result from "effect/Result"
+import type * as Schema from "effect/Schema"
+import type * as SchemaIssue from "effect/SchemaIssue"
+import * as SchemaParser from "effect/SchemaParser"
+
+/** The options the importer decodes entities with (the core's: excess fields rejected, values quoted), stopping at the first problem or collecting all. */
+export const decodeOptions = (errors: "first" | "all") => ({ ...Errors.DECODE_OPTIONS, errors, onExcessProperty: "error" }) as const
 
 /** The core schema decoders of every entity, stopping at the first problem or collecting all. */
 export const decodersWith = (errors: "first" | "all") =>
   Object.fromEntries(
     Dataset.entityKinds.map((k) => [
       k,
-      Schema.decodeUnknownEither(Dataset.entitySchemas[k] as unknown as Schema.Schema<unknown, unknown>, { errors, onExcessProperty: "error" })
+      SchemaParser.decodeUnknownResult(Dataset.entitySchemas[k] as unknown as Schema.Codec<unknown, unknown>, decodeOptions(errors))
     ])
-  ) as Record<Dataset.EntityKind, (u: unknown) => Either.Either<unknown, ParseResult.ParseError>>
+  ) as Record<Dataset.EntityKind, (u: unknown) => Result.Result<unknown, SchemaIssue.Issue>>
 
 /**
  * The date that decides which unit, council or term a name means (a programme without its adoption

@@ -5,9 +5,9 @@
  */
 import type { CalendarDate } from "@hdnd/core"
 import { Dataset, Errors } from "@hdnd/core"
-import * as Either from "effect/Either"
-import * as ParseResult from "effect/ParseResult"
-import * as Schema from "effect/Schema"
+import * as Result from "effect/Result"
+import type * as Schema from "effect/Schema"
+import type * as SchemaIssue from "effect/SchemaIssue"
 import type { ImportProblem } from "../ImportError.js"
 import type { Compiled } from "./compiled.js"
 import { compile, DECLINE } from "./compiled.js"
@@ -17,7 +17,7 @@ import type { Resolution, Resolver } from "../Resolve.js"
 import { dayBefore, parseConvocation, parseOrdinal } from "../Resolve.js"
 import type { Cell } from "../SourceRow.js"
 import { describe, lookup, valueKey } from "../Vocabulary.js"
-import { ATTRIBUTE_TYPES, baseField, decodersWith, HAS_COUNCIL, invalidMonth, invalidQuarter, parseDate, parseInteger, parseMonth, parseQuarter, primaryDate, setPath, SPECIAL_LABELS } from "./fields.js"
+import { ATTRIBUTE_TYPES, baseField, decodeOptions, decodersWith, HAS_COUNCIL, invalidMonth, invalidQuarter, parseDate, parseInteger, parseMonth, parseQuarter, primaryDate, setPath, SPECIAL_LABELS } from "./fields.js"
 
 /** What building a record needs besides the row. */
 export interface BuildContext {
@@ -34,18 +34,18 @@ export interface BuildContext {
 // would, as the schema would), then with the schema stopping at the first problem, and only for a
 // row that has one decode again collecting every problem.
 const compiledDecoders = Object.fromEntries(
-  Dataset.entityKinds.map((k) => [k, compile(Dataset.entitySchemas[k] as unknown as Schema.Schema<unknown, unknown>, { errors: "first", onExcessProperty: "error" })])
+  Dataset.entityKinds.map((k) => [k, compile(Dataset.entitySchemas[k] as unknown as Schema.Top, decodeOptions("first"))])
 ) as Record<Dataset.EntityKind, Compiled | undefined>
 const fastDecoders = decodersWith("first")
 const decoders = decodersWith("all")
 
 /** Decodes with the core schema of `kind`: the compiled decoder first, the schema when it declines. */
-export const decodeEntity = (kind: Dataset.EntityKind, input: unknown): Either.Either<unknown, ParseResult.ParseError> => {
+export const decodeEntity = (kind: Dataset.EntityKind, input: unknown): Result.Result<unknown, SchemaIssue.Issue> => {
   const compiled = compiledDecoders[kind]
   const quick = compiled === undefined ? DECLINE : compiled(input)
-  if (quick !== DECLINE) return Either.right(quick)
+  if (quick !== DECLINE) return Result.succeed(quick)
   const fast = fastDecoders[kind](input)
-  return Either.isRight(fast) ? fast : decoders[kind](input)
+  return Result.isSuccess(fast) ? fast : decoders[kind](input)
 }
 
 /** Whether `kind` has a compiled decoder (for tests: a schema change that loses it is a slowdown). */
@@ -87,7 +87,7 @@ const resolveOne = (resolver: Resolver, target: Column["ref"], council: string |
     case "programmes":
     case "programmeItems":
       // By id only: the core schema checks the id, validation that the record exists.
-      return Either.right(t.trim())
+      return Result.succeed(t.trim())
     case "units":
       return resolver.unit(t, at)
     case "councils":
@@ -105,7 +105,7 @@ const resolveOne = (resolver: Resolver, target: Column["ref"], council: string |
     case "indicators":
       return resolver.indicator(t)
     default:
-      return Either.map(resolver.activityKind(t), (k) => k.kind)
+      return Result.map(resolver.activityKind(t), (k) => k.kind)
   }
 }
 
@@ -164,7 +164,7 @@ export const build = (ctx: BuildContext, layout: Layout, cells: ReadonlyArray<Ce
     problems.push(importProblem({ entity, id, field, code, vi, en, file: ctx.file, sheet: ctx.sheet, row: ctx.row, column: at?.column, header: at?.header }))
   }
   const unresolved = (field: string, r: Resolution<unknown>): void => {
-    if (Either.isLeft(r)) report(field, r.left.code, r.left.vi, r.left.en)
+    if (Result.isFailure(r)) report(field, r.failure.code, r.failure.vi, r.failure.en)
   }
 
   // 1. Plain values.
@@ -280,11 +280,11 @@ export const build = (ctx: BuildContext, layout: Layout, cells: ReadonlyArray<Ce
     const text = raw("council") ?? ctx.council
     if (text !== undefined) {
       const r = resolver.council(text, primary)
-      if (Either.isRight(r)) {
-        council = r.right
+      if (Result.isSuccess(r)) {
+        council = r.success
         out.set("council", council)
       } else if (raw("council") !== undefined) unresolved("council", r)
-      else report("council", r.left.code, `HĐND mặc định: ${r.left.vi}`, `default council: ${r.left.en}`)
+      else report("council", r.failure.code, `HĐND mặc định: ${r.failure.vi}`, `default council: ${r.failure.en}`)
     }
   }
   // The council an organ of any council is first looked for in: the record's, or for a record
@@ -292,7 +292,7 @@ export const build = (ctx: BuildContext, layout: Layout, cells: ReadonlyArray<Ce
   let scope = council
   if (scope === undefined && !HAS_COUNCIL.has(kind) && ctx.council !== undefined && hasAnyOrgan(columns)) {
     const r = resolver.council(ctx.council, primary)
-    if (Either.isRight(r)) scope = r.right
+    if (Result.isSuccess(r)) scope = r.success
   }
   for (let k = 0; k < n; k++) {
     const text = texts[k] as string
@@ -312,21 +312,21 @@ export const build = (ctx: BuildContext, layout: Layout, cells: ReadonlyArray<Ce
       const ids: Array<string> = []
       for (let i = 0; i < items.length; i++) {
         const r = resolveOne(resolver, target, target === "anyOrgans" ? scope : council, at, items[i] as string)
-        if (Either.isRight(r)) ids.push(r.right)
-        else report(`${field}[${i}]`, r.left.code, r.left.vi, r.left.en)
+        if (Result.isSuccess(r)) ids.push(r.success)
+        else report(`${field}[${i}]`, r.failure.code, r.failure.vi, r.failure.en)
       }
       if (ids.length === items.length) out.set(field, ids)
       continue
     }
     if (target === "activityKinds") {
       const r = resolver.activityKind(text)
-      if (Either.isLeft(r)) {
+      if (Result.isFailure(r)) {
         unresolved(field, r)
         continue
       }
-      out.set(field, r.right.kind)
+      out.set(field, r.success.kind)
       // "giám sát chuyên đề" also fills an activity's mode; a programme item has no such field.
-      const implied = kind === "activities" ? r.right.implies : undefined
+      const implied = kind === "activities" ? r.success.implies : undefined
       if (implied !== undefined) {
         const given = out.get(implied.field)
         if (given === undefined && !isReported(implied.field)) out.set(implied.field, implied.value)
@@ -338,7 +338,7 @@ export const build = (ctx: BuildContext, layout: Layout, cells: ReadonlyArray<Ce
       continue
     }
     const r = resolveOne(resolver, target, target === "anyOrgans" ? scope : council, at, text)
-    if (Either.isRight(r)) out.set(field, r.right)
+    if (Result.isSuccess(r)) out.set(field, r.success)
     else unresolved(field, r)
   }
   if (kind === "activities" && raw("owner") === undefined && !isReported("organisers") && !isSkipped("organisers")) {
@@ -361,10 +361,10 @@ export const build = (ctx: BuildContext, layout: Layout, cells: ReadonlyArray<Ce
   const input: Record<string, unknown> = {}
   for (const [field, value] of out) setPath(input, field, value)
   const decoded = decodeEntity(kind, input)
-  if (Either.isLeft(decoded)) {
+  if (Result.isFailure(decoded)) {
     const byField = new Map<string, Cell>()
     for (let k = 0; k < n; k++) byField.set((columns[k] as Column).field, cells[positions[k] as number] as Cell)
-    for (const p of Errors.problemsFromParseError(entity, id, decoded.left)) {
+    for (const p of Errors.problemsFromParseError(entity, id, decoded.failure)) {
       const base = baseField(p.field)
       const covered = [...(reported ?? []), ...(skipped ?? [])].some((f) => base === f || base.startsWith(`${f}.`) || f.startsWith(`${base}.`))
       if (covered) continue
@@ -388,7 +388,7 @@ export const build = (ctx: BuildContext, layout: Layout, cells: ReadonlyArray<Ce
     }
   }
   if (problems.length > 0) return { problems }
-  return { record: (decoded as Either.Right<unknown, unknown>).right }
+  return { record: (decoded as Result.Success<unknown, unknown>).success }
 }
 
 /** The cell a field path of a schema problem belongs to: the field, or for a range the cell of its end. */

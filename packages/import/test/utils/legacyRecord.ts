@@ -8,7 +8,7 @@
  */
 import type { CalendarDate } from "@hdnd/core"
 import { Dataset, Errors } from "@hdnd/core"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import type { ImportProblem } from "../../src/ImportError.js"
 import { importProblem } from "../../src/ImportError.js"
 import type { Column } from "../../src/Interchange.js"
@@ -66,7 +66,7 @@ export const build = (ctx: BuildContext, cells: ReadonlyArray<Mapped>): { readon
     problems.push(importProblem({ entity, id, field, code, vi, en, file: ctx.file, sheet: ctx.sheet, row: ctx.row, column: at?.cell.column, header: at?.cell.header }))
   }
   const unresolved = (field: string, r: Resolution<unknown>): void => {
-    if (Either.isLeft(r)) report(field, r.left.code, r.left.vi, r.left.en)
+    if (Result.isFailure(r)) report(field, r.failure.code, r.failure.vi, r.failure.en)
   }
 
   // 1. Plain values.
@@ -186,18 +186,18 @@ export const build = (ctx: BuildContext, cells: ReadonlyArray<Mapped>): { readon
     const text = raw.get("council") ?? ctx.council
     if (text !== undefined) {
       const r = resolver.council(text, primary)
-      if (Either.isRight(r)) {
-        council = r.right
+      if (Result.isSuccess(r)) {
+        council = r.success
         out.set("council", council)
       } else if (raw.has("council")) unresolved("council", r)
-      else report("council", r.left.code, `HĐND mặc định: ${r.left.vi}`, `default council: ${r.left.en}`)
+      else report("council", r.failure.code, `HĐND mặc định: ${r.failure.vi}`, `default council: ${r.failure.en}`)
     }
   }
   // An organ of any council is looked for first in the record's council, or the default one.
   let scope = council
   if (scope === undefined && !HAS_COUNCIL.has(kind) && ctx.council !== undefined && cells.some((m) => m.column.ref === "anyOrgans")) {
     const r = resolver.council(ctx.council, primary)
-    if (Either.isRight(r)) scope = r.right
+    if (Result.isSuccess(r)) scope = r.success
   }
   for (const [field, text] of raw) {
     const c = (byField.get(field) as Mapped).column
@@ -205,7 +205,7 @@ export const build = (ctx: BuildContext, cells: ReadonlyArray<Mapped>): { readon
     const target = c.ref
     const at = kind === "lineage" && field === "sources" && primary !== undefined ? dayBefore(primary) : primary
     const one = (t: string): Resolution<string> => {
-      if (target !== undefined && BY_ID.has(target)) return Either.right(t.trim())
+      if (target !== undefined && BY_ID.has(target)) return Result.succeed(t.trim())
       switch (target) {
         case "anyOrgans":
           return resolver.anyOrgan(scope, t, at)
@@ -226,7 +226,7 @@ export const build = (ctx: BuildContext, cells: ReadonlyArray<Mapped>): { readon
         case "indicators":
           return resolver.indicator(t)
         default:
-          return Either.map(resolver.activityKind(t), (k) => k.kind)
+          return Result.map(resolver.activityKind(t), (k) => k.kind)
       }
     }
     const needsCouncil = target === "terms" || target === "organs" || target === "sessions" || target === "meetings"
@@ -239,20 +239,20 @@ export const build = (ctx: BuildContext, cells: ReadonlyArray<Mapped>): { readon
       const ids: Array<string> = []
       items.forEach((item, i) => {
         const r = one(item)
-        if (Either.isRight(r)) ids.push(r.right)
-        else report(`${field}[${i}]`, r.left.code, r.left.vi, r.left.en)
+        if (Result.isSuccess(r)) ids.push(r.success)
+        else report(`${field}[${i}]`, r.failure.code, r.failure.vi, r.failure.en)
       })
       if (ids.length === items.length) out.set(field, ids)
       continue
     }
     if (target === "activityKinds") {
       const r = resolver.activityKind(text)
-      if (Either.isLeft(r)) {
+      if (Result.isFailure(r)) {
         unresolved(field, r)
         continue
       }
-      out.set(field, r.right.kind)
-      const implied = kind === "activities" ? r.right.implies : undefined
+      out.set(field, r.success.kind)
+      const implied = kind === "activities" ? r.success.implies : undefined
       if (implied !== undefined) {
         const given = out.get(implied.field)
         if (given === undefined && !reported.has(implied.field)) out.set(implied.field, implied.value)
@@ -264,7 +264,7 @@ export const build = (ctx: BuildContext, cells: ReadonlyArray<Mapped>): { readon
       continue
     }
     const r = one(text)
-    if (Either.isRight(r)) out.set(field, r.right)
+    if (Result.isSuccess(r)) out.set(field, r.success)
     else unresolved(field, r)
   }
   if (kind === "activities" && !raw.has("owner") && !reported.has("organisers") && !skipped.has("organisers")) {
@@ -287,9 +287,9 @@ export const build = (ctx: BuildContext, cells: ReadonlyArray<Mapped>): { readon
   const input: Record<string, unknown> = {}
   for (const [field, value] of out) setPath(input, field, value)
   const fast = fastDecoders[kind](input)
-  const decoded = Either.isRight(fast) ? fast : decoders[kind](input)
-  if (Either.isLeft(decoded)) {
-    for (const p of Errors.problemsFromParseError(entity, id, decoded.left)) {
+  const decoded = Result.isSuccess(fast) ? fast : decoders[kind](input)
+  if (Result.isFailure(decoded)) {
+    for (const p of Errors.problemsFromParseError(entity, id, decoded.failure)) {
       const base = baseField(p.field)
       const covered = [...reported, ...skipped].some((f) => base === f || base.startsWith(`${f}.`) || f.startsWith(`${base}.`))
       if (covered) continue
@@ -313,7 +313,7 @@ export const build = (ctx: BuildContext, cells: ReadonlyArray<Mapped>): { readon
     }
   }
   if (problems.length > 0) return { problems }
-  return { record: (decoded as Either.Right<unknown, unknown>).right }
+  return { record: (decoded as Result.Success<unknown, unknown>).success }
 }
 
 /** The cell a field path of a schema problem belongs to: the field, or for a range the cell of its end. */
