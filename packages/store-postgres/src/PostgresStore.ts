@@ -4,15 +4,13 @@
  *
  * @since 0.1.0
  */
-import { SqlClient } from "@effect/sql/SqlClient"
-import * as PgClient from "@effect/sql-pg/PgClient"
 import type { Registry } from "@hdnd/core"
 import { Errors, Store } from "@hdnd/core"
-import { Dialect, SqlStore } from "@hdnd/store-sql"
+import { Database, Dialect, SqlStore } from "@hdnd/store-sql"
 import * as Config from "effect/Config"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import * as Redacted from "effect/Redacted"
+import * as Client from "./internal/client.js"
 
 /**
  * Options of the PostgreSQL store.
@@ -32,35 +30,28 @@ export interface PostgresStoreConfig {
 const redactUrl = (url: string): string => url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@")
 
 /**
- * A layer providing the `Store` on PostgreSQL, and the underlying `SqlClient`.
+ * A layer providing the `Store` on PostgreSQL, and the underlying `Database` (for raw SQL).
  *
  * @since 0.1.0
  * @category layers
  */
-export const layer = (config: PostgresStoreConfig): Layer.Layer<Store.Store | SqlClient, Errors.StoreError> =>
-  Layer.effect(
-    Store.Store,
-    SqlStore.make({
-      dialect: Dialect.pg,
-      persistent: true,
-      ...(config.schema === undefined ? {} : { schema: config.schema }),
-      ...(config.registry === undefined ? {} : { registry: config.registry })
-    })
-  ).pipe(
+export const layer = (config: PostgresStoreConfig): Layer.Layer<Store.Store | Database.Database, Errors.StoreError> =>
+  SqlStore.layer({
+    dialect: Dialect.pg,
+    persistent: true,
+    ...(config.schema === undefined ? {} : { schema: config.schema }),
+    ...(config.registry === undefined ? {} : { registry: config.registry })
+  }).pipe(
     Layer.provideMerge(
-      PgClient.layer({
-        url: Redacted.make(config.url),
-        maxConnections: config.maxConnections ?? 10,
-        connectTimeout: "10 seconds",
-        // Dates stay ISO strings and counts plain numbers: hdnd's columns are TEXT and INTEGER.
-        transformJson: false
-      }).pipe(
-        Layer.mapError(
+      Layer.effect(
+        Database.Database,
+        Effect.mapError(
+          Client.make({ url: config.url, maxConnections: config.maxConnections ?? 10 }),
           (e) =>
             new Errors.StoreError({
               operation: "open",
-              vi: `không kết nối được PostgreSQL tại ${redactUrl(config.url)}: ${e.message}. Kiểm tra máy chủ đang chạy và địa chỉ HDND_DATABASE_URL`,
-              en: `cannot connect to PostgreSQL at ${redactUrl(config.url)}: ${e.message}. Check the server is running and HDND_DATABASE_URL`,
+              vi: `không kết nối được PostgreSQL tại ${redactUrl(config.url)}: ${SqlStore.describeCause(e)}. Kiểm tra máy chủ đang chạy và địa chỉ HDND_DATABASE_URL`,
+              en: `cannot connect to PostgreSQL at ${redactUrl(config.url)}: ${SqlStore.describeCause(e)}. Check the server is running and HDND_DATABASE_URL`,
               cause: e
             })
         )
@@ -75,10 +66,10 @@ export const layer = (config: PostgresStoreConfig): Layer.Layer<Store.Store | Sq
  * @since 0.1.0
  * @category layers
  */
-export const layerConfig = (options: Omit<PostgresStoreConfig, "url" | "schema"> = {}): Layer.Layer<Store.Store | SqlClient, Errors.StoreError> =>
-  Layer.unwrapEffect(
+export const layerConfig = (options: Omit<PostgresStoreConfig, "url" | "schema"> = {}): Layer.Layer<Store.Store | Database.Database, Errors.StoreError> =>
+  Layer.unwrap(
     Effect.mapError(
-      Config.all({ url: Config.string("HDND_DATABASE_URL"), schema: Config.option(Config.string("HDND_DATABASE_SCHEMA")) }),
+      Config.all({ url: Config.String("HDND_DATABASE_URL"), schema: Config.option(Config.String("HDND_DATABASE_SCHEMA")) }),
       (e) =>
         new Errors.StoreError({
           operation: "open",

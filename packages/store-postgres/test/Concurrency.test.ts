@@ -3,12 +3,12 @@
  * surface no error; tabulations running meanwhile never fail and only ever see whole batches; a
  * batch re-sent by every writer at the same time is stored once.
  */
-import { SqlClient } from "@effect/sql/SqlClient"
 import type { Errors } from "@hdnd/core"
 import { Dataset, Indicators, Registry, Store, Tabulate, Tabulation, TabulationRequest } from "@hdnd/core"
+import { Database } from "@hdnd/store-sql"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
 import * as ManagedRuntime from "effect/ManagedRuntime"
+import * as Result from "effect/Result"
 import { expect, it } from "vitest"
 import { batch, COUNCIL, structure } from "../../store-sqlite/test/fixtures/world.js"
 import { describePg } from "./utils/postgres.js"
@@ -19,7 +19,7 @@ const BATCHES_PER_WRITER = 6
 const SIZE = 500
 const SHARED = 9000
 
-type Runtime = ManagedRuntime.ManagedRuntime<Store.Store | SqlClient, Errors.StoreError>
+type Runtime = ManagedRuntime.ManagedRuntime<Store.Store | Database.Database, Errors.StoreError>
 
 const request: TabulationRequest.TabulationRequest = {
   indicators: [Indicators.ids.survey, Indicators.ids.citizenReception],
@@ -65,8 +65,8 @@ const tabulateWhile = (done: () => boolean) =>
 /** Counts each batch's activities and organisers (entries of their organiser arrays) in the schema. */
 const perBatch = (schema: string) =>
   Effect.gen(function* () {
-    const sql = yield* SqlClient
-    const rows = yield* sql.unsafe<{ n: string; a: unknown; o: unknown }>(
+    const sql = yield* Database.Database
+    const rows = yield* sql.query<{ n: string; a: unknown; o: unknown }>(
       `SELECT split_part(a.id, '-', 1) AS n, COUNT(*) AS a, SUM(json_array_length(a.organisers::json)) AS o
        FROM "${schema}".activities a GROUP BY n`
     )
@@ -96,7 +96,7 @@ const expectResults = (results: ReadonlyArray<ReadonlyArray<{ n: number; r: Stor
 /** The reference tabulation of everything written. */
 const reference = () => {
   const all: Dataset.Batch = { ...structure(), activities: allNumbers().flatMap((n) => batch(n, SIZE).activities!) }
-  return Either.getOrThrow(Tabulate.tabulate(Dataset.fromBatch(all), Registry.builtin, request))
+  return Result.getOrThrow(Tabulate.tabulate(Dataset.fromBatch(all), Registry.builtin, request))
 }
 
 describePg("PostgreSQL: concurrent writers", () => {

@@ -2,22 +2,15 @@
  * Migrations of the PostgreSQL store: a schema written by an older hdnd (schema v1, before
  * recommendations and work programmes) is brought to the current version and keeps its data.
  */
-import { SqlClient } from "@effect/sql/SqlClient"
-import * as PgClient from "@effect/sql-pg/PgClient"
 import { CalendarDate, Dataset, Programme, Recommendation, Store } from "@hdnd/core"
 import { Dialect, Migrations, Rows, Tables } from "@hdnd/store-sql"
 import * as Effect from "effect/Effect"
-import * as Redacted from "effect/Redacted"
 import { expect, it } from "vitest"
 import { activity, batch, COUNCIL, ORGANS, structure } from "../../store-sqlite/test/fixtures/world.js"
-import { describePg, TEST_URL } from "./utils/postgres.js"
-import { dropSchema, newSchemaName, schemaLayer } from "./utils/shared.js"
+import { describePg } from "./utils/postgres.js"
+import { dropSchema, newSchemaName, raw, schemaLayer } from "./utils/shared.js"
 
 const d = CalendarDate.date
-
-/** Runs raw SQL on its own connection. */
-const raw = <A>(f: (sql: SqlClient) => Effect.Effect<A, unknown>): Promise<A> =>
-  Effect.runPromise(Effect.scoped(Effect.flatMap(SqlClient, f).pipe(Effect.provide(PgClient.layer({ url: Redacted.make(TEST_URL), maxConnections: 1 })))))
 
 describePg("PostgreSQL migrations", () => {
   it("upgrades a version 1 schema (before recommendations and programmes) and keeps its data", async () => {
@@ -28,15 +21,15 @@ describePg("PostgreSQL migrations", () => {
       expect(v1.version).toBe(1)
       await raw((sql) =>
         Effect.gen(function* () {
-          yield* sql.unsafe(`CREATE SCHEMA "${schema}"`)
-          yield* sql.unsafe(`CREATE TABLE ${t.hdnd_migrations} (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`)
-          for (const s of v1.statements(t, Dialect.pg)) yield* sql.unsafe(s)
-          yield* sql.unsafe(`INSERT INTO ${t.hdnd_migrations} VALUES ($1, $2, $3)`, [1, v1.name, "2025-01-01T00:00:00.000Z"])
+          yield* sql.query(`CREATE SCHEMA "${schema}"`)
+          yield* sql.query(`CREATE TABLE ${t.hdnd_migrations} (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`)
+          for (const s of v1.statements(t, Dialect.pg)) yield* sql.query(s)
+          yield* sql.query(`INSERT INTO ${t.hdnd_migrations} VALUES ($1, $2, $3)`, [1, v1.name, "2025-01-01T00:00:00.000Z"])
           const old = { ...structure(), ...batch(7, 25) }
           for (const kind of Dataset.entityKinds) {
             const columns = Rows.layouts[kind].columns.map((c) => c.name)
             for (const r of (old[kind] ?? []) as ReadonlyArray<unknown>) {
-              yield* sql.unsafe(
+              yield* sql.query(
                 `INSERT INTO ${t[Rows.layouts[kind].table]} (${columns.join(", ")}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(", ")})`,
                 Rows.toValues(kind, r)
               )
@@ -76,7 +69,7 @@ describePg("PostgreSQL migrations", () => {
       expect(result.activity).toEqual(activity(7, 2))
       expect(result.written).toEqual({ inserted: 5, updated: 0, unchanged: 0 })
       expect(result.got).toEqual(evaluation)
-      const versions = await raw((sql) => sql.unsafe<{ version: number }>(`SELECT version FROM ${t.hdnd_migrations} ORDER BY version`))
+      const versions = await raw((sql) => sql.query<{ version: number }>(`SELECT version FROM ${t.hdnd_migrations} ORDER BY version`))
       expect(versions.map((v) => Number(v.version))).toEqual(Migrations.migrations.map((m) => m.version))
     } finally {
       await dropSchema(schema)

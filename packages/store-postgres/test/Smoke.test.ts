@@ -1,7 +1,7 @@
 import { Dataset, Registry, Store, Tabulate, Tabulation } from "@hdnd/core"
 import { Arbitraries, Laws } from "@hdnd/testkit"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import fc from "fast-check"
 import { expect, it } from "vitest"
 import { describePg, freshLayer } from "./utils/postgres.js"
@@ -16,7 +16,7 @@ describePg("postgres smoke", () => {
         yield* store.upsert(batch)
         for (const req of reqs) {
           const got = yield* store.tabulate(req)
-          const want = Either.getOrThrow(Tabulate.tabulate(Dataset.fromBatch(batch), Registry.builtin, req))
+          const want = Result.getOrThrow(Tabulate.tabulate(Dataset.fromBatch(batch), Registry.builtin, req))
           if (!Tabulation.equals(got, want)) expect(Tabulation.toCanonical(got)).toEqual(Tabulation.toCanonical(want))
         }
       })

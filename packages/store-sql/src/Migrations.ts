@@ -4,12 +4,12 @@
  *
  * @since 0.1.0
  */
-import * as Effect from "effect/Effect"
-import * as Schedule from "effect/Schedule"
-import { SqlClient } from "@effect/sql/SqlClient"
-import type { SqlError } from "@effect/sql/SqlError"
 import { Errors } from "@hdnd/core"
+import * as Effect from "effect/Effect"
+import type { SqlError } from "./Database.js"
+import { Database } from "./Database.js"
 import type { Dialect } from "./Dialect.js"
+import { describeCause, retryBusy } from "./internal/errors.js"
 import type { Tables } from "./Tables.js"
 
 /**
@@ -138,8 +138,6 @@ export const migrations: ReadonlyArray<Migration> = [
  */
 export const SCHEMA_VERSION = migrations.length
 
-const describe = (e: SqlError): string => `${e.message} ${String((e.cause as { message?: unknown } | undefined)?.message ?? "")}`.trim()
-
 const storeError = (operation: string, vi: string, en: string, cause?: unknown) =>
   new Errors.StoreError({ operation, vi, en, ...(cause === undefined ? {} : { cause }) })
 
@@ -150,10 +148,10 @@ const storeError = (operation: string, vi: string, en: string, cause?: unknown) 
  * @since 0.1.0
  * @category migrations
  */
-export const migrate = (t: Tables, d: Dialect, schema?: string): Effect.Effect<number, Errors.StoreError, SqlClient> =>
+export const migrate = (t: Tables, d: Dialect, schema?: string): Effect.Effect<number, Errors.StoreError, Database> =>
   Effect.gen(function* () {
-    const sql = yield* SqlClient
-    const run = (text: string) => sql.unsafe(text)
+    const sql = yield* Database
+    const run = (text: string) => sql.query(text)
     if (schema !== undefined) yield* run(`CREATE SCHEMA IF NOT EXISTS "${schema}"`)
     yield* run(`CREATE TABLE IF NOT EXISTS ${t.hdnd_migrations} (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`)
     const rows = yield* run(`SELECT MAX(version) AS v FROM ${t.hdnd_migrations}`)
@@ -174,7 +172,7 @@ export const migrate = (t: Tables, d: Dialect, schema?: string): Effect.Effect<n
           const again = yield* run(`SELECT MAX(version) AS v FROM ${t.hdnd_migrations}`)
           if (Number((again[0] as { v: unknown } | undefined)?.v ?? 0) >= m.version) return
           for (const s of m.statements(t, d)) yield* run(s)
-          yield* sql.unsafe(`INSERT INTO ${t.hdnd_migrations} (version, name, applied_at) VALUES (${d.param(0)}, ${d.param(1)}, ${d.param(2)})`, [
+          yield* sql.query(`INSERT INTO ${t.hdnd_migrations} (version, name, applied_at) VALUES (${d.param(0)}, ${d.param(1)}, ${d.param(2)})`, [
             m.version,
             m.name,
             new Date().toISOString()
@@ -188,19 +186,18 @@ export const migrate = (t: Tables, d: Dialect, schema?: string): Effect.Effect<n
     // schema at once take turns (its CREATE … IF NOT EXISTS statements are not safe side by side).
     (body) =>
       d.name === "pg"
-        ? Effect.flatMap(SqlClient, (sql) =>
+        ? Effect.flatMap(Database, (sql) =>
             sql.withTransaction(
-              Effect.zipRight(sql.unsafe(`SELECT pg_advisory_xact_lock(hashtext(${d.param(0)}))`, [`hdnd:migrate:${schema ?? "public"}`]), body)
+              Effect.andThen(sql.query(`SELECT pg_advisory_xact_lock(hashtext(${d.param(0)}))`, [`hdnd:migrate:${schema ?? "public"}`]), body)
             )
           )
         : body,
     // SQLite: several processes may open a new file at once; a busy error means another one is
     // migrating, so try again.
-    Effect.retry({
-      while: (e) => d.isBusy(e),
-      schedule: Schedule.exponential("10 millis", 1.5).pipe(Schedule.either(Schedule.spaced("250 millis")), Schedule.upTo("60 seconds"))
-    }),
+    retryBusy(d, "10 millis"),
     Effect.catchTag("SqlError", (e: SqlError) =>
-      Effect.fail(storeError("migrate", `không tạo hoặc nâng cấp được lược đồ cơ sở dữ liệu: ${describe(e)}`, `cannot create or migrate the database schema: ${describe(e)}`, e))
+      Effect.fail(
+        storeError("migrate", `không tạo hoặc nâng cấp được lược đồ cơ sở dữ liệu: ${describeCause(e)}`, `cannot create or migrate the database schema: ${describeCause(e)}`, e)
+      )
     )
   )

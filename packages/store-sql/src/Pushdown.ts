@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import type { Indicator, TabulationBuilder } from "@hdnd/core"
+import { type Indicator, TabulationBuilder } from "@hdnd/core"
 import type { Tables } from "./Tables.js"
 import { SqlText } from "./Tables.js"
 
@@ -161,4 +161,39 @@ export const tabulationQuery = (
     .filter((l) => l.length > 0)
     .join("\n")
   return { text, params: q.params, counted, columnOf, organView, bySession, traced }
+}
+
+/**
+ * Feeds the rows of a tabulation query to the builder of its plan: each row's counts go to the cell
+ * of its council and dimensions, and once per activity to its council's item count.
+ *
+ * @since 0.1.0
+ * @category reading
+ */
+export const feedRows = (builder: TabulationBuilder.Builder, p: Plan, query: TabulationQuery, rows: ReadonlyArray<Record<string, unknown>>): void => {
+  const facts = TabulationBuilder.emptyRowFacts()
+  const str = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v))
+  const nCols = query.columnOf.map((c) => `n${c}`)
+  const bCols = query.columnOf.map((c) => `b${c}`)
+  for (const r of rows) {
+    const council = p.councils.get(r.council as never)
+    if (council === undefined) continue
+    facts.council = council.id
+    facts.kind = String(r.kind ?? "")
+    facts.ownerKind = str(r.owner_kind)
+    facts.sessionType = str(r.session_type)
+    facts.day = r.month === undefined || r.month === null ? "" : `${String(r.month)}-01`
+    facts.organ = str(r.organ)
+    facts.organKind = str(r.organ_kind)
+    facts.committeeKind = query.organView ? (str(r.committee_kind) ?? "-") : undefined
+    const key = builder.keyOf(facts, council)
+    const session = query.bySession ? str(r.session) : undefined
+    query.counted.forEach((i, j) => {
+      const n = Number(r[nCols[j] as string] ?? 0)
+      if (n <= 0) return
+      builder.addItems(i, key, n, session, query.traced ? [r.id as never] : undefined)
+      const once = query.traced ? (query.organView ? (Number(r.position) === 0 ? 1 : 0) : 1) : query.organView ? Number(r[bCols[j] as string] ?? 0) : n
+      if (once > 0) builder.addCouncilItems(i, council, once)
+    })
+  }
 }

@@ -173,7 +173,7 @@ export const layouts: Readonly<Record<Kind, { readonly table: TableName; readonl
 }
 
 const encoders = Object.fromEntries(
-  Dataset.entityKinds.map((k) => [k, Schema.encodeSync(Dataset.entitySchemas[k] as unknown as Schema.Schema<unknown, unknown>)])
+  Dataset.entityKinds.map((k) => [k, Schema.encodeSync(Dataset.entitySchemas[k] as unknown as Schema.Codec<unknown, unknown>)])
 ) as Record<Kind, (e: unknown) => any>
 
 /**
@@ -329,7 +329,7 @@ export const fromRow = (kind: Kind, r: Row, extra?: { sources?: ReadonlyArray<st
 }
 
 const decoders = Object.fromEntries(
-  Dataset.entityKinds.map((k) => [k, Schema.decodeUnknownSync(Dataset.entitySchemas[k] as unknown as Schema.Schema<unknown, unknown>)])
+  Dataset.entityKinds.map((k) => [k, Schema.decodeUnknownSync(Dataset.entitySchemas[k] as unknown as Schema.Codec<unknown, unknown>)])
 ) as Record<Kind, (e: unknown) => any>
 
 /**

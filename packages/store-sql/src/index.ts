@@ -1,10 +1,13 @@
 /**
- * `@hdnd/store-sql`: one implementation of hdnd's `Store` port over `@effect/sql`, shared by the
- * SQLite and PostgreSQL adapters.
+ * `@hdnd/store-sql`: one implementation of hdnd's `Store` port over SQL, shared by the SQLite
+ * and PostgreSQL adapters. It runs on a small database port of its own (`Database`), which each
+ * adapter implements over its driver.
  *
  * @since 0.1.0
  */
 
+/** @since 0.1.0 */
+export * as Database from "./Database.js"
 /** @since 0.1.0 */
 export * as Dialect from "./Dialect.js"
 /** @since 0.1.0 */

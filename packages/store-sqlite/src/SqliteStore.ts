@@ -4,16 +4,14 @@
  *
  * @since 0.1.0
  */
-import { SqlClient } from "@effect/sql/SqlClient"
 import type { Registry } from "@hdnd/core"
 import { Errors, HdndClient, Store } from "@hdnd/core"
-import { Dialect, SqlStore } from "@hdnd/store-sql"
+import { Database, Dialect, SqlStore } from "@hdnd/store-sql"
 import * as Config from "effect/Config"
-import * as Effect from "effect/Effect"
 import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Schedule from "effect/Schedule"
-import * as Reactivity from "@effect/experimental/Reactivity"
 import * as Connection from "./internal/client.js"
 
 /**
@@ -38,92 +36,83 @@ export interface SqliteStoreConfig {
  */
 export const DEFAULT_FILENAME = "hdnd.sqlite"
 
-const pragmas = (config: SqliteStoreConfig) =>
+const pragmas = (database: Database.DatabaseService, config: SqliteStoreConfig) =>
   Effect.gen(function* () {
-    const sql = yield* SqlClient
-    yield* sql.unsafe(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(config.busyTimeoutMs ?? 5000))}`)
-    yield* sql.unsafe("PRAGMA foreign_keys = ON")
-    yield* sql.unsafe("PRAGMA synchronous = NORMAL")
+    yield* database.query(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(config.busyTimeoutMs ?? 5000))}`)
+    yield* database.query("PRAGMA foreign_keys = ON")
+    yield* database.query("PRAGMA synchronous = NORMAL")
     // A 32 MiB page cache: bulk imports run as fast as with 64 MiB (bench/sqlite-ceiling.ts, `cache32`)
     // and the CLI's peak memory stays lower on large files.
-    yield* sql.unsafe("PRAGMA cache_size = -32768")
+    yield* database.query("PRAGMA cache_size = -32768")
   }).pipe(
     Effect.mapError(
       (e) =>
         new Errors.StoreError({
           operation: "open",
-          vi: `không mở được tệp SQLite ${config.filename}: ${e.message}`,
-          en: `cannot open the SQLite file ${config.filename}: ${e.message}`,
+          vi: `không mở được tệp SQLite ${config.filename}: ${SqlStore.describeCause(e)}`,
+          en: `cannot open the SQLite file ${config.filename}: ${SqlStore.describeCause(e)}`,
           cause: e
         })
     )
   )
 
-const storeLayer = (config: SqliteStoreConfig): Layer.Layer<Store.Store, Errors.StoreError, SqlClient | Bulk> =>
-  Layer.effect(
-    Store.Store,
-    Effect.zipRight(
-      pragmas(config),
-      Effect.flatMap(Bulk, (bulk) =>
-        SqlStore.make({
-          dialect: Dialect.sqlite,
-          persistent: config.filename !== ":memory:",
-          bulk,
-          ...(config.registry === undefined ? {} : { registry: config.registry })
-        })
-      )
-    )
-  )
-
-/** The connection's bulk writer, passed from the client layer to the store layer. */
-class Bulk extends Context.Tag("@hdnd/store-sqlite/Bulk")<Bulk, SqlStore.BulkWriter>() {}
+const message = (defect: unknown): string => String((defect as { message?: unknown } | undefined)?.message ?? defect)
 
 /**
- * The SQLite client, opened with retries: when several processes open a brand-new file at once,
+ * The SQLite database, opened with retries: when several processes open a brand-new file at once,
  * switching it to the WAL journal needs an exclusive lock and the driver throws `SQLITE_BUSY`
  * instead of waiting, so opening is tried again for up to a minute.
  */
-const clientLayer = (config: SqliteStoreConfig): Layer.Layer<SqlClient | Bulk, Errors.StoreError> =>
-  Layer.scopedContext(
-    Connection.open(config.filename).pipe(
-      Effect.catchAllDefect((defect) =>
-        Dialect.sqlite.isBusy(defect)
-          ? Effect.fail(defect)
-          : Effect.fail(
-              new Errors.StoreError({
-                operation: "open",
-                vi: `không mở được tệp SQLite ${config.filename}: ${String((defect as { message?: unknown })?.message ?? defect)}`,
-                en: `cannot open the SQLite file ${config.filename}: ${String((defect as { message?: unknown })?.message ?? defect)}`,
-                cause: defect
-              })
-            )
-      ),
-      Effect.retry({
-        while: (e) => !(e instanceof Errors.StoreError),
-        schedule: Schedule.exponential("10 millis", 1.5).pipe(Schedule.either(Schedule.spaced("250 millis")), Schedule.upTo("60 seconds"))
-      }),
-      Effect.mapError((e) =>
-        e instanceof Errors.StoreError
-          ? e
-          : new Errors.StoreError({
+const openDatabase = (config: SqliteStoreConfig) =>
+  Connection.open(config.filename).pipe(
+    Effect.catchDefect((defect) =>
+      Dialect.sqlite.isBusy(defect)
+        ? Effect.fail(defect)
+        : Effect.fail(
+            new Errors.StoreError({
               operation: "open",
-              vi: `tệp SQLite ${config.filename} bị tiến trình khác khóa quá lâu`,
-              en: `the SQLite file ${config.filename} stayed locked by another process for too long`,
-              cause: e
+              vi: `không mở được tệp SQLite ${config.filename}: ${message(defect)}`,
+              en: `cannot open the SQLite file ${config.filename}: ${message(defect)}`,
+              cause: defect
             })
-      ),
-      Effect.map(({ client, bulk }) => Context.make(SqlClient, client).pipe(Context.add(Bulk, bulk)))
+          )
+    ),
+    Effect.retry({
+      while: (e) => !(e instanceof Errors.StoreError),
+      schedule: Schedule.min([Schedule.exponential("10 millis", 1.5), Schedule.spaced("250 millis")]).pipe(Schedule.upTo({ duration: "60 seconds" }))
+    }),
+    Effect.mapError((e) =>
+      e instanceof Errors.StoreError
+        ? e
+        : new Errors.StoreError({
+            operation: "open",
+            vi: `tệp SQLite ${config.filename} bị tiến trình khác khóa quá lâu`,
+            en: `the SQLite file ${config.filename} stayed locked by another process for too long`,
+            cause: e
+          })
     )
-  ).pipe(Layer.provide(Reactivity.layer))
+  )
 
 /**
- * A layer providing the `Store` on a SQLite file, and the underlying `SqlClient`.
+ * A layer providing the `Store` on a SQLite file, and the underlying `Database` (for raw SQL).
  *
  * @since 0.1.0
  * @category layers
  */
-export const layer = (config: SqliteStoreConfig): Layer.Layer<Store.Store | SqlClient, Errors.StoreError> =>
-  storeLayer(config).pipe(Layer.provideMerge(clientLayer(config)), Layer.map(Context.omit(Bulk)))
+export const layer = (config: SqliteStoreConfig): Layer.Layer<Store.Store | Database.Database, Errors.StoreError> =>
+  Layer.effectContext(
+    Effect.gen(function* () {
+      const { database, bulk } = yield* openDatabase(config)
+      yield* pragmas(database, config)
+      const store = yield* SqlStore.make({
+        dialect: Dialect.sqlite,
+        persistent: config.filename !== ":memory:",
+        bulk,
+        ...(config.registry === undefined ? {} : { registry: config.registry })
+      }).pipe(Effect.provideService(Database.Database, database))
+      return Context.make(Store.Store, store).pipe(Context.add(Database.Database, database))
+    })
+  )
 
 /**
  * Like {@link layer}, with the file name read from configuration (`HDND_SQLITE_FILE` by default,
@@ -133,10 +122,10 @@ export const layer = (config: SqliteStoreConfig): Layer.Layer<Store.Store | SqlC
  * @category layers
  */
 export const layerConfig = (
-  filename: Config.Config<string> = Config.string("HDND_SQLITE_FILE").pipe(Config.withDefault(DEFAULT_FILENAME)),
+  filename: Config.Config<string> = Config.String("HDND_SQLITE_FILE").pipe(Config.withDefault(DEFAULT_FILENAME)),
   options: Omit<SqliteStoreConfig, "filename"> = {}
-): Layer.Layer<Store.Store | SqlClient, Errors.StoreError> =>
-  Layer.unwrapEffect(
+): Layer.Layer<Store.Store | Database.Database, Errors.StoreError> =>
+  Layer.unwrap(
     Effect.map(
       Effect.mapError(
         filename,

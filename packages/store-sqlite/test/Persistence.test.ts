@@ -6,10 +6,9 @@
 import { CalendarDate, Dataset, Errors, Indicators, Programme, Recommendation, Registry, Store, Tabulate, Tabulation, TabulationRequest } from "@hdnd/core"
 import { Dialect, Migrations, Rows, Tables } from "@hdnd/store-sql"
 import * as Cause from "effect/Cause"
-import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
+import * as Result from "effect/Result"
 import * as Stream from "effect/Stream"
 import * as fs from "node:fs"
 import * as path from "node:path"
@@ -56,7 +55,7 @@ const rawRows = (file: string, sql: string) => {
 /** The StoreError an exit failed with (a typed failure, not a defect). */
 const storeErrorOf = (exit: Exit.Exit<unknown, unknown>): Errors.StoreError => {
   if (Exit.isSuccess(exit)) throw new Error("opening must fail, but it succeeded")
-  const failures = [...Chunk.toReadonlyArray(Cause.failures(exit.cause))]
+  const failures = exit.cause.reasons.filter(Cause.isFailReason).map((r) => r.error)
   expect(failures, `a typed failure, not a defect: ${Cause.pretty(exit.cause)}`).toHaveLength(1)
   expect(failures[0]).toBeInstanceOf(Errors.StoreError)
   return failures[0] as Errors.StoreError
@@ -86,7 +85,7 @@ describe("SQLite persistence", () => {
         const streamed = yield* Stream.runCollect(store.stream("activities"))
         expect(streamed.length).toBe(300)
         const got = yield* store.tabulate(request)
-        const want = Either.getOrThrow(Tabulate.tabulate(Dataset.fromBatch({ ...structure(), ...batch(1, 300) }), Registry.builtin, request))
+        const want = Result.getOrThrow(Tabulate.tabulate(Dataset.fromBatch({ ...structure(), ...batch(1, 300) }), Registry.builtin, request))
         if (!Tabulation.equals(got, want)) expect(Tabulation.toCanonical(got)).toEqual(Tabulation.toCanonical(want))
         // Re-sending finds it unchanged; a second batch is added to it.
         expect(yield* store.upsert(batch(1, 300))).toEqual({ inserted: 0, updated: 0, unchanged: 300 })
@@ -120,7 +119,7 @@ describe("SQLite migrations", () => {
 
   it("refuses a file written by a newer hdnd, with a bilingual error, and leaves it untouched", async () => {
     const file = fresh("newer.sqlite")
-    await run(file, Effect.flatMap(Store.Store, (s) => Effect.zipRight(s.upsert(structure()), s.upsert(batch(3, 50)))))
+    await run(file, Effect.flatMap(Store.Store, (s) => Effect.andThen(s.upsert(structure()), s.upsert(batch(3, 50)))))
     const db = openRaw(file)
     db.prepare("INSERT INTO hdnd_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(newer, "from the future", "2099-01-01T00:00:00.000Z")
     db.close()
@@ -149,7 +148,7 @@ describe("SQLite migrations", () => {
   it("migrates an empty file", async () => {
     const file = fresh("empty.sqlite")
     fs.writeFileSync(file, "")
-    const r = await run(file, Effect.flatMap(Store.Store, (s) => Effect.zipRight(s.upsert(structure()), s.upsert(batch(4, 20)))))
+    const r = await run(file, Effect.flatMap(Store.Store, (s) => Effect.andThen(s.upsert(structure()), s.upsert(batch(4, 20)))))
     expect(r.inserted).toBe(20)
     expect(rawRows(file, "SELECT version FROM hdnd_migrations ORDER BY version")).toEqual(allVersions)
   })
@@ -162,7 +161,7 @@ describe("SQLite migrations", () => {
     raw.exec("CREATE TABLE ghi_chu_rieng (x TEXT)")
     raw.prepare("INSERT INTO ghi_chu_rieng VALUES (?)").run("dữ liệu của ứng dụng khác")
     raw.close()
-    await run(file, Effect.flatMap(Store.Store, (s) => Effect.zipRight(s.upsert(structure()), s.upsert(batch(5, 20)))))
+    await run(file, Effect.flatMap(Store.Store, (s) => Effect.andThen(s.upsert(structure()), s.upsert(batch(5, 20)))))
     expect(rawRows(file, "SELECT version FROM hdnd_migrations ORDER BY version")).toEqual(allVersions)
     expect(rawRows(file, "SELECT x FROM ghi_chu_rieng")).toEqual([{ x: "dữ liệu của ứng dụng khác" }])
     // Opening again migrates nothing more.

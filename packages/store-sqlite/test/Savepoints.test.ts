@@ -4,7 +4,7 @@
  * ends), and that changes nothing of what is kept: a nested transaction that fails undoes its own
  * writes and its children's, one that succeeds keeps them unless an enclosing one fails.
  */
-import { SqlClient } from "@effect/sql/SqlClient"
+import { Database } from "@hdnd/store-sql"
 import * as Effect from "effect/Effect"
 import fc from "fast-check"
 import * as fs from "node:fs"
@@ -49,20 +49,20 @@ const run = (file: string, root: Tx) =>
   Effect.runPromise(
     Effect.provide(
       Effect.gen(function* () {
-        const sql = yield* SqlClient
-        yield* sql.unsafe("CREATE TABLE IF NOT EXISTS t (x INTEGER NOT NULL)")
-        yield* sql.unsafe("DELETE FROM t")
+        const sql = yield* Database.Database
+        yield* sql.query("CREATE TABLE IF NOT EXISTS t (x INTEGER NOT NULL)")
+        yield* sql.query("DELETE FROM t")
         const go = (tx: Tx): Effect.Effect<void, Boom | unknown> =>
           sql.withTransaction(
             Effect.gen(function* () {
-              yield* sql.unsafe("INSERT INTO t (x) VALUES (?)", [tx.value])
+              yield* sql.query("INSERT INTO t (x) VALUES (?)", [tx.value])
               // A failing nested transaction is caught by its parent, which goes on.
               for (const child of tx.children) yield* Effect.ignore(go(child))
               if (tx.fails) return yield* Effect.fail(new Boom())
             })
           )
         yield* Effect.ignore(go(root))
-        const rows = yield* sql.unsafe<{ x: number }>("SELECT x FROM t")
+        const rows = yield* sql.query<{ x: number }>("SELECT x FROM t")
         return rows.map((r) => Number(r.x)).sort((a, b) => a - b)
       }),
       SqliteStore.layer({ filename: file })

@@ -10,8 +10,8 @@ import * as Layer from "effect/Layer"
 import { createConnection } from "node:net"
 import { randomUUID } from "node:crypto"
 import { describe } from "vitest"
-import { SqlClient } from "@effect/sql/SqlClient"
 import type { Errors, Store } from "@hdnd/core"
+import { Database } from "@hdnd/store-sql"
 import { PostgresStore } from "../../src/index.js"
 
 export const TEST_URL = process.env.HDND_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres"
@@ -42,13 +42,11 @@ if (!available) {
 export const describePg: typeof describe = (available ? describe : describe.skip) as typeof describe
 
 /** A fresh store in a new schema, dropped when the layer is released. */
-export const freshLayer = (options: { maxConnections?: number } = {}): Layer.Layer<Store.Store | SqlClient, Errors.StoreError> => {
+export const freshLayer = (options: { maxConnections?: number } = {}): Layer.Layer<Store.Store | Database.Database, Errors.StoreError> => {
   const schema = `hdnd_t_${randomUUID().replace(/-/g, "").slice(0, 16)}`
   const base = PostgresStore.layer({ url: TEST_URL, schema, ...options })
-  const dropper = Layer.scopedDiscard(
-    Effect.addFinalizer(() =>
-      Effect.flatMap(SqlClient, (sql) => sql.unsafe(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)).pipe(Effect.ignore)
-    )
+  const dropper = Layer.effectDiscard(
+    Effect.addFinalizer(() => Effect.flatMap(Database.Database, (sql) => sql.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)).pipe(Effect.ignore))
   )
   return Layer.provideMerge(dropper, base)
 }

@@ -2,14 +2,13 @@
  * Test helpers for several store layers on one PostgreSQL schema (separate connection pools, like
  * separate processes), and a store layer with a registry of its own.
  */
-import { SqlClient } from "@effect/sql/SqlClient"
-import * as PgClient from "@effect/sql-pg/PgClient"
 import type { Errors, Registry, Store } from "@hdnd/core"
+import { Database } from "@hdnd/store-sql"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import * as Redacted from "effect/Redacted"
 import { randomUUID } from "node:crypto"
 import { PostgresStore } from "../../src/index.js"
+import * as Client from "../../src/internal/client.js"
 import { TEST_URL } from "./postgres.js"
 
 /** A new schema name, unique to this test. */
@@ -25,7 +24,7 @@ export interface SchemaLayerOptions {
 }
 
 /** A store layer (with its own connection pool) on a schema. */
-export const schemaLayer = (options: SchemaLayerOptions = {}): Layer.Layer<Store.Store | SqlClient, Errors.StoreError> => {
+export const schemaLayer = (options: SchemaLayerOptions = {}): Layer.Layer<Store.Store | Database.Database, Errors.StoreError> => {
   const schema = options.schema ?? newSchemaName()
   const base = PostgresStore.layer({
     url: TEST_URL,
@@ -34,19 +33,15 @@ export const schemaLayer = (options: SchemaLayerOptions = {}): Layer.Layer<Store
     ...(options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections })
   })
   if (!(options.drop ?? options.schema === undefined)) return base
-  const dropper = Layer.scopedDiscard(
-    Effect.addFinalizer(() => Effect.flatMap(SqlClient, (sql) => sql.unsafe(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)).pipe(Effect.ignore))
+  const dropper = Layer.effectDiscard(
+    Effect.addFinalizer(() => Effect.flatMap(Database.Database, (sql) => sql.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)).pipe(Effect.ignore))
   )
   return Layer.provideMerge(dropper, base)
 }
 
+/** Runs raw SQL on a connection of its own (no store: nothing is migrated). */
+export const raw = <A, E>(f: (sql: Database.DatabaseService) => Effect.Effect<A, E>): Promise<A> =>
+  Effect.runPromise(Effect.scoped(Effect.flatMap(Client.make({ url: TEST_URL, maxConnections: 1 }), f)))
+
 /** Drops a schema (and everything in it). */
-export const dropSchema = (schema: string): Promise<void> =>
-  Effect.runPromise(
-    Effect.scoped(
-      Effect.flatMap(SqlClient, (sql) => sql.unsafe(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)).pipe(
-        Effect.asVoid,
-        Effect.provide(PgClient.layer({ url: Redacted.make(TEST_URL), maxConnections: 1 }))
-      )
-    )
-  )
+export const dropSchema = (schema: string): Promise<void> => raw((sql) => Effect.asVoid(sql.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)))

@@ -1,0 +1,51 @@
+/**
+ * The database of the PostgreSQL store: a connection pool of `@effect/sql-pg`, offered as the SQL
+ * store's `Database` port. This is the only file of the package that uses `effect/sql` (an unstable
+ * module, whose types `@effect/sql-pg` speaks): a change there is adapted here.
+ */
+import * as PgClient from "@effect/sql-pg/PgClient"
+import { Database } from "@hdnd/store-sql"
+import * as Effect from "effect/Effect"
+import * as Reactivity from "effect/reactivity/Reactivity"
+import * as Redacted from "effect/Redacted"
+import type * as Scope from "effect/Scope"
+import * as Client from "effect/sql/SqlClient"
+import { isSqlError, type SqlError } from "effect/sql/SqlError"
+
+/**
+ * How to connect.
+ */
+export interface ClientConfig {
+  readonly url: string
+  readonly maxConnections: number
+}
+
+/** Effect's `SqlError` as the port's: its reason (with the driver's error as cause) becomes the cause. */
+const toPortError = (e: SqlError): Database.SqlError => new Database.SqlError({ message: e.message, cause: e.reason })
+
+/** The port over Effect's SQL client. */
+const database = (client: Client.SqlClient): Database.DatabaseService => ({
+  query: <A extends object>(text: string, params: ReadonlyArray<unknown> = []) =>
+    Effect.mapError(client.unsafe<A>(text, params), toPortError) as Effect.Effect<ReadonlyArray<A>, Database.SqlError>,
+  withTransaction: <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+    Effect.mapError(client.withTransaction(effect), (e): E | Database.SqlError => (isSqlError(e) ? toPortError(e) : (e as E)))
+})
+
+/**
+ * A pool of connections to the server at `url`, as the `Database` port, closed with the scope.
+ * One connection is opened at once (the pool itself connects lazily), so that a server that cannot
+ * be reached fails here, with the port's `SqlError`.
+ */
+export const make = (config: ClientConfig): Effect.Effect<Database.DatabaseService, Database.SqlError, Scope.Scope> =>
+  PgClient.make({
+    url: Redacted.make(config.url),
+    maxConnections: config.maxConnections,
+    connectTimeout: "10 seconds",
+    // Dates stay ISO strings and counts plain numbers: hdnd's columns are TEXT and INTEGER.
+    transformJson: false
+  }).pipe(
+    Effect.tap((client) => client.unsafe("SELECT 1")),
+    Effect.map(database),
+    Effect.mapError(toPortError),
+    Effect.provide(Reactivity.layer)
+  )
