@@ -114,5 +114,33 @@ for (const app of apps) {
   timings.push(`${app}: npm install ${install.seconds.toFixed(1)} s`)
 }
 
-process.stdout.write(`\n${timings.join("\n")}\nconsumer test: ${apps.length} apps passed\n`)
+// 3. The CLI alone, as `npm install @hdnd/cli` gives it: time, size, nothing compiled, and it runs.
+{
+  const dir = join(work, "cli-only")
+  mkdirSync(dir)
+  writeFileSync(join(dir, "package.json"), JSON.stringify({
+    name: "hdnd-consumer-cli-only",
+    private: true,
+    dependencies: { "@hdnd/cli": `file:${tarballOf["@hdnd/cli"]}` },
+    overrides: Object.fromEntries(Object.keys(tarballOf).map((name) => [name, `file:${tarballOf[name]}`]))
+  }, null, 2))
+  process.stdout.write(`\n== @hdnd/cli alone: npm install into an empty folder\n`)
+  const install = must("cli-only: npm install", run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=warn"], dir))
+  process.stdout.write(install.output)
+  if (PEER_PROBLEM.test(install.output)) fail("cli-only: npm reported a peer-dependency problem", install.output)
+  if (COMPILED.test(install.output) || existsSync(join(dir, "node_modules/better-sqlite3/build"))) fail("cli-only: installing compiled native code", install.output)
+  const help = must("cli-only: hdnd --help", run(join(dir, "node_modules/.bin/hdnd"), ["--help"], dir))
+  if (!/hdnd/.test(help.output)) fail("cli-only: hdnd --help printed no help", help.output)
+  const du = run("du", ["-sk", join(dir, "node_modules")], dir)
+  const sizeMiB = Number(du.stdout.split(/\s/)[0]) / 1024
+  const packages = run("npm", ["ls", "--all", "--parseable"], dir).stdout.trim().split("\n").length - 1
+  const figures = { node: process.version, seconds: Math.round(install.seconds * 10) / 10, sizeMiB: Math.round(sizeMiB * 10) / 10, packages }
+  process.stdout.write(`@hdnd/cli: npm install ${figures.seconds} s, node_modules ${figures.sizeMiB} MiB, ${packages} packages, nothing compiled\n`)
+  // `--record` keeps the figures in bench/ (`pnpm test:consumer -- --record`).
+  if (process.argv.includes("--record")) {
+    writeFileSync(join(root, "bench/install-cli.json"), JSON.stringify({ measured: new Date().toISOString().slice(0, 10), ...figures }, null, 2) + "\n")
+  }
+}
+
+process.stdout.write(`\n${timings.join("\n")}\nconsumer test: ${apps.length} apps and the CLI alone passed\n`)
 if (!process.env.HDND_CONSUMER_KEEP) rmSync(work, { recursive: true, force: true })
