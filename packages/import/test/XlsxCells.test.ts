@@ -8,55 +8,17 @@
 import { Xlsx } from "@hdnd/import"
 import { mkdirSync } from "node:fs"
 import { join } from "node:path"
-import { crc32, deflateRawSync } from "node:zlib"
 import { describe, expect, it } from "vitest"
 import { collect, view } from "./utils/collect.js"
 import { tempDir } from "./utils/xlsx.js"
+import { zipParts } from "./utils/zip.js"
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 const P = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 /** A ZIP of the given parts, deflated, in the given order. */
-const zip = (parts: ReadonlyArray<readonly [string, string | Uint8Array]>): Uint8Array => {
-  const locals: Array<Uint8Array> = []
-  const centrals: Array<Uint8Array> = []
-  let offset = 0
-  for (const [name, content] of parts) {
-    const data = typeof content === "string" ? new TextEncoder().encode(content) : content
-    const packed = new Uint8Array(deflateRawSync(data))
-    const nameBytes = new TextEncoder().encode(name)
-    const local = Buffer.alloc(30)
-    local.writeUInt32LE(0x04034b50, 0)
-    local.writeUInt16LE(20, 4)
-    local.writeUInt16LE(8, 8)
-    local.writeUInt32LE(crc32(data), 14)
-    local.writeUInt32LE(packed.length, 18)
-    local.writeUInt32LE(data.length, 22)
-    local.writeUInt16LE(nameBytes.length, 26)
-    const central = Buffer.alloc(46)
-    central.writeUInt32LE(0x02014b50, 0)
-    central.writeUInt16LE(20, 4)
-    central.writeUInt16LE(20, 6)
-    central.writeUInt16LE(8, 10)
-    central.writeUInt32LE(crc32(data), 16)
-    central.writeUInt32LE(packed.length, 20)
-    central.writeUInt32LE(data.length, 24)
-    central.writeUInt16LE(nameBytes.length, 28)
-    central.writeUInt32LE(offset, 42)
-    locals.push(local, nameBytes, packed)
-    centrals.push(central, nameBytes)
-    offset += 30 + nameBytes.length + packed.length
-  }
-  const size = centrals.reduce((n, b) => n + b.length, 0)
-  const eocd = Buffer.alloc(22)
-  eocd.writeUInt32LE(0x06054b50, 0)
-  eocd.writeUInt16LE(parts.length, 8)
-  eocd.writeUInt16LE(parts.length, 10)
-  eocd.writeUInt32LE(size, 12)
-  eocd.writeUInt32LE(offset, 16)
-  return Buffer.concat([...locals, ...centrals, eocd])
-}
+const zip = (entries: ReadonlyArray<readonly [string, string | Uint8Array]>): Uint8Array => zipParts(entries)
 
 interface Book {
   /** Sheets in tab order: name, XML of the worksheet (or "chart" for a chart sheet), state. */

@@ -18,109 +18,15 @@ import fc from "fast-check"
 import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { crc32, deflateRawSync, inflateRawSync } from "node:zlib"
 import { describe, expect, it } from "vitest"
 import { readXlsx } from "../src/internal/xlsx/reader.js"
 import type { Tuning } from "../src/internal/xlsx/reader.js"
 import { collect, view } from "./utils/collect.js"
 import { tempDir, writeWorkbook } from "./utils/xlsx.js"
+import type { Part } from "./utils/zip.js"
+import { parts, zipOf } from "./utils/zip.js"
 
 const dir = tempDir()
-
-// A minimal ZIP reader and writer, to change the order of a workbook's parts and how they are stored.
-
-interface Part {
-  readonly name: string
-  readonly data: Uint8Array
-}
-
-const parts = (zip: Uint8Array): Array<Part> => {
-  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength)
-  let end = zip.length - 22
-  while (view.getUint32(end, true) !== 0x06054b50) end--
-  const count = view.getUint16(end + 10, true)
-  let at = view.getUint32(end + 16, true)
-  const out: Array<Part> = []
-  for (let i = 0; i < count; i++) {
-    const method = view.getUint16(at + 10, true)
-    const size = view.getUint32(at + 20, true)
-    const nameLength = view.getUint16(at + 28, true)
-    const skip = nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true)
-    const name = new TextDecoder().decode(zip.subarray(at + 46, at + 46 + nameLength))
-    const local = view.getUint32(at + 42, true)
-    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true)
-    const raw = zip.subarray(start, start + size)
-    out.push({ name, data: method === 0 ? raw : new Uint8Array(inflateRawSync(raw)) })
-    at += 46 + skip
-  }
-  return out
-}
-
-interface Storage {
-  /** Stored uncompressed (method 0) instead of deflated. */
-  readonly stored?: boolean
-  /** Sizes and CRC left out of the local headers and written in a data descriptor after the data, as streaming writers do. */
-  readonly descriptor?: boolean
-}
-
-const zipOf = (entries: ReadonlyArray<Part>, storage: Storage = {}): Uint8Array => {
-  const method = storage.stored === true ? 0 : 8
-  const locals: Array<Uint8Array> = []
-  const centrals: Array<Uint8Array> = []
-  let offset = 0
-  for (const { name, data } of entries) {
-    const nameBytes = new TextEncoder().encode(name)
-    const packed = method === 0 ? data : new Uint8Array(deflateRawSync(data))
-    const crc = crc32(data)
-    const header = (size: number, signature: number) => {
-      const bytes = new Uint8Array(size)
-      const v = new DataView(bytes.buffer)
-      v.setUint32(0, signature, true)
-      return { bytes, v }
-    }
-    const flags = storage.descriptor === true ? 8 : 0
-    const local = header(30, 0x04034b50)
-    local.v.setUint16(4, 20, true)
-    local.v.setUint16(6, flags, true)
-    local.v.setUint16(8, method, true)
-    if (storage.descriptor !== true) {
-      local.v.setUint32(14, crc, true)
-      local.v.setUint32(18, packed.length, true)
-      local.v.setUint32(22, data.length, true)
-    }
-    local.v.setUint16(26, nameBytes.length, true)
-    const central = header(46, 0x02014b50)
-    central.v.setUint16(4, 20, true)
-    central.v.setUint16(6, 20, true)
-    central.v.setUint16(8, flags, true)
-    central.v.setUint16(10, method, true)
-    central.v.setUint32(16, crc, true)
-    central.v.setUint32(20, packed.length, true)
-    central.v.setUint32(24, data.length, true)
-    central.v.setUint16(28, nameBytes.length, true)
-    central.v.setUint32(42, offset, true)
-    locals.push(local.bytes, nameBytes, packed)
-    offset += 30 + nameBytes.length + packed.length
-    if (storage.descriptor === true) {
-      const dd = header(16, 0x08074b50)
-      dd.v.setUint32(4, crc, true)
-      dd.v.setUint32(8, packed.length, true)
-      dd.v.setUint32(12, data.length, true)
-      locals.push(dd.bytes)
-      offset += 16
-    }
-    centrals.push(central.bytes, nameBytes)
-  }
-  const size = centrals.reduce((n, b) => n + b.length, 0)
-  const eocd = new Uint8Array(22)
-  const v = new DataView(eocd.buffer)
-  v.setUint32(0, 0x06054b50, true)
-  v.setUint16(8, entries.length, true)
-  v.setUint16(10, entries.length, true)
-  v.setUint32(12, size, true)
-  v.setUint32(16, offset, true)
-  return Buffer.concat([...locals, ...centrals, eocd])
-}
 
 const twoSheets = async (name: string) =>
   readFileSync(

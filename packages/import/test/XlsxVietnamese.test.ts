@@ -10,11 +10,11 @@ import ExcelJS from "exceljs"
 import fc from "fast-check"
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
-import { crc32, deflateRawSync } from "node:zlib"
 import { describe, expect, it } from "vitest"
 import { readXlsx } from "../src/internal/xlsx/reader.js"
 import type { Tuning } from "../src/internal/xlsx/reader.js"
 import { tempDir } from "./utils/xlsx.js"
+import { zipParts } from "./utils/zip.js"
 
 const dir = tempDir()
 
@@ -138,43 +138,7 @@ const inlineBook = (rows: ReadonlyArray<ReadonlyArray<string>>, stored: boolean,
     ["_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${P}"><Relationship Id="rId1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
     ["xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${R}"><sheets><sheet name="Dữ liệu" sheetId="1" r:id="rId1"/></sheets></workbook>`]
   ]
-  const locals: Array<Uint8Array> = []
-  const centrals: Array<Uint8Array> = []
-  let offset = 0
-  for (const [name, text] of parts) {
-    const data = new TextEncoder().encode(text)
-    const packed = stored ? data : new Uint8Array(deflateRawSync(data))
-    const nameBytes = new TextEncoder().encode(name)
-    const local = Buffer.alloc(30)
-    local.writeUInt32LE(0x04034b50, 0)
-    local.writeUInt16LE(20, 4)
-    local.writeUInt16LE(stored ? 0 : 8, 8)
-    local.writeUInt32LE(crc32(data), 14)
-    local.writeUInt32LE(packed.length, 18)
-    local.writeUInt32LE(data.length, 22)
-    local.writeUInt16LE(nameBytes.length, 26)
-    const central = Buffer.alloc(46)
-    central.writeUInt32LE(0x02014b50, 0)
-    central.writeUInt16LE(20, 4)
-    central.writeUInt16LE(20, 6)
-    central.writeUInt16LE(stored ? 0 : 8, 10)
-    central.writeUInt32LE(crc32(data), 16)
-    central.writeUInt32LE(packed.length, 20)
-    central.writeUInt32LE(data.length, 24)
-    central.writeUInt16LE(nameBytes.length, 28)
-    central.writeUInt32LE(offset, 42)
-    locals.push(local, nameBytes, packed)
-    centrals.push(central, nameBytes)
-    offset += 30 + nameBytes.length + packed.length
-  }
-  const size = centrals.reduce((n, b) => n + b.length, 0)
-  const eocd = Buffer.alloc(22)
-  eocd.writeUInt32LE(0x06054b50, 0)
-  eocd.writeUInt16LE(parts.length, 8)
-  eocd.writeUInt16LE(parts.length, 10)
-  eocd.writeUInt32LE(size, 12)
-  eocd.writeUInt32LE(offset, 16)
-  return Buffer.concat([...locals, ...centrals, eocd])
+  return zipParts(parts, { stored })
 }
 
 /** The workbook's bytes as a stream of chunks of the given sizes (cycled). */
