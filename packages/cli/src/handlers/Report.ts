@@ -14,7 +14,7 @@ import * as Stream from "effect/Stream"
 import * as fs from "node:fs"
 import * as path from "node:path"
 import type { Common } from "../Context.js"
-import { info, out, parseDate, parseOptionalDate, period, leftOut, registryOf, scopeOf, warnLeftOut, withStore } from "../Context.js"
+import { info, out, parseOptionalDate, period, leftOut, registryOf, scopeOf, warnLeftOut, withStore } from "../Context.js"
 import * as Exporters from "../Exporters.js"
 import { UsageError } from "../Failure.js"
 import * as Plugins from "../Plugins.js"
@@ -177,6 +177,28 @@ export const write = (c: Common, file: string, output: Exporter.ExportOutput) =>
   })
 
 /**
+ * What every report-writing command reads from its options before it touches the store: the formats
+ * and their output files, the registry (core and plugins), the period, the day the hierarchy is taken
+ * as of (the period's end by default) and the issue date.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const reportInputs = (
+  c: Common,
+  o: { readonly format: string; readonly output?: string; readonly from: string; readonly to: string; readonly asOf?: string; readonly date?: string }
+) =>
+  Effect.gen(function* () {
+    const formats = yield* formatsOf(c, o.format)
+    const files = yield* targets(formats, o.output)
+    const registry = yield* registryOf(c)
+    const p = yield* period(o.from, o.to)
+    const asOf = (yield* parseOptionalDate("as-of", o.asOf)) ?? p.to
+    const date = yield* parseOptionalDate("date", o.date)
+    return { formats, files, registry, p, asOf, date }
+  })
+
+/**
  * `hdnd report`: renders a report template over a period.
  *
  * @since 0.1.0
@@ -187,13 +209,8 @@ export const report = (
   o: ReportOptions
 ): Effect.Effect<void, UsageError | Errors.StoreError | Errors.TabulationError | Errors.ReportError | Exporter.ExportError> =>
   Effect.gen(function* () {
-    const formats = yield* formatsOf(c, o.format)
-    const files = yield* targets(formats, o.output)
-    const registry = yield* registryOf(c)
+    const { formats, files, registry, p, asOf, date } = yield* reportInputs(c, o)
     const template = yield* templateOf(registry, o.template)
-    const p = yield* period(o.from, o.to)
-    const asOf = (yield* parseOptionalDate("as-of", o.asOf)) ?? p.to
-    const date = o.date === undefined ? undefined : yield* parseDate("date", o.date)
     const isXlsx = (f: Exporters.Chosen) => f._tag === "BuiltIn" && f.format === "xlsx"
     const wantsRecords = o.records === true || formats.some(isXlsx)
     const { doc, appendix } = yield* withStore(c, (store) =>

@@ -9,9 +9,9 @@ import type { CalendarDate, Errors, Exporter, Registry, ReportDocument, Store, T
 import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
 import type { Common } from "../../Context.js"
-import { info, parseOptionalDate, period, registryOf, withStore } from "../../Context.js"
+import { info, withStore } from "../../Context.js"
 import type { UsageError } from "../../Failure.js"
-import { emit, formatsOf, targets, templateOf } from "../Report.js"
+import { emit, reportInputs, templateOf } from "../Report.js"
 import { answerDocument } from "./AnswerDocument.js"
 import { councilIds, namesOf, recordsOf } from "./Matters.js"
 
@@ -59,14 +59,9 @@ export const report = (
   o: ReportOptions
 ): Effect.Effect<void, UsageError | Errors.StoreError | Errors.TabulationError | Errors.ReportError | Exporter.ExportError> =>
   Effect.gen(function* () {
-    const formats = yield* formatsOf(c, o.format)
-    const files = yield* targets(formats, o.output)
-    const registry = yield* registryOf(c)
+    const { formats, files, registry, p, asOf, date: issued } = yield* reportInputs(c, o)
     const ref = o.template ?? RecommendationReport.ANSWER_REPORT
     const template = ref === RecommendationReport.ANSWER_REPORT ? undefined : yield* templateOf(registry, ref)
-    const p = yield* period(o.from, o.to)
-    const asOf = (yield* parseOptionalDate("as-of", o.asOf)) ?? p.to
-    const issued = yield* parseOptionalDate("date", o.date)
     const { doc, count } = yield* withStore(c, (store) =>
       Effect.gen(function* () {
         const { ds, councils } = yield* councilIds(store, o.councils)
