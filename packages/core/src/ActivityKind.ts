@@ -7,6 +7,7 @@
  */
 import * as Schema from "effect/Schema"
 import type { ActivityKindId } from "./Ids.js"
+import { NonEmptyText } from "./Text.js"
 
 /**
  * What a review (thẩm tra) examined.
@@ -90,6 +91,17 @@ export interface ActivityKindSpec {
 
 const Count = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))
 
+/**
+ * The `places` attribute of supervision missions, surveys and voter meetings: the place visited
+ * ("Xã Chiềng Cơi") or the places visited (`["Xã A", "Xã B"]`), by name or by unit id. The
+ * `core/places-visited` indicators count distinct places; names are compared after NFC
+ * normalisation and trimming, so use one spelling (or unit ids) for one place.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const Places = Schema.Union([NonEmptyText, Schema.NonEmptyArray(NonEmptyText)]).annotate({ identifier: "Places" })
+
 const spec = (
   id: string,
   vi: string,
@@ -101,7 +113,9 @@ const spec = (
 ): ActivityKindSpec => ({ id: id as ActivityKindId, vi, en, nounVi, nounEn, fields, ...(attributes ? { attributes } : {}) })
 
 /**
- * The built-in activity kinds.
+ * The built-in activity kinds. Since 0.2.0, supervision missions, surveys and voter meetings may carry
+ * the places they visited ({@link Places}), measured by the `core/places-visited` and
+ * `core/voter-meeting.places` indicators.
  *
  * @since 0.1.0
  * @category data
@@ -109,15 +123,15 @@ const spec = (
 export const builtinActivityKinds: ReadonlyArray<ActivityKindSpec> = [
   spec("review", "thẩm tra", "review", "nội dung", "items", { subject: "required", resolutionKind: "optional" }),
   spec("supervision", "giám sát", "supervision", "cuộc", "missions", { mode: "required" },
-    Schema.Struct({ delegation: Schema.optional(Schema.Boolean), recommendations: Schema.optional(Count) })),
-  spec("survey", "khảo sát", "survey", "cuộc", "surveys"),
+    Schema.Struct({ delegation: Schema.optional(Schema.Boolean), recommendations: Schema.optional(Count), places: Schema.optional(Places) })),
+  spec("survey", "khảo sát", "survey", "cuộc", "surveys", {}, Schema.Struct({ places: Schema.optional(Places) })),
   spec("advisory", "tham mưu, đề xuất", "advisory", "nội dung", "matters", { origin: "required" }),
   spec("interpellation", "chất vấn", "interpellation", "phiên", "sittings", { venue: "optional" },
     Schema.Struct({ questions: Schema.optional(Count), delegates: Schema.optional(Count) })),
   spec("interpellationAnswerReview", "xem xét việc trả lời chất vấn", "consideration of interpellation answers", "lượt", "times", { venue: "optional" }),
   spec("explanationHearing", "giải trình", "explanation hearing", "phiên", "hearings", { venue: "optional" }),
   spec("voterMeeting", "tiếp xúc cử tri", "voter meeting", "cuộc", "meetings", {},
-    Schema.Struct({ voters: Schema.optional(Count), opinions: Schema.optional(Count) })),
+    Schema.Struct({ voters: Schema.optional(Count), opinions: Schema.optional(Count), places: Schema.optional(Places) })),
   spec("citizenReception", "tiếp công dân", "citizen reception", "buổi", "sessions", {},
     Schema.Struct({ citizens: Schema.optional(Count) })),
   spec("citizenLetter", "tiếp nhận đơn, thư", "citizen letters", "đơn thư", "letters", {},

@@ -80,8 +80,32 @@ export const ids = {
   experienceExchange: "core/experience-exchange" as IndicatorId,
   liaisonMeeting: "core/liaison-meeting" as IndicatorId,
   naCoordination: "core/na-coordination" as IndicatorId,
-  jointPreparatoryMeeting: "core/joint-preparatory-meeting" as IndicatorId
+  jointPreparatoryMeeting: "core/joint-preparatory-meeting" as IndicatorId,
+  /** Since 0.2.0: the sum of `voters` over voter meetings. */
+  votersMet: "core/voter-meeting.voters" as IndicatorId,
+  /** Since 0.2.0: distinct `places` of voter meetings. */
+  voterMeetingPlaces: "core/voter-meeting.places" as IndicatorId,
+  /** Since 0.2.0: the sum of `recommendations` over supervision missions. */
+  supervisionRecommendations: "core/supervision.recommendations" as IndicatorId,
+  /** Since 0.2.0: distinct `places` visited by supervision missions and surveys. */
+  placesVisited: "core/places-visited" as IndicatorId,
+  /** Since 0.2.0: the sum of `documents` over legal-document supervisions. */
+  legalDocumentsSupervised: "core/legal-document-supervision.documents" as IndicatorId
 } as const
+
+/**
+ * An indicator that sums an attribute or counts its distinct values.
+ */
+const measured = (
+  id: string,
+  vi: string,
+  en: string,
+  noun: readonly [string, string],
+  filter: Filter,
+  measure: "sum" | "distinct",
+  attribute: string
+): Indicator =>
+  new Indicator({ id: id as IndicatorId, vi, en, nounVi: noun[0], nounEn: noun[1], filter, measure, attribute })
 
 /**
  * The built-in indicators.
@@ -160,5 +184,16 @@ export const builtinIndicators: ReadonlyArray<Indicator> = [
   def(ids.naCoordination, "Lượt phối hợp với Hội đồng Dân tộc, các Ủy ban của Quốc hội", "Coordination with National Assembly bodies",
     ["lượt", "times"], { kinds: kinds("naCoordination") }),
   def(ids.jointPreparatoryMeeting, "Hội nghị liên tịch", "Joint preparatory conferences", ["hội nghị", "conferences"],
-    { kinds: kinds("jointPreparatoryMeeting") })
+    { kinds: kinds("jointPreparatoryMeeting") }),
+  // Sums and distinct counts of attributes (since 0.2.0)
+  measured(ids.votersMet, "Lượt cử tri tham dự tiếp xúc cử tri", "Voters at voter meetings", ["lượt cử tri", "voters"],
+    { kinds: kinds("voterMeeting") }, "sum", "voters"),
+  measured(ids.voterMeetingPlaces, "Điểm tiếp xúc cử tri", "Voter meeting places", ["điểm", "places"],
+    { kinds: kinds("voterMeeting") }, "distinct", "places"),
+  measured(ids.supervisionRecommendations, "Kiến nghị qua giám sát", "Recommendations made by supervision missions", ["kiến nghị", "recommendations"],
+    SUPERVISION, "sum", "recommendations"),
+  measured(ids.placesVisited, "Địa bàn được giám sát, khảo sát", "Places visited by supervision missions and surveys", ["địa bàn", "places"],
+    { kinds: kinds("supervision", "survey") }, "distinct", "places"),
+  measured(ids.legalDocumentsSupervised, "Số văn bản quy phạm pháp luật được giám sát", "Legal documents examined by legal-document supervisions",
+    ["văn bản", "documents"], { kinds: kinds("legalDocumentSupervision") }, "sum", "documents")
 ]

@@ -20,7 +20,7 @@ import type { ActivityKindSpec } from "./ActivityKind.js"
 import type { CommitteeKindSpec, CommitteeRule } from "./CommitteeKind.js"
 import * as Dataset from "./Dataset.js"
 import type { Exporter } from "./Exporter.js"
-import { Indicator } from "./Indicator.js"
+import { attributeProblem, Indicator } from "./Indicator.js"
 import type { ImporterMapping, Plugin, PluginOrder } from "./Plugin.js"
 import { CORE_VERSION } from "./Plugin.js"
 import * as Registry from "./Registry.js"
@@ -215,6 +215,8 @@ const checkContributions = (p: Plugin, registry: Registry.Registry, problems: Ar
   for (const i of p.indicators ?? []) {
     const why = isValid(Indicator.fields, i)
     if (why !== undefined) invalid(i.id, `chỉ tiêu ${i.id} không hợp lệ: ${why}`, `indicator ${i.id} is not valid: ${why}`)
+    const wrong = why === undefined ? attributeProblem(i) : undefined
+    if (wrong !== undefined) invalid(i.id, wrong.vi, wrong.en)
     const kinds = [...(i.filter.kinds ?? []), ...(i.filter.anyOf ?? []).flatMap((c) => c.kinds ?? [])]
     for (const k of kinds) {
       if (!registry.activityKinds.has(k)) invalid(i.id, `chỉ tiêu ${i.id} đếm loại hoạt động không có: ${k}`, `indicator ${i.id} counts an unknown activity kind: ${k}`)

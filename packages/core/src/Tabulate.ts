@@ -9,6 +9,7 @@ import * as Result from "effect/Result"
 import type { OrganKind } from "./Council.js"
 import type { Dataset } from "./Dataset.js"
 import type { TabulationError } from "./Errors.js"
+import { distinctKeys, isMeasured, sumOf } from "./Indicator.js"
 import type { Facts, Predicate } from "./internal/predicate.js"
 import { compileFilter, needsOrganisers } from "./internal/predicate.js"
 import type { Registry } from "./Registry.js"
@@ -36,7 +37,8 @@ interface OrganFacts {
 /**
  * Tabulates a dataset. Activities count in the period that contains their first day; tallies count
  * when their whole period lies within the period asked for, and are listed as unapportioned when it
- * only overlaps.
+ * only overlaps. For a `sum` or `distinct` indicator, an activity counts when it matches the filter
+ * and carries the measured attribute (see `Indicator.isMeasured`).
  *
  * @since 0.1.0
  * @category tabulation
@@ -57,6 +59,9 @@ export const tabulate = (
 
   const n = p.indicators.length
   const preds: Array<Predicate | undefined> = p.indicators.map((i) => (i.measure === "tally" ? undefined : compileFilter(i.filter)))
+  // The attribute a sum or distinct indicator reads, and the measure, per indicator.
+  const attributes = p.indicators.map((i) => (i.measure === "sum" || i.measure === "distinct" ? i.attribute : undefined))
+  const measures = p.indicators.map((i) => i.measure)
   const wantsOrganisers = p.view === "organ" || p.indicators.some((i) => needsOrganisers(i.filter))
   const facts: Facts = { level: undefined, ownerKind: undefined, session: undefined, organKinds: [], committeeKinds: [] }
   const organKinds: Array<OrganKind | undefined> = []
@@ -95,16 +100,26 @@ export const tabulate = (
       for (let i = 0; i < n; i++) {
         const pred = preds[i]
         if (pred === undefined || !pred(a, facts)) continue
+        const attribute = attributes[i]
+        const measured = attribute === undefined ? undefined : a.attributes?.[attribute]
+        if (attribute !== undefined && !isMeasured(measured)) continue
+        const amount = measures[i] === "sum" ? sumOf(measured) : 0
+        const values = measures[i] === "distinct" ? distinctKeys(measured) : undefined
         builder.addCouncilItems(i, council, 1)
         if (p.view === "council") {
           councilKey ??= builder.keyOf(row, council)
           builder.addItems(i, councilKey, 1, a.session, p.traced ? [a.id] : undefined)
+          builder.addSum(i, councilKey, amount)
+          if (values !== undefined) builder.addValues(i, councilKey, values)
         } else {
           for (let j = 0; j < a.organisers.length; j++) {
             row.organ = a.organisers[j]
             row.organKind = organFacts[j]?.kind
             row.committeeKind = organFacts[j]?.committeeKind
-            builder.addItems(i, builder.keyOf(row, council), 1, a.session, p.traced ? [a.id] : undefined)
+            const key = builder.keyOf(row, council)
+            builder.addItems(i, key, 1, a.session, p.traced ? [a.id] : undefined)
+            builder.addSum(i, key, amount)
+            if (values !== undefined) builder.addValues(i, key, values)
           }
           row.organ = row.organKind = row.committeeKind = undefined
         }

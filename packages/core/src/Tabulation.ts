@@ -3,9 +3,10 @@
  *
  * Tabulations form a commutative monoid (`empty`, `combine`): counting two disjoint record sets and
  * combining equals counting their union. Cells keep what the laws need: item counts, the set of
- * sessions served (so distinct counts combine by union), the tallies with the body that reported
- * them, and which bodies have itemised records (so an item/tally conflict is found whichever side of
- * a combine it came from). Values are derived from that state when read.
+ * sessions served and the set of distinct attribute values (so distinct counts combine by union, never
+ * by adding), the sum of a summed attribute, the tallies with the body that reported them, and which
+ * bodies have itemised records (so an item/tally conflict is found whichever side of a combine it
+ * came from). Values are derived from that state when read.
  *
  * @since 0.1.0
  */
@@ -103,6 +104,13 @@ export interface Cell {
   readonly items: number
   /** Distinct sessions served (only for `distinct-sessions` indicators). */
   readonly sessions: ReadonlySet<string>
+  /** The sum of the measured attribute (only for `sum` indicators; 0 otherwise). Since 0.2.0. */
+  readonly sum: number
+  /**
+   * The distinct values of the measured attribute, as compared (NFC, trimmed; only for `distinct`
+   * indicators). Since 0.2.0.
+   */
+  readonly values: ReadonlySet<string>
   readonly tallies: ReadonlyArray<TallyPart>
   /** The activities counted, when the tabulation was traced. */
   readonly activities: ReadonlyArray<ActivityId>
@@ -208,6 +216,8 @@ const mergeCell = (a: Cell, b: Cell): Cell => ({
   key: a.key,
   items: a.items + b.items,
   sessions: a.sessions.size === 0 ? b.sessions : b.sessions.size === 0 ? a.sessions : new Set([...a.sessions, ...b.sessions]),
+  sum: a.sum + b.sum,
+  values: a.values.size === 0 ? b.values : b.values.size === 0 ? a.values : new Set([...a.values, ...b.values]),
   tallies: a.tallies.length === 0 ? b.tallies : b.tallies.length === 0 ? a.tallies : [...a.tallies, ...b.tallies],
   activities: a.activities.length === 0 ? b.activities : b.activities.length === 0 ? a.activities : [...a.activities, ...b.activities]
 })
@@ -339,8 +349,14 @@ export const conflicts = (t: Tabulation): ReadonlyArray<Conflict> => {
 }
 
 /**
- * A cell's value as reported: items (or distinct sessions) plus the tallies of bodies that have no
- * itemised records for the indicator; conflicting tallies are left out (see {@link conflicts}).
+ * A cell's value as reported: the measured figure (items, distinct sessions, the attribute's sum or
+ * its distinct values) plus the tallies of bodies that have no itemised records for the indicator;
+ * conflicting tallies are left out (see {@link conflicts}).
+ *
+ * For a `distinct` indicator a tally is a distinct number reported without its values, so it cannot
+ * be merged with a set: it is added as a separate part, as if the places it counts differed from
+ * every other part's (true when each council reports its own places). `tallied` > 0 marks such a
+ * value as including reported figures; `items` is then the distinct count of the itemised values.
  *
  * @since 0.1.0
  * @category models
@@ -348,6 +364,7 @@ export const conflicts = (t: Tabulation): ReadonlyArray<Conflict> => {
 export interface Value {
   readonly value: number
   readonly qualifier: Qualifier
+  /** The measured figure from itemised records: items, distinct sessions, sum or distinct values. */
   readonly items: number
   readonly tallied: number
   readonly conflicting: number
@@ -361,7 +378,15 @@ export interface Value {
  */
 export const cellValue = (t: Tabulation, cell: Cell): Value => {
   const measure = t.indicators.get(cell.indicator) ?? "count"
-  const base = measure === "count" ? cell.items : measure === "distinct-sessions" ? cell.sessions.size : 0
+  const base = measure === "count"
+    ? cell.items
+    : measure === "distinct-sessions"
+    ? cell.sessions.size
+    : measure === "sum"
+    ? cell.sum
+    : measure === "distinct"
+    ? cell.values.size
+    : 0
   let tallied = 0
   let conflicting = 0
   let qualifier: Qualifier = "exact"
@@ -407,9 +432,10 @@ export const cellsOf = (t: Tabulation, indicator: IndicatorId, selector: Selecto
 }
 
 /**
- * The value of an indicator over the cells matching a selector. Distinct sessions are counted once
- * across the selected cells; activities are summed (in the organ view a joint activity is summed once
- * per organiser).
+ * The value of an indicator over the cells matching a selector. Distinct sessions and distinct
+ * attribute values are counted once across the selected cells (the union of their sets, not the sum
+ * of their counts); activities and summed attributes are added (in the organ view a joint activity
+ * is added once per organiser).
  *
  * @since 0.1.0
  * @category queries
@@ -421,6 +447,8 @@ export const valueOf = (t: Tabulation, indicator: IndicatorId, selector: Selecto
     key: [],
     items: 0,
     sessions: new Set(),
+    sum: 0,
+    values: new Set(),
     tallies: [],
     activities: []
   })
@@ -474,6 +502,10 @@ export interface Row {
   readonly qualifier: Qualifier
   readonly items: number
   readonly sessions: ReadonlyArray<string>
+  /** The cell's {@link Cell.sum}. Since 0.2.0. */
+  readonly sum: number
+  /** The cell's {@link Cell.values}, sorted. Since 0.2.0. */
+  readonly values: ReadonlyArray<string>
   readonly tallies: ReadonlyArray<TallyPart>
   readonly activities: ReadonlyArray<ActivityId>
 }
@@ -497,6 +529,8 @@ export const toRows = (t: Tabulation): ReadonlyArray<Row> =>
         qualifier: v.qualifier,
         items: cell.items,
         sessions: [...cell.sessions].sort(),
+        sum: cell.sum,
+        values: [...cell.values].sort(),
         tallies: [...cell.tallies].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)),
         activities: [...cell.activities].sort()
       }

@@ -18,6 +18,7 @@ import { TabulationError } from "./Errors.js"
 import * as Hierarchy from "./Hierarchy.js"
 import type { ActivityId, ActivityKindId, CommitteeKindId, CouncilId, IndicatorId, OrganId, UnitId } from "./Ids.js"
 import type { Indicator, Measure } from "./Indicator.js"
+import { attributeProblem } from "./Indicator.js"
 import type { Registry } from "./Registry.js"
 import type { Tally } from "./Tally.js"
 import type { Cell, Dimension, Label, Tabulation, TallyPart, View } from "./Tabulation.js"
@@ -125,6 +126,8 @@ export const plan = (
         `unknown indicator ${id}; the available ones are in the Registry (registry.indicators)`
       )
     }
+    const wrong = attributeProblem(ind)
+    if (wrong !== undefined) return fail("invalid-indicator", wrong.vi, wrong.en)
     indicators.push(ind)
   }
   const dims: ReadonlyArray<Dimension> = [...(request.groupBy ?? [])]
@@ -219,6 +222,8 @@ interface MutableCell {
   key: ReadonlyArray<string>
   items: number
   sessions: Set<string>
+  sum: number
+  values: Set<string>
   tallies: Array<TallyPart>
   activities: Array<ActivityId>
 }
@@ -257,6 +262,8 @@ export class Builder {
         key: this.plan.dimensions.length === 0 ? [] : key.split("\u001f"),
         items: 0,
         sessions: new Set(),
+        sum: 0,
+        values: new Set(),
         tallies: [],
         activities: []
       }
@@ -274,6 +281,27 @@ export class Builder {
     cell.items += n
     if (session !== undefined && this.plan.indicators[i]?.measure === "distinct-sessions") cell.sessions.add(session)
     if (activities !== undefined && this.plan.traced) for (const a of activities) cell.activities.push(a)
+  }
+
+  /**
+   * Adds `amount` to the sum of a `sum` indicator `i` in the cell at `key` (call it beside
+   * {@link addItems} for the same activities).
+   *
+   * @since 0.2.0
+   */
+  addSum(i: number, key: string, amount: number): void {
+    if (amount !== 0) this.cell(i, key).sum += amount
+  }
+
+  /**
+   * Adds distinct-value keys (see `Indicator.distinctKey`) to a `distinct` indicator `i` in the cell
+   * at `key`. A tabulator may give the same key many times; the cell keeps it once.
+   *
+   * @since 0.2.0
+   */
+  addValues(i: number, key: string, values: Iterable<string>): void {
+    const cell = this.cell(i, key)
+    for (const v of values) cell.values.add(v)
   }
 
   /** Records that council `c` has `n` itemised activities for indicator `i` (once per activity). */

@@ -26,6 +26,40 @@ export interface Dialect {
   readonly eachOf: (jsonColumn: string, alias: string) => { readonly from: string; readonly value: string; readonly position: string }
   /** Whether a busy/locked error may be retried (SQLite's `SQLITE_BUSY`). */
   readonly isBusy: (error: unknown) => boolean
+  /**
+   * Reading one key of a JSON object held in a text column (an activity's `attributes`), for the
+   * `sum` and `distinct` measures. `path` is the parameter value that names the key; each function
+   * takes `p`, which binds that value and returns a placeholder, and calls it once per use in text
+   * order (SQLite's `?` are numbered by position). Since 0.2.0.
+   */
+  readonly attribute: AttributeSql
+}
+
+/**
+ * How a dialect reads an attribute of a JSON column (see {@link Dialect.attribute}).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface AttributeSql {
+  /** The parameter value naming `key` (SQLite: a JSON path; PostgreSQL: the key itself). */
+  readonly path: (key: string) => string
+  /** A condition: the key is there and not JSON `null`. */
+  readonly present: (column: string, p: () => string) => string
+  /** The value if it is a JSON number, else SQL `NULL`. */
+  readonly number: (column: string, p: () => string) => string
+  /** A condition: the value is not a JSON object (whose members must not count as values). */
+  readonly notObject: (column: string, p: () => string) => string
+  /**
+   * A `FROM` item with one row per element of the value when it is an array, or one row for any
+   * other value, named `alias`: `value` reads the element (text or number), `type` its JSON type,
+   * `scalar` is a condition true for strings and numbers, `isText` for strings.
+   */
+  readonly elements: (
+    column: string,
+    p: () => string,
+    alias: string
+  ) => { readonly from: string; readonly value: string; readonly type: string; readonly scalar: string; readonly isText: string }
 }
 
 const text = (e: unknown): string => {
@@ -49,7 +83,20 @@ export const sqlite: Dialect = {
   maxParams: 32_000,
   jsonType: "TEXT",
   eachOf: (column, alias) => ({ from: `json_each(${column}) AS ${alias}`, value: `${alias}.value`, position: `${alias}.key` }),
-  isBusy: (e) => /SQLITE_BUSY|database is locked/i.test(text(e))
+  isBusy: (e) => /SQLITE_BUSY|database is locked/i.test(text(e)),
+  attribute: {
+    path: (key) => `$."${key}"`,
+    present: (c, p) => `COALESCE(json_type(${c}, ${p()}), 'null') <> 'null'`,
+    number: (c, p) => `CASE WHEN json_type(${c}, ${p()}) IN ('integer', 'real') THEN json_extract(${c}, ${p()}) END`,
+    notObject: (c, p) => `COALESCE(json_type(${c}, ${p()}), 'null') <> 'object'`,
+    elements: (c, p, alias) => ({
+      from: `json_each(${c}, ${p()}) AS ${alias}`,
+      value: `${alias}.value`,
+      type: `${alias}.type`,
+      scalar: `${alias}.type IN ('text', 'integer', 'real')`,
+      isText: `${alias}.type = 'text'`
+    })
+  }
 }
 
 /**
@@ -68,5 +115,23 @@ export const pg: Dialect = {
     value: `${alias}.value`,
     position: `(${alias}.ordinality - 1)`
   }),
-  isBusy: (e) => /deadlock detected|could not serialize access/i.test(text(e))
+  isBusy: (e) => /deadlock detected|could not serialize access/i.test(text(e)),
+  attribute: {
+    path: (key) => key,
+    present: (c, p) => `COALESCE(jsonb_typeof(${c}::jsonb -> ${p()}::text), 'null') <> 'null'`,
+    number: (c, p) => `CASE WHEN jsonb_typeof(${c}::jsonb -> ${p()}::text) = 'number' THEN (${c}::jsonb ->> ${p()}::text)::numeric END`,
+    notObject: (c, p) => `COALESCE(jsonb_typeof(${c}::jsonb -> ${p()}::text), 'null') <> 'object'`,
+    elements: (c, p, alias) => {
+      const [a, b, d] = [p(), p(), p()]
+      return {
+        from:
+          `jsonb_array_elements(CASE WHEN jsonb_typeof(${c}::jsonb -> ${a}::text) = 'array' THEN ${c}::jsonb -> ${b}::text ` +
+          `ELSE jsonb_build_array(${c}::jsonb -> ${d}::text) END) AS ${alias}(v)`,
+        value: `${alias}.v #>> '{}'`,
+        type: `jsonb_typeof(${alias}.v)`,
+        scalar: `jsonb_typeof(${alias}.v) IN ('string', 'number')`,
+        isText: `jsonb_typeof(${alias}.v) = 'string'`
+      }
+    }
+  }
 }

@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import { type Indicator, TabulationBuilder } from "@hdnd/core"
+import { Indicator, TabulationBuilder } from "@hdnd/core"
 import type { Tables } from "./Tables.js"
 import { SqlText } from "./Tables.js"
 
@@ -55,6 +55,28 @@ export const compileFilter = (q: SqlText, t: Tables, f: Filter, plan: Plan): str
   return `(${top}) AND (${f.anyOf.map((c) => `(${compileClause(q, t, c, plan)})`).join(" OR ")})`
 }
 
+/** The attribute a `sum` or `distinct` indicator measures; `undefined` for the other measures. */
+const measuredAttribute = (ind: Indicator.Indicator): string | undefined =>
+  ind.measure === "sum" || ind.measure === "distinct" ? ind.attribute : undefined
+
+/** An attribute expression of the dialect, with its key bound as a parameter at each use. */
+const attributeSql = (q: SqlText, what: "present" | "number" | "notObject", key: string): string =>
+  q.dialect.attribute[what]("a.attributes", () => q.p(q.dialect.attribute.path(key)))
+
+/**
+ * The condition an activity meets to be a record of an indicator: its filter and, for a `sum` or
+ * `distinct` indicator, carrying the measured attribute (not missing, not JSON `null`), as
+ * `Indicator.isMeasured` says in memory.
+ *
+ * @since 0.2.0
+ * @category compiling
+ */
+export const itemCondition = (q: SqlText, t: Tables, ind: Indicator.Indicator, plan: Plan): string => {
+  const filter = compileFilter(q, t, ind.filter, plan)
+  const attribute = measuredAttribute(ind)
+  return attribute === undefined ? filter : `(${filter}) AND ${attributeSql(q, "present", attribute)}`
+}
+
 /**
  * A tabulation query and how to read its rows.
  *
@@ -66,7 +88,10 @@ export interface TabulationQuery {
   readonly params: ReadonlyArray<unknown>
   /** Indexes (in the plan) of the indicators counted. */
   readonly counted: ReadonlyArray<number>
-  /** For each counted indicator, its count column (`n{c}`, `b{c}`): indicators with equal filters share one. */
+  /**
+   * For each counted indicator, its count column (`n{c}`, `b{c}`, and `s{c}` for the sum of a `sum`
+   * indicator): indicators with equal filters (and measured attribute) share one.
+   */
   readonly columnOf: ReadonlyArray<number>
   readonly organView: boolean
   readonly bySession: boolean
@@ -99,11 +124,12 @@ export const tabulationQuery = (
   // Placeholders are bound in the order they appear in the text (SQLite's "?"), so every use of a
   // filter is compiled afresh, in text order.
   const filterOf = (i: number) => (plan.indicators[i] as Indicator.Indicator).filter
-  // Indicators with equal filters (e.g. items reviewed and sessions they served) share a column.
+  // Indicators with equal filters (e.g. items reviewed and sessions they served) share a column;
+  // a sum or distinct indicator counts only activities carrying its attribute, so that is part of it.
   const keys: Array<string> = []
   const columns: Array<number> = []
   const columnOf = counted.map((i) => {
-    const key = JSON.stringify(filterOf(i))
+    const key = JSON.stringify([filterOf(i), measuredAttribute(plan.indicators[i] as Indicator.Indicator) ?? null])
     let c = keys.indexOf(key)
     if (c < 0) {
       c = keys.push(key) - 1
@@ -111,7 +137,10 @@ export const tabulationQuery = (
     }
     return c
   })
-  const filter = (i: number) => compileFilter(q, t, filterOf(i), plan)
+  const filter = (i: number) => itemCondition(q, t, plan.indicators[i] as Indicator.Indicator, plan)
+  // Columns whose indicators include a sum get the sum of the attribute (`s{c}`).
+  const summed = columns.map((_, c) => counted.some((i, j) => columnOf[j] === c && plan.indicators[i]?.measure === "sum"))
+  const sumOf = (c: number) => attributeSql(q, "number", measuredAttribute(plan.indicators[columns[c] as number] as Indicator.Indicator) as string)
   const select: Array<string> = ["a.council AS council"]
   const group: Array<string> = ["a.council"]
   const add = (expr: string, alias: string) => {
@@ -132,9 +161,15 @@ export const tabulationQuery = (
   if (traced) {
     select.push("a.id AS id")
     columns.forEach((i, c) => select.push(`CASE WHEN ${filter(i)} THEN 1 ELSE 0 END AS n${c}`))
+    columns.forEach((i, c) => {
+      if (summed[c] === true) select.push(`CASE WHEN ${filter(i)} THEN ${sumOf(c)} END AS s${c}`)
+    })
     if (organView) select.push(`${ao.position} AS position`)
   } else {
     columns.forEach((i, c) => select.push(`SUM(CASE WHEN ${filter(i)} THEN 1 ELSE 0 END) AS n${c}`))
+    columns.forEach((i, c) => {
+      if (summed[c] === true) select.push(`SUM(CASE WHEN ${filter(i)} THEN ${sumOf(c)} END) AS s${c}`)
+    })
     if (organView) columns.forEach((i, c) => select.push(`SUM(CASE WHEN ${ao.position} = 0 AND (${filter(i)}) THEN 1 ELSE 0 END) AS b${c}`))
   }
   // The WHERE clause repeats the filters so the scan skips rows no indicator counts.
@@ -175,6 +210,7 @@ export const feedRows = (builder: TabulationBuilder.Builder, p: Plan, query: Tab
   const str = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v))
   const nCols = query.columnOf.map((c) => `n${c}`)
   const bCols = query.columnOf.map((c) => `b${c}`)
+  const sCols = query.counted.map((i, j) => (p.indicators[i]?.measure === "sum" ? `s${query.columnOf[j]}` : undefined))
   for (const r of rows) {
     const council = p.councils.get(r.council as never)
     if (council === undefined) continue
@@ -192,8 +228,129 @@ export const feedRows = (builder: TabulationBuilder.Builder, p: Plan, query: Tab
       const n = Number(r[nCols[j] as string] ?? 0)
       if (n <= 0) return
       builder.addItems(i, key, n, session, query.traced ? [r.id as never] : undefined)
+      const s = sCols[j]
+      if (s !== undefined) builder.addSum(i, key, Number(r[s] ?? 0))
       const once = query.traced ? (query.organView ? (Number(r.position) === 0 ? 1 : 0) : 1) : query.organView ? Number(r[bCols[j] as string] ?? 0) : n
       if (once > 0) builder.addCouncilItems(i, council, once)
     })
+  }
+}
+
+/**
+ * A query giving the distinct values of the attribute of `distinct` indicators: one row per council,
+ * dimension values and raw value (`vtype`, `v`), grouped in the database so each value comes once per
+ * cell. The rows are normalised (NFC, trimmed) and collected into each cell's value set by
+ * {@link feedValues}: normalisation is the same code as in memory, so the sets are equal.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface ValuesQuery {
+  readonly text: string
+  readonly params: ReadonlyArray<unknown>
+  /** Indexes (in the plan) of the `distinct` indicators the rows fill (equal filters and attribute). */
+  readonly indicators: ReadonlyArray<number>
+  readonly organView: boolean
+}
+
+/**
+ * The values queries of a plan: one per distinct filter and attribute among its `distinct`
+ * indicators (none when it has none). Each joins the activities in scope and period that meet the
+ * indicator's item condition with the elements of the attribute (`json_each` in SQLite,
+ * `jsonb_array_elements` in PostgreSQL; a scalar value is one element) and keeps strings and
+ * numbers.
+ *
+ * @since 0.2.0
+ * @category compiling
+ */
+export const valuesQueries = (
+  dialect: SqlText["dialect"],
+  t: Tables,
+  plan: Plan,
+  allCouncils: number
+): ReadonlyArray<ValuesQuery> => {
+  if (plan.councils.size === 0) return []
+  const groups = new Map<string, Array<number>>()
+  plan.indicators.forEach((ind, i) => {
+    if (ind.measure !== "distinct") return
+    const key = JSON.stringify([ind.filter, ind.attribute ?? null])
+    const g = groups.get(key)
+    if (g === undefined) groups.set(key, [i])
+    else g.push(i)
+  })
+  const organView = plan.view === "organ"
+  const dims = new Set<string>(plan.dimensions)
+  return [...groups.values()].map((indicators) => {
+    const ind = plan.indicators[indicators[0] as number] as Indicator.Indicator
+    const attribute = ind.attribute as string
+    const q = new SqlText(dialect)
+    const select: Array<string> = ["a.council AS council"]
+    const group: Array<string> = ["a.council"]
+    const add = (expr: string, alias: string) => {
+      select.push(`${expr} AS ${alias}`)
+      group.push(expr)
+    }
+    if (dims.has("kind")) add("a.kind", "kind")
+    if (dims.has("ownerKind")) add("ow.kind", "owner_kind")
+    if (dims.has("sessionType")) add("se.type", "session_type")
+    if (dims.has("month") || dims.has("quarter") || dims.has("year")) add("substr(a.date_from, 1, 7)", "month")
+    const ao = dialect.eachOf("a.organisers", "ao")
+    if (organView) {
+      add(ao.value, "organ")
+      add("og.kind", "organ_kind")
+      add("og.committee_kind", "committee_kind")
+    }
+    const dv = dialect.attribute.elements("a.attributes", () => q.p(dialect.attribute.path(attribute)), "dv")
+    add(dv.type, "vtype")
+    add(dv.value, "v")
+    // Placeholders are bound in text order: the FROM item's come first, then the WHERE clause's.
+    const from = dv.from
+    const councilCondition = plan.councils.size >= allCouncils ? "1 = 1" : `a.council IN ${q.list([...plan.councils.keys()])}`
+    const period = `a.date_from >= ${q.p(plan.period.from)} AND a.date_from <= ${q.p(plan.period.to)}`
+    const condition = itemCondition(q, t, ind, plan)
+    const notObject = attributeSql(q, "notObject", attribute)
+    const body = select.join(" ") + condition
+    const text = [
+      `SELECT ${select.join(", ")}`,
+      `FROM ${t.activities} a`,
+      /\bow\./.test(body) ? `JOIN ${t.organs} ow ON ow.id = a.owner` : "",
+      /\bse\./.test(body) ? `LEFT JOIN ${t.sessions} se ON se.id = a.session` : "",
+      organView ? `CROSS JOIN ${ao.from} JOIN ${t.organs} og ON og.id = ${ao.value}` : "",
+      `CROSS JOIN ${from}`,
+      `WHERE ${councilCondition} AND ${period} AND (${condition}) AND ${notObject} AND ${dv.scalar}`,
+      `GROUP BY ${group.join(", ")}`
+    ]
+      .filter((l) => l.length > 0)
+      .join("\n")
+    return { text, params: q.params, indicators, organView }
+  })
+}
+
+/**
+ * Feeds the rows of a values query to the builder: each value, normalised as in memory
+ * (`Indicator.distinctKey`), goes to the value set of its cell for every indicator of the query.
+ *
+ * @since 0.2.0
+ * @category reading
+ */
+export const feedValues = (builder: TabulationBuilder.Builder, p: Plan, query: ValuesQuery, rows: ReadonlyArray<Record<string, unknown>>): void => {
+  const facts = TabulationBuilder.emptyRowFacts()
+  const str = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v))
+  for (const r of rows) {
+    const council = p.councils.get(r.council as never)
+    if (council === undefined) continue
+    facts.council = council.id
+    facts.kind = String(r.kind ?? "")
+    facts.ownerKind = str(r.owner_kind)
+    facts.sessionType = str(r.session_type)
+    facts.day = r.month === undefined || r.month === null ? "" : `${String(r.month)}-01`
+    facts.organ = str(r.organ)
+    facts.organKind = str(r.organ_kind)
+    facts.committeeKind = query.organView ? (str(r.committee_kind) ?? "-") : undefined
+    const type = String(r.vtype)
+    const value = Indicator.distinctKey(type === "text" || type === "string" ? String(r.v) : Number(r.v))
+    if (value === undefined) continue
+    const key = builder.keyOf(facts, council)
+    for (const i of query.indicators) builder.addValues(i, key, [value])
   }
 }

@@ -22,7 +22,7 @@ import * as StructureCache from "./internal/StructureCache.js"
 import * as Upsert from "./internal/Upsert.js"
 import * as Writer from "./internal/Writer.js"
 import { migrate } from "./Migrations.js"
-import { feedRows, tabulationQuery } from "./Pushdown.js"
+import { feedRows, feedValues, tabulationQuery, valuesQueries } from "./Pushdown.js"
 import { layouts } from "./Rows.js"
 import { SqlText, tables } from "./Tables.js"
 
@@ -127,6 +127,7 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
           const builder = new TabulationBuilder.Builder(p)
           const query = tabulationQuery(d, t, p, ds.councils.size)
           if (query !== undefined) feedRows(builder, p, query, yield* q(query.text, query.params))
+          for (const vq of valuesQueries(d, t, p, ds.councils.size)) feedValues(builder, p, vq, yield* q(vq.text, vq.params))
           if (p.councils.size > 0) {
             const s = new SqlText(d)
             const indicators = p.indicators.map((i) => i.id)

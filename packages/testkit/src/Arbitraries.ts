@@ -217,6 +217,56 @@ export const worldArb: fc.Arbitrary<World> = fc
 export const GENERATED_KINDS = ["review", "supervision", "survey", "advisory", "interpellation", "citizenReception", "voterMeeting"] as const
 
 /**
+ * Places generated activities visit (the `places` attribute): a few names, one of them also in NFD
+ * form and one with spaces around it, so that distinct counts must normalise (NFC, trimmed) to agree.
+ *
+ * @since 0.2.0
+ * @category data
+ */
+export const PLACES: ReadonlyArray<string> = [
+  "Xã Chiềng Cơi",
+  "Xã Chiềng Cơi".normalize("NFD"),
+  "Phường Tô Hiệu",
+  " Phường Tô Hiệu ",
+  "Xã Mường Bon",
+  "Xã Chiềng Sinh",
+  "Bản Hìn"
+]
+
+/**
+ * The `places` attribute: one place or a list of one to three (repeats allowed).
+ *
+ * @since 0.2.0
+ * @category arbitraries
+ */
+export const placesArb: fc.Arbitrary<string | ReadonlyArray<string>> = fc.oneof(
+  fc.constantFrom(...PLACES),
+  fc.array(fc.constantFrom(...PLACES), { minLength: 1, maxLength: 3 })
+)
+
+/** Kind-specific attributes of a generated activity, valid against the built-in kinds' schemas. */
+const attributesArb = fc.record({
+  voters: fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined }),
+  opinions: fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }),
+  recommendations: fc.option(fc.integer({ min: 0, max: 20 }), { nil: undefined }),
+  places: fc.option(placesArb, { nil: undefined })
+})
+
+const defined = (o: Record<string, unknown>): Record<string, unknown> | undefined => {
+  const out = Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined))
+  return Object.keys(out).length === 0 ? undefined : out
+}
+
+const attributesOf = (kind: string, a: typeof attributesArb extends fc.Arbitrary<infer A> ? A : never): Record<string, unknown> | undefined =>
+  kind === "voterMeeting"
+    ? defined({ voters: a.voters, opinions: a.opinions, places: a.places })
+    : kind === "supervision"
+    ? defined({ recommendations: a.recommendations, places: a.places })
+    : kind === "survey"
+    ? defined({ places: a.places })
+    : undefined
+
+/**
  * Options for {@link activityArb} and {@link datasetArb}.
  *
  * @since 0.1.0
@@ -230,7 +280,9 @@ export interface DatasetOptions {
 }
 
 /**
- * An activity of one of the world's councils, valid against the built-in registry.
+ * An activity of one of the world's councils, valid against the built-in registry. Since 0.2.0,
+ * voter meetings, supervision missions and surveys may carry attributes (`voters`, `opinions`,
+ * `recommendations`, `places` from {@link PLACES}) for the `sum` and `distinct` indicators.
  *
  * @since 0.1.0
  * @category arbitraries
@@ -248,7 +300,8 @@ export const activityArb = (world: World, id: string, options: DatasetOptions = 
       subject: fc.constantFrom("draft-resolution", "report", "submission", "scheme", "other"),
       resolutionKind: fc.option(fc.constantFrom("individual", "normative"), { nil: undefined }),
       mode: fc.constantFrom("thematic", "periodic", "ongoing"),
-      origin: fc.constantFrom("inter-session", "assigned-by-standing", "other")
+      origin: fc.constantFrom("inter-session", "assigned-by-standing", "other"),
+      attributes: attributesArb
     })
     .map((r) => {
       const organs = world.organsByCouncil.get(r.council.id) ?? []
@@ -256,6 +309,7 @@ export const activityArb = (world: World, id: string, options: DatasetOptions = 
       const owner = organs[r.ownerPick % organs.length]!
       const organisers = [...new Set(r.organiserPicks.map((p) => organs[p % organs.length]!.id))]
       const session = r.sessionPick === undefined || sessions.length === 0 ? undefined : sessions[r.sessionPick % sessions.length]!.id
+      const attributes = attributesOf(r.kind, r.attributes)
       return new Activity.Activity({
         id: id as never,
         council: r.council.id,
@@ -269,7 +323,8 @@ export const activityArb = (world: World, id: string, options: DatasetOptions = 
           ? { subject: r.subject, ...(r.subject === "draft-resolution" && r.resolutionKind !== undefined ? { resolutionKind: r.resolutionKind } : {}) }
           : {}),
         ...(r.kind === "supervision" ? { mode: r.mode } : {}),
-        ...(r.kind === "advisory" ? { origin: r.origin } : {})
+        ...(r.kind === "advisory" ? { origin: r.origin } : {}),
+        ...(attributes === undefined ? {} : { attributes })
       })
     })
 
@@ -279,7 +334,9 @@ const TALLY_INDICATORS = [
   Indicators.ids.supervision,
   Indicators.ids.surveyThematicSupervision,
   Indicators.ids.advisoryAssigned,
-  Indicators.ids.citizensReceived
+  Indicators.ids.citizensReceived,
+  Indicators.ids.votersMet,
+  Indicators.ids.placesVisited
 ]
 
 /**

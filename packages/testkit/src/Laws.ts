@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import { CalendarDate, Dataset, Indicators, Registry, Tabulate, Tabulation, TabulationRequest, Tally } from "@hdnd/core"
+import { Activity, CalendarDate, Dataset, Indicators, Registry, Tabulate, Tabulation, TabulationRequest, Tally } from "@hdnd/core"
 import * as Result from "effect/Result"
 import fc from "fast-check"
 import type { GeneratedDataset } from "./Arbitraries.js"
@@ -123,7 +123,12 @@ const partOfPairs = (u: Universe) => {
   return [...u.registry.indicators.values()].filter((i) => i.partOf !== undefined && (mine.has(i.id) || mine.has(i.partOf)))
 }
 
-const countIndicators = (u: Universe) => u.indicators.filter((id) => u.registry.indicators.get(id as never)?.measure === "count")
+const measured = (u: Universe, measure: string) => u.indicators.filter((id) => u.registry.indicators.get(id as never)?.measure === measure)
+/** Indicators whose values add up over a partition of the records: counts and sums. */
+const additiveIndicators = (u: Universe) => u.indicators.filter((id) => {
+  const m = u.registry.indicators.get(id as never)?.measure
+  return m === "count" || m === "sum"
+})
 
 /**
  * A property stating one law.
@@ -231,13 +236,13 @@ const total = (tab: Tab, indicator: string, selector: Tabulation.Selector = {}) 
 /**
  * A total equals the sum over its children: over councils always (each activity belongs to one
  * council), and over organs when no activity is joint. With joint work the per-organ sum can only be
- * larger.
+ * larger. Stated for counts and (since 0.2.0) sums of attributes.
  *
  * @since 0.1.0
  * @category laws
  */
 export const totalIsSumOfChildren = (t: Tabulator, u: Universe = builtin): Law =>
-  fc.asyncProperty(u.dataset({ maxTallies: 0 }), u.request({ indicators: countIndicators(u), dimensions: [] }), async (g, req) => {
+  fc.asyncProperty(u.dataset({ maxTallies: 0 }), u.request({ indicators: additiveIndicators(u), dimensions: [] }), async (g, req) => {
     const batch = toBatch(g)
     const flat = await t.tabulate(batch, { ...req, groupBy: [] })
     const byCouncil = await t.tabulate(batch, { ...req, groupBy: ["council"] })
@@ -265,6 +270,80 @@ export const distinctAtMostPlain = (t: Tabulator, u: Universe = builtin): Law =>
     const cellsOk = [...tab.cells.values()].every((c) => c.sessions.size <= c.items)
     return cellsOk && total(tab, Indicators.ids.reviewSessions) <= total(tab, Indicators.ids.reviewContent)
   })
+
+/**
+ * A sum over a partition adds up: for any split of the records into two disjoint parts, each `sum`
+ * indicator's total over the whole equals the total of one part plus the total of the other, in
+ * every cell of any grouping. (Tallies are left out: a tally and items of one council falling in
+ * different parts are no conflict in either part.)
+ *
+ * @since 0.2.0
+ * @category laws
+ */
+export const sumOverPartition = (t: Tabulator, u: Universe = builtin): Law =>
+  fc.asyncProperty(
+    u.dataset({ maxTallies: 0 }).chain((g) => fc.tuple(fc.constant(g), splitArb(g.activities))),
+    u.request({ indicators: measured(u, "sum") }),
+    async ([g, [a1, a2]], req) => {
+      const whole = await t.tabulate(toBatch(g), req)
+      const one = await t.tabulate(toBatch(g, a1, []), req)
+      const two = await t.tabulate(toBatch(g, a2, []), req)
+      return [...whole.cells.values(), ...one.cells.values(), ...two.cells.values()].every((cell) => {
+        const selector = Object.fromEntries(whole.dimensions.map((d, i) => [d, cell.key[i] as string]))
+        const at = (tab: Tab) => total(tab, cell.indicator, selector)
+        return at(whole) === at(one) + at(two)
+      })
+    }
+  )
+
+const withCopies = (g: GeneratedDataset) =>
+  g.activities.map((a) => new Activity.Activity({ ...a, id: `${a.id}.copy` as never, title: `${a.title} (bản sao)` }))
+
+/**
+ * A distinct count is idempotent: recording every activity twice (a copy with another id and the
+ * same attributes) leaves each `distinct` indicator's value set, and so its value, unchanged in every
+ * cell.
+ *
+ * @since 0.2.0
+ * @category laws
+ */
+export const distinctIdempotent = (t: Tabulator, u: Universe = builtin): Law =>
+  fc.asyncProperty(u.dataset({ maxTallies: 0 }), u.request({ indicators: measured(u, "distinct") }), async (g, req) => {
+    const once = await t.tabulate(toBatch(g), req)
+    const twice = await t.tabulate(toBatch(g, [...g.activities, ...withCopies(g)], []), req)
+    const values = (tab: Tab) =>
+      JSON.stringify(Tabulation.toRows(tab).filter((r) => tab.indicators.get(r.indicator) === "distinct").map((r) => [r.indicator, r.key, r.values, r.value]))
+    return values(once) === values(twice)
+  })
+
+/**
+ * A distinct count is bounded by its parts: for any split of the records into two disjoint parts,
+ * each `distinct` indicator's total over the whole is at least the larger part's and at most the sum
+ * of both parts'; and the same holds for a total and its per-council children.
+ *
+ * @since 0.2.0
+ * @category laws
+ */
+export const distinctBounded = (t: Tabulator, u: Universe = builtin): Law =>
+  fc.asyncProperty(
+    u.dataset({ maxTallies: 0 }).chain((g) => fc.tuple(fc.constant(g), splitArb(g.activities))),
+    u.request({ indicators: measured(u, "distinct"), dimensions: [] }),
+    async ([g, [a1, a2]], req) => {
+      const flat = { ...req, groupBy: [] }
+      const whole = await t.tabulate(toBatch(g), flat)
+      const one = await t.tabulate(toBatch(g, a1, []), flat)
+      const two = await t.tabulate(toBatch(g, a2, []), flat)
+      const byCouncil = await t.tabulate(toBatch(g), { ...req, groupBy: ["council"] })
+      const councils = Tabulation.valuesOf(byCouncil, "council")
+      return req.indicators.every((ind) => {
+        const w = total(whole, ind)
+        const [x, y] = [total(one, ind), total(two, ind)]
+        const children = councils.map((c) => total(byCouncil, ind, { council: c }))
+        const bounded = (parts: ReadonlyArray<number>) => Math.max(0, ...parts) <= w && w <= parts.reduce((s, n) => s + n, 0)
+        return bounded([x, y]) && bounded(children)
+      })
+    }
+  )
 
 /**
  * An "of which" indicator never exceeds the indicator it is part of (on itemised records).
@@ -304,7 +383,8 @@ export const conflictsDetected = (t: Tabulator, u: Universe = builtin): Law =>
 
 /**
  * Every law, named, for a tabulator, over a universe (default: the built-in one). Laws a universe
- * gives nothing to check (no count indicator, no "of which" pair) are left out.
+ * gives nothing to check (no count or sum indicator, no "of which" pair, no sum or distinct
+ * indicator) are left out.
  *
  * @since 0.1.0
  * @category laws
@@ -315,7 +395,14 @@ export const all = (t: Tabulator, u: Universe = builtin): ReadonlyArray<{ readon
   { name: "period splitting adds up", property: periodSplitting(t, u) },
   { name: "monoid: identity, commutativity, associativity", property: monoid(t, u) },
   // A universe without count indicators or "of which" pairs has nothing these two laws could check.
-  ...(countIndicators(u).length === 0 ? [] : [{ name: "total = sum of children (without joint work)", property: totalIsSumOfChildren(t, u) }]),
+  ...(additiveIndicators(u).length === 0 ? [] : [{ name: "total = sum of children (without joint work)", property: totalIsSumOfChildren(t, u) }]),
+  ...(measured(u, "sum").length === 0 ? [] : [{ name: "a sum over a partition adds up", property: sumOverPartition(t, u) }]),
+  ...(measured(u, "distinct").length === 0
+    ? []
+    : [
+      { name: "a distinct count is idempotent (records repeated)", property: distinctIdempotent(t, u) },
+      { name: "a distinct count is at least its largest part and at most the sum of its parts", property: distinctBounded(t, u) }
+    ]),
   { name: "distinct counts ≤ plain counts", property: distinctAtMostPlain(t, u) },
   ...(partOfPairs(u).length === 0 ? [] : [{ name: "'of which' ≤ its whole", property: partOfBounded(t, u) }]),
   { name: "tally/item conflicts always detected", property: conflictsDetected(t, u) }
