@@ -12,7 +12,7 @@ import { Activity, AdminUnit, CalendarDate, Session, Tally } from "@hdnd/core"
 import type { Dataset } from "@hdnd/core"
 import fc from "fast-check"
 import type { DatasetOptions, FollowUpOptions, GeneratedDataset, World } from "../Arbitraries.js"
-import { datasetArb, followUpsArb } from "../Arbitraries.js"
+import { datasetArb, followUpsArb, placesArb } from "../Arbitraries.js"
 
 /**
  * A generated world and one batch holding records of every collection.
@@ -51,9 +51,10 @@ const meetingsArb = (world: World): fc.Arbitrary<ReadonlyArray<Session.StandingM
     )
 
 const ATTRIBUTES: Readonly<Record<string, fc.Arbitrary<Record<string, unknown>>>> = {
-  supervision: fc.record({ delegation: fc.boolean(), recommendations: fc.nat({ max: 40 }) }, { requiredKeys: [] }),
+  supervision: fc.record({ delegation: fc.boolean(), recommendations: fc.nat({ max: 40 }), places: placesArb }, { requiredKeys: [] }),
+  survey: fc.record({ places: placesArb }, { requiredKeys: [] }),
   interpellation: fc.record({ questions: fc.nat({ max: 30 }), delegates: fc.nat({ max: 30 }) }, { requiredKeys: [] }),
-  voterMeeting: fc.record({ voters: fc.nat({ max: 900 }), opinions: fc.nat({ max: 90 }) }, { requiredKeys: [] }),
+  voterMeeting: fc.record({ voters: fc.nat({ max: 900 }), opinions: fc.nat({ max: 90 }), places: placesArb }, { requiredKeys: [] }),
   citizenReception: fc.record({ citizens: fc.nat({ max: 50 }) }, { requiredKeys: [] })
 }
 

@@ -6,7 +6,7 @@
  *
  * @since 0.1.0
  */
-import { Dataset } from "@hdnd/core"
+import { Dataset, Registry } from "@hdnd/core"
 import type { Store } from "@hdnd/core"
 import * as Effect from "effect/Effect"
 import type * as Layer from "effect/Layer"
@@ -23,6 +23,7 @@ import { daysOf } from "./Periods.js"
 import * as Pushdown from "./Pushdown.js"
 import type { AnyRecord } from "./Records.js"
 import { encode, entriesOf, expectedUpsert, sortedIds } from "./Records.js"
+import { requestArb } from "../Laws.js"
 import { storeRequestArb } from "./Requests.js"
 import type { StoreHandle } from "./StoreHandle.js"
 import { withStore } from "./StoreHandle.js"
@@ -288,6 +289,45 @@ export const pushdownLaw = (layer: MakeLayer): Law =>
   fc.asyncProperty(
     busyDatasetArb(8, { maxActivities: 60 }).chain((full) =>
       fc.tuple(fc.constant(full), fc.array(storeRequestArb(full.world, daysOf(full.batch)), { minLength: 1, maxLength: 4 }))
+    ),
+    ([{ batch }, requests]) =>
+      withStore(layer(), async (h) => {
+        await h.run(h.store.upsert(batch))
+        const ds = Dataset.fromBatch(batch)
+        for (const request of requests) await Pushdown.check(h, ds, request)
+      })
+  )
+
+/**
+ * The built-in indicators that sum an attribute or count its distinct values.
+ *
+ * @since 0.2.0
+ * @category data
+ */
+export const measureIndicators: ReadonlyArray<string> = [...Registry.builtin.indicators.values()]
+  .filter((i) => i.measure === "sum" || i.measure === "distinct")
+  .map((i) => i.id)
+
+/**
+ * The pushdown law for sums and distinct counts: over datasets whose activities carry numeric and
+ * place attributes (a place in NFC and NFD, with and without spaces, alone or in a list with
+ * repeats) and tallies, `tabulate` of the `sum` and `distinct` built-in indicators (with counts
+ * beside them), grouped any way and traced or not, equals the reference tabulation: sums, distinct
+ * value sets, drill-down, tallies and conflicts.
+ *
+ * @since 0.2.0
+ * @category properties
+ */
+export const measuresPushdownLaw = (layer: MakeLayer): Law =>
+  fc.asyncProperty(
+    busyDatasetArb(8, { maxActivities: 60 }).chain((full) =>
+      fc.tuple(
+        fc.constant(full),
+        fc.array(
+          fc.tuple(requestArb({ indicators: [...measureIndicators, "core/voter-meeting", "core/supervision"] }), fc.boolean()).map(([r, trace]) => ({ ...r, trace })),
+          { minLength: 1, maxLength: 4 }
+        )
+      )
     ),
     ([{ batch }, requests]) =>
       withStore(layer(), async (h) => {

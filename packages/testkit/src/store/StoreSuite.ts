@@ -121,6 +121,10 @@ export const storeConformance = async (options: StoreSuiteOptions): Promise<void
         "pushdown law: equals the reference tabulation for every built-in indicator, scope, period, grouping and tracing",
         StoreProperties.pushdownLaw
       )
+      law(
+        "pushdown law for sums and distinct counts of attributes (NFC, trimmed, scalar or list), with tallies and drill-down",
+        StoreProperties.measuresPushdownLaw
+      )
     })
 
     describe("data round-trips exactly", () => {
