@@ -101,7 +101,7 @@ describe("distinct measure", () => {
 
   it("combines the tabulations of two record sets by the union of their values", () => {
     const half = (ids_: ReadonlyArray<string>) => activities.filter((a) => ids_.includes(a.id))
-    const req = { indicators: [ids.placesVisited, ids.voterMeetingPlaces], groupBy: [] }
+    const req = { indicators: [ids.placesVisited, ids.voterMeetingPlaces] as const, groupBy: [] }
     const a = run(batch({ activities: half(["m1", "s1", "s2"]) }), req)
     const b = run(batch({ activities: half(["m2", "m3", "m4", "s3", "s4"]) }), req)
     const whole = run(batch(), req)

@@ -413,7 +413,11 @@ describe("activities and tallies", () => {
       "Activity|a-sup|attributes.extra|invalid-attribute",
       "Activity|a-sup|attributes.recommendations|invalid-attribute"
     ])
-    expect(keys(check({ activities: [patch(A.survey, { attributes: { voters: 3 } })] }))).toEqual(["Activity|a-survey|attributes|field-not-applicable"])
+    expect(keys(check({ activities: [patch(A.review, { attributes: { voters: 3 } })] }))).toEqual(["Activity|a-review|attributes|field-not-applicable"])
+    // Since 0.2.0 a survey may carry the places it visited, and nothing else.
+    expect(keys(check({ activities: [patch(A.survey, { attributes: { voters: 3 } })] }))).toEqual(["Activity|a-survey|attributes.voters|invalid-attribute"])
+    expect(check({ activities: [patch(A.survey, { attributes: { places: ["Xã Chiềng Cơi", "Bản Hìn"] } })] })).toEqual([])
+    expect(keys(check({ activities: [patch(A.survey, { attributes: { places: [] } })] }))).toEqual(["Activity|a-survey|attributes.places[0]|invalid-attribute"])
   })
 
   it("checks the tally's organ and period", () => {

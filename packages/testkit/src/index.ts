@@ -41,6 +41,8 @@ export * as StoreEdits from "./store/Edits.js"
 export * as StoreTrickyText from "./store/TrickyText.js"
 /** @since 0.1.0 */
 export * as StoreRoundTrip from "./store/RoundTrip.js"
+/** @since 0.2.0 */
+export * as StoreMeasures from "./store/Measures.js"
 /** @since 0.1.0 */
 export * as ExporterSuite from "./export/ExporterSuite.js"
 /** @since 0.1.0 */

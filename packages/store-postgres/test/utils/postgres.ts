@@ -10,7 +10,7 @@ import * as Layer from "effect/Layer"
 import { createConnection } from "node:net"
 import { randomUUID } from "node:crypto"
 import { describe } from "vitest"
-import type { Errors, Store } from "@hdnd/core"
+import type { Errors, Registry, Store } from "@hdnd/core"
 import { Database } from "@hdnd/store-sql"
 import { PostgresStore } from "../../src/index.js"
 
@@ -42,7 +42,7 @@ if (!available) {
 export const describePg: typeof describe = (available ? describe : describe.skip) as typeof describe
 
 /** A fresh store in a new schema, dropped when the layer is released. */
-export const freshLayer = (options: { maxConnections?: number } = {}): Layer.Layer<Store.Store | Database.Database, Errors.StoreError> => {
+export const freshLayer = (options: { maxConnections?: number; registry?: Registry.Registry } = {}): Layer.Layer<Store.Store | Database.Database, Errors.StoreError> => {
   const schema = `hdnd_t_${randomUUID().replace(/-/g, "").slice(0, 16)}`
   const base = PostgresStore.layer({ url: TEST_URL, schema, ...options })
   const dropper = Layer.effectDiscard(
