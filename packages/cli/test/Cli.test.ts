@@ -200,6 +200,10 @@ describe("hdnd", () => {
   it("lists indicators, templates and units as of a day", async () => {
     const indicators = await hdnd(ws.dir, ["indicators", "--format", "json"])
     expect((JSON.parse(indicators.stdout) as Array<{ id: string }>).map((i) => i.id)).toContain("core/review.draft-resolution")
+    // A sum or distinct count names the attribute it reads.
+    expect((JSON.parse(indicators.stdout) as Array<{ id: string; measure: string; attribute?: string }>).find((i) => i.id === "core/places-visited"))
+      .toMatchObject({ measure: "distinct", attribute: "places" })
+    expect((await hdnd(ws.dir, ["indicators", "--lang", "en"])).stdout).toContain("sum (voters)")
     expect((await hdnd(ws.dir, ["templates"])).stdout).toContain("core/activity-summary")
     const units2023 = JSON.parse((await hdnd(ws.dir, ["units", "--db", ws.seeded, "--as-of", "2023-06-30", "--format", "json"])).stdout) as Array<{ depth: number }>
     expect(units2023.filter((u) => u.depth === 1).length).toBe(12)

@@ -115,8 +115,10 @@ export const indicators = (c: Common, format: TableFormat): Effect.Effect<void, 
   Effect.flatMap(registryOf(c), (registry) => {
     const list = [...registry.indicators.values()]
     const header = ["id", pick(c.lang, "Chỉ tiêu", "Indicator"), pick(c.lang, "Đơn vị đếm", "Counted as"), pick(c.lang, "Cách tính", "Measure"), pick(c.lang, "Thuộc", "Part of")]
-    const rows = list.map((i) => [i.id, pick(c.lang, i.vi, i.en), pick(c.lang, i.nounVi, i.nounEn), i.measure, i.partOf ?? ""])
-    return print(format, header, rows, list.map((i) => ({ id: i.id, vi: i.vi, en: i.en, nounVi: i.nounVi, nounEn: i.nounEn, measure: i.measure, partOf: i.partOf })))
+    // A sum or distinct count names the attribute it reads: "sum (voters)".
+    const measure = (i: (typeof list)[number]) => (i.attribute === undefined ? i.measure : `${i.measure} (${i.attribute})`)
+    const rows = list.map((i) => [i.id, pick(c.lang, i.vi, i.en), pick(c.lang, i.nounVi, i.nounEn), measure(i), i.partOf ?? ""])
+    return print(format, header, rows, list.map((i) => ({ id: i.id, vi: i.vi, en: i.en, nounVi: i.nounVi, nounEn: i.nounEn, measure: i.measure, attribute: i.attribute, partOf: i.partOf })))
   })
 
 /**
