@@ -1,8 +1,8 @@
 /**
  * The `Store` port over a SQL {@link Database}, written once for every SQL engine. Writes are
  * one transaction per batch, validated first against the stored structure and follow-up records
- * (both cached whole); tabulation runs as one `GROUP BY` query in the engine (pushdown) and is
- * assembled by core's `TabulationBuilder`.
+ * (both cached whole); tabulation runs as one `GROUP BY` query in the engine (pushdown), plus one
+ * per `distinct` indicator's attribute, and is assembled by core's `TabulationBuilder`.
  *
  * @since 0.1.0
  */
