@@ -99,6 +99,15 @@ describe("distinct measure", () => {
     expect(Tabulation.recordsOf(t, ids.placesVisited).activities).toEqual(["s1", "s2", "s3"])
   })
 
+  it("gives a joint mission's places to every organiser in the organ view; the total is still their union", () => {
+    const t = run(batch(), { indicators: [ids.placesVisited], groupBy: ["organ"] })
+    const placesOf = (organ: string) => [...(Tabulation.cellsOf(t, ids.placesVisited, { organ })[0]?.values ?? [])].sort()
+    expect(placesOf("c14.pc")).toEqual(["Xã A", "Xã B"])
+    expect(placesOf("c14.ktns")).toEqual(["Xã A", "Xã B"])
+    expect(placesOf("c14.dt")).toEqual(["Xã A"])
+    expect(Tabulation.valueOf(t, ids.placesVisited).value).toBe(2)
+  })
+
   it("combines the tabulations of two record sets by the union of their values", () => {
     const half = (ids_: ReadonlyArray<string>) => activities.filter((a) => ids_.includes(a.id))
     const req = { indicators: [ids.placesVisited, ids.voterMeetingPlaces] as const, groupBy: [] }
