@@ -20,6 +20,8 @@ export * as Client from "./Client.js"
 export * as CommitteeKind from "./CommitteeKind.js"
 /** @since 0.1.0 */
 export * as Council from "./Council.js"
+/** @since 0.2.0 */
+export * as DataPlugin from "./DataPlugin.js"
 /** @since 0.1.0 */
 export * as Dataset from "./Dataset.js"
 /** @since 0.1.0 */
