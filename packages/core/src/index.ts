@@ -33,6 +33,8 @@ export * as Exporter from "./Exporter.js"
 export * as Format from "./Format.js"
 /** @since 0.1.0 */
 export * as Hierarchy from "./Hierarchy.js"
+/** @since 0.2.0 */
+export * as Historic from "./Historic.js"
 /** @since 0.1.0 */
 export * as Ids from "./Ids.js"
 /** @since 0.1.0 */
