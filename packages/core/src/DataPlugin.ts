@@ -117,6 +117,8 @@ export const Attributes = Schema.Record(
 /** @since 0.2.0 @category attributes */
 export type Attributes = typeof Attributes.Type
 
+const DATE_SHAPE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/
+
 const scalarSchema = (t: ScalarType): Schema.Codec<any, any> => {
   switch (t.type) {
     case "integer":
@@ -135,7 +137,8 @@ const scalarSchema = (t: ScalarType): Schema.Codec<any, any> => {
     case "boolean":
       return Schema.Boolean
     case "date":
-      return CalendarDate
+      // The pattern (which every valid date matches) also tells generators (the testkit) what to make.
+      return CalendarDate.check(Schema.isPattern(DATE_SHAPE))
     case "enum":
       return Schema.Literals(t.values)
   }
