@@ -144,9 +144,11 @@ const readData = (r: Ref, file: string): Effect.Effect<ReadonlyArray<Plugin.Plug
 const loadRef = (r: Ref): Effect.Effect<ReadonlyArray<Plugin.Plugin>, UsageError> =>
   Effect.suspend(() => {
     if (!isData(r.spec)) return importRef(r)
+    // A data file may be named by a bare relative path (`plugins/khai-bao.json`) as well as `./…`.
+    const direct = path.resolve(r.base, r.spec)
     let file: string
     try {
-      file = fileOf(r)
+      file = fs.existsSync(direct) ? direct : fileOf(r)
     } catch (e) {
       return Effect.fail(
         new UsageError({
