@@ -39,7 +39,7 @@ import { Indicator } from "./Indicator.js"
 import type { Plugin, PluginData, PluginSpec } from "./Plugin.js"
 import { definePlugin } from "./Plugin.js"
 import * as Registry from "./Registry.js"
-import { indicatorsOf, ReportTemplate } from "./ReportTemplate.js"
+import { placeholdersIn, ReportTemplate } from "./ReportTemplate.js"
 import { NonEmptyText } from "./Text.js"
 
 // ---------------------------------------------------------------------------------------------
@@ -377,6 +377,10 @@ const encodeDocument = Schema.encodeSync(Document)
 const problemOf = (path: string, code: DataPluginProblemCode, vi: string, en: string): DataPluginProblem =>
   new DataPluginProblem({ path, code, vi, en })
 
+/** The indicators the `{{count …}}` and `{{value …}}` placeholders of a text name. */
+const placeholderIndicators = (text: string): ReadonlyArray<string> =>
+  placeholdersIn(text).flatMap((p) => ((p.name === "count" || p.name === "value") && p.args[0] !== undefined ? [p.args[0]] : []))
+
 /** Reference and namespace checks of a decoded document, each located. */
 const checkReferences = (doc: Document, registry: Registry.Registry): ReadonlyArray<DataPluginProblem> => {
   const out: Array<DataPluginProblem> = []
@@ -447,10 +451,10 @@ const checkReferences = (doc: Document, registry: Registry.Registry): ReadonlyAr
         const path = `${at}.sections[${j}].blocks[${k}]`
         if (b._tag === "Table") b.columns.forEach((c, l) => indicatorRef(`${path}.columns[${l}].indicator`, c.indicator))
         else if (b._tag === "Chart") indicatorRef(`${path}.indicator`, b.indicator)
-        else for (const id of indicatorsOf(new ReportTemplate({ ...t, title: "-", extraIndicators: [], sections: [{ blocks: [b] }] }))) indicatorRef(`${path}.text`, id)
+        else for (const id of placeholderIndicators(b.text)) indicatorRef(`${path}.text`, id)
       })
     )
-    for (const id of indicatorsOf(new ReportTemplate({ ...t, extraIndicators: [], sections: [] }))) indicatorRef(`${at}.title`, id)
+    for (const id of placeholderIndicators(t.title)) indicatorRef(`${at}.title`, id)
   })
   return out
 }

@@ -24,7 +24,7 @@ import type { DateRange } from "./CalendarDate.js"
 import { addDays, CalendarDate } from "./CalendarDate.js"
 import type { Council } from "./Council.js"
 import type { Batch, Dataset } from "./Dataset.js"
-import { entityNames, entitySchemas } from "./Dataset.js"
+import { entitySchemas } from "./Dataset.js"
 import type { StoreError, ValidationError } from "./Errors.js"
 import { DISTRICT_LEVEL_ENDED } from "./LegalEra.js"
 import type { UpsertResult } from "./Store.js"
@@ -237,11 +237,3 @@ export const upsert = (batch: Batch): Effect.Effect<UpsertWithNotices, Validatio
     const result = yield* store.upsert(closed)
     return { ...result, notices: notice === undefined ? [] : [notice] }
   })
-
-/**
- * The entity name of a closable kind (`AdminUnit`, `Council` …), as problems and import origins name it.
- *
- * @since 0.2.0
- * @category accessors
- */
-export const entityOf = (kind: ClosableKind): string => entityNames[kind]
