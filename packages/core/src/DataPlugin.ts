@@ -26,6 +26,8 @@
  *
  * @since 0.2.0
  */
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import type { ActivityKindSpec } from "./ActivityKind.js"
@@ -37,7 +39,8 @@ import { DECODE_OPTIONS, problemsFromParseError } from "./Errors.js"
 import { ActivityKindId, CommitteeKindId } from "./Ids.js"
 import { Indicator } from "./Indicator.js"
 import type { Plugin, PluginData, PluginSpec } from "./Plugin.js"
-import { definePlugin } from "./Plugin.js"
+import { definePlugin, isPlugin } from "./Plugin.js"
+import * as PluginHost from "./PluginHost.js"
 import * as Registry from "./Registry.js"
 import { placeholdersIn, ReportTemplate } from "./ReportTemplate.js"
 import { NonEmptyText } from "./Text.js"
@@ -535,6 +538,33 @@ export const decodeSync = (input: unknown, options: DecodeOptions = {}): Plugin 
   if (Result.isFailure(r)) throw r.failure
   return r.success
 }
+
+/**
+ * {@link decode} as an Effect, for the Effect API.
+ *
+ * @since 0.2.0
+ * @category decoding
+ */
+export const decodeEffect = (input: unknown, options: DecodeOptions = {}): Effect.Effect<Plugin, DataPluginError> => Effect.fromResult(decode(input, options))
+
+/**
+ * A layer of `PluginHost.Plugins` from plugins given as code (made with `definePlugin`) or as data
+ * plugin documents (decoded with {@link decode}), loaded together by the plugin host.
+ *
+ * @since 0.2.0
+ * @category layers
+ */
+export const layer = (
+  plugins: ReadonlyArray<Plugin | unknown>,
+  options: PluginHost.LoadOptions = {}
+): Layer.Layer<PluginHost.Plugins, DataPluginError | PluginHost.PluginError> =>
+  Layer.effect(
+    PluginHost.Plugins,
+    Effect.gen(function* () {
+      const decoded = yield* Effect.forEach(plugins, (p) => (isPlugin(p) ? Effect.succeed(p) : decodeEffect(p)))
+      return yield* Effect.fromResult(PluginHost.load(decoded, options))
+    })
+  )
 
 /** Line and column (1-based) of a character offset. */
 const lineColumn = (text: string, offset: number): { readonly line: number; readonly column: number } => {

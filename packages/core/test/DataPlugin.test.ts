@@ -4,6 +4,7 @@
  * fails with a problem located at (or just above) the corruption, in Vietnamese and English.
  */
 import { DataPlugin, definePlugin, Indicator, Plugin, PluginHost, Registry, Validation } from "@hdnd/core"
+import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import fc from "fast-check"
@@ -259,5 +260,22 @@ describe("data and code plugins compose", () => {
     const replaced = PluginHost.load([over])
     expect(Result.isSuccess(replaced) && replaced.success.overrides.map((o) => [o.id, o.replaced])).toEqual([["core/review.content", "core"]])
     expect(Registry.builtin.indicators.has("core/review.content" as never)).toBe(true)
+  })
+})
+
+describe("the Effect API", () => {
+  it("DataPlugin.layer provides PluginHost.Plugins from code plugins and data documents; a bad document fails the layer", async () => {
+    const code = definePlugin({ name: "a", version: "1.0.0", requires: "^0.1.0" })
+    const doc = { name: "b", version: "1.0.0", coreVersion: "^0.1.0", indicators: [{ id: "b/i", vi: "I", en: "I", nounVi: "cuộc", nounEn: "items", filter: { kinds: ["survey"] }, measure: "count" }] }
+    const names_ = Effect.gen(function* () {
+      const loaded = yield* PluginHost.Plugins
+      return loaded.plugins.map((p) => p.name)
+    })
+    const names = await Effect.runPromise(names_.pipe(Effect.provide(DataPlugin.layer([code, doc]))))
+    expect(names).toEqual(["a", "b"])
+    const bad = await Effect.runPromise(Effect.flip(names_.pipe(Effect.provide(DataPlugin.layer([{ ...doc, version: 1 }])))))
+    expect(bad._tag).toBe("DataPluginError")
+    const plugin = await Effect.runPromise(DataPlugin.decodeEffect(doc))
+    expect(plugin.indicators?.map((i) => i.id)).toEqual(["b/i"])
   })
 })
