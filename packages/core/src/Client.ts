@@ -15,15 +15,21 @@ import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import type { Period } from "./CalendarDate.js"
+import * as DataPlugin from "./DataPlugin.js"
 import type { EntityKind } from "./Dataset.js"
-import { Batch } from "./Dataset.js"
+import { Batch, batchSize } from "./Dataset.js"
 import { decodeWith, NotFoundError } from "./Errors.js"
+import * as Historic from "./Historic.js"
 import type { TemplateId } from "./Ids.js"
 import * as MemoryStore from "./MemoryStore.js"
+import type { Plugin } from "./Plugin.js"
+import { isPlugin } from "./Plugin.js"
+import * as PluginHost from "./PluginHost.js"
+import * as Registry from "./Registry.js"
 import * as Report from "./Report.js"
 import type { ReportDocument } from "./ReportDocument.js"
 import * as ReportText from "./ReportText.js"
-import type { EntityOf, StreamFilter, UpsertResult } from "./Store.js"
+import type { EntityOf, StreamFilter } from "./Store.js"
 import { Store } from "./Store.js"
 import type { Tabulation } from "./Tabulation.js"
 import type { Scope } from "./TabulationRequest.js"
@@ -39,8 +45,18 @@ const decodeRequest = decodeWith(TabulationRequest, "TabulationRequest")
  * @category models
  */
 export interface ClientOptions {
-  /** The store to use; the in-memory store by default. */
-  readonly store?: Layer.Layer<Store, unknown>
+  /**
+   * The store to use; the in-memory store by default (with the plugins' registry). To use plugins
+   * with another store, give a function of the registry (`(registry) => SqliteStore.layer({ file,
+   * registry })`); a layer given as it is keeps the registry it was made with.
+   */
+  readonly store?: Layer.Layer<Store, unknown> | ((registry: Registry.Registry) => Layer.Layer<Store, unknown>)
+  /**
+   * Plugins (since 0.2.0): code plugins made with `definePlugin`, or data plugin documents (parsed
+   * JSON or YAML, decoded with `DataPlugin.decode`), loaded together by `PluginHost.load`; their
+   * data is written when the client opens. `open` rejects with `DataPluginError` or `PluginError`.
+   */
+  readonly plugins?: ReadonlyArray<Plugin | unknown>
 }
 
 /**
@@ -72,11 +88,30 @@ export interface ReportRequest extends Report.RenderOptions {
 export class HdndClient {
   private constructor(private readonly runtime: ManagedRuntime.ManagedRuntime<Store, unknown>) {}
 
-  /** Opens a client on a store (the in-memory store by default). */
+  /** Opens a client on a store (the in-memory store by default), with plugins if given. */
   static async open(options: ClientOptions = {}): Promise<HdndClient> {
-    const runtime = ManagedRuntime.make(options.store ?? MemoryStore.layer())
+    let loaded: PluginHost.Loaded | undefined
+    if (options.plugins !== undefined) {
+      const plugins = options.plugins.map((p) => (isPlugin(p) ? p : DataPlugin.decodeSync(p)))
+      const result = PluginHost.load(plugins)
+      if (Result.isFailure(result)) throw result.failure
+      loaded = result.success
+    }
+    const layer = typeof options.store === "function"
+      ? options.store(loaded?.registry ?? Registry.builtin)
+      : options.store ?? MemoryStore.layer(loaded === undefined ? {} : { registry: loaded.registry })
+    const runtime = ManagedRuntime.make(layer)
     await runtime.runPromise(Effect.void)
-    return new HdndClient(runtime)
+    const client = new HdndClient(runtime)
+    if (loaded !== undefined && batchSize(loaded.data) > 0) {
+      try {
+        await client.upsert(loaded.data)
+      } catch (e) {
+        await runtime.dispose()
+        throw e
+      }
+    }
+    return client
   }
 
   private async run<A, E>(effect: Effect.Effect<A, E, Store>): Promise<A> {
@@ -91,22 +126,23 @@ export class HdndClient {
 
   /**
    * Decodes (NFC, every problem reported at once) and writes a batch given in its JSON encoding.
-   * Rejects with `DecodeError` or `ValidationError`; nothing is written then.
+   * Rejects with `DecodeError` or `ValidationError`; nothing is written then. Units, councils, terms
+   * and organs of a level that ceased, given without an end date, end on the level's last day
+   * (`Historic.close`); the result's `notices` say which (since 0.2.0).
    */
-  load(batch: unknown): Promise<UpsertResult> {
+  load(batch: unknown): Promise<Historic.UpsertWithNotices> {
     return this.run(
       Effect.gen(function* () {
         const decoded = decodeBatch(batch)
         if (Result.isFailure(decoded)) return yield* Effect.fail(decoded.failure)
-        const store = yield* Store
-        return yield* store.upsert(decoded.success)
+        return yield* Historic.upsert(decoded.success)
       })
     )
   }
 
-  /** Writes an already-decoded batch. */
-  upsert(batch: Batch): Promise<UpsertResult> {
-    return this.run(Effect.flatMap(Store, (s) => s.upsert(batch)))
+  /** Writes an already-decoded batch, closing historic records as {@link HdndClient.load} does. */
+  upsert(batch: Batch): Promise<Historic.UpsertWithNotices> {
+    return this.run(Historic.upsert(batch))
   }
 
   /** Reads one record; rejects with `NotFoundError`. */

@@ -22,6 +22,7 @@ import { addDays, contains, overlaps, within } from "./CalendarDate.js"
 import type { CommitteeRule } from "./CommitteeKind.js"
 import type { Council, Organ, Term } from "./Council.js"
 import type { Hierarchy } from "./Hierarchy.js"
+import { lastDayOf } from "./Historic.js"
 import type { ActivityId } from "./Ids.js"
 import type { Programme, ProgrammeItem } from "./Programme.js"
 import { check as checkProgrammes } from "./Programme.js"
@@ -273,6 +274,10 @@ class Checker {
       `mã ĐVHC "${u.code}" có ${u.code.length} chữ số nhưng đơn vị cấp ${lVi} phải có ${digits}; hãy sửa mã hoặc loại đơn vị (type)`,
       `GSO code "${u.code}" has ${u.code.length} digits but a ${lEn} needs ${digits}; correct the code or the unit type`)
     this.noOverlap("units", u, this.by("units", "code", u.code), "code", "code-overlap", `cùng mang mã ĐVHC "${u.code}"`, `both carry GSO code "${u.code}"`)
+    const last = lastDayOf(levelOf(u))
+    if (last !== undefined && u.validity.to !== undefined && u.validity.to > last && u.validity.from <= last) this.report("units", u.id, "validity.to", "after-level-end",
+      `đơn vị cấp ${lVi} kết thúc ngày ${u.validity.to}, sau ngày ${last} là ngày cuối cùng của cấp ${lVi}; hãy sửa validity.to thành ${last} hoặc sớm hơn (để trống thì hdnd tự ghi ${last} khi nhập)`,
+      `a ${lEn} ending on ${u.validity.to}, after ${last}, the last day of the ${lEn} level; set validity.to to ${last} or earlier (left empty, hdnd fills in ${last} on import)`)
   }
 
   lineage(e: LineageEvent): void {
@@ -597,7 +602,8 @@ class Checker {
  * `lineage-dates`, `outside-validity`, `council-overlap`, `term-overlap`, `missing-field`,
  * `field-not-applicable`, `committee-not-allowed`, `term-outside-council`, `special-label`,
  * `session-series`, `duplicate-ordinal`, `organ-outside-council`, `organ-not-valid`,
- * `duplicate-organiser`, `session-outside-council`, `meeting-outside-council`, `invalid-attribute`; for follow-up records `before-activity`,
+ * `duplicate-organiser`, `session-outside-council`, `meeting-outside-council`, `invalid-attribute`, `after-level-end` (a unit
+ * of a level that ceased, ending after the level's last day: `Historic`); for follow-up records `before-activity`,
  * `before-raised`, `before-response`, `evaluation-without-response`, `response-of-another-matter`,
  * `merge-cycle`, `merge-across-councils`, `month-outside-quarter`, `activity-linked-twice`,
  * `activity-outside-programme`.

@@ -20,6 +20,8 @@ export * as Client from "./Client.js"
 export * as CommitteeKind from "./CommitteeKind.js"
 /** @since 0.1.0 */
 export * as Council from "./Council.js"
+/** @since 0.2.0 */
+export * as DataPlugin from "./DataPlugin.js"
 /** @since 0.1.0 */
 export * as Dataset from "./Dataset.js"
 /** @since 0.1.0 */
@@ -31,6 +33,8 @@ export * as Exporter from "./Exporter.js"
 export * as Format from "./Format.js"
 /** @since 0.1.0 */
 export * as Hierarchy from "./Hierarchy.js"
+/** @since 0.2.0 */
+export * as Historic from "./Historic.js"
 /** @since 0.1.0 */
 export * as Ids from "./Ids.js"
 /** @since 0.1.0 */

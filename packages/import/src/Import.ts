@@ -14,7 +14,7 @@
  *
  * @since 0.1.0
  */
-import { Dataset, Errors, Store } from "@hdnd/core"
+import { Dataset, Errors, Historic, Store } from "@hdnd/core"
 import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
 import * as Stream from "effect/Stream"
@@ -101,6 +101,20 @@ export interface ImportOptions extends OpenOptions {
 }
 
 /**
+ * A record the import ended on the last day of its level (`Historic.close`: a district-level unit,
+ * council, term or organ entered without an end date), and the row it came from.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface ClosedRow {
+  readonly record: Historic.ClosedRecord
+  readonly file: string
+  readonly sheet?: string
+  readonly row?: number
+}
+
+/**
  * What an import did.
  *
  * @since 0.1.0
@@ -121,6 +135,13 @@ export interface Summary {
   readonly problems: ReadonlyArray<ImportProblem>
   /** Every problem found, including those not kept. */
   readonly problemCount: number
+  /**
+   * Notices (not errors): records of a level that ceased, entered without an end date and written
+   * (or, for a dry run, that would be) ended on the level's last day; empty when none was.
+   */
+  readonly notices: ReadonlyArray<Historic.HistoricNotice>
+  /** The rows of the records the notices list, in order. */
+  readonly closed: ReadonlyArray<ClosedRow>
 }
 
 /** Thrown through the transaction to undo it. */
@@ -157,6 +178,12 @@ export const run = (inputs: ReadonlyArray<Input>, options: ImportOptions = {}): 
     const dataset = yield* Store.structure(store)
     const counts = { rows: 0, rejected: 0, inserted: 0, updated: 0, unchanged: 0, problemCount: 0 }
     const problems: Array<ImportProblem> = []
+    // The units and councils the closing of historic records looks up: the store's, then those written.
+    const known = { units: new Map<string, unknown>(dataset.units), councils: new Map<string, unknown>(dataset.councils) } as unknown as {
+      units: Map<string, NonNullable<Dataset.Batch["units"]>[number]>
+      councils: Map<string, NonNullable<Dataset.Batch["councils"]>[number]>
+    }
+    const closed: Array<ClosedRow> = []
 
     const reject = (rejection: Rejection) =>
       Effect.suspend(() => {
@@ -172,7 +199,8 @@ export const run = (inputs: ReadonlyArray<Input>, options: ImportOptions = {}): 
     /** Writes a chunk; on validation problems, rejects the records they are about and tries the rest. */
     const write = (chunk: Chunk): Effect.Effect<void, Errors.StoreError> =>
       Effect.gen(function* () {
-        let batch = chunk.batch
+        const historic = Historic.close(chunk.batch, known)
+        let batch = historic.batch
         let size = chunk.size
         while (size > 0) {
           const result = yield* Effect.result(store.upsert(batch))
@@ -180,6 +208,13 @@ export const run = (inputs: ReadonlyArray<Input>, options: ImportOptions = {}): 
             counts.inserted += result.success.inserted
             counts.updated += result.success.updated
             counts.unchanged += result.success.unchanged
+            for (const u of batch.units ?? []) known.units.set(u.id, u)
+            for (const c of batch.councils ?? []) known.councils.set(c.id, c)
+            for (const record of historic.notice?.records ?? []) {
+              if (!(batch[record.kind] ?? []).some((r) => r.id === record.id)) continue
+              const origin = chunk.origins.get(originKey(Dataset.entityNames[record.kind], record.id))
+              closed.push({ record, file: origin?.file ?? "", ...(origin?.sheet === undefined ? {} : { sheet: origin.sheet }), ...(origin === undefined ? {} : { row: origin.row }) })
+            }
             return
           }
           const error = result.failure
@@ -272,6 +307,8 @@ export const run = (inputs: ReadonlyArray<Input>, options: ImportOptions = {}): 
       updated: committed || dryRun ? counts.updated : 0,
       unchanged: committed || dryRun ? counts.unchanged : 0,
       problems,
-      problemCount: counts.problemCount
+      problemCount: counts.problemCount,
+      notices: closed.length === 0 ? [] : [new Historic.HistoricNotice({ code: "closed-at-level-end", records: closed.map((c) => c.record) })],
+      closed
     }
   })

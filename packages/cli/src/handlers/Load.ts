@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import { Dataset } from "@hdnd/core"
+import { Dataset, Historic } from "@hdnd/core"
 import type { Errors } from "@hdnd/core"
 import type { Import as ImportJob, ImportError } from "@hdnd/import"
 import * as Effect from "effect/Effect"
@@ -118,8 +118,37 @@ const checkFiles = (files: ReadonlyArray<string>) =>
     })
   )
 
+/** How many closed records a notice lists one by one. */
+const NOTICE_ROWS = 20
+
 /**
- * Loads files into the store of `c` and prints the summary. Fails with `Rejected` when rows were
+ * Prints the notice of an import that ended historic records on the last day of their level: one
+ * sentence, then each record with its file and row (the first {@link NOTICE_ROWS}).
+ */
+const printNotices = (c: Common, summary: ImportJob.Summary): Effect.Effect<void> => {
+  if (summary.closed.length === 0) return Effect.void
+  const n = (x: number) => num(c.lang, x)
+  const what: Readonly<Record<Historic.ClosableKind, readonly [string, string]>> = {
+    units: ["đơn vị hành chính", "unit"], councils: ["HĐND", "council"], terms: ["nhiệm kỳ", "term"], organs: ["cơ quan", "organ"]
+  }
+  const levels = Historic.ceasedLevels.filter((l) => summary.closed.some((r) => r.record.level === l.level))
+  const lines = summary.closed.slice(0, NOTICE_ROWS).map(({ record: r, file, sheet, row }) => {
+    const at = file === "" ? "" : ` (${file}${sheet === undefined ? "" : ` [${sheet}]`}${row === undefined ? "" : pick(c.lang, `, dòng ${row}`, `, row ${row}`)})`
+    return `  - ${pick(c.lang, what[r.kind][0], what[r.kind][1])} "${r.id}"${at}: ${r.from} – ${r.to}`
+  })
+  const more = summary.closed.length - lines.length
+  if (more > 0) lines.push(pick(c.lang, `  … và ${n(more)} bản ghi khác`, `  … and ${n(more)} more`))
+  const days = levels.map((l) => pick(c.lang, `${l.vi}: ${l.lastDay}`, `${l.en}: ${l.lastDay}`)).join("; ")
+  return info(
+    c,
+    [`Ghi chú: ${n(summary.closed.length)} bản ghi ở cấp đã chấm dứt hoạt động, không có ngày kết thúc, được cho kết thúc vào ngày cuối cùng của cấp đó (${days}). Nếu bản ghi nào kết thúc sớm hơn, hãy ghi ngày kết thúc của nó:`, ...lines].join("\n"),
+    [`Note: ${n(summary.closed.length)} records of a level that ceased, given without an end date, were ended on the last day of that level (${days}). If one ended earlier, give its end date:`, ...lines].join("\n")
+  )
+}
+
+/**
+ * Loads files into the store of `c` and prints the summary, and the notice of historic records it
+ * ended on their level's last day (`Historic`), if any. Fails with `Rejected` when rows were
  * rejected and nothing was written (or for a dry run that found problems).
  *
  * @since 0.1.0
@@ -176,6 +205,7 @@ export const load = (c: Common, o: LoadOptions): Effect.Effect<ImportJob.Summary
           })
         )
       }
+      yield* printNotices(c, summary)
       yield* out(pick(c.lang, `Hợp lệ: ${n(summary.rows)} dòng; nếu nhập sẽ có ${counts}. Chưa ghi gì.`, `Valid: ${n(summary.rows)} rows; importing would give ${counts}. Nothing was written.`))
       return summary
     }
@@ -187,6 +217,7 @@ export const load = (c: Common, o: LoadOptions): Effect.Effect<ImportJob.Summary
         })
       )
     }
+    yield* printNotices(c, summary)
     const skipped = summary.rejected > 0 ? pick(c.lang, `; bỏ qua ${n(summary.rejected)} dòng lỗi`, `; skipped ${n(summary.rejected)} rejected rows`) : ""
     yield* out(
       summary.rejected > 0

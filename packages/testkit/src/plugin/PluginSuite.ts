@@ -11,6 +11,14 @@
  * await PluginSuite.pluginConformance({ plugin, alongside: [SonLa.plugin] })
  * ```
  *
+ * A data plugin (a JSON or YAML document, see `DataPlugin` of `@hdnd/core`) is tested the same way,
+ * decoded first with {@link fromData}; the kit then also checks that its document round-trips:
+ *
+ * ```ts
+ * const plugin = PluginSuite.fromData(JSON.parse(fs.readFileSync("plugin.json", "utf8")), "plugin.json")
+ * await PluginSuite.pluginConformance({ plugin })
+ * ```
+ *
  * The checks: the plugin loads (with its dependencies) and beside the others without conflict; every
  * id it contributes is namespaced by its name and unique; declared overrides replace something and
  * are reported; activity kinds have names and counting nouns in both languages and their attribute
@@ -22,7 +30,7 @@
  *
  * @since 0.1.0
  */
-import { Dataset, Exporter, Indicator, Plugin, PluginHost, Report, ReportTemplate, Tabulate, Validation } from "@hdnd/core"
+import { DataPlugin, Dataset, Exporter, Indicator, Plugin, PluginHost, Report, ReportTemplate, Tabulate, Validation } from "@hdnd/core"
 import type { ReportDocument } from "@hdnd/core"
 import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
@@ -65,6 +73,36 @@ export const loadOrThrow = (plugins: ReadonlyArray<Plugin.Plugin>): PluginHost.L
   return Result.getOrElse(PluginHost.load(unique), (e) => {
     throw new Error(`the plugins ${unique.map((p) => p.name).join(", ")} do not load:\n${describeProblems(e)}`)
   })
+}
+
+/**
+ * Decodes a data plugin document (parsed JSON or YAML) for the kit, throwing an error that lists
+ * every located problem (`file › path: tiếng Việt / English`).
+ *
+ * @since 0.2.0
+ * @category checks
+ */
+export const fromData = (document: unknown, file?: string): Plugin.Plugin =>
+  Result.getOrElse(DataPlugin.decode(document, file === undefined ? {} : { file }), (e) => {
+    throw new Error(`the data plugin does not decode:\n${e.message}`)
+  })
+
+/**
+ * For a data plugin: its document encodes to JSON and decodes back to the same document, and to a
+ * plugin with the same contributions (checked on the JSON text, as a file would hold it).
+ *
+ * @since 0.2.0
+ * @category checks
+ */
+export const checkDataDocument = (p: Plugin.Plugin): void => {
+  const doc = DataPlugin.documentOf(p)
+  if (doc === undefined) return
+  const json = JSON.parse(JSON.stringify(DataPlugin.encode(doc)))
+  const again = Result.getOrElse(DataPlugin.decode(json), (e) => {
+    throw new Error(`the encoded document does not decode again:\n${e.message}`)
+  })
+  Assert.equal(JSON.stringify(DataPlugin.encode(DataPlugin.documentOf(again)!)), JSON.stringify(json), "the document round-trips through JSON")
+  Assert.equal(JSON.stringify(contributedIds(again)), JSON.stringify(contributedIds(p)), "the decoded plugin contributes the same ids")
 }
 
 /**
@@ -233,6 +271,10 @@ export const pluginConformance = async (options: PluginSuiteOptions): Promise<vo
     })
 
     test("every contributed id is namespaced by the plugin and unique", () => checkIds(p))
+
+    if (DataPlugin.documentOf(p) !== undefined) {
+      test("a data plugin: its document round-trips through JSON to the same declarations", () => checkDataDocument(p))
+    }
 
     test("each declared override replaces something and is reported", () => {
       const reported = new Set(loaded().overrides.filter((o) => o.plugin === p.name).map((o) => o.id))
