@@ -296,7 +296,8 @@ export const tallyArb = (world: World, id: string): fc.Arbitrary<Tally.Tally> =>
       indicator: fc.constantFrom(...TALLY_INDICATORS),
       period: periodArb,
       value: fc.integer({ min: 0, max: 500 }),
-      qualifier: fc.constantFrom("exact", "exact", "over", "nearly", "about")
+      qualifier: fc.constantFrom("exact", "exact", "over", "nearly", "about"),
+      wording: fc.option(fc.constantFrom("trên", "hơn", "gần", "chưa đến", "khoảng", "ước"), { nil: undefined })
     })
     .map((r) => {
       const organs = world.organsByCouncil.get(r.council.id) ?? []
@@ -308,7 +309,9 @@ export const tallyArb = (world: World, id: string): fc.Arbitrary<Tally.Tally> =>
         indicator: r.indicator,
         period: r.period,
         value: r.value,
-        qualifier: r.qualifier as Tally.Qualifier
+        qualifier: r.qualifier as Tally.Qualifier,
+        // The word as entered, on some qualified tallies (any word: arithmetic reads only the qualifier).
+        ...(r.qualifier === "exact" || r.wording === undefined ? {} : { qualifierText: r.wording })
       })
     })
 
