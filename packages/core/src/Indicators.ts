@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import type { IndicatorId } from "./Ids.js"
-import type { Filter, Measure } from "./Indicator.js"
+import type { Filter, Measure, RecommendationCount } from "./Indicator.js"
 import { Indicator } from "./Indicator.js"
 
 const def = (
@@ -27,6 +27,10 @@ const def = (
     measure,
     ...(partOf === undefined ? {} : { partOf: partOf as IndicatorId })
   })
+
+/** An indicator of recommendations (`source: "recommendations"`); its activity filter is unused. */
+const rec = (id: string, vi: string, en: string, noun: readonly [string, string], recommendation: RecommendationCount): Indicator =>
+  new Indicator({ id: id as IndicatorId, vi, en, nounVi: noun[0], nounEn: noun[1], filter: {}, measure: "count", source: "recommendations", recommendation })
 
 type K = NonNullable<Filter["kinds"]>
 const kinds = (...k: ReadonlyArray<string>) => k as unknown as K
@@ -80,7 +84,14 @@ export const ids = {
   experienceExchange: "core/experience-exchange" as IndicatorId,
   liaisonMeeting: "core/liaison-meeting" as IndicatorId,
   naCoordination: "core/na-coordination" as IndicatorId,
-  jointPreparatoryMeeting: "core/joint-preparatory-meeting" as IndicatorId
+  jointPreparatoryMeeting: "core/joint-preparatory-meeting" as IndicatorId,
+  recommendationRaised: "core/recommendation.raised" as IndicatorId,
+  recommendationAnswered: "core/recommendation.answered" as IndicatorId,
+  recommendationResolved: "core/recommendation.resolved" as IndicatorId,
+  recommendationOverdue: "core/recommendation.overdue" as IndicatorId,
+  recommendationFromVoters: "core/recommendation.from-voters" as IndicatorId,
+  recommendationForwarded: "core/recommendation.forwarded" as IndicatorId,
+  recommendationToAgencies: "core/recommendation.to-agencies" as IndicatorId
 } as const
 
 /**
@@ -160,5 +171,16 @@ export const builtinIndicators: ReadonlyArray<Indicator> = [
   def(ids.naCoordination, "Lượt phối hợp với Hội đồng Dân tộc, các Ủy ban của Quốc hội", "Coordination with National Assembly bodies",
     ["lượt", "times"], { kinds: kinds("naCoordination") }),
   def(ids.jointPreparatoryMeeting, "Hội nghị liên tịch", "Joint preparatory conferences", ["hội nghị", "conferences"],
-    { kinds: kinds("jointPreparatoryMeeting") })
+    { kinds: kinds("jointPreparatoryMeeting") }),
+  // Recommendations and voters' petitions (kiến nghị): matters raised in the period, as they stand at its end
+  rec(ids.recommendationRaised, "Kiến nghị đã tiếp nhận", "Recommendations raised", ["kiến nghị", "recommendations"], { figure: "raised" }),
+  rec(ids.recommendationAnswered, "Kiến nghị đã được trả lời", "Recommendations answered", ["kiến nghị", "recommendations"], { figure: "answered" }),
+  rec(ids.recommendationResolved, "Kiến nghị đã được giải quyết", "Recommendations resolved", ["kiến nghị", "recommendations"], { figure: "resolved" }),
+  rec(ids.recommendationOverdue, "Kiến nghị quá hạn trả lời", "Recommendations overdue", ["kiến nghị", "recommendations"], { figure: "overdue" }),
+  rec(ids.recommendationFromVoters, "Kiến nghị của cử tri đã tiếp nhận", "Voters' petitions received", ["kiến nghị", "petitions"],
+    { figure: "raised", directions: ["from-voters", "forwarded"] }),
+  rec(ids.recommendationForwarded, "Kiến nghị của cử tri đã chuyển đến cơ quan có thẩm quyền", "Voters' petitions forwarded", ["kiến nghị", "petitions"],
+    { figure: "raised", directions: ["forwarded"] }),
+  rec(ids.recommendationToAgencies, "Nội dung đã kiến nghị đến các cơ quan", "Recommendations raised to agencies", ["nội dung", "recommendations"],
+    { figure: "raised", directions: ["to-agencies"] })
 ]

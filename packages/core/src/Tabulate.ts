@@ -11,6 +11,7 @@ import type { Dataset } from "./Dataset.js"
 import type { TabulationError } from "./Errors.js"
 import type { Facts, Predicate } from "./internal/predicate.js"
 import { compileFilter, needsOrganisers } from "./internal/predicate.js"
+import { tabulateInto } from "./RecommendationStats.js"
 import type { Registry } from "./Registry.js"
 import type { Tabulation } from "./Tabulation.js"
 import { NONE } from "./Tabulation.js"
@@ -56,7 +57,7 @@ export const tabulate = (
   for (const o of ds.organs.values()) organs.set(o.id, { kind: o.kind, committeeKind: o.committeeKind ?? NONE })
 
   const n = p.indicators.length
-  const preds: Array<Predicate | undefined> = p.indicators.map((i) => (i.measure === "tally" ? undefined : compileFilter(i.filter)))
+  const preds: Array<Predicate | undefined> = p.indicators.map((i) => (i.measure === "tally" || i.source === "recommendations" ? undefined : compileFilter(i.filter)))
   const wantsOrganisers = p.view === "organ" || p.indicators.some((i) => needsOrganisers(i.filter))
   const facts: Facts = { level: undefined, ownerKind: undefined, session: undefined, organKinds: [], committeeKinds: [] }
   const organKinds: Array<OrganKind | undefined> = []
@@ -111,6 +112,7 @@ export const tabulate = (
       }
     }
   }
+  tabulateInto(builder, ds)
   builder.addTallies(ds.tallies.values(), ds.organs)
   return Result.succeed(builder.finish(ds, registry))
 }

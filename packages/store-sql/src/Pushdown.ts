@@ -89,7 +89,7 @@ export const tabulationQuery = (
   /** How many councils the database holds: a scope of all of them needs no council condition. */
   allCouncils: number
 ): TabulationQuery | undefined => {
-  const counted = plan.indicators.flatMap((ind, i) => (ind.measure === "tally" ? [] : [i]))
+  const counted = plan.indicators.flatMap((ind, i) => (ind.measure === "tally" || ind.source === "recommendations" ? [] : [i]))
   if (counted.length === 0 || plan.councils.size === 0) return undefined
   const q = new SqlText(dialect)
   const dims = new Set<string>(plan.dimensions)
