@@ -537,8 +537,8 @@ export const ordinalWordVi = (n: number): string => {
  * How one figure is written in a report.
  *
  * - `pad`: the least number of digits of a whole number, zero-filled: `pad: 2` writes 5 as "05"
- *   ("05 cuộc giám sát"), 15 as "15"; 0 or 1 write it as it is. Never applies with fraction digits
- *   or in words.
+ *   ("05 cuộc giám sát"), 15 as "15"; 0 or 1 write it as it is. A zero-filled number is not
+ *   grouped. Never applies to negative numbers, with fraction digits or in words.
  * - `grouping`: `false` writes 1500 as "1500" instead of "1.500" (the default is `true`).
  * - `words`: write a whole number in words, in Vietnamese ("vi": "mười lăm") or English ("en":
  *   "fifteen"), as official texts do for amounts written out. A number that is not a safe
@@ -660,7 +660,7 @@ const parseTripleVi = (ws: ReadonlyArray<string>): number | undefined => {
   }
   if (ws[i] === "linh" || ws[i] === "lẻ") {
     const u = digit(ws[i + 1])
-    if (u === undefined || ws.length !== i + 2) return undefined
+    if (u === undefined || u === 0 || ws.length !== i + 2) return undefined
     return total + u
   }
   if (ws[i] === "mười") {
@@ -674,7 +674,8 @@ const parseTripleVi = (ws: ReadonlyArray<string>): number | undefined => {
   }
   if (i < ws.length) {
     const u = digit(ws[i])
-    if (u === undefined || ws.length !== i + 1) return undefined
+    // "không" alone is read by the caller; after tens or hundreds a zero is not said ("mười không").
+    if (u === undefined || (u === 0 && i > 0) || ws.length !== i + 1) return undefined
     total += u
   }
   return total
@@ -776,8 +777,8 @@ export const formatStyled = (n: number, style: NumberStyle = {}): string => {
   if (pad <= 1 || !Number.isInteger(n) || n < 0) return text
   const digits = text.replaceAll(".", "")
   if (digits.length >= pad) return text
-  const filled = digits.padStart(pad, "0")
-  return style.grouping === false ? filled : filled.replace(/\B(?=(?:\d{3})+$)/g, ".")
+  // Zero-filled digits are not grouped ("000015", never "000.015").
+  return digits.padStart(pad, "0")
 }
 
 /**
