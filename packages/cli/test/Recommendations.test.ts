@@ -137,6 +137,21 @@ describe("hdnd recommendations stats", () => {
     expect(await total("2023-10-13")).toEqual({ raised: 0, answered: 0, resolved: 0, overdue: 0, resolutionRate: null, medianDaysToAnswer: null })
   })
 
+  it("without --by: one labelled total row, in a table, CSV and JSON alike", async () => {
+    const table = await run(["recommendations", "stats"], ["--as-of", "2023-12-31"])
+    expect(table.status, table.stderr).toBe(0)
+    const lines = table.stdout.trimEnd().split("\n")
+    expect(lines[0]).toMatch(/^Phạm vi +Kiến nghị đã tiếp nhận/)
+    expect(lines.filter((l) => /\b9 +7 +3 +2\b/.test(l))).toEqual([expect.stringMatching(/^Tổng cộng +9 +7 +3 +2 +33,3% +21$/)])
+    const en = await run(["recommendations", "stats"], ["--as-of", "2023-12-31", "--lang", "en"])
+    expect(en.stdout).toMatch(/^Total +9 +7 +3 +2 /m)
+    const csv = await run(["recommendations", "stats"], ["--as-of", "2023-12-31", "--format", "csv"])
+    expect(csv.stdout.split("\r\n").filter((l) => l.length > 0)).toHaveLength(2)
+    const json = JSON.parse((await run(["recommendations", "stats"], ["--as-of", "2023-12-31", "--format", "json"])).stdout) as { rows: ReadonlyArray<unknown>; total: { raised: number } }
+    expect(json.rows).toEqual([])
+    expect(json.total.raised).toBe(9)
+  })
+
   it("--by groups the matters; table labels in Vietnamese, codes in CSV", async () => {
     const table = await run(["recommendations", "stats"], ["--as-of", "2023-12-31", "--by", "addresseeKind"])
     expect(table.status, table.stderr).toBe(0)
@@ -178,7 +193,7 @@ describe("hdnd recommendations report", () => {
     const r = await run(["recommendations", "report"], [...REPORT, "--format", "md"])
     expect(r.status, r.stderr).toBe(0)
     const text = r.stdout.replace(/\s+/g, " ")
-    expect(text).toContain("đã tiếp nhận 9 kiến nghị, đề xuất; tính đến ngày 31/12/2023, đã trả lời 7 kiến nghị (78%), đã giải quyết xong 3 kiến nghị; còn 2 kiến nghị quá hạn chưa được trả lời.")
+    expect(text).toContain("đã kiến nghị 9 nội dung đến các cơ quan; tính đến ngày 31/12/2023, đã trả lời 7 kiến nghị (78%), đã giải quyết xong 3 kiến nghị; còn 2 kiến nghị quá hạn chưa được trả lời.")
     expect(text).toContain("## Ban Kinh tế – Xã hội HĐND huyện Mai Sơn")
     expect(text).toContain("(gộp 2 ý kiến)")
     const early = await run(["recommendations", "report"], [...REPORT, "--as-of", "2023-12-01", "--format", "md"])
