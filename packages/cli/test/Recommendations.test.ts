@@ -8,6 +8,7 @@ import { strFromU8, unzipSync } from "fflate"
 import * as fs from "node:fs"
 import { createRequire } from "node:module"
 import * as path from "node:path"
+import { Format } from "@hdnd/core"
 import { beforeAll, describe, expect, it } from "vitest"
 import { hdnd, installSonLaPlugin, seededWorkspace, SON_LA_FOLLOW_UP } from "./utils/hdnd.js"
 
@@ -251,5 +252,47 @@ describe("hdnd recommendations report", () => {
     const period = await run(["recommendations", "report"], ["--from", "2023-12-31", "--to", "2023-10-01", "--lang", "en"])
     expect(period.status).toBe(1)
     expect(period.stderr).toContain("--to (2023-10-01) is before --from (2023-12-31)")
+  })
+})
+
+describe("recommendation figures in hdnd report templates, with the number style", () => {
+  const template = (name: string, text: string, extra: Record<string, unknown> = {}) =>
+    ws.write(
+      name,
+      JSON.stringify({ id: `test/${name.replace(/\W/g, "")}`, vi: "Thử", en: "Test", title: "Báo cáo {{period}}", groupBy: [], sections: [{ blocks: [{ _tag: "Paragraph", text }] }], ...extra })
+    )
+
+  it("{{count core/recommendation.raised}} works like any indicator, as of the end of the period, and agrees with recommendations stats", async () => {
+    const stats = JSON.parse((await run(["recommendations", "stats"], ["--as-of", "2023-12-31", ...REPORT, "--format", "json"])).stdout) as { total: Figures }
+    const file = template("kn.json", "Đã có {{count core/recommendation.raised}}, trả lời {{number core/recommendation.answered}}, quá hạn {{count core/recommendation.overdue pad=2}}.")
+    const r = await run(["report"], ["-t", file, ...REPORT, "--format", "txt"])
+    expect(r.status, r.stderr).toBe(0)
+    const pad = (n: number) => String(n).padStart(2, "0")
+    expect(r.stdout.replace(/\s+/g, " ")).toContain(`Đã có ${stats.total.raised} kiến nghị, trả lời ${stats.total.answered}, quá hạn ${pad(stats.total.overdue)} kiến nghị.`)
+  })
+
+  it("--number-style sets every figure's style; a placeholder's own option still wins; a template's default is overridden", async () => {
+    const file = template("style.json", "{{count core/recommendation.raised}} / {{number core/recommendation.raised digits}}", { numberStyle: { pad: 3 } })
+    const n = (JSON.parse((await run(["recommendations", "stats"], ["--as-of", "2023-12-31", ...REPORT, "--format", "json"])).stdout) as { total: Figures }).total.raised
+    const plain = await run(["report"], ["-t", file, ...REPORT, "--format", "txt"])
+    expect(plain.stdout).toContain(`${String(n).padStart(3, "0")} kiến nghị / ${String(n).padStart(3, "0")}`)
+    const words = await run(["report"], ["-t", file, ...REPORT, "--format", "txt", "--number-style", "words"])
+    expect(words.status, words.stderr).toBe(0)
+    expect(words.stdout).toContain(`${Format.numberInWordsVi(n)} kiến nghị / ${String(n).padStart(3, "0")}`)
+    const bad = await run(["report"], ["-t", file, ...REPORT, "--number-style", "pad=x", "--lang", "en"])
+    expect(bad.status).toBe(1)
+    expect(bad.stderr).toContain("--number-style")
+    expect(bad.stderr).toContain("pad needs a number of digits from 0 to 20")
+  })
+
+  it("a misspelt indicator names the template, the placeholder, the id and the closest ids, not a code object", async () => {
+    const file = template("sai.json", "{{count core/recomendation.raised}}")
+    const r = await run(["report"], ["-t", file, ...REPORT])
+    expect(r.status).toBe(1)
+    expect(r.stderr).toContain("{{count core/recomendation.raised}}")
+    expect(r.stderr).toContain("core/recommendation.raised")
+    expect(r.stderr).not.toContain("registry.indicators")
+    const en = await run(["report"], ["-t", file, ...REPORT, "--lang", "en"])
+    expect(en.stderr).toContain('no indicator "core/recomendation.raised"; the closest ones: core/recommendation.raised')
   })
 })
