@@ -282,6 +282,9 @@ const TALLY_INDICATORS = [
   Indicators.ids.citizensReceived
 ]
 
+/** Qualifier words as clerks write them, by the qualifier they stand for. */
+const QUALIFIER_WORDS = { over: ["trên", "hơn"], nearly: ["gần", "chưa đến"], about: ["khoảng", "ước"] } as const
+
 /**
  * A tally reported by one of the world's councils (council-wide or by one organ).
  *
@@ -297,7 +300,7 @@ export const tallyArb = (world: World, id: string): fc.Arbitrary<Tally.Tally> =>
       period: periodArb,
       value: fc.integer({ min: 0, max: 500 }),
       qualifier: fc.constantFrom("exact", "exact", "over", "nearly", "about"),
-      wording: fc.option(fc.constantFrom("trên", "hơn", "gần", "chưa đến", "khoảng", "ước"), { nil: undefined })
+      wording: fc.option(fc.nat({ max: 1 }), { nil: undefined })
     })
     .map((r) => {
       const organs = world.organsByCouncil.get(r.council.id) ?? []
@@ -310,8 +313,8 @@ export const tallyArb = (world: World, id: string): fc.Arbitrary<Tally.Tally> =>
         period: r.period,
         value: r.value,
         qualifier: r.qualifier as Tally.Qualifier,
-        // The word as entered, on some qualified tallies (any word: arithmetic reads only the qualifier).
-        ...(r.qualifier === "exact" || r.wording === undefined ? {} : { qualifierText: r.wording })
+        // The word as entered, on some qualified tallies: one that stands for the qualifier.
+        ...(r.qualifier === "exact" || r.wording === undefined ? {} : { qualifierText: QUALIFIER_WORDS[r.qualifier as "over" | "nearly" | "about"][r.wording]! })
       })
     })
 
