@@ -285,6 +285,16 @@ describe("recommendation figures in hdnd report templates, with the number style
     expect(bad.stderr).toContain("pad needs a number of digits from 0 to 20")
   })
 
+  it("hdnd stats tabulates recommendation indicators like any other, by council", async () => {
+    const stats = JSON.parse((await run(["recommendations", "stats"], ["--as-of", "2023-12-31", ...REPORT, "--format", "json"])).stdout) as { total: Figures }
+    const r = await run(["stats"], ["-i", "core/recommendation.raised", "-i", "core/recommendation.answered", ...REPORT, "--by", "council", "--format", "json"])
+    expect(r.status, r.stderr).toBe(0)
+    const rows = JSON.parse(r.stdout) as ReadonlyArray<{ indicator: string; council: string; value: number }>
+    expect(rows.every((x) => x.council.length > 0)).toBe(true)
+    const sum = (id: string) => rows.filter((x) => x.indicator === id).reduce((a, x) => a + x.value, 0)
+    expect([sum("core/recommendation.raised"), sum("core/recommendation.answered")]).toEqual([stats.total.raised, stats.total.answered])
+  })
+
   it("a misspelt indicator names the template, the placeholder, the id and the closest ids, not a code object", async () => {
     const file = template("sai.json", "{{count core/recomendation.raised}}")
     const r = await run(["report"], ["-t", file, ...REPORT])
