@@ -16,6 +16,23 @@ import { NonEmptyText, Text } from "./Text.js"
 const list = <S extends Schema.Constraint>(s: S) => Schema.optional(Schema.NonEmptyArray(s))
 
 /**
+ * What an indicator of `source: "recommendations"` counts: matters (merged duplicates once) raised
+ * within the period, as they stand at its end — `raised` (all of them), `answered` (with a
+ * response), `resolved` (evaluated as resolved) or `overdue` (past the deadline, unanswered) —
+ * optionally only those of some directions (`from-voters`, `forwarded`, `to-agencies`) or kinds.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export const RecommendationCount = Schema.Struct({
+  figure: Schema.Literals(["raised", "answered", "resolved", "overdue"]),
+  directions: Schema.optional(Schema.NonEmptyArray(Direction)),
+  kinds: Schema.optional(Schema.NonEmptyArray(RecommendationKind))
+}).annotate({ identifier: "RecommendationCount" })
+/** @since 0.2.0 @category models */
+export type RecommendationCount = typeof RecommendationCount.Type
+
+/**
  * A conjunction of conditions on an activity; each present field must match (any of its values).
  *
  * - `ownerKinds`: the kind of organ on whose behalf the activity was done.
@@ -74,23 +91,6 @@ export type Measure = typeof Measure.Type
 export const Source = Schema.Literals(["activities", "sessions", "resolutions", "documents", "recommendations"]).annotate({ identifier: "Source" })
 /** @since 0.2.0 @category models */
 export type Source = typeof Source.Type
-
-/**
- * What an indicator of `source: "recommendations"` counts: matters (merged duplicates once) raised
- * within the period, as they stand at its end — `raised` (all of them), `answered` (with a
- * response), `resolved` (evaluated as resolved) or `overdue` (past the deadline, unanswered) —
- * optionally only those of some directions (`from-voters`, `forwarded`, `to-agencies`) or kinds.
- *
- * @since 0.2.0
- * @category models
- */
-export const RecommendationCount = Schema.Struct({
-  figure: Schema.Literals(["raised", "answered", "resolved", "overdue"]),
-  directions: Schema.optional(Schema.NonEmptyArray(Direction)),
-  kinds: Schema.optional(Schema.NonEmptyArray(RecommendationKind))
-}).annotate({ identifier: "RecommendationCount" })
-/** @since 0.2.0 @category models */
-export type RecommendationCount = typeof RecommendationCount.Type
 
 /**
  * A declared indicator.
