@@ -4,6 +4,7 @@
  */
 import { CalendarDate, Dataset, Format, Indicators, Recommendation, RecommendationStats, Registry, Report, ReportTemplate, Tabulate, Tabulation, TabulationRequest, Tally } from "@hdnd/core"
 import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { activity, PERIOD, structure, tally } from "./utils/fixture.js"
@@ -271,6 +272,28 @@ describe("number style in templates", () => {
     expect(r.failure.problems.map((p) => p.code)).toEqual(["bad-number-style", "bad-number-style"])
     expect(r.failure.problems[0]!.vi).toContain("{{count core/review.report pad=x}}")
     expect(r.failure.problems[1]!.en).toContain("words is vi or en")
+  })
+
+  it("property: any style written as options reads back as itself, and a template with it decodes back the same", () => {
+    const styleArb = fc.record(
+      { pad: fc.integer({ min: 0, max: 20 }), grouping: fc.boolean(), words: fc.constantFrom<"vi" | "en">("vi", "en") },
+      { requiredKeys: [] }
+    )
+    fc.assert(
+      fc.property(styleArb, (style) => {
+        const options: Array<readonly [string, string | undefined]> = [
+          ...(style.pad === undefined ? [] : [["pad", String(style.pad)] as const]),
+          ...(style.grouping === undefined ? [] : [["grouping", style.grouping ? "yes" : "no"] as const]),
+          ...(style.words === undefined ? [] : [["words", style.words] as const])
+        ]
+        expect(ReportTemplate.parseNumberStyle(options)).toEqual({ _tag: "Ok", style })
+        const t = tpl("{{count core/review.report}}", { numberStyle: style })
+        const codec = Schema.fromJsonString(ReportTemplate.ReportTemplate)
+        expect(Schema.decodeSync(codec)(Schema.encodeSync(codec)(t)).numberStyle).toEqual(style)
+      })
+    )
+    expect(Result.isFailure(Schema.decodeUnknownResult(ReportTemplate.NumberStyleSchema)({ pad: 21 }))).toBe(true)
+    expect(Result.isFailure(Schema.decodeUnknownResult(ReportTemplate.NumberStyleSchema)({ words: "fr" }))).toBe(true)
   })
 
   it("parseNumberStyle reads the CLI and placeholder syntax", () => {
