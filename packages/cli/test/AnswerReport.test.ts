@@ -47,7 +47,7 @@ describe("the consolidated answer report", () => {
   it("is a valid report document: a summary, figures by field, one section per body with each matter, its answer and status", () => {
     expect(Schema.decodeUnknownResult(ReportDocument.ReportDocument)(Schema.encodeSync(ReportDocument.ReportDocument)(doc))._tag).toBe("Success")
     const text = ReportText.toText(doc, 10_000)
-    expect(text).toContain("đã tiếp nhận 3 kiến nghị, đề xuất; tính đến ngày 31/8/2023, đã trả lời 2 kiến nghị (67%), đã giải quyết xong 1 kiến nghị; còn 1 kiến nghị quá hạn chưa được trả lời.")
+    expect(text).toContain("đã kiến nghị 3 nội dung đến các cơ quan; tính đến ngày 31/8/2023, đã trả lời 2 kiến nghị (67%), đã giải quyết xong 1 kiến nghị; còn 1 kiến nghị quá hạn chưa được trả lời.")
     expect(doc.sections.map((s) => s.heading)).toEqual(["Tổng hợp", "Ban Kinh tế – Xã hội HĐND huyện Mai Sơn", "Ban Pháp chế HĐND huyện Mộc Châu"])
     const byField = doc.sections[0]!.blocks[1] as ReportDocument.DocTable
     expect(byField.rows.map((r) => r.map((c) => c.text))).toEqual([
@@ -65,6 +65,26 @@ describe("the consolidated answer report", () => {
       [["1", "Đề nghị bố trí kinh phí sửa chữa trụ sở HĐND xã", "Sở Tài chính", "Đã bố trí trong dự toán năm 2024 (Văn bản số 1520/STC-NS, ngày 10/8/2023)", "đã giải quyết"]]
     ])
     expect(doc.header?.number).toBe("Số: 12/BC-KTNS")
+  })
+
+  it("the summary follows the direction: voters' petitions received or forwarded, recommendations raised to agencies; a mixed set gets each part", () => {
+    const petition = (id: string, forwardedOn?: string) =>
+      new Recommendation.Recommendation({
+        id: id as never, council: "hdnd-tinh" as never, kind: "voter-petition", raisedOn: d("2023-07-25"), content: `Cử tri đề nghị ${id}`, field: "Giao thông",
+        level: "province", addressee: { kind: "people-committee", name: "UBND tỉnh" }, ...(forwardedOn === undefined ? {} : { forwardedOn: d(forwardedOn) })
+      })
+    const mixed = { ...records, recommendations: [...records.recommendations, petition("ct1"), petition("ct2", "2023-08-02"), petition("ct3", "2023-08-02")] }
+    const text = (asOf: string, includePetitions = true) =>
+      ReportText.toText(RecommendationReport.answerReport(mixed, { period: { from: d("2023-07-01"), to: d("2023-08-31") }, asOf: d(asOf), includePetitions }), 10_000)
+    expect(text("2023-08-31")).toContain(
+      "Từ tháng 7 năm 2023 đến tháng 8 năm 2023, đã tiếp nhận 1 kiến nghị của cử tri, đã chuyển 2 kiến nghị của cử tri đến các cơ quan có thẩm quyền, đã kiến nghị 3 nội dung đến các cơ quan; tính đến ngày 31/8/2023"
+    )
+    // Before they were forwarded, the petitions were only received.
+    expect(text("2023-08-01")).toContain("đã tiếp nhận 3 kiến nghị của cử tri, đã kiến nghị 3 nội dung đến các cơ quan; tính đến ngày 1/8/2023")
+    const onlyVoters = { ...records, recommendations: [petition("ct1")] }
+    expect(ReportText.toText(RecommendationReport.answerReport(onlyVoters, { period: { from: d("2023-07-01"), to: d("2023-08-31") }, includePetitions: true }), 10_000)).toContain(
+      "đã tiếp nhận 1 kiến nghị của cử tri; tính đến ngày 31/8/2023"
+    )
   })
 
   it("as of an earlier date, later answers and evaluations do not count", () => {

@@ -8,6 +8,7 @@ import { strFromU8, unzipSync } from "fflate"
 import * as fs from "node:fs"
 import { createRequire } from "node:module"
 import * as path from "node:path"
+import { Format } from "@hdnd/core"
 import { beforeAll, describe, expect, it } from "vitest"
 import { hdnd, installSonLaPlugin, seededWorkspace, SON_LA_FOLLOW_UP } from "./utils/hdnd.js"
 
@@ -137,6 +138,21 @@ describe("hdnd recommendations stats", () => {
     expect(await total("2023-10-13")).toEqual({ raised: 0, answered: 0, resolved: 0, overdue: 0, resolutionRate: null, medianDaysToAnswer: null })
   })
 
+  it("without --by: one labelled total row, in a table, CSV and JSON alike", async () => {
+    const table = await run(["recommendations", "stats"], ["--as-of", "2023-12-31"])
+    expect(table.status, table.stderr).toBe(0)
+    const lines = table.stdout.trimEnd().split("\n")
+    expect(lines[0]).toMatch(/^Phạm vi +Kiến nghị đã tiếp nhận/)
+    expect(lines.filter((l) => /\b9 +7 +3 +2\b/.test(l))).toEqual([expect.stringMatching(/^Tổng cộng +9 +7 +3 +2 +33,3% +21$/)])
+    const en = await run(["recommendations", "stats"], ["--as-of", "2023-12-31", "--lang", "en"])
+    expect(en.stdout).toMatch(/^Total +9 +7 +3 +2 /m)
+    const csv = await run(["recommendations", "stats"], ["--as-of", "2023-12-31", "--format", "csv"])
+    expect(csv.stdout.split("\r\n").filter((l) => l.length > 0)).toHaveLength(2)
+    const json = JSON.parse((await run(["recommendations", "stats"], ["--as-of", "2023-12-31", "--format", "json"])).stdout) as { rows: ReadonlyArray<unknown>; total: { raised: number } }
+    expect(json.rows).toEqual([])
+    expect(json.total.raised).toBe(9)
+  })
+
   it("--by groups the matters; table labels in Vietnamese, codes in CSV", async () => {
     const table = await run(["recommendations", "stats"], ["--as-of", "2023-12-31", "--by", "addresseeKind"])
     expect(table.status, table.stderr).toBe(0)
@@ -178,7 +194,7 @@ describe("hdnd recommendations report", () => {
     const r = await run(["recommendations", "report"], [...REPORT, "--format", "md"])
     expect(r.status, r.stderr).toBe(0)
     const text = r.stdout.replace(/\s+/g, " ")
-    expect(text).toContain("đã tiếp nhận 9 kiến nghị, đề xuất; tính đến ngày 31/12/2023, đã trả lời 7 kiến nghị (78%), đã giải quyết xong 3 kiến nghị; còn 2 kiến nghị quá hạn chưa được trả lời.")
+    expect(text).toContain("đã kiến nghị 9 nội dung đến các cơ quan; tính đến ngày 31/12/2023, đã trả lời 7 kiến nghị (78%), đã giải quyết xong 3 kiến nghị; còn 2 kiến nghị quá hạn chưa được trả lời.")
     expect(text).toContain("## Ban Kinh tế – Xã hội HĐND huyện Mai Sơn")
     expect(text).toContain("(gộp 2 ý kiến)")
     const early = await run(["recommendations", "report"], [...REPORT, "--as-of", "2023-12-01", "--format", "md"])
@@ -236,5 +252,57 @@ describe("hdnd recommendations report", () => {
     const period = await run(["recommendations", "report"], ["--from", "2023-12-31", "--to", "2023-10-01", "--lang", "en"])
     expect(period.status).toBe(1)
     expect(period.stderr).toContain("--to (2023-10-01) is before --from (2023-12-31)")
+  })
+})
+
+describe("recommendation figures in hdnd report templates, with the number style", () => {
+  const template = (name: string, text: string, extra: Record<string, unknown> = {}) =>
+    ws.write(
+      name,
+      JSON.stringify({ id: `test/${name.replace(/\W/g, "")}`, vi: "Thử", en: "Test", title: "Báo cáo {{period}}", groupBy: [], sections: [{ blocks: [{ _tag: "Paragraph", text }] }], ...extra })
+    )
+
+  it("{{count core/recommendation.raised}} works like any indicator, as of the end of the period, and agrees with recommendations stats", async () => {
+    const stats = JSON.parse((await run(["recommendations", "stats"], ["--as-of", "2023-12-31", ...REPORT, "--format", "json"])).stdout) as { total: Figures }
+    const file = template("kn.json", "Đã có {{count core/recommendation.raised}}, trả lời {{number core/recommendation.answered}}, quá hạn {{count core/recommendation.overdue pad=2}}.")
+    const r = await run(["report"], ["-t", file, ...REPORT, "--format", "txt"])
+    expect(r.status, r.stderr).toBe(0)
+    const pad = (n: number) => String(n).padStart(2, "0")
+    expect(r.stdout.replace(/\s+/g, " ")).toContain(`Đã có ${stats.total.raised} kiến nghị, trả lời ${stats.total.answered}, quá hạn ${pad(stats.total.overdue)} kiến nghị.`)
+  })
+
+  it("--number-style sets every figure's style; a placeholder's own option still wins; a template's default is overridden", async () => {
+    const file = template("style.json", "{{count core/recommendation.raised}} / {{number core/recommendation.raised digits}}", { numberStyle: { pad: 3 } })
+    const n = (JSON.parse((await run(["recommendations", "stats"], ["--as-of", "2023-12-31", ...REPORT, "--format", "json"])).stdout) as { total: Figures }).total.raised
+    const plain = await run(["report"], ["-t", file, ...REPORT, "--format", "txt"])
+    expect(plain.stdout).toContain(`${String(n).padStart(3, "0")} kiến nghị / ${String(n).padStart(3, "0")}`)
+    const words = await run(["report"], ["-t", file, ...REPORT, "--format", "txt", "--number-style", "words"])
+    expect(words.status, words.stderr).toBe(0)
+    expect(words.stdout).toContain(`${Format.numberInWordsVi(n)} kiến nghị / ${String(n).padStart(3, "0")}`)
+    const bad = await run(["report"], ["-t", file, ...REPORT, "--number-style", "pad=x", "--lang", "en"])
+    expect(bad.status).toBe(1)
+    expect(bad.stderr).toContain("--number-style")
+    expect(bad.stderr).toContain("pad needs a number of digits from 0 to 20")
+  })
+
+  it("hdnd stats tabulates recommendation indicators like any other, by council", async () => {
+    const stats = JSON.parse((await run(["recommendations", "stats"], ["--as-of", "2023-12-31", ...REPORT, "--format", "json"])).stdout) as { total: Figures }
+    const r = await run(["stats"], ["-i", "core/recommendation.raised", "-i", "core/recommendation.answered", ...REPORT, "--by", "council", "--format", "json"])
+    expect(r.status, r.stderr).toBe(0)
+    const rows = JSON.parse(r.stdout) as ReadonlyArray<{ indicator: string; council: string; value: number }>
+    expect(rows.every((x) => x.council.length > 0)).toBe(true)
+    const sum = (id: string) => rows.filter((x) => x.indicator === id).reduce((a, x) => a + x.value, 0)
+    expect([sum("core/recommendation.raised"), sum("core/recommendation.answered")]).toEqual([stats.total.raised, stats.total.answered])
+  })
+
+  it("a misspelt indicator names the template, the placeholder, the id and the closest ids, not a code object", async () => {
+    const file = template("sai.json", "{{count core/recomendation.raised}}")
+    const r = await run(["report"], ["-t", file, ...REPORT])
+    expect(r.status).toBe(1)
+    expect(r.stderr).toContain("{{count core/recomendation.raised}}")
+    expect(r.stderr).toContain("core/recommendation.raised")
+    expect(r.stderr).not.toContain("registry.indicators")
+    const en = await run(["report"], ["-t", file, ...REPORT, "--lang", "en"])
+    expect(en.stderr).toContain('no indicator "core/recomendation.raised"; the closest ones: core/recommendation.raised')
   })
 })

@@ -528,3 +528,279 @@ export const ordinalWordVi = (n: number): string => {
   if (n === 20) return "thứ hai mươi"
   return `thứ mười ${n === 15 ? "lăm" : (UNITS[n - 10] ?? n - 10)}`
 }
+
+// ---------------------------------------------------------------------------------------------
+// The official number style: padding, grouping, numbers in words, qualifiers as written
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * How one figure is written in a report.
+ *
+ * - `pad`: the least number of digits of a whole number, zero-filled: `pad: 2` writes 5 as "05"
+ *   ("05 cuộc giám sát"), 15 as "15"; 0 or 1 write it as it is. A zero-filled number is not
+ *   grouped. Never applies to negative numbers, with fraction digits or in words.
+ * - `grouping`: `false` writes 1500 as "1500" instead of "1.500" (the default is `true`).
+ * - `words`: write a whole number in words, in Vietnamese ("vi": "mười lăm") or English ("en":
+ *   "fifteen"), as official texts do for amounts written out. A number that is not a safe
+ *   non-negative whole number is written in digits.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface NumberStyle {
+  readonly pad?: number | undefined
+  readonly grouping?: boolean | undefined
+  readonly words?: "vi" | "en" | undefined
+}
+
+/**
+ * The most digits `pad` may ask for.
+ *
+ * @since 0.2.0
+ * @category data
+ */
+export const MAX_PAD = 20
+
+const VI_DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"] as const
+
+/**
+ * Options of {@link numberInWordsVi}: "linh" (northern, the default) or "lẻ" (southern) for a zero
+ * tens digit ("một trăm linh năm" / "một trăm lẻ năm"), and "nghìn" (the default) or "ngàn".
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface VietnameseWordsOptions {
+  readonly zeroTens?: "linh" | "lẻ"
+  readonly thousand?: "nghìn" | "ngàn"
+}
+
+/** The words of 0–999; `full` when a higher group precedes, so "không trăm" and "linh" are said. */
+const tripleVi = (n: number, full: boolean, zeroTens: string): Array<string> => {
+  const h = Math.floor(n / 100)
+  const t = Math.floor(n / 10) % 10
+  const u = n % 10
+  const out: Array<string> = []
+  if (h > 0 || full) out.push(VI_DIGITS[h]!, "trăm")
+  if (t === 0) {
+    if (u > 0) {
+      if (h > 0 || full) out.push(zeroTens)
+      out.push(VI_DIGITS[u]!)
+    }
+  } else if (t === 1) {
+    out.push("mười")
+    if (u === 5) out.push("lăm")
+    else if (u > 0) out.push(VI_DIGITS[u]!)
+  } else {
+    out.push(VI_DIGITS[t]!, "mươi")
+    if (u === 1) out.push("mốt")
+    else if (u === 4) out.push("tư")
+    else if (u === 5) out.push("lăm")
+    else if (u > 0) out.push(VI_DIGITS[u]!)
+  }
+  return out
+}
+
+/** The words of 1 ≤ n < 10⁹; `full` as in {@link tripleVi} for the first group said. */
+const belowBillionVi = (n: number, full: boolean, o: Required<VietnameseWordsOptions>): Array<string> => {
+  const groups: ReadonlyArray<readonly [number, string]> = [
+    [Math.floor(n / 1_000_000), "triệu"],
+    [Math.floor(n / 1000) % 1000, o.thousand],
+    [n % 1000, ""]
+  ]
+  const out: Array<string> = []
+  let said = full
+  for (const [g, unit] of groups) {
+    if (g === 0) continue
+    out.push(...tripleVi(g, said, o.zeroTens))
+    if (unit !== "") out.push(unit)
+    said = true
+  }
+  return out
+}
+
+const wordsVi = (n: number, full: boolean, o: Required<VietnameseWordsOptions>): Array<string> => {
+  if (n < 1_000_000_000) return belowBillionVi(n, full, o)
+  const rest = n % 1_000_000_000
+  return [...wordsVi(Math.floor(n / 1_000_000_000), full, o), "tỷ", ...(rest === 0 ? [] : belowBillionVi(rest, true, o))]
+}
+
+/**
+ * A whole number in Vietnamese words, by the usual reading rules: "không", "năm", "mười", "mười
+ * một", "mười lăm", "hai mươi", "hai mươi mốt", "hai mươi tư", "hai mươi lăm", "một trăm", "một
+ * trăm linh năm", "một nghìn", "một nghìn không trăm linh năm", "một triệu", "một tỷ", "một nghìn
+ * tỷ". Groups that are all zeros are not said ("một triệu không trăm linh năm" for 1.000.005).
+ * Negative numbers start with "âm". Throws a `RangeError` for anything but a safe integer.
+ *
+ * @since 0.2.0
+ * @category formatting
+ */
+export const numberInWordsVi = (n: number, options?: VietnameseWordsOptions): string => {
+  if (!Number.isSafeInteger(n)) throw new RangeError(`numberInWordsVi needs a safe integer, got ${n}`)
+  const o: Required<VietnameseWordsOptions> = { zeroTens: options?.zeroTens ?? "linh", thousand: options?.thousand ?? "nghìn" }
+  if (n === 0) return "không"
+  const words = wordsVi(Math.abs(n), false, o).join(" ")
+  return n < 0 ? `âm ${words}` : words
+}
+
+const VI_WORD_DIGIT: Readonly<Record<string, number>> = {
+  không: 0, một: 1, mốt: 1, hai: 2, ba: 3, bốn: 4, tư: 4, năm: 5, lăm: 5, nhăm: 5, sáu: 6, bảy: 7, bẩy: 7, tám: 8, chín: 9
+}
+
+/** Reads the words of 0–999 ("một trăm linh năm"); `undefined` when they are not a number. */
+const parseTripleVi = (ws: ReadonlyArray<string>): number | undefined => {
+  let i = 0
+  let total = 0
+  const digit = (w: string | undefined) => (w === undefined ? undefined : VI_WORD_DIGIT[w])
+  if (ws[i + 1] === "trăm") {
+    const h = digit(ws[i])
+    if (h === undefined) return undefined
+    total += h * 100
+    i += 2
+  }
+  if (ws[i] === "linh" || ws[i] === "lẻ") {
+    const u = digit(ws[i + 1])
+    if (u === undefined || u === 0 || ws.length !== i + 2) return undefined
+    return total + u
+  }
+  if (ws[i] === "mười") {
+    total += 10
+    i += 1
+  } else if (ws[i + 1] === "mươi") {
+    const t = digit(ws[i])
+    if (t === undefined || t < 2) return undefined
+    total += t * 10
+    i += 2
+  }
+  if (i < ws.length) {
+    const u = digit(ws[i])
+    // "không" alone is read by the caller; after tens or hundreds a zero is not said ("mười không").
+    if (u === undefined || (u === 0 && i > 0) || ws.length !== i + 1) return undefined
+    total += u
+  }
+  return total
+}
+
+const parseWordsVi = (ws: ReadonlyArray<string>): number | undefined => {
+  if (ws.length === 0) return 0
+  for (const [unit, factor] of [["tỷ", 1_000_000_000], ["triệu", 1_000_000], ["nghìn", 1000], ["ngàn", 1000]] as const) {
+    const at = unit === "tỷ" ? ws.lastIndexOf(unit) : ws.indexOf(unit)
+    if (at < 0) continue
+    if (at === 0) return undefined
+    const high = parseWordsVi(ws.slice(0, at))
+    const low = parseWordsVi(ws.slice(at + 1))
+    if (high === undefined || low === undefined || low >= factor) return undefined
+    return high * factor + low
+  }
+  return parseTripleVi(ws)
+}
+
+/**
+ * Reads a whole number written in Vietnamese words, as {@link numberInWordsVi} writes it and with
+ * the usual variants ("lẻ" for "linh", "ngàn" for "nghìn", "nhăm" for "lăm", "bẩy" for "bảy"):
+ * "hai mươi mốt" → 21, "một trăm lẻ năm" → 105. Case and spacing do not matter. Returns
+ * `undefined` for anything else; never throws.
+ *
+ * @since 0.2.0
+ * @category parsing
+ */
+export const parseNumberInWordsVi = (s: string): number | undefined => {
+  const ws = s.normalize("NFC").trim().toLocaleLowerCase("vi").split(/\s+/u).filter((w) => w.length > 0)
+  if (ws.length === 0) return undefined
+  const negative = ws[0] === "âm"
+  const body = negative ? ws.slice(1) : ws
+  if (body.length === 1 && body[0] === "không") return 0
+  if (body.length === 0 || body.includes("không") && body.indexOf("không") === 0) return undefined
+  const n = parseWordsVi(body)
+  if (n === undefined || n === 0) return undefined
+  return negative ? -n : n
+}
+
+const EN_ONES = [
+  "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+  "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"
+] as const
+const EN_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"] as const
+const EN_SCALES: ReadonlyArray<readonly [number, string]> = [
+  [1e15, "quadrillion"],
+  [1e12, "trillion"],
+  [1e9, "billion"],
+  [1e6, "million"],
+  [1e3, "thousand"]
+]
+
+const belowThousandEn = (n: number): string => {
+  const h = Math.floor(n / 100)
+  const r = n % 100
+  const tens = r < 20 ? (r === 0 ? "" : EN_ONES[r]!) : `${EN_TENS[Math.floor(r / 10)]!}${r % 10 === 0 ? "" : `-${EN_ONES[r % 10]!}`}`
+  if (h === 0) return tens
+  return `${EN_ONES[h]!} hundred${tens === "" ? "" : ` ${tens}`}`
+}
+
+/**
+ * A whole number in English words, without "and": "fifteen", "twenty-one", "one hundred five",
+ * "one thousand", "two million three hundred thousand". Negative numbers start with "minus".
+ * Throws a `RangeError` for anything but a safe integer.
+ *
+ * @since 0.2.0
+ * @category formatting
+ */
+export const numberInWordsEn = (n: number): string => {
+  if (!Number.isSafeInteger(n)) throw new RangeError(`numberInWordsEn needs a safe integer, got ${n}`)
+  if (n === 0) return "zero"
+  let rest = Math.abs(n)
+  const out: Array<string> = []
+  for (const [value, name] of EN_SCALES) {
+    const g = Math.floor(rest / value)
+    if (g > 0) {
+      out.push(`${belowThousandEn(g)} ${name}`)
+      rest -= g * value
+    }
+  }
+  if (rest > 0) out.push(belowThousandEn(rest))
+  return `${n < 0 ? "minus " : ""}${out.join(" ")}`
+}
+
+/**
+ * Writes a number in a {@link NumberStyle}: `formatStyled(5, { pad: 2 })` is "05",
+ * `formatStyled(1500, { grouping: false })` is "1500", `formatStyled(15, { words: "vi" })` is
+ * "mười lăm". Without a style it is {@link formatNumber}.
+ *
+ * @since 0.2.0
+ * @category formatting
+ */
+export const formatStyled = (n: number, style: NumberStyle = {}): string => {
+  if (style.words !== undefined && Number.isSafeInteger(n) && n >= 0) return style.words === "vi" ? numberInWordsVi(n) : numberInWordsEn(n)
+  const grouped = formatNumber(n)
+  const text = style.grouping === false ? grouped.replaceAll(".", "") : grouped
+  const pad = style.pad ?? 0
+  if (pad <= 1 || !Number.isInteger(n) || n < 0) return text
+  const digits = text.replaceAll(".", "")
+  if (digits.length >= pad) return text
+  // Zero-filled digits are not grouped ("000015", never "000.015").
+  return digits.padStart(pad, "0")
+}
+
+/**
+ * The word written by default for each qualifier, when the record does not keep the word as it was
+ * entered: "hơn" (over), "gần" (nearly), "khoảng" (about); nothing for exact.
+ *
+ * @since 0.2.0
+ * @category data
+ */
+export const qualifierWords: Readonly<Record<Qualifier, string>> = { exact: "", over: "hơn", nearly: "gần", about: "khoảng" }
+
+/**
+ * A reported figure in a style, with its qualifier: the word as entered when there is one
+ * ("trên 1.500", "ước 200", "hàng trăm" is written as entered too), else the default word of the
+ * qualifier ("hơn 1.500"). An exact figure has no word.
+ *
+ * @since 0.2.0
+ * @category formatting
+ */
+export const formatQualified = (n: number, qualifier: Qualifier = "exact", wording?: string, style?: NumberStyle): string => {
+  const number = formatStyled(n, style)
+  if (qualifier === "exact") return number
+  const word = (wording ?? qualifierWords[qualifier]).normalize("NFC").trim()
+  return word === "" ? number : `${word} ${number}`
+}

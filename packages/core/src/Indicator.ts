@@ -8,11 +8,29 @@ import * as Schema from "effect/Schema"
 import { AdvisoryOrigin, ResolutionKind, ReviewSubject, SupervisionMode, Venue } from "./ActivityKind.js"
 import { Level } from "./AdminUnit.js"
 import { OrganKind } from "./Council.js"
+import { Direction, RecommendationKind } from "./Recommendation.js"
 import { ActivityKindId, CommitteeKindId, IndicatorId } from "./Ids.js"
 import { SessionType, SpecialLabel } from "./Session.js"
 import { NonEmptyText, normalizeText, Text } from "./Text.js"
 
 const list = <S extends Schema.Constraint>(s: S) => Schema.optional(Schema.NonEmptyArray(s))
+
+/**
+ * What an indicator of `source: "recommendations"` counts: matters (merged duplicates once) raised
+ * within the period, as they stand at its end — `raised` (all of them), `answered` (with a
+ * response), `resolved` (evaluated as resolved) or `overdue` (past the deadline, unanswered) —
+ * optionally only those of some directions (`from-voters`, `forwarded`, `to-agencies`) or kinds.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export const RecommendationCount = Schema.Struct({
+  figure: Schema.Literals(["raised", "answered", "resolved", "overdue"]),
+  directions: Schema.optional(Schema.NonEmptyArray(Direction)),
+  kinds: Schema.optional(Schema.NonEmptyArray(RecommendationKind))
+}).annotate({ identifier: "RecommendationCount" })
+/** @since 0.2.0 @category models */
+export type RecommendationCount = typeof RecommendationCount.Type
 
 /**
  * A conjunction of conditions on an activity; each present field must match (any of its values).
@@ -79,6 +97,11 @@ export const Measure = Schema.Literals(["count", "distinct-sessions", "tally", "
 /** @since 0.1.0 @category models */
 export type Measure = typeof Measure.Type
 
+/** What an indicator counts: activities (the default), sessions held, resolutions adopted, documents, or recommendations. @since 0.2.0 @category models */
+export const Source = Schema.Literals(["activities", "sessions", "resolutions", "documents", "recommendations"]).annotate({ identifier: "Source" })
+/** @since 0.2.0 @category models */
+export type Source = typeof Source.Type
+
 /**
  * A declared indicator.
  *
@@ -94,6 +117,7 @@ export class Indicator extends Schema.Class<Indicator>("Indicator")({
   nounEn: NonEmptyText,
   filter: Filter,
   measure: Measure,
+  source: Schema.optional(Source),
   /**
    * The attribute a `sum` or `distinct` indicator measures: a key of the activities' `attributes`
    * ("voters", "places"). Required for those measures and not allowed for the others (see
@@ -102,6 +126,8 @@ export class Indicator extends Schema.Class<Indicator>("Indicator")({
   attribute: Schema.optional(NonEmptyText),
   /** This indicator is an "of which" (trong đó) part of another; its filter must refine the parent's. */
   partOf: Schema.optional(IndicatorId),
+  /** With `source: "recommendations"`: which figure of the matters it counts (default: raised). @since 0.2.0 */
+  recommendation: Schema.optional(RecommendationCount),
   description: Schema.optional(Text)
 }) {}
 

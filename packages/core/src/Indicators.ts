@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import type { IndicatorId } from "./Ids.js"
-import type { Filter, Measure } from "./Indicator.js"
+import type { Filter, Measure, RecommendationCount } from "./Indicator.js"
 import { Indicator } from "./Indicator.js"
 
 const def = (
@@ -27,6 +27,10 @@ const def = (
     measure,
     ...(partOf === undefined ? {} : { partOf: partOf as IndicatorId })
   })
+
+/** An indicator of recommendations (`source: "recommendations"`); its activity filter is unused. */
+const rec = (id: string, vi: string, en: string, noun: readonly [string, string], recommendation: RecommendationCount): Indicator =>
+  new Indicator({ id: id as IndicatorId, vi, en, nounVi: noun[0], nounEn: noun[1], filter: {}, measure: "count", source: "recommendations", recommendation })
 
 type K = NonNullable<Filter["kinds"]>
 const kinds = (...k: ReadonlyArray<string>) => k as unknown as K
@@ -90,7 +94,14 @@ export const ids = {
   /** Since 0.2.0: distinct `places` visited by supervision missions and surveys. */
   placesVisited: "core/places-visited" as IndicatorId,
   /** Since 0.2.0: the sum of `documents` over legal-document supervisions. */
-  legalDocumentsSupervised: "core/legal-document-supervision.documents" as IndicatorId
+  legalDocumentsSupervised: "core/legal-document-supervision.documents" as IndicatorId,
+  recommendationRaised: "core/recommendation.raised" as IndicatorId,
+  recommendationAnswered: "core/recommendation.answered" as IndicatorId,
+  recommendationResolved: "core/recommendation.resolved" as IndicatorId,
+  recommendationOverdue: "core/recommendation.overdue" as IndicatorId,
+  recommendationFromVoters: "core/recommendation.from-voters" as IndicatorId,
+  recommendationForwarded: "core/recommendation.forwarded" as IndicatorId,
+  recommendationToAgencies: "core/recommendation.to-agencies" as IndicatorId
 } as const
 
 /**
@@ -195,5 +206,16 @@ export const builtinIndicators: ReadonlyArray<Indicator> = [
   measured(ids.placesVisited, "Địa bàn được giám sát, khảo sát", "Places visited by supervision missions and surveys", ["địa bàn", "places"],
     { kinds: kinds("supervision", "survey") }, "distinct", "places"),
   measured(ids.legalDocumentsSupervised, "Số văn bản quy phạm pháp luật được giám sát", "Legal documents examined by legal-document supervisions",
-    ["văn bản", "documents"], { kinds: kinds("legalDocumentSupervision") }, "sum", "documents")
+    ["văn bản", "documents"], { kinds: kinds("legalDocumentSupervision") }, "sum", "documents"),
+  // Recommendations and voters' petitions (kiến nghị): matters raised in the period, as they stand at its end
+  rec(ids.recommendationRaised, "Kiến nghị đã tiếp nhận", "Recommendations raised", ["kiến nghị", "recommendations"], { figure: "raised" }),
+  rec(ids.recommendationAnswered, "Kiến nghị đã được trả lời", "Recommendations answered", ["kiến nghị", "recommendations"], { figure: "answered" }),
+  rec(ids.recommendationResolved, "Kiến nghị đã được giải quyết", "Recommendations resolved", ["kiến nghị", "recommendations"], { figure: "resolved" }),
+  rec(ids.recommendationOverdue, "Kiến nghị quá hạn trả lời", "Recommendations overdue", ["kiến nghị", "recommendations"], { figure: "overdue" }),
+  rec(ids.recommendationFromVoters, "Kiến nghị của cử tri đã tiếp nhận", "Voters' petitions received", ["kiến nghị", "petitions"],
+    { figure: "raised", directions: ["from-voters", "forwarded"] }),
+  rec(ids.recommendationForwarded, "Kiến nghị của cử tri đã chuyển đến cơ quan có thẩm quyền", "Voters' petitions forwarded", ["kiến nghị", "petitions"],
+    { figure: "raised", directions: ["forwarded"] }),
+  rec(ids.recommendationToAgencies, "Nội dung đã kiến nghị đến các cơ quan", "Recommendations raised to agencies", ["nội dung", "recommendations"],
+    { figure: "raised", directions: ["to-agencies"] })
 ]

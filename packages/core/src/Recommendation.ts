@@ -102,6 +102,36 @@ export class Recommendation extends Schema.Class<Recommendation>("Recommendation
 }) {}
 
 /**
+ * Which way a recommendation went, for the wording of reports:
+ *
+ * - `from-voters`: a voters' petition the council received ("đã tiếp nhận … kiến nghị của cử tri");
+ * - `forwarded`: a voters' petition the council forwarded to the competent agency ("đã chuyển …");
+ * - `to-agencies`: a recommendation or proposal the council's own organ raised to an agency
+ *   ("đã kiến nghị … nội dung đến các cơ quan").
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export const Direction = Schema.Literals(["from-voters", "forwarded", "to-agencies"]).annotate({ identifier: "Direction" })
+/** @since 0.2.0 @category models */
+export type Direction = typeof Direction.Type
+
+/**
+ * The direction of a recommendation as of a date (default: whenever): a voters' petition is
+ * `forwarded` once its `forwardedOn` is on or before that date, else `from-voters`; a
+ * recommendation or proposal is `to-agencies`.
+ *
+ * @since 0.2.0
+ * @category queries
+ */
+export const directionOf = (r: Pick<Recommendation, "kind" | "forwardedOn">, asOf?: CalendarDate): Direction =>
+  r.kind !== "voter-petition"
+    ? "to-agencies"
+    : r.forwardedOn !== undefined && (asOf === undefined || r.forwardedOn <= asOf)
+      ? "forwarded"
+      : "from-voters"
+
+/**
  * A response to a recommendation: the answering document, its date, who answered and what they said.
  *
  * @since 0.1.0

@@ -10,7 +10,8 @@
 import type { CalendarDate, Period } from "./CalendarDate.js"
 import { formatCount, formatDateShort, formatDocumentNumber, formatPercent, formatPeriod } from "./Format.js"
 import type { CouncilId } from "./Ids.js"
-import { labels } from "./Recommendation.js"
+import type { Direction } from "./Recommendation.js"
+import { directionOf, labels } from "./Recommendation.js"
 import type { Figures } from "./RecommendationStats.js"
 import { figuresOf, selected } from "./RecommendationStats.js"
 import type { Matter, Records } from "./RecommendationStatus.js"
@@ -56,6 +57,25 @@ const byText = <A>(key: (a: A) => string) => (a: A, b: A) => key(a).localeCompar
 
 const figuresRow = (label: string, f: Figures): ReadonlyArray<DocCell> => [cell(label), num(f.raised), num(f.answered), num(f.resolved), num(f.overdue)]
 
+/**
+ * What was done with some matters, in the words of their directions, as of a date: "đã tiếp nhận 5
+ * kiến nghị của cử tri" (voters' petitions not yet forwarded), "đã chuyển 3 kiến nghị của cử tri
+ * đến các cơ quan có thẩm quyền" (forwarded), "đã kiến nghị 4 nội dung đến các cơ quan" (raised by
+ * the council's organs); a mixed set gets each part, joined by commas. Empty for no matters.
+ *
+ * @since 0.2.0
+ * @category rendering
+ */
+export const directionSummary = (ms: ReadonlyArray<Matter>, asOf: CalendarDate): string => {
+  const n: Record<Direction, number> = { "from-voters": 0, forwarded: 0, "to-agencies": 0 }
+  for (const m of ms) n[directionOf(m.root, asOf)]++
+  const parts: Array<string> = []
+  if (n["from-voters"] > 0) parts.push(`đã tiếp nhận ${formatCount(n["from-voters"])} kiến nghị của cử tri`)
+  if (n.forwarded > 0) parts.push(`đã chuyển ${formatCount(n.forwarded)} kiến nghị của cử tri đến các cơ quan có thẩm quyền`)
+  if (n["to-agencies"] > 0) parts.push(`đã kiến nghị ${formatCount(n["to-agencies"])} nội dung đến các cơ quan`)
+  return parts.join(", ")
+}
+
 const latestResponse = (m: Matter, asOf: CalendarDate) =>
   m.responses.filter((r) => r.date <= asOf).sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? 1 : -1))[0]
 
@@ -76,8 +96,8 @@ export const answerReport = (records: Records, options: AnswerReportOptions): Re
 
   const summary =
     total.raised === 0
-      ? `${capitalise(formatPeriod(options.period))}, không có kiến nghị, đề xuất nào được tiếp nhận.`
-      : `${capitalise(formatPeriod(options.period))}, đã tiếp nhận ${formatCount(total.raised)} kiến nghị, đề xuất; tính đến ngày ${on}, ` +
+      ? `${capitalise(formatPeriod(options.period))}, không có kiến nghị, đề xuất nào.`
+      : `${capitalise(formatPeriod(options.period))}, ${directionSummary(ms, asOf)}; tính đến ngày ${on}, ` +
         `đã trả lời ${formatCount(total.answered)} kiến nghị (${formatPercent(total.answered / total.raised, 0)}), ` +
         `đã giải quyết xong ${formatCount(total.resolved)} kiến nghị` +
         (total.overdue > 0 ? `; còn ${formatCount(total.overdue)} kiến nghị quá hạn chưa được trả lời.` : ".")

@@ -10,12 +10,20 @@
  * @since 0.1.0
  */
 import type { CalendarDate, Period } from "./CalendarDate.js"
+import type { Dataset } from "./Dataset.js"
 import type { CouncilId } from "./Ids.js"
+import type { RecommendationCount } from "./Indicator.js"
+import { directionOf } from "./Recommendation.js"
+import { NONE } from "./Tabulation.js"
+import type { Builder } from "./TabulationBuilder.js"
+import { emptyRowFacts } from "./TabulationBuilder.js"
 import type { Matter, Records } from "./RecommendationStatus.js"
 import { daysToAnswer, firstResponse, isOverdue, matters, raisedWithin, statusAsOf } from "./RecommendationStatus.js"
 
 /**
- * The built-in indicators of recommendations, with their labels and counting nouns.
+ * The built-in indicators of recommendations, with their labels and counting nouns. The counts
+ * (raised, answered, resolved, overdue) are also ordinary indicators of the registry
+ * (`source: "recommendations"`), usable in any template and tabulation.
  *
  * @since 0.1.0
  * @category data
@@ -229,5 +237,71 @@ export const valueOf = (f: Figures, id: RecommendationIndicatorId): number | und
       return f.resolutionRate
     case "core/recommendation.median-days-to-answer":
       return f.medianDaysToAnswer
+  }
+}
+
+/**
+ * Whether a matter counts for a figure as of a date: every matter is `raised`; `answered` once a
+ * response dated on or before it exists; `resolved` when evaluated so; `overdue` when past its
+ * deadline without an answer.
+ *
+ * @since 0.2.0
+ * @category queries
+ */
+export const hasFigure = (m: Matter, figure: RecommendationCount["figure"], asOf: CalendarDate): boolean => {
+  switch (figure) {
+    case "raised":
+      return true
+    case "answered":
+      return firstResponse(m, asOf) !== undefined
+    case "resolved":
+      return statusAsOf(m, asOf) === "resolved"
+    case "overdue":
+      return isOverdue(m, asOf)
+  }
+}
+
+/**
+ * Counts the plan's indicators of `source: "recommendations"` into a tabulation being built, like
+ * any other indicator: the matters (merged duplicates once) of the councils in scope raised within
+ * the period, as they stand at the period's end. On the dimensions: council, unit and level of the
+ * council; organ, organ kind and committee kind of the raising organ (none for voters' petitions);
+ * month, quarter and year of the day raised; kind and session type are none. Both the in-memory
+ * tabulator and the SQL store call it, so they agree.
+ *
+ * @since 0.2.0
+ * @category tabulation
+ */
+export const tabulateInto = (
+  builder: Builder,
+  ds: Pick<Dataset, "recommendations" | "responses" | "evaluations" | "organs">
+): void => {
+  const plan = builder.plan
+  const wanted = plan.indicators.flatMap((ind, i) => (ind.source === "recommendations" ? [[i, ind.recommendation ?? { figure: "raised" as const }] as const] : []))
+  if (wanted.length === 0) return
+  const records: Records = { recommendations: [...ds.recommendations.values()], responses: [...ds.responses.values()], evaluations: [...ds.evaluations.values()] }
+  const asOf = plan.period.to
+  const row = emptyRowFacts()
+  for (const m of matters(records).values()) {
+    const r = m.root
+    const council = plan.councils.get(r.council)
+    if (council === undefined || !raisedWithin(m, plan.period)) continue
+    const organ = r.raisedBy === undefined ? undefined : ds.organs.get(r.raisedBy)
+    row.council = r.council
+    row.kind = NONE
+    row.ownerKind = organ?.kind
+    row.sessionType = undefined
+    row.day = r.raisedOn
+    row.organ = organ?.id
+    row.organKind = organ?.kind
+    row.committeeKind = organ === undefined ? undefined : (organ.committeeKind ?? NONE)
+    const direction = directionOf(r, asOf)
+    for (const [i, count] of wanted) {
+      if (count.directions !== undefined && !count.directions.includes(direction)) continue
+      if (count.kinds !== undefined && !count.kinds.includes(r.kind)) continue
+      if (!hasFigure(m, count.figure, asOf)) continue
+      builder.addCouncilItems(i, council, 1)
+      builder.addItems(i, builder.keyOf(row, council), 1)
+    }
   }
 }

@@ -120,3 +120,38 @@ export const extend = (input: RegistryInput, base: Registry = builtin): Registry
     indicators: [...base.indicators.values(), ...(input.indicators ?? [])],
     templates: [...base.templates.values(), ...(input.templates ?? [])]
   })
+
+const editDistance = (a: string, b: string): number => {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!
+    prev[0] = i
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!
+      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1))
+      diag = up
+    }
+  }
+  return prev[b.length]!
+}
+
+/**
+ * The known ids closest to an unknown one, closest first (by edit distance, ties by id), at most
+ * `max`: for "core/recomendation.raised", "core/recommendation.raised". Ids that contain the
+ * unknown one, or that it contains, come first.
+ *
+ * @since 0.2.0
+ * @category queries
+ */
+export const closestIds = (known: Iterable<string>, id: string, max = 3): ReadonlyArray<string> => {
+  const want = id.toLowerCase()
+  return [...known]
+    .map((k) => {
+      const key = k.toLowerCase()
+      const contains = want.length > 2 && (key.includes(want) || want.includes(key))
+      return { k, d: contains ? -1 : editDistance(want, key) }
+    })
+    .sort((a, b) => a.d - b.d || (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
+    .slice(0, max)
+    .map((x) => x.k)
+}

@@ -8,14 +8,16 @@ import * as Result from "effect/Result"
 import type { CalendarDate, Period } from "./CalendarDate.js"
 import { ReportError, problem } from "./Errors.js"
 import type { Problem } from "./Errors.js"
-import { formatCount, formatDocumentNumber, formatNumber, formatPeriod } from "./Format.js"
+import { formatDocumentNumber, formatNumber, formatPeriod, formatQualified, formatStyled } from "./Format.js"
+import type { NumberStyle } from "./Format.js"
 import type { IndicatorId } from "./Ids.js"
 import type { Indicator } from "./Indicator.js"
 import type { Registry } from "./Registry.js"
+import { closestIds } from "./Registry.js"
 import type { DocBlock, DocCell, Figure, ReportDocument } from "./ReportDocument.js"
 import { DOCUMENT_FORMAT_VERSION } from "./ReportDocument.js"
 import type { Placeholder, ReportTemplate, TemplateBlock } from "./ReportTemplate.js"
-import { indicatorsOf, replacePlaceholders } from "./ReportTemplate.js"
+import { FIGURE_PLACEHOLDERS, indicatorsOf, NUMBER_STYLE_OPTIONS, parseNumberStyle, placeholdersIn, replacePlaceholders } from "./ReportTemplate.js"
 import { compareVi } from "./Text.js"
 import type { Scope, TabulationRequest } from "./TabulationRequest.js"
 import type { Dimension, Selector, Tabulation, Value } from "./Tabulation.js"
@@ -32,8 +34,30 @@ export interface RenderOptions {
   readonly number?: number
   readonly date?: CalendarDate
   readonly place?: string
-  /** Zero-pad counts below 10 ("09 cuộc"), as many official texts do. */
+  /** Zero-pad counts below 10 ("09 cuộc"), as many official texts do; the same as `numberStyle: { pad: 2 }`. */
   readonly padSmallCounts?: boolean
+  /**
+   * The number style of every figure (`pad`, `grouping`, `words`), over the template's own
+   * `numberStyle`; a placeholder's options (`{{count x pad=2}}`) still win. @since 0.2.0
+   */
+  readonly numberStyle?: NumberStyle
+}
+
+/**
+ * The number style a rendering starts from: `padSmallCounts`, then the template's `numberStyle`,
+ * then the options' `numberStyle`, each over the one before.
+ *
+ * @since 0.2.0
+ * @category rendering
+ */
+export const baseNumberStyle = (template: ReportTemplate, options: RenderOptions = {}): NumberStyle => {
+  const out: { pad?: number; grouping?: boolean; words?: "vi" | "en" } = options.padSmallCounts === true ? { pad: 2 } : {}
+  for (const style of [template.numberStyle, options.numberStyle]) {
+    if (style?.pad !== undefined) out.pad = style.pad
+    if (style?.grouping !== undefined) out.grouping = style.grouping
+    if (style?.words !== undefined) out.words = style.words
+  }
+  return out
 }
 
 /**
@@ -60,6 +84,7 @@ interface Ctx {
   readonly tab: Tabulation
   readonly registry: Registry
   readonly options: RenderOptions
+  readonly style: NumberStyle
   readonly problems: Array<Problem>
   readonly figures: Array<Figure>
 }
@@ -68,10 +93,55 @@ const report = (ctx: Ctx, field: string, code: string, vi: string, en: string) =
   ctx.problems.push(problem({ entity: "ReportTemplate", id: ctx.template.id, field, code, vi, en }))
 }
 
-const checkIndicator = (ctx: Ctx, field: string, id: string): Indicator | undefined => {
+/** The problem of an unknown indicator: where it is, the id, and the closest known ids. */
+const unknownIndicator = (template: ReportTemplate, registry: Registry, field: string, id: string, raw?: string): Problem => {
+  const near = closestIds(registry.indicators.keys(), id).join(", ")
+  const where = raw === undefined ? field : `{{${raw}}} (${field})`
+  return problem({
+    entity: "ReportTemplate",
+    id: template.id,
+    field,
+    code: "unknown-indicator",
+    vi: `mẫu "${template.id}", ${where}: không có chỉ tiêu "${id}"; các chỉ tiêu gần giống: ${near} (xem danh sách bằng lệnh hdnd indicators)`,
+    en: `template "${template.id}", ${where}: no indicator "${id}"; the closest ones: ${near} (list them with hdnd indicators)`
+  })
+}
+
+/**
+ * The indicators a template names that the registry does not know, each as a problem saying where
+ * (the placeholder or table column), the unknown id and the closest known ids. Check this before
+ * tabulating, so a misspelt id is reported against the template rather than the tabulation.
+ *
+ * @since 0.2.0
+ * @category validation
+ */
+export const unknownIndicators = (template: ReportTemplate, registry: Registry): ReadonlyArray<Problem> => {
+  const out: Array<Problem> = []
+  const known = (id: string) => registry.indicators.has(id as IndicatorId)
+  const fromText = (field: string, text: string) => {
+    for (const p of placeholdersIn(text)) {
+      const id = p.args[0]
+      if (FIGURE_PLACEHOLDERS.has(p.name) && id !== undefined && !known(id)) out.push(unknownIndicator(template, registry, field, id, p.raw))
+    }
+  }
+  fromText("title", template.title)
+  template.sections.forEach((s, i) => {
+    if (s.heading !== undefined) fromText(`sections[${i}].heading`, s.heading)
+    s.blocks.forEach((b, j) => {
+      const field = `sections[${i}].blocks[${j}]`
+      if (b._tag === "Paragraph" || b._tag === "Heading") fromText(field, b.text)
+      else if (b._tag === "Table") b.columns.forEach((c, k) => !known(c.indicator) && out.push(unknownIndicator(template, registry, `${field}.columns[${k}]`, c.indicator)))
+      else if (!known(b.indicator)) out.push(unknownIndicator(template, registry, `${field}.indicator`, b.indicator))
+    })
+  })
+  ;(template.extraIndicators ?? []).forEach((id, i) => !known(id) && out.push(unknownIndicator(template, registry, `extraIndicators[${i}]`, id)))
+  return out
+}
+
+const checkIndicator = (ctx: Ctx, field: string, id: string, raw?: string): Indicator | undefined => {
   const ind = ctx.registry.indicators.get(id as IndicatorId)
   if (ind === undefined) {
-    report(ctx, field, "unknown-indicator", `không có chỉ tiêu ${id}`, `unknown indicator ${id}`)
+    ctx.problems.push(unknownIndicator(ctx.template, ctx.registry, field, id, raw))
     return undefined
   }
   if (!ctx.tab.indicators.has(ind.id)) {
@@ -110,24 +180,35 @@ const resolve = (ctx: Ctx, field: string, p: Placeholder): string => {
       return p.name === "Period" ? capitalise(text) : text
     }
     case "count":
-    case "value": {
+    case "value":
+    case "number": {
       const id = p.args[0]
       if (id === undefined) {
         report(ctx, field, "placeholder-missing-indicator", `chỗ trống {{${p.raw}}} thiếu mã chỉ tiêu`, `placeholder {{${p.raw}}} names no indicator`)
         return `{{${p.raw}}}`
       }
-      const ind = checkIndicator(ctx, field, id)
-      const selector = checkSelector(ctx, field, p.where)
+      const ind = checkIndicator(ctx, field, id, p.raw)
+      const styleOptions: Array<readonly [string, string | undefined]> = []
+      const where: Record<string, ReadonlyArray<string>> = {}
+      for (const [k, v] of Object.entries(p.where)) {
+        if (NUMBER_STYLE_OPTIONS.has(k)) styleOptions.push([k, v.join("|")])
+        else where[k] = v
+      }
+      for (const a of p.args.slice(1)) if (NUMBER_STYLE_OPTIONS.has(a)) styleOptions.push([a, undefined])
+      const parsed = parseNumberStyle(styleOptions, ctx.style)
+      if (parsed._tag === "Bad") report(ctx, field, "bad-number-style", `chỗ trống {{${p.raw}}}: ${parsed.vi}`, `placeholder {{${p.raw}}}: ${parsed.en}`)
+      const style = parsed._tag === "Ok" ? parsed.style : ctx.style
+      const selector = checkSelector(ctx, field, where)
       if (ind === undefined) return `{{${p.raw}}}`
       const v = valueOf(ctx.tab, ind.id, selector)
-      const number = formatCount(v.value, v.qualifier, { padSmallCounts: ctx.options.padSmallCounts ?? false })
-      const text = p.name === "count" ? `${number} ${ind.nounVi}` : number
+      const number = p.name === "number" ? formatStyled(v.value, style) : formatQualified(v.value, v.qualifier, v.wording, style)
+      const text = p.name === "count" ? `${number} ${style.words === "en" ? ind.nounEn : ind.nounVi}` : number
       ctx.figures.push({ placeholder: p.raw, indicator: ind.id, where: selector as Record<string, ReadonlyArray<string>>, value: v.value, text })
       return text
     }
     default:
-      report(ctx, field, "unknown-placeholder", `chỗ trống không hợp lệ {{${p.raw}}}; dùng count, value, period hoặc Period`,
-        `unknown placeholder {{${p.raw}}}; use count, value, period or Period`)
+      report(ctx, field, "unknown-placeholder", `chỗ trống không hợp lệ {{${p.raw}}}; dùng count, value, number, period hoặc Period`,
+        `unknown placeholder {{${p.raw}}}; use count, value, number, period or Period`)
       return `{{${p.raw}}}`
   }
 }
@@ -173,10 +254,11 @@ const sortedValues = (tab: Tabulation, d: Dimension): ReadonlyArray<string> => {
 
 const fill = (ctx: Ctx, field: string, text: string): string => replacePlaceholders(text, (p) => resolve(ctx, field, p))
 
-const numberCell = (ctx: Ctx, v: Value): DocCell => ({
-  text: formatCount(v.value, v.qualifier, { padSmallCounts: ctx.options.padSmallCounts ?? false }),
-  value: v.value
-})
+/** Table cells take the rendering's pad and grouping, and their column's; never words. */
+const numberCell = (ctx: Ctx, v: Value, column?: NumberStyle): DocCell => {
+  const { words: _, ...style } = { ...ctx.style, ...column }
+  return { text: formatQualified(v.value, v.qualifier, v.wording, style), value: v.value }
+}
 
 const renderBlock = (ctx: Ctx, field: string, b: TemplateBlock): DocBlock => {
   switch (b._tag) {
@@ -190,7 +272,8 @@ const renderBlock = (ctx: Ctx, field: string, b: TemplateBlock): DocBlock => {
       const cols = b.columns.map((c, i) => ({
         ind: checkIndicator(ctx, `${field}.columns[${i}]`, c.indicator),
         where: { ...where, ...checkSelector(ctx, `${field}.columns[${i}]`, c.where) },
-        header: c.header
+        header: c.header,
+        style: c.numberStyle
       }))
       // Rows: values that carry something for one of the columns (a council-wide tally grouped by
       // organ would otherwise add an empty "not apportioned" row).
@@ -199,10 +282,10 @@ const renderBlock = (ctx: Ctx, field: string, b: TemplateBlock): DocBlock => {
       )
       const rows = rowValues.map((rv) => [
         { text: labelOf(ctx.tab, rv) },
-        ...cols.map((c) => (c.ind === undefined ? { text: "" } : numberCell(ctx, valueOf(ctx.tab, c.ind.id, { ...c.where, [b.rows]: rv }))))
+        ...cols.map((c) => (c.ind === undefined ? { text: "" } : numberCell(ctx, valueOf(ctx.tab, c.ind.id, { ...c.where, [b.rows]: rv }), c.style)))
       ])
       const total = b.total
-        ? [{ text: "Tổng cộng" }, ...cols.map((c) => (c.ind === undefined ? { text: "" } : numberCell(ctx, valueOf(ctx.tab, c.ind.id, c.where))))]
+        ? [{ text: "Tổng cộng" }, ...cols.map((c) => (c.ind === undefined ? { text: "" } : numberCell(ctx, valueOf(ctx.tab, c.ind.id, c.where), c.style)))]
         : undefined
       return {
         _tag: "Table",
@@ -244,7 +327,7 @@ export const render = (
   registry: Registry,
   options: RenderOptions = {}
 ): Result.Result<ReportDocument, ReportError> => {
-  const ctx: Ctx = { template, tab, registry, options, problems: [], figures: [] }
+  const ctx: Ctx = { template, tab, registry, options, style: baseNumberStyle(template, options), problems: [], figures: [] }
   if (tab.period === undefined) {
     report(ctx, "period", "no-period", "bảng tổng hợp không có kỳ báo cáo; hãy tổng hợp với một kỳ (period)", "the tabulation has no period; tabulate over a period")
   }

@@ -4,7 +4,12 @@
  *
  * Placeholders in text are written `{{…}}`:
  * - `{{count core/review.report level=province}}` → "47 báo cáo" (value and counting noun);
- * - `{{value core/review.report level=province}}` → "47";
+ * - `{{value core/review.report level=province}}` → "47" (with the qualifier of a reported figure:
+ *   "trên 1.500");
+ * - `{{number core/review.report}}` → the number alone, without qualifier or noun ("1.500");
+ * - number style options, in any of these three: `pad=2` ("05"), `grouping=no` ("1500"), `words`
+ *   or `words=en` ("mười lăm", "fifteen"), `digits` (not in words); a template's `numberStyle` is
+ *   the default of all its figures;
  * - `{{period}}` → "từ tháng 8 năm 2022 đến tháng 8 năm 2023"; `{{Period}}` capitalises it;
  *   `{{period short}}` → "từ tháng 8/2022 đến tháng 8/2023".
  * Selectors (`dimension=value`, several values separated by `|`) pick cells; dimensions not named are
@@ -43,6 +48,20 @@ export const HeadingBlock = Schema.TaggedStruct("Heading", { level: Schema.Liter
 export const ParagraphBlock = Schema.TaggedStruct("Paragraph", { text: NonEmptyText })
 
 /**
+ * The number style of a figure, a table column or a whole template (see `Format.NumberStyle`):
+ * `pad` (least digits, zero-filled: 2 writes "05"), `grouping` (thousands separators, default
+ * `true`) and `words` ("vi" or "en": numbers in words, in text only).
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const NumberStyleSchema = Schema.Struct({
+  pad: Schema.optional(Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 20 }))),
+  grouping: Schema.optional(Schema.Boolean),
+  words: Schema.optional(Schema.Literals(["vi", "en"]))
+}).annotate({ identifier: "NumberStyle" })
+
+/**
  * A column of a table: an indicator, with an optional header (default: the indicator's label) and
  * an optional selection.
  *
@@ -52,7 +71,9 @@ export const ParagraphBlock = Schema.TaggedStruct("Paragraph", { text: NonEmptyT
 export const TableColumn = Schema.Struct({
   indicator: IndicatorId,
   header: Schema.optional(NonEmptyText),
-  where: Schema.optional(Where)
+  where: Schema.optional(Where),
+  /** The number style of this column's cells (`pad`, `grouping`; words are for text only). @since 0.2.0 */
+  numberStyle: Schema.optional(NumberStyleSchema)
 })
 
 /**
@@ -139,6 +160,8 @@ export class ReportTemplate extends Schema.Class<ReportTemplate>("ReportTemplate
   /** Indicators to tabulate beyond those named in placeholders (for example, for drill-down). */
   extraIndicators: Schema.optional(Schema.Array(IndicatorId)),
   frame: Schema.optional(OfficialFrame),
+  /** The default number style of every figure of the template. @since 0.2.0 */
+  numberStyle: Schema.optional(NumberStyleSchema),
   sections: Schema.Array(TemplateSection),
   description: Schema.optional(Text)
 }) {}
@@ -196,6 +219,79 @@ export const replacePlaceholders = (text: string, f: (p: Placeholder) => string)
   text.replace(PLACEHOLDER, (_, body: string) => f(parsePlaceholder(body)))
 
 /**
+ * The placeholders that print a figure of an indicator: `count` (number, qualifier and noun),
+ * `value` (number and qualifier), `number` (the number alone).
+ *
+ * @since 0.2.0
+ * @category data
+ */
+export const FIGURE_PLACEHOLDERS: ReadonlySet<string> = new Set(["count", "value", "number"])
+
+/**
+ * The option names of a placeholder that set its number style rather than select cells.
+ *
+ * @since 0.2.0
+ * @category data
+ */
+export const NUMBER_STYLE_OPTIONS: ReadonlySet<string> = new Set(["pad", "grouping", "words", "digits"])
+
+const YES: ReadonlySet<string> = new Set(["yes", "true", "có", "1", "on"])
+const NO: ReadonlySet<string> = new Set(["no", "false", "không", "0", "off"])
+
+/**
+ * Reads number style options written as in placeholders and on the command line: `pad=2`,
+ * `grouping=no` (or `yes`), `words` (Vietnamese), `words=vi`, `words=en`, `digits` (cancels a
+ * default of words). Returns the style, or the text of the first option it cannot read.
+ *
+ * @since 0.2.0
+ * @category parsing
+ */
+export const parseNumberStyle = (
+  options: Iterable<readonly [name: string, value: string | undefined]>,
+  base: typeof NumberStyleSchema.Type = {}
+): { readonly _tag: "Ok"; readonly style: typeof NumberStyleSchema.Type } | { readonly _tag: "Bad"; readonly option: string; readonly vi: string; readonly en: string } => {
+  let style: { -readonly [K in keyof typeof NumberStyleSchema.Type]: (typeof NumberStyleSchema.Type)[K] } = { ...base }
+  for (const [name, value] of options) {
+    const text = value === undefined ? name : `${name}=${value}`
+    const bad = (vi: string, en: string) => ({ _tag: "Bad" as const, option: text, vi, en })
+    switch (name) {
+      case "pad": {
+        const n = value === undefined ? 2 : Number(value)
+        if (!Number.isInteger(n) || n < 0 || n > 20 || (value !== undefined && !/^\d+$/.test(value))) {
+          return bad(`"${text}": pad cần một số chữ số từ 0 đến 20 (pad=2 viết 05)`, `"${text}": pad needs a number of digits from 0 to 20 (pad=2 writes 05)`)
+        }
+        style.pad = n
+        break
+      }
+      case "grouping": {
+        const v = (value ?? "yes").toLocaleLowerCase("vi")
+        if (!YES.has(v) && !NO.has(v)) return bad(`"${text}": grouping là yes hoặc no`, `"${text}": grouping is yes or no`)
+        style.grouping = YES.has(v)
+        break
+      }
+      case "words": {
+        const v = value ?? "vi"
+        if (v !== "vi" && v !== "en") return bad(`"${text}": words là vi hoặc en`, `"${text}": words is vi or en`)
+        style.words = v
+        break
+      }
+      case "digits": {
+        if (value !== undefined) return bad(`"${text}": digits không nhận giá trị`, `"${text}": digits takes no value`)
+        const { words: _, ...rest } = style
+        style = rest
+        break
+      }
+      default:
+        return bad(
+          `"${text}": không có tùy chọn kiểu số này; dùng pad=2, grouping=no, words, words=en hoặc digits`,
+          `"${text}": no such number style option; use pad=2, grouping=no, words, words=en or digits`
+        )
+    }
+  }
+  return { _tag: "Ok", style }
+}
+
+/**
  * Every indicator a template refers to, in first-use order.
  *
  * @since 0.1.0
@@ -204,7 +300,7 @@ export const replacePlaceholders = (text: string, f: (p: Placeholder) => string)
 export const indicatorsOf = (t: ReportTemplate): ReadonlyArray<IndicatorId> => {
   const out = new Set<IndicatorId>()
   const fromText = (s: string) => {
-    for (const p of placeholdersIn(s)) if ((p.name === "count" || p.name === "value") && p.args[0] !== undefined) out.add(p.args[0] as IndicatorId)
+    for (const p of placeholdersIn(s)) if (FIGURE_PLACEHOLDERS.has(p.name) && p.args[0] !== undefined) out.add(p.args[0] as IndicatorId)
   }
   fromText(t.title)
   for (const s of t.sections) {

@@ -12,6 +12,7 @@ import type { TabulationError } from "./Errors.js"
 import { distinctKeys, isMeasured, sumOf } from "./Indicator.js"
 import type { Facts, Predicate } from "./internal/predicate.js"
 import { compileFilter, needsOrganisers } from "./internal/predicate.js"
+import { tabulateInto } from "./RecommendationStats.js"
 import type { Registry } from "./Registry.js"
 import type { Tabulation } from "./Tabulation.js"
 import { NONE } from "./Tabulation.js"
@@ -58,7 +59,7 @@ export const tabulate = (
   for (const o of ds.organs.values()) organs.set(o.id, { kind: o.kind, committeeKind: o.committeeKind ?? NONE })
 
   const n = p.indicators.length
-  const preds: Array<Predicate | undefined> = p.indicators.map((i) => (i.measure === "tally" ? undefined : compileFilter(i.filter)))
+  const preds: Array<Predicate | undefined> = p.indicators.map((i) => (i.measure === "tally" || i.source === "recommendations" ? undefined : compileFilter(i.filter)))
   // The attribute a sum or distinct indicator reads, and the measure, per indicator.
   const attributes = p.indicators.map((i) => (i.measure === "sum" || i.measure === "distinct" ? i.attribute : undefined))
   const measures = p.indicators.map((i) => i.measure)
@@ -126,6 +127,7 @@ export const tabulate = (
       }
     }
   }
+  tabulateInto(builder, ds)
   builder.addTallies(ds.tallies.values(), ds.organs)
   return Result.succeed(builder.finish(ds, registry))
 }

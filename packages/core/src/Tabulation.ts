@@ -17,7 +17,7 @@ import type { ActivityId, IndicatorId, TallyId } from "./Ids.js"
 import type { Measure } from "./Indicator.js"
 import type { Qualifier } from "./Tally.js"
 import { DimensionSchema } from "./TabulationRequest.js"
-import { combineQualifiers } from "./Tally.js"
+import { combineQualifiers, combineWordings } from "./Tally.js"
 
 /**
  * A grouping dimension.
@@ -88,6 +88,8 @@ export interface TallyPart {
   readonly body: string
   readonly value: number
   readonly qualifier: Qualifier
+  /** The qualifier word as entered ("trên"), when the tally kept it. @since 0.2.0 */
+  readonly wording?: string
 }
 
 /**
@@ -364,6 +366,11 @@ export const conflicts = (t: Tabulation): ReadonlyArray<Conflict> => {
 export interface Value {
   readonly value: number
   readonly qualifier: Qualifier
+  /**
+   * The qualifier word the tallies were entered with, when they all share it (see
+   * `Tally.combineWordings`); absent: the default word of `qualifier`. @since 0.2.0
+   */
+  readonly wording?: string
   /** The measured figure from itemised records: items, distinct sessions, sum or distinct values. */
   readonly items: number
   readonly tallied: number
@@ -390,15 +397,18 @@ export const cellValue = (t: Tabulation, cell: Cell): Value => {
   let tallied = 0
   let conflicting = 0
   let qualifier: Qualifier = "exact"
+  const counted: Array<TallyPart> = []
   for (const part of cell.tallies) {
     if (isConflicting(t, cell.indicator, part)) {
       conflicting += part.value
     } else {
       tallied += part.value
       qualifier = combineQualifiers(qualifier, part.qualifier)
+      counted.push(part)
     }
   }
-  return { value: base + tallied, qualifier, items: base, tallied, conflicting }
+  const wording = combineWordings(counted).wording
+  return { value: base + tallied, qualifier, ...(wording === undefined ? {} : { wording }), items: base, tallied, conflicting }
 }
 
 /**
@@ -500,6 +510,8 @@ export interface Row {
   readonly key: ReadonlyArray<string>
   readonly value: number
   readonly qualifier: Qualifier
+  /** The qualifier word as entered, when the tallies share it. @since 0.2.0 */
+  readonly wording?: string
   readonly items: number
   readonly sessions: ReadonlyArray<string>
   /** The cell's {@link Cell.sum}. Since 0.2.0. */
@@ -527,6 +539,7 @@ export const toRows = (t: Tabulation): ReadonlyArray<Row> =>
         key: cell.key,
         value: v.value,
         qualifier: v.qualifier,
+        ...(v.wording === undefined ? {} : { wording: v.wording }),
         items: cell.items,
         sessions: [...cell.sessions].sort(),
         sum: cell.sum,

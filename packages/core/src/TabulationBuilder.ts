@@ -20,6 +20,7 @@ import type { ActivityId, ActivityKindId, CommitteeKindId, CouncilId, IndicatorI
 import type { Indicator, Measure } from "./Indicator.js"
 import { attributeProblem } from "./Indicator.js"
 import type { Registry } from "./Registry.js"
+import { closestIds } from "./Registry.js"
 import type { Tally } from "./Tally.js"
 import type { Cell, Dimension, Label, Tabulation, TallyPart, View } from "./Tabulation.js"
 import { cellKey, NONE, timeLabel, UNAPPORTIONED, viewOf } from "./Tabulation.js"
@@ -120,10 +121,11 @@ export const plan = (
   for (const id of new Set(request.indicators)) {
     const ind = registry.indicators.get(id)
     if (ind === undefined) {
+      const near = closestIds(registry.indicators.keys(), id).join(", ")
       return fail(
         "unknown-indicator",
-        `không có chỉ tiêu ${id}; các chỉ tiêu có sẵn nằm trong Registry (registry.indicators)`,
-        `unknown indicator ${id}; the available ones are in the Registry (registry.indicators)`
+        `không có chỉ tiêu "${id}"; các chỉ tiêu gần giống: ${near} (xem danh sách bằng lệnh hdnd indicators)`,
+        `unknown indicator "${id}"; the closest ones: ${near} (list them with hdnd indicators)`
       )
     }
     const wrong = attributeProblem(ind)
@@ -351,7 +353,7 @@ export class Builder {
           }
         })
         .join("\u001f")
-      this.cell(i, key).tallies.push({ id: t.id, body: `council:${t.council}`, value: t.value, qualifier: t.qualifier })
+      this.cell(i, key).tallies.push({ id: t.id, body: `council:${t.council}`, value: t.value, qualifier: t.qualifier, ...(t.qualifierText === undefined ? {} : { wording: t.qualifierText }) })
     }
   }
 

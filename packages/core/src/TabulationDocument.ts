@@ -8,7 +8,7 @@
  */
 import * as Result from "effect/Result"
 import type { Activity } from "./Activity.js"
-import { formatCount, formatDateShort, formatNumber, formatPeriod } from "./Format.js"
+import { formatCount, formatDateShort, formatNumber, formatPeriod, formatQualified } from "./Format.js"
 import type { IndicatorId } from "./Ids.js"
 import type { Registry } from "./Registry.js"
 import type { DocCell, DocTable, ReportDocument } from "./ReportDocument.js"
@@ -53,7 +53,10 @@ const sortRows = (tab: Tabulation, rows: ReadonlyArray<Row>): ReadonlyArray<Row>
   })
 }
 
-const numberCell = (value: number, qualifier: Parameters<typeof formatCount>[1] = "exact"): DocCell => ({ text: formatCount(value, qualifier), value })
+const numberCell = (value: number, qualifier: Parameters<typeof formatCount>[1] = "exact", wording?: string): DocCell => ({
+  text: formatQualified(value, qualifier, wording),
+  value
+})
 
 /**
  * A tabulation laid out as a report document: with no grouping, one table of every indicator and its
@@ -80,7 +83,7 @@ export const fromTabulation = (tab: Tabulation, registry: Registry): Result.Resu
             columns: ["Mã chỉ tiêu", "Chỉ tiêu", "Giá trị"],
             rows: indicators.map((id) => {
               const v = valueOf(tab, id)
-              return [{ text: id }, { text: nameOf(id) }, numberCell(v.value, v.qualifier)]
+              return [{ text: id }, { text: nameOf(id) }, numberCell(v.value, v.qualifier, v.wording)]
             })
           }
         ]
@@ -92,9 +95,9 @@ export const fromTabulation = (tab: Tabulation, registry: Registry): Result.Resu
             columns: [...tab.dimensions.map((d) => DIMENSION_LABELS[d].vi), "Giá trị"],
             rows: sortRows(tab, rows.filter((r) => r.indicator === id)).map((r) => [
               ...r.key.map((k) => ({ text: labelOf(tab, k) })),
-              numberCell(r.value, r.qualifier)
+              numberCell(r.value, r.qualifier, r.wording)
             ]),
-            total: [{ text: "Tổng cộng" }, ...tab.dimensions.slice(1).map(() => ({ text: "" })), numberCell(total.value, total.qualifier)]
+            total: [{ text: "Tổng cộng" }, ...tab.dimensions.slice(1).map(() => ({ text: "" })), numberCell(total.value, total.qualifier, total.wording)]
           }
         })
   const found = conflicts(tab)
@@ -157,7 +160,7 @@ export const drillDown = (
         { text: t === undefined ? "" : formatDateShort(t.period.from) },
         { text: "Số liệu báo cáo" },
         { text: t?.note ?? "" },
-        numberCell(part.value, part.qualifier)
+        numberCell(part.value, part.qualifier, part.wording)
       ])
     }
   }

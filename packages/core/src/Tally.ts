@@ -8,10 +8,11 @@ import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { Period } from "./CalendarDate.js"
 import { CouncilId, IndicatorId, OrganId, TallyId } from "./Ids.js"
-import { Text } from "./Text.js"
+import { NonEmptyText, Text } from "./Text.js"
 
 /**
- * How exact a reported number is: exact, over ("hơn"), nearly ("gần"), about ("khoảng").
+ * How exact a reported number is: exact, over ("hơn", "trên"), nearly ("gần", "chưa đến"), about
+ * ("khoảng", "ước"). It is what arithmetic needs; the word itself is kept in `Tally.qualifierText`.
  *
  * @since 0.1.0
  * @category models
@@ -39,6 +40,12 @@ export class Tally extends Schema.Class<Tally>("Tally")({
     Schema.withDecodingDefaultType(Effect.succeed("exact" as const)),
     Schema.withConstructorDefault(Effect.succeed("exact" as const))
   ),
+  /**
+   * The qualifier word as it was entered ("trên", "ước", "hàng", "chưa đến"), NFC; reports print it
+   * as written ("trên 1.500"). Absent: the default word of `qualifier` ("hơn", "gần", "khoảng").
+   * @since 0.2.0
+   */
+  qualifierText: Schema.optional(NonEmptyText),
   source: Schema.optional(Text),
   note: Schema.optional(Text)
 }) {}
@@ -56,4 +63,29 @@ export const combineQualifiers = (a: Qualifier, b: Qualifier): Qualifier => {
   if (a === "exact") return b
   if (b === "exact") return a
   return RANK[a] >= RANK[b] && a === "about" ? a : "about"
+}
+
+/**
+ * The qualifier word of a sum of qualified parts, by the rule of {@link combineQualifiers}: the word
+ * the parts were entered with when they all share it and the combined qualifier is theirs ("trên"
+ * + "trên" stays "trên"; exact parts do not change it), else `undefined`, meaning the default word
+ * of the combined qualifier.
+ *
+ * @since 0.2.0
+ * @category combinators
+ */
+export const combineWordings = (
+  parts: Iterable<{ readonly qualifier: Qualifier; readonly wording?: string | undefined }>
+): { readonly qualifier: Qualifier; readonly wording: string | undefined } => {
+  let qualifier: Qualifier = "exact"
+  let wording: string | undefined
+  let mixed = false
+  for (const p of parts) {
+    if (p.qualifier === "exact") continue
+    const w = p.wording?.normalize("NFC")
+    if (qualifier !== "exact" && (p.qualifier !== qualifier || w !== wording)) mixed = true
+    if (qualifier === "exact") wording = w
+    qualifier = combineQualifiers(qualifier, p.qualifier)
+  }
+  return { qualifier, wording: mixed ? undefined : wording }
 }

@@ -161,6 +161,22 @@ describe("XLSX figures and totals", () => {
     expect(styles).toContain('formatCode="&quot;có &quot;\\&quot;&quot;ngoặc&quot;\\&quot;&quot; &quot;#,##0"')
   })
 
+  it("the report's number style survives as the cell's format: zero padding, no grouping, the qualifier word as entered", async () => {
+    const cellsIn: ReadonlyArray<ReportDocument.DocCell> = [
+      { text: Format.formatStyled(5, { pad: 2 }), value: 5 },
+      { text: Format.formatStyled(1500, { grouping: false }), value: 1500 },
+      { text: Format.formatQualified(1500, "over", "trên"), value: 1500 },
+      { text: Format.formatStyled(15, { pad: 2 }), value: 15 }
+    ]
+    const ws = await first(base([{ _tag: "Table", title: "T", columns: ["Số"], rows: cellsIn.map((c) => [c]) }]))
+    expect(cellsIn.map((_, i) => [ws.getCell(`A${3 + i}`).value, ws.getCell(`A${3 + i}`).numFmt])).toEqual([
+      [5, "00"],
+      [1500, "0"],
+      [1500, '"trên "#,##0'],
+      [15, "#,##0"]
+    ])
+  })
+
   it("a value that is not a finite number is written as its text", async () => {
     const ws = await first(base([{ _tag: "Table", title: "T", columns: ["Số"], rows: [[{ text: "không xác định", value: Number.NaN }]] }]))
     expect(ws.getCell("A3").value).toBe("không xác định")

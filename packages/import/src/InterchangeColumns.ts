@@ -752,7 +752,10 @@ export const entities: Readonly<Record<Dataset.EntityKind, EntitySpec>> = {
       en: "qualifier",
       vi: "Mức độ",
       type: "enum",
-      note: { vi: "chính xác (mặc định), hơn, gần, khoảng", en: "exact (default), over, nearly, about" },
+      note: {
+        vi: "chính xác (mặc định); hơn, trên; gần, chưa đến, dưới; khoảng, ước, hàng, xấp xỉ — báo cáo in đúng từ đã ghi (\"trên 1.500\"); cũng có thể ghi cùng số liệu: \"trên 1.500\"",
+        en: "exact (default); over (hơn, trên); nearly (gần, chưa đến, dưới); about (khoảng, ước, hàng, xấp xỉ) — reports print the word as entered (\"trên 1.500\"); it may also be written in the value cell: \"trên 1.500\""
+      },
       vocabulary: "qualifier",
       example: "chính xác",
       aliases: ["Mức độ chính xác"]

@@ -10,6 +10,7 @@ import * as Schema from "effect/Schema"
 import { formatRow } from "./Csv.js"
 import type { Column } from "./Interchange.js"
 import { entities } from "./Interchange.js"
+import { lookup } from "./Vocabulary.js"
 
 const encoders = Object.fromEntries(
   Dataset.entityKinds.map((k) => [k, Schema.encodeSync(Dataset.entitySchemas[k] as unknown as Schema.Codec<unknown, unknown>)])
@@ -58,7 +59,11 @@ export const headers = (columns: ReadonlyArray<Column>, lang: "vi" | "en" = "vi"
  */
 export const cellsOf = (kind: Dataset.EntityKind, record: unknown, columns: ReadonlyArray<Column>): ReadonlyArray<string> => {
   const encoded = encoders[kind](record)
-  return columns.map((c) => text(valueAt(encoded, c.field)))
+  // A tally's qualifier is written with the word it was entered with ("trên"), which reads back as both.
+  const wording = kind === "tallies" ? (encoded as { qualifierText?: unknown }).qualifierText : undefined
+  return columns.map((c) =>
+    c.field === "qualifier" && typeof wording === "string" && lookup("qualifier", wording)?.code === valueAt(encoded, c.field) ? wording : text(valueAt(encoded, c.field))
+  )
 }
 
 /**

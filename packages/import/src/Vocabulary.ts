@@ -113,9 +113,9 @@ export const vocabularies = {
   ],
   qualifier: [
     t("exact", "chính xác", "exact", "đúng"),
-    t("over", "hơn", "over", "trên"),
-    t("nearly", "gần", "nearly"),
-    t("about", "khoảng", "about", "ước", "ước tính")
+    t("over", "hơn", "over", "trên", "không dưới", "ít nhất", "more than"),
+    t("nearly", "gần", "nearly", "chưa đến", "chưa tới", "dưới", "gần như", "less than", "under"),
+    t("about", "khoảng", "about", "ước", "ước tính", "ước khoảng", "hàng", "xấp xỉ", "trên dưới", "chừng", "approximately")
   ],
   lineageKind: [
     t("establish", "thành lập", "establish", "thành lập mới"),
@@ -224,3 +224,40 @@ export const activityShortcuts: ReadonlyArray<{
   { label: "tham mưu nội dung phát sinh giữa hai kỳ họp", kind: "advisory", set: { field: "origin", value: "inter-session" } },
   { label: "tham mưu theo sự phân công của Thường trực", kind: "advisory", set: { field: "origin", value: "assigned-by-standing" } }
 ]
+
+/**
+ * The qualifier word of a cell as it should be printed: the Vietnamese word as entered, NFC, in
+ * lower case and with single spaces ("Trên" → "trên", "chưa  đến" → "chưa đến"; "tren" →
+ * "trên"), or `undefined` when the cell is exact or holds a code or English label ("over",
+ * "about"), which print as the default word.
+ *
+ * @since 0.2.0
+ * @category text
+ */
+export const qualifierWording = (text: string): string | undefined => {
+  const term = lookup("qualifier", text)
+  if (term === undefined || term.code === "exact") return undefined
+  const written = text.normalize("NFC").trim().replace(/\s+/gu, " ").toLocaleLowerCase("vi")
+  if (/[^\u0000-\u007f]/u.test(written)) return written
+  // Written without diacritics ("tren") or as a code or English label ("over"): the Vietnamese
+  // spelling it stands for, if it is one, else the default word.
+  const key = valueKey(text)
+  return [term.vi, ...(term.aliases ?? [])].find((w) => /[^\u0000-\u007f]/u.test(w) && valueKey(w) === key)
+}
+
+/**
+ * Splits a number written with its qualifier ("trên 1.500", "Khoảng 200", "chưa đến 10") into the
+ * qualifier term, the word as {@link qualifierWording} keeps it, and the text of the number; or
+ * `undefined` when the text does not start with a qualifier word followed by a number.
+ *
+ * @since 0.2.0
+ * @category text
+ */
+export const splitQualified = (text: string): { readonly code: string; readonly wording: string | undefined; readonly number: string } | undefined => {
+  const m = /^(\D+?)\s*(\d[\d.\s\u00a0\u202f]*)$/u.exec(text.normalize("NFC").trim())
+  if (m === null) return undefined
+  const word = (m[1] ?? "").trim()
+  const term = lookup("qualifier", word)
+  if (term === undefined) return undefined
+  return { code: term.code, wording: qualifierWording(word), number: (m[2] ?? "").trim() }
+}

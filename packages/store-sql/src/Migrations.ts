@@ -127,6 +127,12 @@ export const migrations: ReadonlyArray<Migration> = [
         carried_from TEXT REFERENCES ${t.programme_items}(id) ${FK}, note TEXT)`,
       `CREATE INDEX programme_items_programme ON ${t.programme_items} (programme)`
     ]
+  },
+  {
+    version: 3,
+    name: "tally qualifier words as entered",
+    // "trên 1.500" is printed as entered: the word beside the qualifier code (NULL: the default word).
+    statements: (t) => [`ALTER TABLE ${t.tallies} ADD COLUMN qualifier_text TEXT`]
   }
 ]
 

@@ -114,7 +114,7 @@ export const tabulationQuery = (
   /** How many councils the database holds: a scope of all of them needs no council condition. */
   allCouncils: number
 ): TabulationQuery | undefined => {
-  const counted = plan.indicators.flatMap((ind, i) => (ind.measure === "tally" ? [] : [i]))
+  const counted = plan.indicators.flatMap((ind, i) => (ind.measure === "tally" || ind.source === "recommendations" ? [] : [i]))
   if (counted.length === 0 || plan.councils.size === 0) return undefined
   const q = new SqlText(dialect)
   const dims = new Set<string>(plan.dimensions)
@@ -272,7 +272,7 @@ export const valuesQueries = (
   if (plan.councils.size === 0) return []
   const groups = new Map<string, Array<number>>()
   plan.indicators.forEach((ind, i) => {
-    if (ind.measure !== "distinct") return
+    if (ind.measure !== "distinct" || ind.source === "recommendations") return
     const key = JSON.stringify([ind.filter, ind.attribute ?? null])
     const g = groups.get(key)
     if (g === undefined) groups.set(key, [i])

@@ -117,7 +117,8 @@ export const layouts: Readonly<Record<Kind, { readonly table: TableName; readonl
       field("value"),
       field("qualifier"),
       field("source"),
-      field("note")
+      field("note"),
+      field("qualifier_text", "qualifierText")
     ]
   },
   recommendations: {
@@ -285,6 +286,7 @@ export const fromRow = (kind: Kind, r: Row, extra?: { sources?: ReadonlyArray<st
       opt(o, "organ", r.organ)
       opt(o, "source", r.source)
       opt(o, "note", r.note)
+      opt(o, "qualifierText", r.qualifier_text)
       break
     case "recommendations": {
       const addressee: Record<string, unknown> = { kind: r.addressee_kind, name: r.addressee_name }

@@ -6,7 +6,7 @@
  *
  * @since 0.1.0
  */
-import { Dataset, Errors, Registry, Store, TabulationBuilder } from "@hdnd/core"
+import { Dataset, Errors, RecommendationStats, Registry, Store, TabulationBuilder } from "@hdnd/core"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
@@ -128,6 +128,7 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
           const query = tabulationQuery(d, t, p, ds.councils.size)
           if (query !== undefined) feedRows(builder, p, query, yield* q(query.text, query.params))
           for (const vq of valuesQueries(d, t, p, ds.councils.size)) feedValues(builder, p, vq, yield* q(vq.text, vq.params))
+          RecommendationStats.tabulateInto(builder, ds)
           if (p.councils.size > 0) {
             const s = new SqlText(d)
             const indicators = p.indicators.map((i) => i.id)

@@ -339,6 +339,9 @@ const TALLY_INDICATORS = [
   Indicators.ids.placesVisited
 ]
 
+/** Qualifier words as clerks write them, by the qualifier they stand for. */
+const QUALIFIER_WORDS = { over: ["trên", "hơn"], nearly: ["gần", "chưa đến"], about: ["khoảng", "ước"] } as const
+
 /**
  * A tally reported by one of the world's councils (council-wide or by one organ).
  *
@@ -353,7 +356,8 @@ export const tallyArb = (world: World, id: string): fc.Arbitrary<Tally.Tally> =>
       indicator: fc.constantFrom(...TALLY_INDICATORS),
       period: periodArb,
       value: fc.integer({ min: 0, max: 500 }),
-      qualifier: fc.constantFrom("exact", "exact", "over", "nearly", "about")
+      qualifier: fc.constantFrom("exact", "exact", "over", "nearly", "about"),
+      wording: fc.option(fc.nat({ max: 1 }), { nil: undefined })
     })
     .map((r) => {
       const organs = world.organsByCouncil.get(r.council.id) ?? []
@@ -365,7 +369,9 @@ export const tallyArb = (world: World, id: string): fc.Arbitrary<Tally.Tally> =>
         indicator: r.indicator,
         period: r.period,
         value: r.value,
-        qualifier: r.qualifier as Tally.Qualifier
+        qualifier: r.qualifier as Tally.Qualifier,
+        // The word as entered, on some qualified tallies: one that stands for the qualifier.
+        ...(r.qualifier === "exact" || r.wording === undefined ? {} : { qualifierText: QUALIFIER_WORDS[r.qualifier as "over" | "nearly" | "about"][r.wording]! })
       })
     })
 

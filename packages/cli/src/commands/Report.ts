@@ -36,7 +36,16 @@ export const command = (lang: Lang): HdndCommand<"report"> => {
         Flag.withDefault(false)
       ),
       number: d.number,
-      date: d.date
+      date: d.date,
+      numberStyle: Flag.String("number-style").pipe(
+        Flag.withDescription(
+          t(
+            "kiểu số của mọi số liệu, các tùy chọn cách nhau bằng dấu phẩy: pad=2 (05 cuộc), grouping=no (1500), words (bằng chữ: mười lăm), words=en, digits; thay cho kiểu số của mẫu, chỗ trống có tùy chọn riêng vẫn theo tùy chọn đó",
+            "the number style of every figure, options separated by commas: pad=2 (05), grouping=no (1500), words (in words: mười lăm), words=en, digits; over the template's style, a placeholder's own options still win"
+          )
+        ),
+        Flag.optional
+      )
     },
     (o) =>
       lazy(
@@ -52,7 +61,8 @@ export const command = (lang: Lang): HdndCommand<"report"> => {
             ...some("asOf", o.asOf),
             ...some("output", o.output),
             ...some("number", o.number),
-            ...some("date", o.date)
+            ...some("date", o.date),
+            ...some("numberStyle", o.numberStyle)
           })
       )
   ).pipe(Command.withDescription(t("dựng báo cáo theo mẫu", "render a report from a template")))

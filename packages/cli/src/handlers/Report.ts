@@ -5,8 +5,8 @@
  *
  * @since 0.1.0
  */
-import { Exporter, Ids, Report, ReportTemplate, ReportText, TabulationDocument } from "@hdnd/core"
-import type { Activity, Errors, Registry, ReportDocument, Store, Tabulation, Tally } from "@hdnd/core"
+import { Errors, Exporter, Ids, Report, ReportTemplate, ReportText, TabulationDocument } from "@hdnd/core"
+import type { Activity, Format, Registry, ReportDocument, Store, Tabulation, Tally } from "@hdnd/core"
 import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
@@ -39,6 +39,30 @@ export interface ReportOptions {
   readonly date?: string
   /** Add the appendix of the records behind every figure (always in XLSX). */
   readonly records?: boolean
+  /** `--number-style`: `pad=2,grouping=no,words` (see {@link numberStyleOf}). @since 0.2.0 */
+  readonly numberStyle?: string
+}
+
+/**
+ * Reads `--number-style`: options separated by commas, written as in placeholders (`pad=2`,
+ * `grouping=no`, `words`, `words=en`, `digits`); anything else is a usage error naming it.
+ *
+ * @since 0.2.0
+ * @category options
+ */
+export const numberStyleOf = (text: string | undefined): Effect.Effect<Format.NumberStyle | undefined, UsageError> => {
+  if (text === undefined) return Effect.succeed(undefined)
+  const entries = text
+    .split(/[,\s]+/u)
+    .filter((e) => e.length > 0)
+    .map((e): readonly [string, string | undefined] => {
+      const eq = e.indexOf("=")
+      return eq < 0 ? [e, undefined] : [e.slice(0, eq), e.slice(eq + 1)]
+    })
+  const parsed = ReportTemplate.parseNumberStyle(entries)
+  return parsed._tag === "Ok"
+    ? Effect.succeed(parsed.style)
+    : Effect.fail(new UsageError({ vi: `--number-style ${parsed.vi}`, en: `--number-style ${parsed.en}` }))
 }
 
 const decodeTemplate = Schema.decodeUnknownResult(Schema.fromJsonString(ReportTemplate.ReportTemplate))
@@ -211,6 +235,10 @@ export const report = (
   Effect.gen(function* () {
     const { formats, files, registry, p, asOf, date } = yield* reportInputs(c, o)
     const template = yield* templateOf(registry, o.template)
+    const numberStyle = yield* numberStyleOf(o.numberStyle)
+    // A misspelt indicator is the template's fault: say where it is and what is close, before tabulating.
+    const unknown = Report.unknownIndicators(template, registry)
+    if (unknown.length > 0) return yield* Effect.fail(new Errors.ReportError({ template: template.id, problems: [...unknown] }))
     const isXlsx = (f: Exporters.Chosen) => f._tag === "BuiltIn" && f.format === "xlsx"
     const wantsRecords = o.records === true || formats.some(isXlsx)
     const { doc, appendix } = yield* withStore(c, (store) =>
@@ -218,7 +246,11 @@ export const report = (
         const { ds, scope } = yield* scopeOf(store, o.scope, asOf)
         yield* warnLeftOut(c, leftOut(ds, scope, p), asOf)
         const tab = yield* store.tabulate(Report.requestFor(template, scope, p, true))
-        const rendered = Report.render(template, tab, registry, { ...(o.number === undefined ? {} : { number: o.number }), ...(date === undefined ? {} : { date }) })
+        const rendered = Report.render(template, tab, registry, {
+          ...(o.number === undefined ? {} : { number: o.number }),
+          ...(date === undefined ? {} : { date }),
+          ...(numberStyle === undefined ? {} : { numberStyle })
+        })
         if (Result.isFailure(rendered)) return yield* Effect.fail(rendered.failure)
         return { doc: rendered.success, appendix: wantsRecords ? yield* recordsBehind(registry, store, tab) : undefined }
       })

@@ -1,7 +1,8 @@
 /**
  * Excel number formats for figure cells. A figure is written as a number; its format shows it as
  * the report writes it: grouped thousands (`#,##0`, which Excel draws with the reader's own
- * separators, "1.044" on a Vietnamese system), the same number of decimals, and the words around
+ * separators, "1.044" on a Vietnamese system) or as the report's number style wrote it (zero-padded
+ * "05" → `00`, ungrouped "1500" → `0`), the same number of decimals, and the words around
  * the number kept as literal text ("hơn 1.044" → `"hơn "#,##0`), so the cell still sums.
  */
 import { Format } from "@hdnd/core"
@@ -33,6 +34,18 @@ const matches = (written: number, value: number, decimals: number): boolean =>
   Math.abs(written - value) <= 0.5 * 10 ** -decimals + 1e-9 * Math.max(1, Math.abs(value))
 
 /**
+ * The format of a number as written: zero-padded ("05" → `00`), not grouped ("1500" → `0`), or
+ * grouped thousands, with its decimals.
+ */
+const styledFormat = (number: string, written: number, decimals: number): string => {
+  const integer = number.replace(/^[-\u2212]/, "").split(",")[0] ?? ""
+  const fraction = decimals <= 0 ? "" : `.${"0".repeat(decimals)}`
+  if (/^0\d/.test(integer)) return `${"0".repeat(integer.length)}${fraction}`
+  if (!integer.includes(".") && Math.abs(written) >= 1000) return `0${fraction}`
+  return groupedFormat(decimals)
+}
+
+/**
  * The number format that shows `value` as `text` shows it, or grouped thousands with the value's
  * own decimals when the text does not contain the number.
  */
@@ -48,7 +61,7 @@ export const numberFormatOf = (text: string, value: number): string => {
     if (!percent && !matches(written, value, decimals)) continue
     const suffix = percent ? rest.slice(1) : rest
     if (prefix.length > MAX_LITERAL || suffix.length > MAX_LITERAL || /[\u0000-\u001f]/.test(prefix + suffix)) break
-    return `${literal(prefix)}${groupedFormat(decimals)}${percent ? "%" : ""}${literal(suffix)}`
+    return `${literal(prefix)}${styledFormat(m[0], written, decimals)}${percent ? "%" : ""}${literal(suffix)}`
   }
   return groupedFormat(decimalsOf(value))
 }

@@ -16,7 +16,7 @@ import type { Column } from "../Interchange.js"
 import type { Resolution, Resolver } from "../Resolve.js"
 import { dayBefore, parseConvocation, parseOrdinal } from "../Resolve.js"
 import type { Cell } from "../SourceRow.js"
-import { describe, lookup, valueKey } from "../Vocabulary.js"
+import { describe, lookup, qualifierWording, splitQualified, valueKey } from "../Vocabulary.js"
 import { ATTRIBUTE_TYPES, baseField, decodeOptions, decodersWith, HAS_COUNCIL, invalidMonth, invalidQuarter, parseDate, parseInteger, parseMonth, parseQuarter, primaryDate, setPath, SPECIAL_LABELS } from "./fields.js"
 
 /** What building a record needs besides the row. */
@@ -188,7 +188,16 @@ export const build = (ctx: BuildContext, layout: Layout, cells: ReadonlyArray<Ce
       }
       case "integer": {
         const n = parseInteger(text)
-        if (n === undefined) report(field, "import.invalid-number", `"${text}" không phải số nguyên; hãy ghi số như 7 hoặc 1.044`, `"${text}" is not a whole number; write a number like 7 or 1044`)
+        // A tally's number written with its qualifier, "trên 1.500": the qualifier column, if filled, wins.
+        const q = n === undefined && kind === "tallies" && field === "value" ? splitQualified(text) : undefined
+        const qn = q === undefined ? undefined : parseInteger(q.number)
+        if (q !== undefined && qn !== undefined) {
+          out.set(field, qn)
+          if (!out.has("qualifier")) {
+            out.set("qualifier", q.code)
+            if (q.wording !== undefined) out.set("qualifierText", q.wording)
+          }
+        } else if (n === undefined) report(field, "import.invalid-number", `"${text}" không phải số nguyên; hãy ghi số như 7 hoặc 1.044`, `"${text}" is not a whole number; write a number like 7 or 1044`)
         else out.set(field, n)
         break
       }
@@ -215,7 +224,15 @@ export const build = (ctx: BuildContext, layout: Layout, cells: ReadonlyArray<Ce
         if (term === undefined) {
           report(field, "import.unknown-value", `giá trị "${text}" không hợp lệ cho cột "${c.vi}"; hãy dùng một trong: ${describe(name, "vi")}`,
             `"${text}" is not a valid value for column "${c.en}"; use one of: ${describe(name, "en")}`)
-        } else out.set(field, term.code)
+        } else {
+          out.set(field, term.code)
+          if (kind === "tallies" && field === "qualifier") {
+            // The word as entered is printed ("trên 1.500"); a number cell's own word gives way to this column.
+            const wording = qualifierWording(text)
+            if (wording === undefined) out.delete("qualifierText")
+            else out.set("qualifierText", wording)
+          }
+        }
         break
       }
       case "attribute": {

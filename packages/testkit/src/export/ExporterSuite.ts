@@ -265,7 +265,7 @@ export const exporterConformance = async (options: ExporterSuiteOptions): Promis
       for (const id of tab.indicators.keys()) wanted.push([`indicator ${id}`, [registry.indicators.get(id)!.vi]])
       for (const row of Tabulation.toRows(tab)) {
         row.key.forEach((k) => wanted.push([`label of ${k}`, [space(Tabulation.labelOf(tab, k))]]))
-        wanted.push([`value of ${row.indicator} at ${row.key.join("/")}`, [Format.formatCount(row.value, row.qualifier), String(row.value)]])
+        wanted.push([`value of ${row.indicator} at ${row.key.join("/")}`, [Format.formatQualified(row.value, row.qualifier, row.wording), Format.formatCount(row.value, row.qualifier), String(row.value)]])
       }
       Assert.holds(tab.cells.size > 0, "the generated tabulation has cells")
       if (options.shows.tables) {

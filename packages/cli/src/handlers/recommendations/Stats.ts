@@ -106,7 +106,10 @@ export const stats = (c: Common, o: StatsOptions): Effect.Effect<void, UsageErro
     const ind = RecommendationStats.indicators
     const label = (i: (typeof ind)[number]) => pick(c.lang, i.vi, i.en)
     const tableFormat = o.format === "table"
+    // Without --by, the table's one row is the total: a label column says so.
+    const totalOnly = o.by.length === 0 && tableFormat
     const header = [
+      ...(totalOnly ? [pick(c.lang, "Phạm vi", "Scope")] : []),
       ...o.by.map((d) => (tableFormat ? pick(c.lang, ...DIMENSION_NAMES[d]) : d)),
       ...ind.map((i) => (tableFormat ? label(i) : i.id))
     ]
@@ -128,8 +131,9 @@ export const stats = (c: Common, o: StatsOptions): Effect.Effect<void, UsageErro
       }
       return 0
     })
-    const body = rows.map((r) => [...(tableFormat ? labelsOf(r) : o.by.map((d) => r.key[d] ?? "")), ...figures(r)])
-    if (o.by.length > 0 && tableFormat) body.push([pick(c.lang, "Tổng cộng", "Total"), ...o.by.slice(1).map(() => ""), ...figures(result.total)])
+    // Every row is labelled; the total once (without --by the only group is the total itself).
+    const body = o.by.length === 0 ? [] : rows.map((r) => [...(tableFormat ? labelsOf(r) : o.by.map((d) => r.key[d] ?? "")), ...figures(r)])
+    if (tableFormat) body.push([pick(c.lang, "Tổng cộng", "Total"), ...o.by.slice(1).map(() => ""), ...figures(result.total)])
     else if (o.by.length === 0) body.push([...figures(result.total)])
     const plain = (f: RecommendationStats.Figures) => ({
       raised: f.raised,
@@ -144,14 +148,14 @@ export const stats = (c: Common, o: StatsOptions): Effect.Effect<void, UsageErro
       ...(p === undefined ? {} : { period: p }),
       groupBy: o.by,
       indicators: ind.map((i) => ({ id: i.id, vi: i.vi, en: i.en, nounVi: i.nounVi, nounEn: i.nounEn })),
-      rows: rows.map((r) => ({
+      rows: (o.by.length === 0 ? [] : rows).map((r) => ({
         ...Object.fromEntries(o.by.map((d) => [d, r.key[d]])),
         ...(tableFormat ? {} : { labels: Object.fromEntries(o.by.map((d) => [d, keyLabel(names, d, r.key[d] ?? "", c.lang)])) }),
         ...plain(r)
       })),
       total: plain(result.total)
     }
-    yield* print(o.format, header, body, json, new Set(ind.map((_, i) => o.by.length + i)))
+    yield* print(o.format, header, body, json, new Set(ind.map((_, i) => (totalOnly ? 1 : o.by.length) + i)))
     yield* info(
       c,
       `Tính đến ngày ${Format.formatDateShort(asOf)}${p === undefined ? "" : `, các kiến nghị tiếp nhận ${Format.formatPeriod(p)}`}; kiến nghị gộp được tính một lần`,
