@@ -10,7 +10,7 @@ import type { OrganKind } from "./Council.js"
 import type { Dataset } from "./Dataset.js"
 import type { TabulationError } from "./Errors.js"
 import type { Facts, Predicate } from "./internal/predicate.js"
-import { compileFilter, needsOrganisers } from "./internal/predicate.js"
+import { compileFilter, needsOrganisers, needsParticipants } from "./internal/predicate.js"
 import type { Registry } from "./Registry.js"
 import type { Tabulation } from "./Tabulation.js"
 import { NONE } from "./Tabulation.js"
@@ -36,7 +36,8 @@ interface OrganFacts {
 /**
  * Tabulates a dataset. Activities count in the period that contains their first day; tallies count
  * when their whole period lies within the period asked for, and are listed as unapportioned when it
- * only overlaps.
+ * only overlaps. In the per-organ view an activity counts once per organiser, and once per
+ * participant too when grouped by `role`; a request's `filter` narrows every indicator.
  *
  * @since 0.1.0
  * @category tabulation
@@ -57,11 +58,26 @@ export const tabulate = (
 
   const n = p.indicators.length
   const preds: Array<Predicate | undefined> = p.indicators.map((i) => (i.measure === "tally" ? undefined : compileFilter(i.filter)))
-  const wantsOrganisers = p.view === "organ" || p.indicators.some((i) => needsOrganisers(i.filter))
-  const facts: Facts = { level: undefined, ownerKind: undefined, session: undefined, organKinds: [], committeeKinds: [] }
+  const where = p.filter === undefined ? undefined : compileFilter(p.filter)
+  const filters = p.filter === undefined ? p.indicators.map((i) => i.filter) : [...p.indicators.map((i) => i.filter), p.filter]
+  const wantsOrganisers = p.view === "organ" || filters.some(needsOrganisers)
+  const byRole = p.view === "organ" && p.byRole === true
+  const wantsParticipants = byRole || filters.some(needsParticipants)
+  const facts: Facts = {
+    level: undefined,
+    ownerKind: undefined,
+    session: undefined,
+    organKinds: [],
+    committeeKinds: [],
+    participantKinds: [],
+    participantCommitteeKinds: []
+  }
   const organKinds: Array<OrganKind | undefined> = []
   const committeeKinds: Array<string | undefined> = []
   const organFacts: Array<OrganFacts | undefined> = []
+  const participantKinds: Array<OrganKind | undefined> = []
+  const participantCommitteeKinds: Array<string | undefined> = []
+  const participantFacts: Array<OrganFacts | undefined> = []
   const row: RowFacts = emptyRowFacts()
 
   for (const council of p.councils.values()) {
@@ -87,6 +103,20 @@ export const tabulate = (
         facts.organKinds = organKinds
         facts.committeeKinds = committeeKinds
       }
+      if (wantsParticipants) {
+        participantKinds.length = 0
+        participantCommitteeKinds.length = 0
+        participantFacts.length = 0
+        for (const id of a.participants ?? []) {
+          const o = organs.get(id)
+          participantFacts.push(o)
+          participantKinds.push(o?.kind)
+          participantCommitteeKinds.push(o?.committeeKind)
+        }
+        facts.participantKinds = participantKinds
+        facts.participantCommitteeKinds = participantCommitteeKinds
+      }
+      if (where !== undefined && !where(a, facts)) continue
       row.kind = a.kind
       row.ownerKind = facts.ownerKind
       row.sessionType = facts.session?.type
@@ -100,13 +130,23 @@ export const tabulate = (
           councilKey ??= builder.keyOf(row, council)
           builder.addItems(i, councilKey, 1, a.session, p.traced ? [a.id] : undefined)
         } else {
+          if (byRole) row.role = "led"
           for (let j = 0; j < a.organisers.length; j++) {
             row.organ = a.organisers[j]
             row.organKind = organFacts[j]?.kind
             row.committeeKind = organFacts[j]?.committeeKind
             builder.addItems(i, builder.keyOf(row, council), 1, a.session, p.traced ? [a.id] : undefined)
           }
-          row.organ = row.organKind = row.committeeKind = undefined
+          if (byRole && a.participants !== undefined) {
+            row.role = "took-part"
+            for (let j = 0; j < a.participants.length; j++) {
+              row.organ = a.participants[j]
+              row.organKind = participantFacts[j]?.kind
+              row.committeeKind = participantFacts[j]?.committeeKind
+              builder.addItems(i, builder.keyOf(row, council), 1, a.session, p.traced ? [a.id] : undefined)
+            }
+          }
+          row.organ = row.organKind = row.committeeKind = row.role = undefined
         }
       }
     }

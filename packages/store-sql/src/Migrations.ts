@@ -127,6 +127,13 @@ export const migrations: ReadonlyArray<Migration> = [
         carried_from TEXT REFERENCES ${t.programme_items}(id) ${FK}, note TEXT)`,
       `CREATE INDEX programme_items_programme ON ${t.programme_items} (programme)`
     ]
+  },
+  {
+    version: 3,
+    name: "activity participants",
+    // The organs that took part in an activity without leading it: a JSON array of organ ids, in
+    // order, like the organisers; NULL (every row written before) means none.
+    statements: (t) => [`ALTER TABLE ${t.activities} ADD COLUMN participants TEXT`]
   }
 ]
 

@@ -34,6 +34,20 @@ const compileClause = (q: SqlText, t: Tables, c: Clause, plan: Plan): string => 
   }
   if (c.organiserKinds !== undefined) parts.push(organiser(`xo.kind IN ${q.list(c.organiserKinds)}`))
   if (c.committeeKinds !== undefined) parts.push(organiser(`xo.committee_kind IN ${q.list(c.committeeKinds)}`))
+  // Participants are held like organisers (a JSON array, NULL when none: no element, no match).
+  const participant = (condition: string) => {
+    const x = q.dialect.eachOf("a.participants", "x")
+    return `EXISTS (SELECT 1 FROM ${x.from} JOIN ${t.organs} xo ON xo.id = ${x.value} WHERE ${condition})`
+  }
+  const member = (column: string, ids: ReadonlyArray<unknown>) => {
+    const x = q.dialect.eachOf(column, "x")
+    return `EXISTS (SELECT 1 FROM ${x.from} WHERE ${x.value} IN ${q.list(ids)})`
+  }
+  if (c.ledBy !== undefined) parts.push(member("a.organisers", c.ledBy))
+  if (c.tookPart !== undefined) parts.push(member("a.participants", c.tookPart))
+  if (c.involved !== undefined) parts.push(`${member("a.organisers", c.involved)} OR ${member("a.participants", c.involved)}`)
+  if (c.participantKinds !== undefined) parts.push(participant(`xo.kind IN ${q.list(c.participantKinds)}`))
+  if (c.participantCommitteeKinds !== undefined) parts.push(participant(`xo.committee_kind IN ${q.list(c.participantCommitteeKinds)}`))
   if (c.levels !== undefined) {
     const levels = new Set<string>(c.levels)
     const councils = [...plan.councils.values()].filter((x) => x.level !== undefined && levels.has(x.level)).map((x) => x.id)
@@ -77,7 +91,8 @@ export interface TabulationQuery {
  * Builds the query for a plan: one pass over the activities in scope and period, one count column
  * per indicator (`n`: per cell, once per organiser in the organ view; `b`: once per activity, for the
  * council's item count), grouped by the council and the dimensions asked for. With `trace`, one row
- * per matching activity (and organiser) instead, with its id.
+ * per matching activity (and organiser) instead, with its id. Grouped by `role`, a second pass over
+ * the participants is joined with UNION ALL; the request's filter narrows every count.
  *
  * @since 0.1.0
  * @category compiling
@@ -112,54 +127,67 @@ export const tabulationQuery = (
     return c
   })
   const filter = (i: number) => compileFilter(q, t, filterOf(i), plan)
-  const select: Array<string> = ["a.council AS council"]
-  const group: Array<string> = ["a.council"]
-  const add = (expr: string, alias: string) => {
-    select.push(`${expr} AS ${alias}`)
-    group.push(expr)
+  // One SELECT per role: organisers (`led`) and, when grouped by `role`, participants (`took-part`)
+  // joined by UNION ALL; their rows add up in the builder. Only the organisers' part counts each
+  // activity once for its council (`b`, position 0).
+  const part = (role: "led" | "took-part" | undefined): string => {
+    const select: Array<string> = ["a.council AS council"]
+    const group: Array<string> = ["a.council"]
+    const add = (expr: string, alias: string) => {
+      select.push(`${expr} AS ${alias}`)
+      group.push(expr)
+    }
+    if (dims.has("kind")) add("a.kind", "kind")
+    if (dims.has("ownerKind")) add("ow.kind", "owner_kind")
+    if (dims.has("sessionType")) add("se.type", "session_type")
+    if (dims.has("month") || dims.has("quarter") || dims.has("year")) add("substr(a.date_from, 1, 7)", "month")
+    const ao = dialect.eachOf(role === "took-part" ? "a.participants" : "a.organisers", "ao")
+    const led = role !== "took-part"
+    if (organView) {
+      add(ao.value, "organ")
+      add("og.kind", "organ_kind")
+      add("og.committee_kind", "committee_kind")
+    }
+    if (role !== undefined) select.push(`'${role}' AS role`)
+    if (bySession) add("a.session", "session")
+    if (traced) {
+      select.push("a.id AS id")
+      columns.forEach((i, c) => select.push(`CASE WHEN ${filter(i)} THEN 1 ELSE 0 END AS n${c}`))
+      if (organView) select.push(`${led ? ao.position : "-1"} AS position`)
+    } else {
+      columns.forEach((i, c) => select.push(`SUM(CASE WHEN ${filter(i)} THEN 1 ELSE 0 END) AS n${c}`))
+      if (organView) {
+        columns.forEach((i, c) => select.push(led ? `SUM(CASE WHEN ${ao.position} = 0 AND (${filter(i)}) THEN 1 ELSE 0 END) AS b${c}` : `0 AS b${c}`))
+      }
+    }
+    // The WHERE clause repeats the filters so the scan skips rows no indicator counts.
+    // A scope of every council needs no condition; a scope of most of them is cheaper as a full scan
+    // than as many index probes, so SQLite is told not to use the index (`+a.council`).
+    const councilCondition =
+      plan.councils.size >= allCouncils
+        ? "1 = 1"
+        : `${dialect.name === "sqlite" && plan.councils.size * 2 > allCouncils ? "+a.council" : "a.council"} IN ${q.list([...plan.councils.keys()])}`
+    const from = q.p(plan.period.from)
+    const to = q.p(plan.period.to)
+    const any = columns.map((i) => `(${filter(i)})`).join(" OR ")
+    // The request's filter narrows every indicator.
+    const where = plan.filter === undefined ? "" : ` AND (${compileFilter(q, t, plan.filter, plan)})`
+    // Join the owner organ and the session only when a filter or a dimension reads them.
+    const body = select.join(" ") + any + where
+    return [
+      `SELECT ${select.join(", ")}`,
+      `FROM ${t.activities} a`,
+      /\bow\./.test(body) ? `JOIN ${t.organs} ow ON ow.id = a.owner` : "",
+      /\bse\./.test(body) ? `LEFT JOIN ${t.sessions} se ON se.id = a.session` : "",
+      organView ? `CROSS JOIN ${ao.from} JOIN ${t.organs} og ON og.id = ${ao.value}` : "",
+      `WHERE ${councilCondition} AND a.date_from >= ${from} AND a.date_from <= ${to} AND (${any})${where}`,
+      traced ? "" : `GROUP BY ${group.join(", ")}`
+    ]
+      .filter((l) => l.length > 0)
+      .join("\n")
   }
-  if (dims.has("kind")) add("a.kind", "kind")
-  if (dims.has("ownerKind")) add("ow.kind", "owner_kind")
-  if (dims.has("sessionType")) add("se.type", "session_type")
-  if (dims.has("month") || dims.has("quarter") || dims.has("year")) add("substr(a.date_from, 1, 7)", "month")
-  const ao = dialect.eachOf("a.organisers", "ao")
-  if (organView) {
-    add(ao.value, "organ")
-    add("og.kind", "organ_kind")
-    add("og.committee_kind", "committee_kind")
-  }
-  if (bySession) add("a.session", "session")
-  if (traced) {
-    select.push("a.id AS id")
-    columns.forEach((i, c) => select.push(`CASE WHEN ${filter(i)} THEN 1 ELSE 0 END AS n${c}`))
-    if (organView) select.push(`${ao.position} AS position`)
-  } else {
-    columns.forEach((i, c) => select.push(`SUM(CASE WHEN ${filter(i)} THEN 1 ELSE 0 END) AS n${c}`))
-    if (organView) columns.forEach((i, c) => select.push(`SUM(CASE WHEN ${ao.position} = 0 AND (${filter(i)}) THEN 1 ELSE 0 END) AS b${c}`))
-  }
-  // The WHERE clause repeats the filters so the scan skips rows no indicator counts.
-  // A scope of every council needs no condition; a scope of most of them is cheaper as a full scan
-  // than as many index probes, so SQLite is told not to use the index (`+a.council`).
-  const councilCondition =
-    plan.councils.size >= allCouncils
-      ? "1 = 1"
-      : `${dialect.name === "sqlite" && plan.councils.size * 2 > allCouncils ? "+a.council" : "a.council"} IN ${q.list([...plan.councils.keys()])}`
-  const from = q.p(plan.period.from)
-  const to = q.p(plan.period.to)
-  const any = columns.map((i) => `(${filter(i)})`).join(" OR ")
-  // Join the owner organ and the session only when a filter or a dimension reads them.
-  const body = select.join(" ") + any
-  const text = [
-    `SELECT ${select.join(", ")}`,
-    `FROM ${t.activities} a`,
-    /\bow\./.test(body) ? `JOIN ${t.organs} ow ON ow.id = a.owner` : "",
-    /\bse\./.test(body) ? `LEFT JOIN ${t.sessions} se ON se.id = a.session` : "",
-    organView ? `CROSS JOIN ${ao.from} JOIN ${t.organs} og ON og.id = ${ao.value}` : "",
-    `WHERE ${councilCondition} AND a.date_from >= ${from} AND a.date_from <= ${to} AND (${any})`,
-    traced ? "" : `GROUP BY ${group.join(", ")}`
-  ]
-    .filter((l) => l.length > 0)
-    .join("\n")
+  const byRole = organView && plan.byRole === true
+  const text = byRole ? `${part("led")}\nUNION ALL\n${part("took-part")}` : part(undefined)
   return { text, params: q.params, counted, columnOf, organView, bySession, traced }
 }
 
@@ -186,6 +214,7 @@ export const feedRows = (builder: TabulationBuilder.Builder, p: Plan, query: Tab
     facts.organ = str(r.organ)
     facts.organKind = str(r.organ_kind)
     facts.committeeKind = query.organView ? (str(r.committee_kind) ?? "-") : undefined
+    facts.role = str(r.role)
     const key = builder.keyOf(facts, council)
     const session = query.bySession ? str(r.session) : undefined
     query.counted.forEach((i, j) => {

@@ -28,7 +28,8 @@ const DIMENSION_NAMES: Readonly<Record<Tabulation.Dimension, readonly [string, s
   sessionType: ["Loại kỳ họp", "Session type"],
   month: ["Tháng", "Month"],
   quarter: ["Quý", "Quarter"],
-  year: ["Năm", "Year"]
+  year: ["Năm", "Year"],
+  role: ["Vai trò", "Role"]
 }
 
 /**
