@@ -22,7 +22,7 @@ const HEADER = ["Mã", "HĐND", "Loại hoạt động", "Thuộc thẩm quyền
 const row = (id: string, participants: string) => [id, "HĐND tỉnh Sơn La", "giám sát", "HĐND tỉnh", "Ban Pháp chế", participants, "10/07/2023", `Giám sát ${id}`, "chuyên đề"]
 const csv = (rows: ReadonlyArray<ReadonlyArray<string>>, header = HEADER) => ({ name: "hoat-dong.csv", data: [header, ...rows].map((r) => r.join(",")).join("\n") + "\n" })
 
-const importInto = async (files: ReadonlyArray<Import.Input | { readonly name: string; readonly data: string | Uint8Array }>) => {
+const importInto = async (files: ReadonlyArray<{ readonly name: string; readonly data: string | Uint8Array }>) => {
   const runtime = ManagedRuntime.make(MemoryStore.layer())
   try {
     return await runtime.runPromise(
