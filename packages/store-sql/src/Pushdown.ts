@@ -91,8 +91,10 @@ export interface TabulationQuery {
  * Builds the query for a plan: one pass over the activities in scope and period, one count column
  * per indicator (`n`: per cell, once per organiser in the organ view; `b`: once per activity, for the
  * council's item count), grouped by the council and the dimensions asked for. With `trace`, one row
- * per matching activity (and organiser) instead, with its id. Grouped by `role`, a second pass over
- * the participants is joined with UNION ALL; the request's filter narrows every count.
+ * per matching activity (and organiser) instead, with its id. The request's filter narrows every
+ * count. Grouped by `role` (`plan.byRole`), a store runs the query twice: for `"led"` (the
+ * organisers, the default) and for `"took-part"` (the participants, which never count towards the
+ * council's item count), and feeds both.
  *
  * @since 0.1.0
  * @category compiling
@@ -102,7 +104,9 @@ export const tabulationQuery = (
   t: Tables,
   plan: Plan,
   /** How many councils the database holds: a scope of all of them needs no council condition. */
-  allCouncils: number
+  allCouncils: number,
+  /** Whose rows the organ view reads: the organisers (`led`) or the participants (`took-part`); since 0.2.0. */
+  role: "led" | "took-part" = "led"
 ): TabulationQuery | undefined => {
   const counted = plan.indicators.flatMap((ind, i) => (ind.measure === "tally" ? [] : [i]))
   if (counted.length === 0 || plan.councils.size === 0) return undefined
@@ -127,67 +131,58 @@ export const tabulationQuery = (
     return c
   })
   const filter = (i: number) => compileFilter(q, t, filterOf(i), plan)
-  // One SELECT per role: organisers (`led`) and, when grouped by `role`, participants (`took-part`)
-  // joined by UNION ALL; their rows add up in the builder. Only the organisers' part counts each
-  // activity once for its council (`b`, position 0).
-  const part = (role: "led" | "took-part" | undefined): string => {
-    const select: Array<string> = ["a.council AS council"]
-    const group: Array<string> = ["a.council"]
-    const add = (expr: string, alias: string) => {
-      select.push(`${expr} AS ${alias}`)
-      group.push(expr)
-    }
-    if (dims.has("kind")) add("a.kind", "kind")
-    if (dims.has("ownerKind")) add("ow.kind", "owner_kind")
-    if (dims.has("sessionType")) add("se.type", "session_type")
-    if (dims.has("month") || dims.has("quarter") || dims.has("year")) add("substr(a.date_from, 1, 7)", "month")
-    const ao = dialect.eachOf(role === "took-part" ? "a.participants" : "a.organisers", "ao")
-    const led = role !== "took-part"
-    if (organView) {
-      add(ao.value, "organ")
-      add("og.kind", "organ_kind")
-      add("og.committee_kind", "committee_kind")
-    }
-    if (role !== undefined) select.push(`'${role}' AS role`)
-    if (bySession) add("a.session", "session")
-    if (traced) {
-      select.push("a.id AS id")
-      columns.forEach((i, c) => select.push(`CASE WHEN ${filter(i)} THEN 1 ELSE 0 END AS n${c}`))
-      if (organView) select.push(`${led ? ao.position : "-1"} AS position`)
-    } else {
-      columns.forEach((i, c) => select.push(`SUM(CASE WHEN ${filter(i)} THEN 1 ELSE 0 END) AS n${c}`))
-      if (organView) {
-        columns.forEach((i, c) => select.push(led ? `SUM(CASE WHEN ${ao.position} = 0 AND (${filter(i)}) THEN 1 ELSE 0 END) AS b${c}` : `0 AS b${c}`))
-      }
-    }
-    // The WHERE clause repeats the filters so the scan skips rows no indicator counts.
-    // A scope of every council needs no condition; a scope of most of them is cheaper as a full scan
-    // than as many index probes, so SQLite is told not to use the index (`+a.council`).
-    const councilCondition =
-      plan.councils.size >= allCouncils
-        ? "1 = 1"
-        : `${dialect.name === "sqlite" && plan.councils.size * 2 > allCouncils ? "+a.council" : "a.council"} IN ${q.list([...plan.councils.keys()])}`
-    const from = q.p(plan.period.from)
-    const to = q.p(plan.period.to)
-    const any = columns.map((i) => `(${filter(i)})`).join(" OR ")
-    // The request's filter narrows every indicator.
-    const where = plan.filter === undefined ? "" : ` AND (${compileFilter(q, t, plan.filter, plan)})`
-    // Join the owner organ and the session only when a filter or a dimension reads them.
-    const body = select.join(" ") + any + where
-    return [
-      `SELECT ${select.join(", ")}`,
-      `FROM ${t.activities} a`,
-      /\bow\./.test(body) ? `JOIN ${t.organs} ow ON ow.id = a.owner` : "",
-      /\bse\./.test(body) ? `LEFT JOIN ${t.sessions} se ON se.id = a.session` : "",
-      organView ? `CROSS JOIN ${ao.from} JOIN ${t.organs} og ON og.id = ${ao.value}` : "",
-      `WHERE ${councilCondition} AND a.date_from >= ${from} AND a.date_from <= ${to} AND (${any})${where}`,
-      traced ? "" : `GROUP BY ${group.join(", ")}`
-    ]
-      .filter((l) => l.length > 0)
-      .join("\n")
+  const select: Array<string> = ["a.council AS council"]
+  const group: Array<string> = ["a.council"]
+  const add = (expr: string, alias: string) => {
+    select.push(`${expr} AS ${alias}`)
+    group.push(expr)
   }
-  const byRole = organView && plan.byRole === true
-  const text = byRole ? `${part("led")}\nUNION ALL\n${part("took-part")}` : part(undefined)
+  if (dims.has("kind")) add("a.kind", "kind")
+  if (dims.has("ownerKind")) add("ow.kind", "owner_kind")
+  if (dims.has("sessionType")) add("se.type", "session_type")
+  if (dims.has("month") || dims.has("quarter") || dims.has("year")) add("substr(a.date_from, 1, 7)", "month")
+  const led = role === "led"
+  const ao = dialect.eachOf(led ? "a.organisers" : "a.participants", "ao")
+  if (organView) {
+    add(ao.value, "organ")
+    add("og.kind", "organ_kind")
+    add("og.committee_kind", "committee_kind")
+  }
+  if (organView && plan.byRole === true) select.push(`'${role}' AS role`)
+  if (bySession) add("a.session", "session")
+  if (traced) {
+    select.push("a.id AS id")
+    columns.forEach((i, c) => select.push(`CASE WHEN ${filter(i)} THEN 1 ELSE 0 END AS n${c}`))
+    if (organView) select.push(`${led ? ao.position : "-1"} AS position`)
+  } else {
+    columns.forEach((i, c) => select.push(`SUM(CASE WHEN ${filter(i)} THEN 1 ELSE 0 END) AS n${c}`))
+    if (organView) columns.forEach((i, c) => select.push(led ? `SUM(CASE WHEN ${ao.position} = 0 AND (${filter(i)}) THEN 1 ELSE 0 END) AS b${c}` : `0 AS b${c}`))
+  }
+  // The WHERE clause repeats the filters so the scan skips rows no indicator counts.
+  // A scope of every council needs no condition; a scope of most of them is cheaper as a full scan
+  // than as many index probes, so SQLite is told not to use the index (`+a.council`).
+  const councilCondition =
+    plan.councils.size >= allCouncils
+      ? "1 = 1"
+      : `${dialect.name === "sqlite" && plan.councils.size * 2 > allCouncils ? "+a.council" : "a.council"} IN ${q.list([...plan.councils.keys()])}`
+  const from = q.p(plan.period.from)
+  const to = q.p(plan.period.to)
+  const any = columns.map((i) => `(${filter(i)})`).join(" OR ")
+  // The request's filter narrows every indicator.
+  const where = plan.filter === undefined ? "" : ` AND (${compileFilter(q, t, plan.filter, plan)})`
+  // Join the owner organ and the session only when a filter or a dimension reads them.
+  const body = select.join(" ") + any + where
+  const text = [
+    `SELECT ${select.join(", ")}`,
+    `FROM ${t.activities} a`,
+    /\bow\./.test(body) ? `JOIN ${t.organs} ow ON ow.id = a.owner` : "",
+    /\bse\./.test(body) ? `LEFT JOIN ${t.sessions} se ON se.id = a.session` : "",
+    organView ? `CROSS JOIN ${ao.from} JOIN ${t.organs} og ON og.id = ${ao.value}` : "",
+    `WHERE ${councilCondition} AND a.date_from >= ${from} AND a.date_from <= ${to} AND (${any})${where}`,
+    traced ? "" : `GROUP BY ${group.join(", ")}`
+  ]
+    .filter((l) => l.length > 0)
+    .join("\n")
   return { text, params: q.params, counted, columnOf, organView, bySession, traced }
 }
 

@@ -127,6 +127,9 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
           const builder = new TabulationBuilder.Builder(p)
           const query = tabulationQuery(d, t, p, ds.councils.size)
           if (query !== undefined) feedRows(builder, p, query, yield* q(query.text, query.params))
+          // Grouped by role, the participants' rows (took-part) are counted beside the organisers'.
+          const took = p.view === "organ" && p.byRole === true ? tabulationQuery(d, t, p, ds.councils.size, "took-part") : undefined
+          if (took !== undefined) feedRows(builder, p, took, yield* q(took.text, took.params))
           if (p.councils.size > 0) {
             const s = new SqlText(d)
             const indicators = p.indicators.map((i) => i.id)
