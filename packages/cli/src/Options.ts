@@ -46,7 +46,7 @@ export const ENTITIES = [
  * @since 0.1.0
  * @category data
  */
-export const DIMENSIONS = ["council", "unit", "level", "organ", "organKind", "committeeKind", "ownerKind", "kind", "sessionType", "month", "quarter", "year"] as const
+export const DIMENSIONS = ["council", "unit", "level", "organ", "organKind", "committeeKind", "ownerKind", "kind", "sessionType", "month", "quarter", "year", "role"] as const
 
 /**
  * What `hdnd recommendations stats --by` accepts: `RecommendationStats.dimensions` of @hdnd/core (a

@@ -9,7 +9,7 @@ import { AdvisoryOrigin, ResolutionKind, ReviewSubject, SupervisionMode, Venue }
 import { Level } from "./AdminUnit.js"
 import { OrganKind } from "./Council.js"
 import { Direction, RecommendationKind } from "./Recommendation.js"
-import { ActivityKindId, CommitteeKindId, IndicatorId } from "./Ids.js"
+import { ActivityKindId, CommitteeKindId, IndicatorId, OrganId } from "./Ids.js"
 import { SessionType, SpecialLabel } from "./Session.js"
 import { NonEmptyText, normalizeText, Text } from "./Text.js"
 
@@ -39,6 +39,10 @@ export type RecommendationCount = typeof RecommendationCount.Type
  * - `organiserKinds` / `committeeKinds`: at least one organiser is of that organ kind / committee kind.
  * - `levels`: the level of the council's unit.
  * - `sessionTypes` / `specialLabels`: of the session served (activities with no session fail them).
+ * - `ledBy`: one of these organs is an organiser (chủ trì); `tookPart`: one of them is a participant
+ *   (tham gia, without leading); `involved`: either.
+ * - `participantKinds` / `participantCommitteeKinds`: at least one participant is of that organ kind /
+ *   committee kind (the participant counterparts of `organiserKinds` / `committeeKinds`).
  *
  * @since 0.1.0
  * @category models
@@ -55,7 +59,17 @@ export const Clause = Schema.Struct({
   committeeKinds: list(CommitteeKindId),
   levels: list(Level),
   sessionTypes: list(SessionType),
-  specialLabels: list(SpecialLabel)
+  specialLabels: list(SpecialLabel),
+  /** @since 0.2.0 */
+  ledBy: list(OrganId),
+  /** @since 0.2.0 */
+  tookPart: list(OrganId),
+  /** @since 0.2.0 */
+  involved: list(OrganId),
+  /** @since 0.2.0 */
+  participantKinds: list(OrganKind),
+  /** @since 0.2.0 */
+  participantCommitteeKinds: list(CommitteeKindId)
 }).annotate({ identifier: "Clause" })
 /** @since 0.1.0 @category models */
 export type Clause = typeof Clause.Type

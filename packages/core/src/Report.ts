@@ -162,7 +162,17 @@ const checkSelector = (ctx: Ctx, field: string, where: Readonly<Record<string, s
       report(ctx, field, "dimension-not-grouped", `bảng tổng hợp không nhóm theo "${dim}"; thêm "${dim}" vào groupBy của mẫu`,
         `the tabulation is not grouped by "${dim}"; add "${dim}" to the template's groupBy`)
     }
-    out[dim] = typeof v === "string" ? [v] : v
+    const values = typeof v === "string" ? [v] : v
+    if (dim === "role") {
+      // role=led (chủ trì), role=took-part (tham gia), role=any (either: summed over both roles).
+      const wrong = values.filter((x) => x !== "led" && x !== "took-part" && x !== "any")
+      if (wrong.length > 0) {
+        report(ctx, field, "unknown-role", `vai trò "${wrong.join("|")}" không hợp lệ; dùng role=led (chủ trì), role=took-part (tham gia) hoặc role=any (cả hai)`,
+          `no role "${wrong.join("|")}"; use role=led, role=took-part or role=any (either)`)
+      }
+      if (values.includes("any")) continue
+    }
+    out[dim] = values
   }
   return out as Selector
 }

@@ -13,7 +13,9 @@
  * - `{{period}}` → "từ tháng 8 năm 2022 đến tháng 8 năm 2023"; `{{Period}}` capitalises it;
  *   `{{period short}}` → "từ tháng 8/2022 đến tháng 8/2023".
  * Selectors (`dimension=value`, several values separated by `|`) pick cells; dimensions not named are
- * summed over.
+ * summed over. With `groupBy: ["organ", "role"]`, `{{count core/supervision organ=<id> role=led}}` is
+ * what that organ led (chủ trì), `role=took-part` what it took part in (tham gia) and `role=any` (or
+ * no `role`) either (since 0.2.0).
  *
  * @since 0.1.0
  */

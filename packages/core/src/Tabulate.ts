@@ -11,7 +11,7 @@ import type { Dataset } from "./Dataset.js"
 import type { TabulationError } from "./Errors.js"
 import { distinctKeys, isMeasured, sumOf } from "./Indicator.js"
 import type { Facts, Predicate } from "./internal/predicate.js"
-import { compileFilter, needsOrganisers } from "./internal/predicate.js"
+import { compileFilter, needsOrganisers, needsParticipants } from "./internal/predicate.js"
 import { tabulateInto } from "./RecommendationStats.js"
 import type { Registry } from "./Registry.js"
 import type { Tabulation } from "./Tabulation.js"
@@ -39,7 +39,9 @@ interface OrganFacts {
  * Tabulates a dataset. Activities count in the period that contains their first day; tallies count
  * when their whole period lies within the period asked for, and are listed as unapportioned when it
  * only overlaps. For a `sum` or `distinct` indicator, an activity counts when it matches the filter
- * and carries the measured attribute (see `Indicator.isMeasured`).
+ * and carries the measured attribute (see `Indicator.isMeasured`). In the per-organ view an activity
+ * counts once per organiser, and once per participant too when grouped by `role`; a request's
+ * `filter` narrows every indicator.
  *
  * @since 0.1.0
  * @category tabulation
@@ -63,11 +65,26 @@ export const tabulate = (
   // The attribute a sum or distinct indicator reads, and the measure, per indicator.
   const attributes = p.indicators.map((i) => (i.measure === "sum" || i.measure === "distinct" ? i.attribute : undefined))
   const measures = p.indicators.map((i) => i.measure)
-  const wantsOrganisers = p.view === "organ" || p.indicators.some((i) => needsOrganisers(i.filter))
-  const facts: Facts = { level: undefined, ownerKind: undefined, session: undefined, organKinds: [], committeeKinds: [] }
+  const where = p.filter === undefined ? undefined : compileFilter(p.filter)
+  const filters = p.filter === undefined ? p.indicators.map((i) => i.filter) : [...p.indicators.map((i) => i.filter), p.filter]
+  const wantsOrganisers = p.view === "organ" || filters.some(needsOrganisers)
+  const byRole = p.view === "organ" && p.byRole === true
+  const wantsParticipants = byRole || filters.some(needsParticipants)
+  const facts: Facts = {
+    level: undefined,
+    ownerKind: undefined,
+    session: undefined,
+    organKinds: [],
+    committeeKinds: [],
+    participantKinds: [],
+    participantCommitteeKinds: []
+  }
   const organKinds: Array<OrganKind | undefined> = []
   const committeeKinds: Array<string | undefined> = []
   const organFacts: Array<OrganFacts | undefined> = []
+  const participantKinds: Array<OrganKind | undefined> = []
+  const participantCommitteeKinds: Array<string | undefined> = []
+  const participantFacts: Array<OrganFacts | undefined> = []
   const row: RowFacts = emptyRowFacts()
 
   for (const council of p.councils.values()) {
@@ -93,6 +110,20 @@ export const tabulate = (
         facts.organKinds = organKinds
         facts.committeeKinds = committeeKinds
       }
+      if (wantsParticipants) {
+        participantKinds.length = 0
+        participantCommitteeKinds.length = 0
+        participantFacts.length = 0
+        for (const id of a.participants ?? []) {
+          const o = organs.get(id)
+          participantFacts.push(o)
+          participantKinds.push(o?.kind)
+          participantCommitteeKinds.push(o?.committeeKind)
+        }
+        facts.participantKinds = participantKinds
+        facts.participantCommitteeKinds = participantCommitteeKinds
+      }
+      if (where !== undefined && !where(a, facts)) continue
       row.kind = a.kind
       row.ownerKind = facts.ownerKind
       row.sessionType = facts.session?.type
@@ -113,6 +144,7 @@ export const tabulate = (
           builder.addSum(i, councilKey, amount)
           if (values !== undefined) builder.addValues(i, councilKey, values)
         } else {
+          if (byRole) row.role = "led"
           for (let j = 0; j < a.organisers.length; j++) {
             row.organ = a.organisers[j]
             row.organKind = organFacts[j]?.kind
@@ -122,7 +154,19 @@ export const tabulate = (
             builder.addSum(i, key, amount)
             if (values !== undefined) builder.addValues(i, key, values)
           }
-          row.organ = row.organKind = row.committeeKind = undefined
+          if (byRole && a.participants !== undefined) {
+            row.role = "took-part"
+            for (let j = 0; j < a.participants.length; j++) {
+              row.organ = a.participants[j]
+              row.organKind = participantFacts[j]?.kind
+              row.committeeKind = participantFacts[j]?.committeeKind
+              const key = builder.keyOf(row, council)
+              builder.addItems(i, key, 1, a.session, p.traced ? [a.id] : undefined)
+              builder.addSum(i, key, amount)
+              if (values !== undefined) builder.addValues(i, key, values)
+            }
+          }
+          row.organ = row.organKind = row.committeeKind = row.role = undefined
         }
       }
     }

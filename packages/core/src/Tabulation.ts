@@ -27,6 +27,9 @@ import { combineQualifiers, combineWordings } from "./Tally.js"
  * - `ownerKind`: the kind of organ on whose behalf the work was done.
  * - `kind`: the activity kind; `sessionType`: of the session served.
  * - `month` (`YYYY-MM`), `quarter` (`YYYY-Qn`), `year`: of the activity's first day.
+ * - `role` (since 0.2.0): `led` (chủ trì) or `took-part` (tham gia). Grouping by it adds each
+ *   activity's participants to the per-organ view beside its organisers; without it the per-organ
+ *   view counts organisers only, as before.
  *
  * @since 0.1.0
  * @category models
@@ -47,7 +50,7 @@ export const dimensions: ReadonlyArray<Dimension> = DimensionSchema.literals
  * @since 0.1.0
  * @category models
  */
-export const organDimensions: ReadonlySet<Dimension> = new Set(["organ", "organKind", "committeeKind"])
+export const organDimensions: ReadonlySet<Dimension> = new Set(["organ", "organKind", "committeeKind", "role"])
 
 /**
  * The value a dimension takes when a record cannot be placed on it (a tally reported for a whole

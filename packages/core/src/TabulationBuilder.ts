@@ -17,7 +17,7 @@ import type { Dataset } from "./Dataset.js"
 import { TabulationError } from "./Errors.js"
 import * as Hierarchy from "./Hierarchy.js"
 import type { ActivityId, ActivityKindId, CommitteeKindId, CouncilId, IndicatorId, OrganId, UnitId } from "./Ids.js"
-import type { Indicator, Measure } from "./Indicator.js"
+import type { Filter, Indicator, Measure } from "./Indicator.js"
 import { attributeProblem } from "./Indicator.js"
 import type { Registry } from "./Registry.js"
 import { closestIds } from "./Registry.js"
@@ -53,6 +53,13 @@ export interface Plan {
   readonly view: View
   readonly traced: boolean
   readonly period: Period
+  /**
+   * The request's filter, which every counted activity must also match (since 0.2.0). When present,
+   * tallies are not counted: a reported number cannot say which organ led or took part.
+   */
+  readonly filter?: Filter | undefined
+  /** Whether the per-organ view counts participants too (grouped by `role`; since 0.2.0). */
+  readonly byRole?: boolean | undefined
 }
 
 const hierarchies = new WeakMap<object, Hierarchy.Hierarchy>()
@@ -145,7 +152,16 @@ export const plan = (
     const unit = ds.units.get(c.unit)
     councils.set(id, { id, unit: c.unit, level: unit === undefined ? undefined : levelOfUnitType[unit.type], index: councils.size })
   }
-  return Result.succeed({ indicators, councils, dimensions: dims, view: viewOf(dims), traced: request.trace === true, period: request.period })
+  return Result.succeed({
+    indicators,
+    councils,
+    dimensions: dims,
+    view: viewOf(dims),
+    traced: request.trace === true,
+    period: request.period,
+    filter: request.filter,
+    byRole: dims.includes("role")
+  })
 }
 
 /**
@@ -165,6 +181,8 @@ export interface RowFacts {
   organ: string | undefined
   organKind: string | undefined
   committeeKind: string | undefined
+  /** `led` or `took-part`, in the per-organ view (since 0.2.0). */
+  role?: string | undefined
 }
 
 /**
@@ -181,7 +199,8 @@ export const emptyRowFacts = (): RowFacts => ({
   day: "",
   organ: undefined,
   organKind: undefined,
-  committeeKind: undefined
+  committeeKind: undefined,
+  role: undefined
 })
 
 /**
@@ -216,6 +235,8 @@ export const dimensionValue = (d: Dimension, f: RowFacts, c: ScopedCouncil): str
       return quarterOf(f.day as never)
     case "year":
       return f.day.slice(0, 4)
+    case "role":
+      return f.role ?? NONE
   }
 }
 
@@ -318,6 +339,8 @@ export class Builder {
    */
   addTallies(tallies: Iterable<Tally>, organs: Pick<Dataset, "organs">["organs"]): void {
     const { period, dimensions, councils } = this.plan
+    // A reported number cannot say which organ led or took part: a filtered request counts items only.
+    if (this.plan.filter !== undefined) return
     const indexOf = new Map(this.plan.indicators.map((ind, i) => [ind.id as string, i]))
     for (const t of tallies) {
       const i = indexOf.get(t.indicator)
@@ -390,6 +413,8 @@ const fixedLabels: ReadonlyMap<string, Label> = new Map<string, Label>([
   ["commune", { vi: "cấp xã", en: "commune level" }],
   ["regular", { vi: "kỳ họp thường lệ", en: "regular session" }],
   ["special", { vi: "kỳ họp chuyên đề, bất thường", en: "special session" }],
+  ["led", { vi: "chủ trì", en: "led" }],
+  ["took-part", { vi: "tham gia", en: "took part" }],
   [NONE, { vi: "không có", en: "none" }],
   [UNAPPORTIONED, { vi: "không phân bổ được", en: "not apportioned" }]
 ])

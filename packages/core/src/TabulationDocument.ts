@@ -35,7 +35,8 @@ export const DIMENSION_LABELS: Readonly<Record<Dimension, { readonly vi: string;
   sessionType: { vi: "Loại kỳ họp", en: "Session type" },
   month: { vi: "Tháng", en: "Month" },
   quarter: { vi: "Quý", en: "Quarter" },
-  year: { vi: "Năm", en: "Year" }
+  year: { vi: "Năm", en: "Year" },
+  role: { vi: "Vai trò", en: "Role" }
 }
 
 /** A row's dimension values in reading order: chronological for time, by label otherwise. */

@@ -7,6 +7,7 @@ import * as Schema from "effect/Schema"
 import { Level } from "./AdminUnit.js"
 import { CalendarDate, Period } from "./CalendarDate.js"
 import { CouncilId, IndicatorId, UnitId } from "./Ids.js"
+import { Filter } from "./Indicator.js"
 
 /**
  * The councils whose work is counted: those of a unit's subtree as of a date (optionally only some
@@ -44,11 +45,17 @@ export const DimensionSchema = Schema.Literals([
   "sessionType",
   "month",
   "quarter",
-  "year"
+  "year",
+  "role"
 ]).annotate({ identifier: "Dimension" })
 
 /**
  * A tabulation request. `trace: true` keeps, in every cell, the ids of the activities counted.
+ *
+ * `filter` (since 0.2.0) narrows every indicator of the request to the activities it also matches:
+ * `{ ledBy: [ban] }` counts only the work that committee led (chủ trì), `{ tookPart: [ban] }` only
+ * the work it took part in (tham gia), `{ involved: [ban] }` either. Reported tallies cannot say
+ * which organ led or took part, so a request with a filter counts itemised activities only.
  *
  * @since 0.1.0
  * @category models
@@ -58,7 +65,8 @@ export const TabulationRequest = Schema.Struct({
   scope: Scope,
   period: Period,
   groupBy: Schema.optional(Schema.Array(DimensionSchema)),
-  trace: Schema.optional(Schema.Boolean)
+  trace: Schema.optional(Schema.Boolean),
+  filter: Schema.optional(Filter)
 }).annotate({ identifier: "TabulationRequest" })
 /** @since 0.1.0 @category models */
 export type TabulationRequest = typeof TabulationRequest.Type

@@ -407,6 +407,15 @@ class Checker {
       else this.report("activities", a.id, `organisers[${i}]`, "duplicate-organiser",
         `cơ quan "${o}" được ghi hai lần trong organisers; hãy bỏ lần lặp`, `organ "${o}" is listed twice in organisers; remove the repeat`)
     })
+    a.participants?.forEach((o, i) => {
+      const field = `participants[${i}]`
+      if (a.organisers.includes(o)) this.report("activities", a.id, field, "participant-is-organiser",
+        `cơ quan "${o}" đã chủ trì (organisers) nên không ghi thêm là cơ quan tham gia (participants); hãy bỏ khỏi participants`,
+        `organ "${o}" led the activity (organisers), so it cannot also be a participant; remove it from participants`)
+      else if (a.participants?.indexOf(o) !== i) this.report("activities", a.id, field, "duplicate-participant",
+        `cơ quan "${o}" được ghi hai lần trong participants; hãy bỏ lần lặp`, `organ "${o}" is listed twice in participants; remove the repeat`)
+      else this.organRef("activities", a.id, field, o, a.council, dates, true, inOffice)
+    })
     for (const [field, kind, ref] of [["session", "sessions", a.session], ["meeting", "meetings", a.meeting]] as const) {
       const s = ref === undefined ? undefined : this.ref("activities", a.id, field, kind, ref, a.council)
       if (s !== undefined) this.sameCouncil("activities", a.id, field, `${field}-outside-council`, kind, s, a.council)
@@ -573,7 +582,7 @@ class Checker {
       for (const id of ids) for (const r of [this.inBatch[kind].get(id), this.stored(kind).get(id)]) if (r !== undefined) councils.add(r.council)
     }
     const hit = (a: Activity): boolean =>
-      C.has(a.council) || O.has(a.owner) || a.organisers.some((o) => O.has(o)) ||
+      C.has(a.council) || O.has(a.owner) || a.organisers.some((o) => O.has(o)) || (a.participants?.some((o) => O.has(o)) ?? false) ||
       (a.session !== undefined && S.has(a.session)) || (a.meeting !== undefined && M.has(a.meeting))
     for (const c of councils) scan("activities", hit, this.current.activitiesByCouncil.get(c as Council["id"])?.values() ?? [])
   }
@@ -602,7 +611,7 @@ class Checker {
  * `lineage-dates`, `outside-validity`, `council-overlap`, `term-overlap`, `missing-field`,
  * `field-not-applicable`, `committee-not-allowed`, `term-outside-council`, `special-label`,
  * `session-series`, `duplicate-ordinal`, `organ-outside-council`, `organ-not-valid`,
- * `duplicate-organiser`, `session-outside-council`, `meeting-outside-council`, `invalid-attribute`, `after-level-end` (a unit
+ * `duplicate-organiser`, `participant-is-organiser`, `duplicate-participant` (since 0.2.0), `session-outside-council`, `meeting-outside-council`, `invalid-attribute`, `after-level-end` (a unit
  * of a level that ceased, ending after the level's last day: `Historic`); for follow-up records `before-activity`,
  * `before-raised`, `before-response`, `evaluation-without-response`, `response-of-another-matter`,
  * `merge-cycle`, `merge-across-councils`, `month-outside-quarter`, `activity-linked-twice`,

@@ -562,6 +562,19 @@ export const entities: Readonly<Record<Dataset.EntityKind, EntitySpec>> = {
       example: "Ban Pháp chế",
       aliases: ["Cơ quan thực hiện", "Cơ quan tổ chức", "Đơn vị chủ trì", "organizers"]
     }),
+    col({
+      field: "participants",
+      en: "participants",
+      vi: "Cơ quan tham gia",
+      type: "refs",
+      note: {
+        vi: "cơ quan tham gia nhưng không chủ trì, theo mã hoặc tên; nhiều cơ quan cách nhau bởi \";\"; để trống nếu không có",
+        en: "the organs that took part without leading, by id or name; several separated by \";\"; empty when none"
+      },
+      ref: "organs",
+      example: "",
+      aliases: ["Cơ quan phối hợp", "Đơn vị tham gia", "Tham gia", "took part", "participating organs"]
+    }),
     from({ field: "date", example: "10/07/2023", aliases: ["Ngày", "Thời gian"] }),
     to({ field: "date", example: "", note: { vi: "ngày kết thúc; để trống nếu làm trong một ngày", en: "the last day; empty for one day" } }),
     col({

@@ -27,11 +27,16 @@ describePg("PostgreSQL migrations", () => {
           yield* sql.query(`INSERT INTO ${t.hdnd_migrations} VALUES ($1, $2, $3)`, [1, v1.name, "2025-01-01T00:00:00.000Z"])
           const old = { ...structure(), ...batch(7, 25) }
           for (const kind of Dataset.entityKinds) {
-            const columns = Rows.layouts[kind].columns.map((c) => c.name)
+            // Only the columns a v1 table has (later migrations add some, such as activities.participants).
+            const v1Columns = new Set(
+              ((yield* sql.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2`, [schema, Rows.layouts[kind].table])) as ReadonlyArray<{ column_name: string }>).map((c) => c.column_name)
+            )
+            const kept = Rows.layouts[kind].columns.flatMap((c, i) => (v1Columns.has(c.name) ? [[c.name, i] as const] : []))
             for (const r of (old[kind] ?? []) as ReadonlyArray<unknown>) {
+              const values = Rows.toValues(kind, r)
               yield* sql.query(
-                `INSERT INTO ${t[Rows.layouts[kind].table]} (${columns.join(", ")}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(", ")})`,
-                Rows.toValues(kind, r)
+                `INSERT INTO ${t[Rows.layouts[kind].table]} (${kept.map(([n]) => n).join(", ")}) VALUES (${kept.map((_, i) => `$${i + 1}`).join(", ")})`,
+                kept.map(([, i]) => values[i])
               )
             }
           }

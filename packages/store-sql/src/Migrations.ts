@@ -133,6 +133,13 @@ export const migrations: ReadonlyArray<Migration> = [
     name: "tally qualifier words as entered",
     // "trên 1.500" is printed as entered: the word beside the qualifier code (NULL: the default word).
     statements: (t) => [`ALTER TABLE ${t.tallies} ADD COLUMN qualifier_text TEXT`]
+  },
+  {
+    version: 4,
+    name: "activity participants",
+    // The organs that took part in an activity without leading it: a JSON array of organ ids, in
+    // order, like the organisers; NULL (every row written before) means none.
+    statements: (t) => [`ALTER TABLE ${t.activities} ADD COLUMN participants TEXT`]
   }
 ]
 

@@ -34,6 +34,20 @@ const compileClause = (q: SqlText, t: Tables, c: Clause, plan: Plan): string => 
   }
   if (c.organiserKinds !== undefined) parts.push(organiser(`xo.kind IN ${q.list(c.organiserKinds)}`))
   if (c.committeeKinds !== undefined) parts.push(organiser(`xo.committee_kind IN ${q.list(c.committeeKinds)}`))
+  // Participants are held like organisers (a JSON array, NULL when none: no element, no match).
+  const participant = (condition: string) => {
+    const x = q.dialect.eachOf("a.participants", "x")
+    return `EXISTS (SELECT 1 FROM ${x.from} JOIN ${t.organs} xo ON xo.id = ${x.value} WHERE ${condition})`
+  }
+  const member = (column: string, ids: ReadonlyArray<unknown>) => {
+    const x = q.dialect.eachOf(column, "x")
+    return `EXISTS (SELECT 1 FROM ${x.from} WHERE ${x.value} IN ${q.list(ids)})`
+  }
+  if (c.ledBy !== undefined) parts.push(member("a.organisers", c.ledBy))
+  if (c.tookPart !== undefined) parts.push(member("a.participants", c.tookPart))
+  if (c.involved !== undefined) parts.push(`${member("a.organisers", c.involved)} OR ${member("a.participants", c.involved)}`)
+  if (c.participantKinds !== undefined) parts.push(participant(`xo.kind IN ${q.list(c.participantKinds)}`))
+  if (c.participantCommitteeKinds !== undefined) parts.push(participant(`xo.committee_kind IN ${q.list(c.participantCommitteeKinds)}`))
   if (c.levels !== undefined) {
     const levels = new Set<string>(c.levels)
     const councils = [...plan.councils.values()].filter((x) => x.level !== undefined && levels.has(x.level)).map((x) => x.id)
@@ -102,7 +116,10 @@ export interface TabulationQuery {
  * Builds the query for a plan: one pass over the activities in scope and period, one count column
  * per indicator (`n`: per cell, once per organiser in the organ view; `b`: once per activity, for the
  * council's item count), grouped by the council and the dimensions asked for. With `trace`, one row
- * per matching activity (and organiser) instead, with its id.
+ * per matching activity (and organiser) instead, with its id. The request's filter narrows every
+ * count. Grouped by `role` (`plan.byRole`), a store runs the query twice: for `"led"` (the
+ * organisers, the default) and for `"took-part"` (the participants, which never count towards the
+ * council's item count), and feeds both.
  *
  * @since 0.1.0
  * @category compiling
@@ -112,7 +129,9 @@ export const tabulationQuery = (
   t: Tables,
   plan: Plan,
   /** How many councils the database holds: a scope of all of them needs no council condition. */
-  allCouncils: number
+  allCouncils: number,
+  /** Whose rows the organ view reads: the organisers (`led`) or the participants (`took-part`); since 0.2.0. */
+  role: "led" | "took-part" = "led"
 ): TabulationQuery | undefined => {
   const counted = plan.indicators.flatMap((ind, i) => (ind.measure === "tally" || ind.source === "recommendations" ? [] : [i]))
   if (counted.length === 0 || plan.councils.size === 0) return undefined
@@ -151,12 +170,14 @@ export const tabulationQuery = (
   if (dims.has("ownerKind")) add("ow.kind", "owner_kind")
   if (dims.has("sessionType")) add("se.type", "session_type")
   if (dims.has("month") || dims.has("quarter") || dims.has("year")) add("substr(a.date_from, 1, 7)", "month")
-  const ao = dialect.eachOf("a.organisers", "ao")
+  const led = role === "led"
+  const ao = dialect.eachOf(led ? "a.organisers" : "a.participants", "ao")
   if (organView) {
     add(ao.value, "organ")
     add("og.kind", "organ_kind")
     add("og.committee_kind", "committee_kind")
   }
+  if (organView && plan.byRole === true) select.push(`'${role}' AS role`)
   if (bySession) add("a.session", "session")
   if (traced) {
     select.push("a.id AS id")
@@ -164,13 +185,13 @@ export const tabulationQuery = (
     columns.forEach((i, c) => {
       if (summed[c] === true) select.push(`CASE WHEN ${filter(i)} THEN ${sumOf(c)} END AS s${c}`)
     })
-    if (organView) select.push(`${ao.position} AS position`)
+    if (organView) select.push(`${led ? ao.position : "-1"} AS position`)
   } else {
     columns.forEach((i, c) => select.push(`SUM(CASE WHEN ${filter(i)} THEN 1 ELSE 0 END) AS n${c}`))
     columns.forEach((i, c) => {
       if (summed[c] === true) select.push(`SUM(CASE WHEN ${filter(i)} THEN ${sumOf(c)} END) AS s${c}`)
     })
-    if (organView) columns.forEach((i, c) => select.push(`SUM(CASE WHEN ${ao.position} = 0 AND (${filter(i)}) THEN 1 ELSE 0 END) AS b${c}`))
+    if (organView) columns.forEach((i, c) => select.push(led ? `SUM(CASE WHEN ${ao.position} = 0 AND (${filter(i)}) THEN 1 ELSE 0 END) AS b${c}` : `0 AS b${c}`))
   }
   // The WHERE clause repeats the filters so the scan skips rows no indicator counts.
   // A scope of every council needs no condition; a scope of most of them is cheaper as a full scan
@@ -182,15 +203,17 @@ export const tabulationQuery = (
   const from = q.p(plan.period.from)
   const to = q.p(plan.period.to)
   const any = columns.map((i) => `(${filter(i)})`).join(" OR ")
+  // The request's filter narrows every indicator.
+  const where = plan.filter === undefined ? "" : ` AND (${compileFilter(q, t, plan.filter, plan)})`
   // Join the owner organ and the session only when a filter or a dimension reads them.
-  const body = select.join(" ") + any
+  const body = select.join(" ") + any + where
   const text = [
     `SELECT ${select.join(", ")}`,
     `FROM ${t.activities} a`,
     /\bow\./.test(body) ? `JOIN ${t.organs} ow ON ow.id = a.owner` : "",
     /\bse\./.test(body) ? `LEFT JOIN ${t.sessions} se ON se.id = a.session` : "",
     organView ? `CROSS JOIN ${ao.from} JOIN ${t.organs} og ON og.id = ${ao.value}` : "",
-    `WHERE ${councilCondition} AND a.date_from >= ${from} AND a.date_from <= ${to} AND (${any})`,
+    `WHERE ${councilCondition} AND a.date_from >= ${from} AND a.date_from <= ${to} AND (${any})${where}`,
     traced ? "" : `GROUP BY ${group.join(", ")}`
   ]
     .filter((l) => l.length > 0)
@@ -222,6 +245,7 @@ export const feedRows = (builder: TabulationBuilder.Builder, p: Plan, query: Tab
     facts.organ = str(r.organ)
     facts.organKind = str(r.organ_kind)
     facts.committeeKind = query.organView ? (str(r.committee_kind) ?? "-") : undefined
+    facts.role = str(r.role)
     const key = builder.keyOf(facts, council)
     const session = query.bySession ? str(r.session) : undefined
     query.counted.forEach((i, j) => {
@@ -267,7 +291,9 @@ export const valuesQueries = (
   dialect: SqlText["dialect"],
   t: Tables,
   plan: Plan,
-  allCouncils: number
+  allCouncils: number,
+  /** Whose rows the organ view reads, as for {@link tabulationQuery}; since 0.2.0. */
+  role: "led" | "took-part" = "led"
 ): ReadonlyArray<ValuesQuery> => {
   if (plan.councils.size === 0) return []
   const groups = new Map<string, Array<number>>()
@@ -294,12 +320,13 @@ export const valuesQueries = (
     if (dims.has("ownerKind")) add("ow.kind", "owner_kind")
     if (dims.has("sessionType")) add("se.type", "session_type")
     if (dims.has("month") || dims.has("quarter") || dims.has("year")) add("substr(a.date_from, 1, 7)", "month")
-    const ao = dialect.eachOf("a.organisers", "ao")
+    const ao = dialect.eachOf(role === "led" ? "a.organisers" : "a.participants", "ao")
     if (organView) {
       add(ao.value, "organ")
       add("og.kind", "organ_kind")
       add("og.committee_kind", "committee_kind")
     }
+    if (organView && plan.byRole === true) select.push(`'${role}' AS role`)
     const dv = dialect.attribute.elements("a.attributes", () => q.p(dialect.attribute.path(attribute)), "dv")
     add(dv.type, "vtype")
     add(dv.value, "v")
@@ -309,7 +336,9 @@ export const valuesQueries = (
     const period = `a.date_from >= ${q.p(plan.period.from)} AND a.date_from <= ${q.p(plan.period.to)}`
     const condition = itemCondition(q, t, ind, plan)
     const notObject = attributeSql(q, "notObject", attribute)
-    const body = select.join(" ") + condition
+    // The request's filter narrows every indicator.
+    const where = plan.filter === undefined ? "" : ` AND (${compileFilter(q, t, plan.filter, plan)})`
+    const body = select.join(" ") + condition + where
     const text = [
       `SELECT ${select.join(", ")}`,
       `FROM ${t.activities} a`,
@@ -317,7 +346,7 @@ export const valuesQueries = (
       /\bse\./.test(body) ? `LEFT JOIN ${t.sessions} se ON se.id = a.session` : "",
       organView ? `CROSS JOIN ${ao.from} JOIN ${t.organs} og ON og.id = ${ao.value}` : "",
       `CROSS JOIN ${from}`,
-      `WHERE ${councilCondition} AND ${period} AND (${condition}) AND ${notObject} AND ${dv.scalar}`,
+      `WHERE ${councilCondition} AND ${period} AND (${condition}) AND ${notObject} AND ${dv.scalar}${where}`,
       `GROUP BY ${group.join(", ")}`
     ]
       .filter((l) => l.length > 0)
@@ -347,6 +376,7 @@ export const feedValues = (builder: TabulationBuilder.Builder, p: Plan, query: V
     facts.organ = str(r.organ)
     facts.organKind = str(r.organ_kind)
     facts.committeeKind = query.organView ? (str(r.committee_kind) ?? "-") : undefined
+    facts.role = str(r.role)
     const type = String(r.vtype)
     const value = Indicator.distinctKey(type === "text" || type === "string" ? String(r.v) : Number(r.v))
     if (value === undefined) continue

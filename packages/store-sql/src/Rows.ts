@@ -1,6 +1,6 @@
 /**
  * How each entity maps to table rows and back. Optional fields are `NULL` columns; an activity's
- * organisers and a programme item's linked activities are JSON array columns (in order); a
+ * organisers and participants and a programme item's linked activities are JSON array columns (in order); a
  * recommendation's addressee is three columns (`addressee_kind`, `addressee_name`,
  * `addressee_organ`); lineage sources and targets live in their own table.
  *
@@ -102,7 +102,9 @@ export const layouts: Readonly<Record<Kind, { readonly table: TableName; readonl
       field("mode"),
       field("origin"),
       field("venue"),
-      col("attributes", (e) => (e.attributes === undefined ? null : JSON.stringify(e.attributes)))
+      col("attributes", (e) => (e.attributes === undefined ? null : JSON.stringify(e.attributes))),
+      // Added by migration 3: NULL (old rows, or no participants) reads back as none.
+      col("participants", (e) => (e.participants === undefined ? null : JSON.stringify(e.participants)))
     ]
   },
   tallies: {
@@ -280,6 +282,7 @@ export const fromRow = (kind: Kind, r: Row, extra?: { sources?: ReadonlyArray<st
         ["venue", "venue"]
       ] as const) opt(o, key, r[column])
       if (r.attributes !== null && r.attributes !== undefined) o.attributes = typeof r.attributes === "string" ? JSON.parse(r.attributes) : r.attributes
+      if (r.participants !== null && r.participants !== undefined) o.participants = typeof r.participants === "string" ? JSON.parse(r.participants) : r.participants
       break
     case "tallies":
       Object.assign(o, { council: r.council, indicator: r.indicator, period: { from: r.period_from, to: r.period_to }, value: Number(r.value), qualifier: r.qualifier })

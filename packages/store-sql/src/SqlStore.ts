@@ -127,7 +127,12 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
           const builder = new TabulationBuilder.Builder(p)
           const query = tabulationQuery(d, t, p, ds.councils.size)
           if (query !== undefined) feedRows(builder, p, query, yield* q(query.text, query.params))
+          // Grouped by role, the participants' rows (took-part) are counted beside the organisers'.
+          const byRole = p.view === "organ" && p.byRole === true
+          const took = byRole ? tabulationQuery(d, t, p, ds.councils.size, "took-part") : undefined
+          if (took !== undefined) feedRows(builder, p, took, yield* q(took.text, took.params))
           for (const vq of valuesQueries(d, t, p, ds.councils.size)) feedValues(builder, p, vq, yield* q(vq.text, vq.params))
+          if (byRole) for (const vq of valuesQueries(d, t, p, ds.councils.size, "took-part")) feedValues(builder, p, vq, yield* q(vq.text, vq.params))
           RecommendationStats.tabulateInto(builder, ds)
           if (p.councils.size > 0) {
             const s = new SqlText(d)

@@ -4,7 +4,7 @@
  * evaluations and a work programme) imported with the 0.1 `hdnd` CLI (commit 37bb448), vacuumed and
  * gzipped. The figures below are what the 0.1 CLI printed for that file, and the rows it holds.
  */
-import { CalendarDate, Ids, Indicators, Store, Tabulation, TabulationRequest } from "@hdnd/core"
+import { Activity, CalendarDate, Ids, Indicators, Store, Tabulation, TabulationRequest } from "@hdnd/core"
 import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
 import * as fs from "node:fs"
@@ -63,5 +63,51 @@ describe("a SQLite file written by hdnd 0.1 (Effect 3)", () => {
     expect(result.evaluations).toBe(6)
     expect(result.programmeItems).toBe(8)
     expect(result.again).toMatchObject({ inserted: 0, updated: 0, unchanged: 50 })
+  })
+})
+
+describe("a SQLite file written by hdnd 0.1, migrated to activity participants (schema v4)", () => {
+  it("reads its activities back with no participants, keeps its per-organ figures and stores participants from then on", async () => {
+    const file = copyOfFixture()
+    const scope = TabulationRequest.subtree(Ids.UnitId.make("unit:14"), CalendarDate.date("2023-08-31"))
+    const period = CalendarDate.period("2022-08-01", "2023-08-31")
+    const indicators = [Indicators.ids.reviewDraftResolution, Indicators.ids.supervision] as const
+    const result = await Effect.runPromise(
+      Effect.gen(function* () {
+        const store = yield* Store.Store
+        const activities = yield* Stream.runCollect(store.stream("activities"))
+        const organs = yield* Stream.runCollect(store.stream("organs"))
+        const byOrgan = yield* store.tabulate({ indicators, scope, period, groupBy: ["organ"] })
+        const byRole = yield* store.tabulate({ indicators, scope, period, groupBy: ["organ", "role"] })
+        // Some committee joins a supervision mission it did not lead.
+        const pick = activities
+          .filter((a) => a.kind === "supervision")
+          .flatMap((a) => {
+            const last = a.date.to ?? a.date.from
+            const o = organs.find(
+              (o) => o.council === a.council && o.kind === "committee" && !a.organisers.includes(o.id) && o.validity.from <= a.date.from && (o.validity.to === undefined || o.validity.to >= last)
+            )
+            return o === undefined ? [] : [{ a, o }]
+          })
+          .at(0)
+        if (pick === undefined) return yield* Effect.die(new Error("the fixture has no activity a committee could join"))
+        const { a, o } = pick
+        yield* store.upsert({ activities: [new Activity.Activity({ ...a, participants: [o.id] })] })
+        const stored = yield* store.get("activities", a.id)
+        const tookPart = yield* store.tabulate({ indicators: [Indicators.ids.supervision], scope: TabulationRequest.councils([a.council]), period, filter: { tookPart: [o.id] } })
+        return { activities, organs, byOrgan, byRole, stored, organ: o.id, tookPart }
+      }).pipe(Effect.provide(SqliteStore.layer({ filename: file })))
+    )
+    expect(result.activities.every((a) => a.participants === undefined)).toBe(true)
+    for (const ind of indicators) {
+      for (const organ of Tabulation.valuesOf(result.byOrgan, "organ")) {
+        const led = Tabulation.valueOf(result.byOrgan, ind, { organ }).value
+        expect(Tabulation.valueOf(result.byRole, ind, { organ, role: "led" }).value).toBe(led)
+        expect(Tabulation.valueOf(result.byRole, ind, { organ, role: "took-part" }).value).toBe(0)
+      }
+    }
+    expect(result.stored.participants).toEqual([result.organ])
+    // The one mission it joined, and none of the missions it led.
+    expect(Tabulation.valueOf(result.tookPart, Indicators.ids.supervision).value).toBe(1)
   })
 })

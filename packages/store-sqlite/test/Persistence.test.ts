@@ -184,9 +184,14 @@ describe("SQLite migrations", () => {
     for (const kind of Dataset.entityKinds) {
       const records = (old[kind] ?? []) as ReadonlyArray<unknown>
       if (records.length === 0) continue
-      const columns = Rows.layouts[kind].columns.map((c) => c.name)
-      const insert = raw.prepare(`INSERT INTO ${Rows.layouts[kind].table} (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`)
-      for (const r of records) insert.run(...Rows.toValues(kind, r))
+      // Only the columns a v1 table has (later migrations add some, such as activities.participants).
+      const v1Columns = new Set((raw.prepare(`PRAGMA table_info(${Rows.layouts[kind].table})`).all() as Array<{ name: string }>).map((c) => c.name))
+      const kept = Rows.layouts[kind].columns.flatMap((c, i) => (v1Columns.has(c.name) ? [[c.name, i] as const] : []))
+      const insert = raw.prepare(`INSERT INTO ${Rows.layouts[kind].table} (${kept.map(([n]) => n).join(", ")}) VALUES (${kept.map(() => "?").join(", ")})`)
+      for (const r of records) {
+        const values = Rows.toValues(kind, r)
+        insert.run(...kept.map(([, i]) => values[i]))
+      }
     }
     raw.close()
     expect(rawRows(file, "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'recommendations'")).toEqual([])

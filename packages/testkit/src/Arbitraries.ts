@@ -275,6 +275,8 @@ const attributesOf = (kind: string, a: typeof attributesArb extends fc.Arbitrary
 export interface DatasetOptions {
   /** Allow activities with several organisers (joint work). Default true. */
   readonly joint?: boolean
+  /** Allow activities with participants (organs that took part without leading). Default true. */
+  readonly participants?: boolean
   readonly maxActivities?: number
   readonly maxTallies?: number
 }
@@ -296,6 +298,7 @@ export const activityArb = (world: World, id: string, options: DatasetOptions = 
       length: fc.integer({ min: 0, max: 5 }),
       ownerPick: fc.nat(),
       organiserPicks: fc.uniqueArray(fc.nat({ max: 5 }), { minLength: 1, maxLength: options.joint === false ? 1 : 3 }),
+      participantPicks: fc.uniqueArray(fc.nat({ max: 5 }), { maxLength: options.participants === false ? 0 : 3 }),
       sessionPick: fc.option(fc.nat(), { nil: undefined }),
       subject: fc.constantFrom("draft-resolution", "report", "submission", "scheme", "other"),
       resolutionKind: fc.option(fc.constantFrom("individual", "normative"), { nil: undefined }),
@@ -308,6 +311,7 @@ export const activityArb = (world: World, id: string, options: DatasetOptions = 
       const sessions = world.sessionsByCouncil.get(r.council.id) ?? []
       const owner = organs[r.ownerPick % organs.length]!
       const organisers = [...new Set(r.organiserPicks.map((p) => organs[p % organs.length]!.id))]
+      const participants = [...new Set(r.participantPicks.map((p) => organs[p % organs.length]!.id))].filter((o) => !organisers.includes(o))
       const session = r.sessionPick === undefined || sessions.length === 0 ? undefined : sessions[r.sessionPick % sessions.length]!.id
       const attributes = attributesOf(r.kind, r.attributes)
       return new Activity.Activity({
@@ -316,6 +320,7 @@ export const activityArb = (world: World, id: string, options: DatasetOptions = 
         kind: r.kind as never,
         owner: owner.id,
         organisers: organisers as never,
+        ...(participants.length === 0 ? {} : { participants: participants as never }),
         date: { from: CalendarDate.fromDayNumber(r.start), to: CalendarDate.fromDayNumber(r.start + r.length) },
         ...(session === undefined ? {} : { session }),
         title: `Hoạt động ${id}`,

@@ -6,6 +6,7 @@
  * @since 0.1.0
  */
 import { Activity, CalendarDate, Dataset, Indicators, Registry, Tabulate, Tabulation, TabulationRequest, Tally } from "@hdnd/core"
+import type { Indicator } from "@hdnd/core"
 import * as Result from "effect/Result"
 import fc from "fast-check"
 import type { GeneratedDataset } from "./Arbitraries.js"
@@ -88,6 +89,29 @@ export const requestArb = (
   }))
 
 /**
+ * A request filter on the part organs played (`ledBy`, `tookPart`, `involved`, the participant
+ * kinds), drawing organ ids from `organs` (plus one no record names), sometimes as an `anyOf`.
+ *
+ * @since 0.2.0
+ * @category arbitraries
+ */
+export const roleFilterArb = (organs: ReadonlyArray<string>): fc.Arbitrary<Indicator.Filter> => {
+  const ids = fc.uniqueArray(fc.constantFrom(...organs, "o-nobody"), { minLength: 1, maxLength: 3 }) as fc.Arbitrary<never>
+  const clause: fc.Arbitrary<Indicator.Clause> = fc.oneof(
+    ids.map((ledBy) => ({ ledBy })),
+    ids.map((tookPart) => ({ tookPart })),
+    ids.map((involved) => ({ involved })),
+    fc.uniqueArray(fc.constantFrom("plenary", "standing", "committee", "delegate-group" as const), { minLength: 1 }).map((k) => ({ participantKinds: k as never })),
+    fc.uniqueArray(fc.constantFrom("phap-che", "kinh-te-ngan-sach", "kinh-te-xa-hoi", "dan-toc"), { minLength: 1 }).map((k) => ({ participantCommitteeKinds: k as never }))
+  )
+  return fc.oneof(
+    { weight: 3, arbitrary: clause },
+    { weight: 1, arbitrary: fc.tuple(clause, clause).map(([a, b]) => ({ ...a, ...b })) },
+    { weight: 1, arbitrary: fc.tuple(clause, clause).map(([a, b]) => ({ anyOf: [a, b] as const })) }
+  ) as fc.Arbitrary<Indicator.Filter>
+}
+
+/**
  * What the laws quantify over: the registry the indicators come from, generated datasets that are
  * valid against it, and tabulation requests over those datasets drawing on some of its indicators.
  * {@link builtin} is the generated province with the built-in indicators; `PluginSuite` builds one
@@ -125,6 +149,12 @@ const partOfPairs = (u: Universe) => {
 
 const measured = (u: Universe, measure: string) => u.indicators.filter((id) => u.registry.indicators.get(id as never)?.measure === measure)
 /** Indicators whose values add up over a partition of the records: counts and sums. */
+/** The indicators that count activities (what a role filter narrows). */
+const countIndicators = (u: Universe) => u.indicators.filter((id) => {
+  const i = u.registry.indicators.get(id as never)
+  return i?.measure === "count" && (i.source ?? "activities") === "activities"
+})
+
 const additiveIndicators = (u: Universe) => u.indicators.filter((id) => {
   const m = u.registry.indicators.get(id as never)?.measure
   return m === "count" || m === "sum"
@@ -382,6 +412,41 @@ export const conflictsDetected = (t: Tabulator, u: Universe = builtin): Law =>
   })
 
 /**
+ * Roles add up: for any organ, the activities it led (`ledBy`) plus those it took part in
+ * (`tookPart`) are those it was involved in (`involved`), because an organ never both leads and
+ * takes part; each equals its cell of the `organ × role` breakdown; and the per-organ view without
+ * `role` keeps counting the organs that led (organisers only).
+ *
+ * @since 0.2.0
+ * @category laws
+ */
+export const rolesAddUp = (t: Tabulator, u: Universe = builtin): Law =>
+  fc.asyncProperty(
+    u.dataset({ maxTallies: 0 }).chain((g) => {
+      const organs = [...g.world.organsByCouncil.values()].flat().map((o) => o.id as string)
+      return fc.tuple(fc.constant(g), organs.length === 0 ? fc.constant("o-nobody") : fc.constantFrom(...organs))
+    }),
+    u.request({ indicators: countIndicators(u), dimensions: [] }),
+    async ([g, organ], req) => {
+      const batch = toBatch(g)
+      const only = (filter: Indicator.Filter) => t.tabulate(batch, { ...req, groupBy: [], filter })
+      const led = await only({ ledBy: [organ as never] })
+      const took = await only({ tookPart: [organ as never] })
+      const involved = await only({ involved: [organ as never] })
+      const byRole = await t.tabulate(batch, { ...req, groupBy: ["organ", "role"] })
+      const byOrgan = await t.tabulate(batch, { ...req, groupBy: ["organ"] })
+      return req.indicators.every(
+        (ind) =>
+          total(led, ind) + total(took, ind) === total(involved, ind) &&
+          total(led, ind) === total(byRole, ind, { organ: [organ], role: ["led"] }) &&
+          total(took, ind) === total(byRole, ind, { organ: [organ], role: ["took-part"] }) &&
+          total(involved, ind) === total(byRole, ind, { organ: [organ] }) &&
+          total(led, ind) === total(byOrgan, ind, { organ: [organ] })
+      )
+    }
+  )
+
+/**
  * Every law, named, for a tabulator, over a universe (default: the built-in one). Laws a universe
  * gives nothing to check (no count or sum indicator, no "of which" pair, no sum or distinct
  * indicator) are left out.
@@ -405,7 +470,8 @@ export const all = (t: Tabulator, u: Universe = builtin): ReadonlyArray<{ readon
     ]),
   { name: "distinct counts ≤ plain counts", property: distinctAtMostPlain(t, u) },
   ...(partOfPairs(u).length === 0 ? [] : [{ name: "'of which' ≤ its whole", property: partOfBounded(t, u) }]),
-  { name: "tally/item conflicts always detected", property: conflictsDetected(t, u) }
+  { name: "tally/item conflicts always detected", property: conflictsDetected(t, u) },
+  ...(countIndicators(u).length === 0 ? [] : [{ name: "led + took part = involved, as the organ × role breakdown says", property: rolesAddUp(t, u) }])
 ]
 
 /** @since 0.1.0 @category models */

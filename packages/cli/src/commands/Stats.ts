@@ -1,6 +1,8 @@
 /**
  * `hdnd stats -i INDICATOR… --from DAY --to DAY`: the figures of indicators over a period, by
- * dimensions.
+ * dimensions. `--led-by ORGAN`, `--took-part ORGAN` and `--involved ORGAN` (since 0.2.0) count only
+ * the work an organ led (chủ trì), took part in (tham gia), or either; `--by role` splits the
+ * per-organ view into both.
  *
  * @since 0.1.0
  */
@@ -25,12 +27,15 @@ export const command = (lang: Lang): HdndCommand<"stats"> => {
       ...period(lang),
       indicator: Flag.String("indicator").pipe(Flag.withAlias("i"), Flag.withDescription(t("mã chỉ tiêu (xem hdnd indicators)", "indicator id (see hdnd indicators)")), Flag.atLeast(1)),
       by: Flag.Literals("by", DIMENSIONS).pipe(Flag.withDescription(t("nhóm theo", "group by")), Flag.atLeast(0)),
+      ledBy: Flag.String("led-by").pipe(Flag.withDescription(t("chỉ đếm hoạt động do cơ quan này chủ trì", "count only the work this organ led")), Flag.atLeast(0)),
+      tookPart: Flag.String("took-part").pipe(Flag.withDescription(t("chỉ đếm hoạt động cơ quan này tham gia (không chủ trì)", "count only the work this organ took part in (without leading)")), Flag.atLeast(0)),
+      involved: Flag.String("involved").pipe(Flag.withDescription(t("chỉ đếm hoạt động cơ quan này chủ trì hoặc tham gia", "count only the work this organ led or took part in")), Flag.atLeast(0)),
       format: tableFormat(lang)
     },
     (o) =>
       lazy(
         () => import("../handlers/Query.js"),
-        (m) => m.stats(toCommon(lang, o), { indicators: o.indicator, from: o.from, to: o.to, by: o.by, format: o.format, ...some("scope", o.scope), ...some("asOf", o.asOf) })
+        (m) => m.stats(toCommon(lang, o), { indicators: o.indicator, from: o.from, to: o.to, by: o.by, ledBy: o.ledBy, tookPart: o.tookPart, involved: o.involved, format: o.format, ...some("scope", o.scope), ...some("asOf", o.asOf) })
       )
   ).pipe(Command.withDescription(t("số liệu của các chỉ tiêu trong một kỳ", "indicator figures over a period")))
 }

@@ -6,7 +6,7 @@
  */
 import { AdminUnit, CalendarDate, Format, Hierarchy, Ids, ReportTemplate, Tabulation } from "@hdnd/core"
 import { Store } from "@hdnd/core"
-import type { Errors, Plugin, TabulationRequest } from "@hdnd/core"
+import type { Errors, Indicator, Plugin, TabulationRequest } from "@hdnd/core"
 import * as Effect from "effect/Effect"
 import type { Common } from "../Context.js"
 import * as Plugins from "../Plugins.js"
@@ -28,7 +28,8 @@ const DIMENSION_NAMES: Readonly<Record<Tabulation.Dimension, readonly [string, s
   sessionType: ["Loại kỳ họp", "Session type"],
   month: ["Tháng", "Month"],
   quarter: ["Quý", "Quarter"],
-  year: ["Năm", "Year"]
+  year: ["Năm", "Year"],
+  role: ["Vai trò", "Role"]
 }
 
 /**
@@ -45,6 +46,12 @@ export interface StatsOptions {
   readonly by: ReadonlyArray<Tabulation.Dimension>
   readonly asOf?: string
   readonly format: TableFormat
+  /** Organs whose led work is counted (since 0.2.0). */
+  readonly ledBy?: ReadonlyArray<string>
+  /** Organs whose work taken part in (without leading) is counted (since 0.2.0). */
+  readonly tookPart?: ReadonlyArray<string>
+  /** Organs whose work led or taken part in is counted (since 0.2.0). */
+  readonly involved?: ReadonlyArray<string>
 }
 
 /**
@@ -66,11 +73,23 @@ export const stats = (c: Common, o: StatsOptions): Effect.Effect<void, UsageErro
       Effect.gen(function* () {
         const { ds, scope } = yield* scopeOf(store, o.scope, asOf)
         yield* warnLeftOut(c, leftOut(ds, scope, p), asOf)
+        const roles = { ledBy: o.ledBy ?? [], tookPart: o.tookPart ?? [], involved: o.involved ?? [] }
+        const unknownOrgans = [...new Set(Object.values(roles).flat())].filter((id) => !ds.organs.has(id as Ids.OrganId))
+        if (unknownOrgans.length > 0) {
+          return yield* Effect.fail(
+            new UsageError({
+              vi: `không có cơ quan ${unknownOrgans.join(", ")} trong dữ liệu (--led-by, --took-part, --involved nhận mã cơ quan)`,
+              en: `no organ ${unknownOrgans.join(", ")} in the data (--led-by, --took-part and --involved take organ ids)`
+            })
+          )
+        }
+        const filter = Object.fromEntries(Object.entries(roles).filter(([, ids]) => ids.length > 0)) as Indicator.Clause
         const request: TabulationRequest.TabulationRequest = {
           indicators: o.indicators as unknown as readonly [Ids.IndicatorId, ...Array<Ids.IndicatorId>],
           scope,
           period: p,
-          groupBy: o.by
+          groupBy: o.by,
+          ...(Object.keys(filter).length === 0 ? {} : { filter })
         }
         return yield* store.tabulate(request)
       })

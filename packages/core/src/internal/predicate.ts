@@ -15,6 +15,9 @@ export interface Facts {
   session: Session | undefined
   organKinds: ReadonlyArray<OrganKind | undefined>
   committeeKinds: ReadonlyArray<string | undefined>
+  /** Of the participants, in order (filled when {@link needsParticipants}). */
+  participantKinds: ReadonlyArray<OrganKind | undefined>
+  participantCommitteeKinds: ReadonlyArray<string | undefined>
 }
 
 /** @internal */
@@ -53,6 +56,16 @@ const compileClause = (c: Clause): Predicate => {
   if (specialLabels) {
     tests.push((_, f) => f.session?.specialLabel !== undefined && specialLabels.has(f.session.specialLabel))
   }
+  const ledBy = has<string>(c.ledBy)
+  if (ledBy) tests.push((a) => a.organisers.some((o) => ledBy.has(o)))
+  const tookPart = has<string>(c.tookPart)
+  if (tookPart) tests.push((a) => a.participants !== undefined && a.participants.some((o) => tookPart.has(o)))
+  const involved = has<string>(c.involved)
+  if (involved) tests.push((a) => a.organisers.some((o) => involved.has(o)) || (a.participants !== undefined && a.participants.some((o) => involved.has(o))))
+  const participantKinds = has(c.participantKinds)
+  if (participantKinds) tests.push((_, f) => f.participantKinds.some((k) => k !== undefined && participantKinds.has(k)))
+  const participantCommitteeKinds = has<string>(c.participantCommitteeKinds)
+  if (participantCommitteeKinds) tests.push((_, f) => f.participantCommitteeKinds.some((k) => k !== undefined && participantCommitteeKinds.has(k)))
   if (tests.length === 0) return TRUE
   if (tests.length === 1) return tests[0] as Predicate
   return (a, f) => {
@@ -78,3 +91,9 @@ export const needsOrganisers = (filter: Filter): boolean =>
   filter.organiserKinds !== undefined ||
   filter.committeeKinds !== undefined ||
   (filter.anyOf ?? []).some((c) => c.organiserKinds !== undefined || c.committeeKinds !== undefined)
+
+/** Whether the filter needs participant facts (so they can be skipped otherwise). @internal */
+export const needsParticipants = (filter: Filter): boolean =>
+  filter.participantKinds !== undefined ||
+  filter.participantCommitteeKinds !== undefined ||
+  (filter.anyOf ?? []).some((c) => c.participantKinds !== undefined || c.participantCommitteeKinds !== undefined)

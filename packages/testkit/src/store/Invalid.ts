@@ -82,6 +82,8 @@ export const breakers: Readonly<Record<EntityKind, ReadonlyArray<Breaker>>> = {
     { how: `council → "c-missing"`, apply: (r) => new Activity.Activity({ ...r, council: "c-missing" }) },
     { how: `owner → "o-missing"`, apply: (r) => new Activity.Activity({ ...r, owner: "o-missing" }) },
     { how: `session → "s-missing"`, apply: (r) => new Activity.Activity({ ...r, session: "s-missing" }) },
+    { how: `participants → ["o-missing"]`, apply: (r) => new Activity.Activity({ ...r, participants: ["o-missing"] }) },
+    { how: "participants → [first organiser]", apply: (r) => new Activity.Activity({ ...r, participants: [r.organisers[0]] }) },
     { how: "date → 2010-05-01..2010-05-03", apply: (r) => new Activity.Activity({ ...r, date: { from: d("2010-05-01"), to: d("2010-05-03") } }) }
   ],
   tallies: [

@@ -1,15 +1,16 @@
 /**
  * Tabulation requests for the pushdown law: `Laws.requestArb` varied over every built-in indicator,
  * subtree scopes on several days (before the units began, while districts existed, after they were
- * abolished), explicit council lists (empty, partial, or naming an unknown council), groupings, and
- * tracing on, off or unset.
+ * abolished), explicit council lists (empty, partial, or naming an unknown council), groupings
+ * (with `role`, participants too), tracing on, off or unset, and sometimes a filter on the part an
+ * organ played (led, took part, either).
  *
  * @since 0.1.0
  */
 import { CalendarDate, Registry, TabulationRequest } from "@hdnd/core"
 import fc from "fast-check"
 import type { World } from "../Arbitraries.js"
-import { requestArb } from "../Laws.js"
+import { requestArb, roleFilterArb } from "../Laws.js"
 import { edgePeriodArb } from "./Periods.js"
 
 type Request = TabulationRequest.TabulationRequest
@@ -51,15 +52,17 @@ export const storeRequestArb = (world: World, days: ReadonlyArray<CalendarDate.C
         scope: scopeArb(world, base),
         period: days.length === 0 ? fc.constant(base.period) : fc.oneof({ weight: 1, arbitrary: fc.constant(base.period) }, { weight: 2, arbitrary: edgePeriodArb(days, fc.constant(base.period)) }),
         trace: fc.constantFrom(true, false, undefined),
-        dropGroupBy: fc.boolean()
-      }).map(({ scope, period, trace, dropGroupBy }): Request => {
+        dropGroupBy: fc.boolean(),
+        filter: fc.option(roleFilterArb([...world.organsByCouncil.values()].flat().map((o) => o.id)), { nil: undefined, freq: 3 })
+      }).map(({ scope, period, trace, dropGroupBy, filter }): Request => {
         const { groupBy, trace: _trace, ...rest } = base
         return {
           ...rest,
           scope,
           period,
           ...(dropGroupBy && (groupBy ?? []).length === 0 ? {} : { groupBy: groupBy ?? [] }),
-          ...(trace === undefined ? {} : { trace })
+          ...(trace === undefined ? {} : { trace }),
+          ...(filter === undefined ? {} : { filter })
         }
       })
     )
@@ -77,5 +80,6 @@ export const show = (r: Request): string => {
       : `councils [${r.scope.councils.join(", ")}]`
   const groupBy = r.groupBy === undefined ? "" : ` by [${r.groupBy.join(", ")}]`
   const trace = r.trace === undefined ? "" : r.trace ? " traced" : " untraced"
-  return `[${r.indicators.join(", ")}] over ${scope}, ${r.period.from}..${r.period.to}${groupBy}${trace}`
+  const filter = r.filter === undefined ? "" : ` where ${JSON.stringify(r.filter)}`
+  return `[${r.indicators.join(", ")}] over ${scope}, ${r.period.from}..${r.period.to}${groupBy}${trace}${filter}`
 }
