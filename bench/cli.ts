@@ -7,8 +7,15 @@
  * structure files), its wall time and the peak RSS of the CLI process; the same for N/10 rows, to see
  * whether memory grows with the file; and `hdnd --help` start-up (median of 11 runs). Prints one
  * JSON line.
+ *
+ * The import's baseline, better-sqlite3 alone inserting the same number of rows
+ * (`sqlite-ceiling.ts loop`), is timed in turns with it: one ceiling process builds its rows once,
+ * then each round times the raw loop and, right after, the CLI import, so that both see the same
+ * load on the machine. The ratio reported is the median of the rounds' ratios (HDND_BENCH_ROUNDS,
+ * default 3); the peak RSS the highest of the rounds.
  */
-import { spawnSync } from "node:child_process"
+import { spawn, spawnSync } from "node:child_process"
+import { createInterface } from "node:readline"
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -44,8 +51,51 @@ const importRun = async (rows: number) => {
   return { rows, ms: r.ms, rssMb: r.rssMb, rowsPerSecond: rows / (r.ms / 1000) }
 }
 
-const large = await importRun(n)
-const small = await importRun(Math.max(1, Math.floor(n / 10)))
+const rounds = Math.max(1, Number(process.env.HDND_BENCH_ROUNDS ?? 3))
+const median = (xs: ReadonlyArray<number>): number => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length % 2 === 1 ? (s[(s.length - 1) / 2] as number) : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2
+}
+
+// The raw loop, served by one ceiling process (its rows are built once).
+const ceiling = spawn(process.execPath, ["--expose-gc", "--max-old-space-size=8192", "--import", "tsx", "--conditions=@hdnd/source", join(here, "sqlite-ceiling.ts"), String(n), "stdin"], {
+  stdio: ["pipe", "pipe", "inherit"]
+})
+const answers = createInterface({ input: ceiling.stdout })[Symbol.asyncIterator]()
+const rawLoop = async (): Promise<{ rowsPerSecond: number; ms: number }> => {
+  ceiling.stdin.write("loop\n")
+  const line = await answers.next()
+  if (line.done === true) throw new Error("sqlite-ceiling.ts ended early")
+  return JSON.parse(line.value)
+}
+
+const turns: Array<{ raw: number; cli: number; ratio: number; rssMb: number; ms: number }> = []
+for (let i = 0; i < rounds; i++) {
+  const raw = await rawLoop()
+  const cli = await importRun(n)
+  turns.push({ raw: raw.rowsPerSecond, cli: cli.rowsPerSecond, ratio: cli.rowsPerSecond / raw.rowsPerSecond, rssMb: cli.rssMb, ms: cli.ms })
+  console.error(`round ${i + 1}: raw loop ${raw.rowsPerSecond} rows/s, CLI ${Math.round(cli.rowsPerSecond)} rows/s, ratio ${(cli.rowsPerSecond / raw.rowsPerSecond).toFixed(2)}, peak RSS ${cli.rssMb.toFixed(1)} MiB`)
+}
+ceiling.stdin.end()
+const smalls: Array<{ rows: number; ms: number; rssMb: number; rowsPerSecond: number }> = []
+for (let i = 0; i < rounds; i++) smalls.push(await importRun(Math.max(1, Math.floor(n / 10))))
+const large = {
+  rows: n,
+  ms: median(turns.map((t) => t.ms)),
+  rssMb: Math.max(...turns.map((t) => t.rssMb)),
+  rssMbMedian: median(turns.map((t) => t.rssMb)),
+  rowsPerSecond: median(turns.map((t) => t.cli)),
+  rawRowsPerSecond: median(turns.map((t) => t.raw)),
+  ratio: median(turns.map((t) => t.ratio)),
+  rounds: turns
+}
+const small = {
+  rows: smalls[0]?.rows ?? 0,
+  ms: median(smalls.map((t) => t.ms)),
+  rssMb: Math.max(...smalls.map((t) => t.rssMb)),
+  rssMbMedian: median(smalls.map((t) => t.rssMb)),
+  rowsPerSecond: median(smalls.map((t) => t.rowsPerSecond))
+}
 const help: Array<number> = []
 for (let i = 0; i < 11; i++) help.push(hdnd(["--help"]).ms)
 help.sort((a, b) => a - b)

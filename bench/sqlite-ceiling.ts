@@ -15,7 +15,8 @@
  * `savepoint-memory` (the same with `temp_store = MEMORY`), `pageNk` (the loop on a file
  * with N KiB pages instead of 4, e.g. `page8k`), `cacheN` (the loop
  * with an N MiB page cache instead of the store's 64 MiB, e.g. `cache16`, `cache256`). Prints one JSON line per variant:
- * rows/s, and the process's peak RSS so far.
+ * rows/s, and the process's peak RSS so far. With the one variant `stdin`, runs the variant named by
+ * each line of its input (bench/cli.ts times the CLI and the `loop` in turns this way).
  */
 import { Dataset } from "@hdnd/core"
 import { Rows } from "@hdnd/store-sql"
@@ -26,6 +27,7 @@ import { mkdtempSync, rmSync } from "node:fs"
 import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { createInterface } from "node:readline"
 import { buildWorld } from "./world.js"
 
 const n = Number(process.argv[2] ?? 1_000_000)
@@ -97,4 +99,8 @@ const run = async (variant: string) => {
   console.log(JSON.stringify({ variant, n, ms: Math.round(ms), rowsPerSecond: Math.round(n / (ms / 1000)), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }))
 }
 
-for (const v of variants) await run(v)
+if (variants.length === 1 && variants[0] === "stdin") {
+  // Serving bench/cli.ts: the world is built once, then one variant is run per line of input, so
+  // that the CLI import and the raw loop can be timed in turns, side by side.
+  for await (const line of createInterface({ input: process.stdin })) if (line.trim() !== "") await run(line.trim())
+} else for (const v of variants) await run(v)

@@ -8,6 +8,7 @@
 import type { Errors } from "@hdnd/core"
 import { Dataset } from "@hdnd/core"
 import type { Accepted, ColumnMap, Decoded, Rejected } from "./Decode.js"
+import { chunksOf } from "./internal/chunked.js"
 import { fieldColumn } from "./internal/record.js"
 import type { ImportProblem } from "./ImportError.js"
 import { importProblem } from "./ImportError.js"
@@ -84,15 +85,19 @@ export const collectBatches = (items: AsyncIterable<Decoded>, size: number): Asy
       accepted = []
       return chunk
     }
-    for await (const item of items) {
-      if (item._tag === "Rejected") {
-        yield item
-        continue
+    // The decoded rows an array at a time when the decoder offers them so (one await per chunk of
+    // the file rather than per row).
+    for await (const chunk of chunksOf(items)) {
+      for (const item of chunk) {
+        if (item._tag === "Rejected") {
+          yield item
+          continue
+        }
+        const list = records[item.kind] ?? (records[item.kind] = [])
+        list.push(item.record)
+        accepted.push(item)
+        if (accepted.length >= limit) yield flush()
       }
-      const list = records[item.kind] ?? (records[item.kind] = [])
-      list.push(item.record)
-      accepted.push(item)
-      if (accepted.length >= limit) yield flush()
     }
     if (accepted.length > 0) yield flush()
   }

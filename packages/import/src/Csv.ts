@@ -20,6 +20,7 @@ import type { RawFatal, RawRecord } from "./internal/csvParser.js"
 import { CsvTokenizer, detectDelimiter } from "./internal/csvParser.js"
 import type { Cell, SourceItem } from "./SourceRow.js"
 import { columnLetter } from "./SourceRow.js"
+import { chunked } from "./internal/chunked.js"
 import { clean } from "./internal/text.js"
 
 /**
@@ -91,11 +92,10 @@ export const formatRow = (values: ReadonlyArray<string>, delimiter: "," | ";" | 
  * @since 0.1.0
  * @category readers
  */
-export const read = (input: Input, options: CsvOptions = {}): AsyncIterable<SourceItem> => ({
-  [Symbol.asyncIterator]: () => readCsv(input, options)
-})
+export const read = (input: Input, options: CsvOptions = {}): AsyncIterable<SourceItem> => chunked(() => readCsv(input, options))
 
-async function* readCsv(input: Input, options: CsvOptions): AsyncGenerator<SourceItem, void, undefined> {
+/** The items of a file, a tokenized chunk of the file at a time (see `internal/chunked.ts`). */
+async function* readCsv(input: Input, options: CsvOptions): AsyncGenerator<ReadonlyArray<SourceItem>, void, undefined> {
   const file = nameOf(input)
   const text = decodeText(chunks(input), file)
   let headers: Array<string> | undefined
@@ -106,21 +106,23 @@ async function* readCsv(input: Input, options: CsvOptions): AsyncGenerator<Sourc
   const letters: Array<string> = []
   const letter = (i: number): string => letters[i] ?? (letters[i] = columnLetter(i))
 
-  function* emit(records: ReadonlyArray<RawRecord>): Generator<SourceItem> {
+  /** The items of a tokenized chunk's records, in order. */
+  const emit = (records: ReadonlyArray<RawRecord>): Array<SourceItem> => {
+    const out: Array<SourceItem> = []
     for (const r of records) {
       if (headers === undefined) {
         const names = r.fields.map((f) => clean(f).trim())
         if (names.every((h) => h === "")) continue
         while (names.length > 0 && names[names.length - 1] === "") names.pop()
         headers = names
-        yield { _tag: "Header", file, row: r.line, columns: names.map((header, i) => ({ column: columnLetter(i), header })) }
+        out.push({ _tag: "Header", file, row: r.line, columns: names.map((header, i) => ({ column: columnLetter(i), header })) })
         continue
       }
       const values = r.fields.map(clean)
       if (values.every((v) => v.trim() === "")) continue
       const hs = headers
       if (r.badQuote !== undefined) {
-        yield {
+        out.push({
           _tag: "Issue",
           fatal: false,
           error: importError({
@@ -132,7 +134,7 @@ async function* readCsv(input: Input, options: CsvOptions): AsyncGenerator<Sourc
             vi: "có ký tự sau dấu nháy kép đóng; nếu ô chứa dấu nháy kép, hãy đặt cả ô trong dấu nháy và viết mỗi dấu nháy bên trong thành hai dấu nháy \"\"",
             en: "there is text after the closing double quote; if the cell contains a double quote, quote the whole cell and write each quote inside it as two quotes \"\""
           })
-        }
+        })
         continue
       }
       if (values.length !== hs.length) {
@@ -141,7 +143,7 @@ async function* readCsv(input: Input, options: CsvOptions): AsyncGenerator<Sourc
         else {
           const more = values.length > hs.length
           const at = more ? extra : values.length
-          yield {
+          out.push({
             _tag: "Issue",
             fatal: false,
             error: importError({
@@ -157,20 +159,21 @@ async function* readCsv(input: Input, options: CsvOptions): AsyncGenerator<Sourc
                 ? `the row has ${values.length} cells but the header has only ${hs.length} columns; cell ${columnLetter(at)} has no header. Remove the extra cell, add a header for the column, or quote a cell that contains the delimiter`
                 : `the row has only ${values.length} cells but the header has ${hs.length} columns (missing from column ${columnLetter(at)}); add the missing cells (they may be empty) or check the delimiter`
             })
-          }
+          })
           continue
         }
       }
       const cells: Array<Cell> = new Array(values.length)
       for (let i = 0; i < values.length; i++) cells[i] = { column: letter(i), header: hs[i] ?? "", value: values[i] as string }
-      yield { _tag: "Row", file, row: r.line, cells }
+      out.push({ _tag: "Row", file, row: r.line, cells })
     }
+    return out
   }
 
   try {
     for await (const piece of text) {
       if (typeof piece !== "string") {
-        yield { _tag: "Issue", fatal: true, error: piece }
+        yield [{ _tag: "Issue", fatal: true, error: piece }]
         return
       }
       let chunk = piece
@@ -183,35 +186,37 @@ async function* readCsv(input: Input, options: CsvOptions): AsyncGenerator<Sourc
         pending = ""
       }
       const { records, fatal } = tokenizer.push(chunk)
-      yield* emit(records)
+      yield emit(records)
       if (fatal !== undefined) {
-        yield { _tag: "Issue", fatal: true, error: fatalError(file, fatal, headers) }
+        yield [{ _tag: "Issue", fatal: true, error: fatalError(file, fatal, headers) }]
         return
       }
     }
     if (tokenizer === undefined) {
       tokenizer = new CsvTokenizer(options.delimiter ?? detectDelimiter(pending, true) ?? ",", max)
       const first = tokenizer.push(pending)
-      yield* emit(first.records)
+      yield emit(first.records)
       if (first.fatal !== undefined) {
-        yield { _tag: "Issue", fatal: true, error: fatalError(file, first.fatal, headers) }
+        yield [{ _tag: "Issue", fatal: true, error: fatalError(file, first.fatal, headers) }]
         return
       }
     }
     const { records, fatal } = tokenizer.end()
-    yield* emit(records)
+    yield emit(records)
     if (fatal !== undefined) {
-      yield { _tag: "Issue", fatal: true, error: fatalError(file, fatal, headers) }
+      yield [{ _tag: "Issue", fatal: true, error: fatalError(file, fatal, headers) }]
       return
     }
     if (headers === undefined) {
-      yield {
-        _tag: "Issue",
-        fatal: true,
-        error: importError({ code: "file.empty", file, vi: "tệp trống, không có dòng tiêu đề", en: "the file is empty: it has no header row" })
-      }
+      yield [
+        {
+          _tag: "Issue",
+          fatal: true,
+          error: importError({ code: "file.empty", file, vi: "tệp trống, không có dòng tiêu đề", en: "the file is empty: it has no header row" })
+        }
+      ]
     }
   } catch (cause) {
-    yield { _tag: "Issue", fatal: true, error: fromUnknown(file, cause) }
+    yield [{ _tag: "Issue", fatal: true, error: fromUnknown(file, cause) }]
   }
 }

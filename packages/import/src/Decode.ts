@@ -28,6 +28,7 @@ import { fromUnknown, importError, importProblem, toProblem } from "./ImportErro
 import type { Column } from "./Interchange.js"
 import type { HeaderMapping } from "./HeaderMapping.js"
 import { fitting, renameAll } from "./HeaderMapping.js"
+import { chunked, chunksOf } from "./internal/chunked.js"
 import { entities, entityOfHeaders, entityOfName, matchHeaders } from "./Interchange.js"
 import type { Layout } from "./internal/record.js"
 import { build, layoutOf } from "./internal/record.js"
@@ -165,9 +166,7 @@ const entityList = Dataset.entityKinds.map((k) => `${k} ("${entities[k].vi}")`).
  * @since 0.1.0
  * @category decoding
  */
-export const decode = (items: AsyncIterable<SourceItem>, options: DecodeOptions = {}): AsyncIterable<Decoded> => ({
-  [Symbol.asyncIterator]: () => run(items, options)
-})
+export const decode = (items: AsyncIterable<SourceItem>, options: DecodeOptions = {}): AsyncIterable<Decoded> => chunked(() => run(items, options))
 
 /**
  * {@link decode} as an Effect `Stream` that cannot fail.
@@ -182,7 +181,8 @@ export const stream = (items: AsyncIterable<SourceItem>, options: DecodeOptions 
     )
   )
 
-async function* run(items: AsyncIterable<SourceItem>, options: DecodeOptions): AsyncGenerator<Decoded, void, undefined> {
+/** The decoded items, an array for each array of source items (see `internal/chunked.ts`). */
+async function* run(items: AsyncIterable<SourceItem>, options: DecodeOptions): AsyncGenerator<ReadonlyArray<Decoded>, void, undefined> {
   const resolver =
     options.resolver ??
     makeResolver({
@@ -301,87 +301,101 @@ async function* run(items: AsyncIterable<SourceItem>, options: DecodeOptions): A
     return { _tag: "Record", kind: state.kind, record: built.record as Store.EntityOf<Dataset.EntityKind>, ...where, columns: state.columns }
   }
 
-  try {
-    for await (const item of items) {
-      switch (item._tag) {
-        case "Issue": {
-          const e = item.error
-          yield {
-            _tag: "Rejected",
-            file: e.file,
-            ...(e.sheet === undefined ? {} : { sheet: e.sheet }),
-            ...(e.row === undefined ? {} : { row: e.row }),
-            fatal: item.fatal,
-            problems: [toProblem(e)]
-          }
-          break
-        }
-        case "Header": {
-          const key = sourceKey(item.file, item.sheet)
-          const where = item.sheet === undefined ? { file: item.file, row: item.row } : { file: item.file, sheet: item.sheet, row: item.row }
-          const kind = detect(undefined, item.file, item.sheet, item.columns.map((c) => c.header))
-          if (Result.isFailure(kind)) {
-            sources.set(key, "failed")
-            yield {
-              _tag: "Rejected",
-              ...where,
-              fatal: true,
-              problems: [importProblem({ entity: "Source", field: "", code: "import.unknown-entity", vi: kind.failure.vi, en: kind.failure.en, ...where })]
-            }
-            break
-          }
-          const state = stateFor(kind.success, item.columns, where)
-          if (Array.isArray(state)) {
-            sources.set(key, "failed")
-            yield { _tag: "Rejected", kind: kind.success.kind, ...where, fatal: true, problems: state }
-          } else sources.set(key, state as SourceState)
-          break
-        }
-        case "Row": {
-          const known = sources.get(sourceKey(item.file, item.sheet))
-          if (known === "failed") break
-          if (known !== undefined) {
-            yield decodeRow(known, item.cells, item.file, item.sheet, item.row)
-            break
-          }
-          // A row without a header row: a JSON record, whose cells are its keys.
-          const where = item.sheet === undefined ? { file: item.file, row: item.row } : { file: item.file, sheet: item.sheet, row: item.row }
-          const kind = detect(item.entity, item.file, item.sheet, item.cells.map((c) => c.header))
-          if (Result.isFailure(kind)) {
-            yield {
-              _tag: "Rejected",
-              ...where,
-              fatal: false,
-              problems: [importProblem({ entity: "Source", field: "", code: "import.unknown-entity", vi: kind.failure.vi, en: kind.failure.en, ...where })],
-              cells: item.cells
-            }
-            break
-          }
-          const signature = `${kind.success.kind}\u0000${kind.success.mapping?.id ?? ""}\u0000${item.cells.map((c) => c.header).join("\u0000")}`
-          let state = byKeys.get(signature)
-          if (state === undefined) {
-            if (byKeys.size > 1000) byKeys.clear()
-            state = stateFor(kind.success, item.cells, where)
-            byKeys.set(signature, state)
-          }
-          if (Array.isArray(state)) {
-            yield {
-              _tag: "Rejected",
-              kind: kind.success.kind,
-              ...where,
-              fatal: false,
-              problems: (state as ReadonlyArray<ImportProblem>).map((p) => importProblem({ ...p, ...where, sheet: item.sheet, column: p.column, header: p.header })),
-              cells: item.cells
-            }
-            break
-          }
-          yield decodeRow(state as SourceState, item.cells, item.file, item.sheet, item.row)
-          break
-        }
+  /** Decodes one source item into `out`. */
+  const step = (item: SourceItem, out: Array<Decoded>): void => {
+    switch (item._tag) {
+      case "Issue": {
+        const e = item.error
+        out.push({
+          _tag: "Rejected",
+          file: e.file,
+          ...(e.sheet === undefined ? {} : { sheet: e.sheet }),
+          ...(e.row === undefined ? {} : { row: e.row }),
+          fatal: item.fatal,
+          problems: [toProblem(e)]
+        })
+        break
       }
+      case "Header": {
+        const key = sourceKey(item.file, item.sheet)
+        const where = item.sheet === undefined ? { file: item.file, row: item.row } : { file: item.file, sheet: item.sheet, row: item.row }
+        const kind = detect(undefined, item.file, item.sheet, item.columns.map((c) => c.header))
+        if (Result.isFailure(kind)) {
+          sources.set(key, "failed")
+          out.push({
+            _tag: "Rejected",
+            ...where,
+            fatal: true,
+            problems: [importProblem({ entity: "Source", field: "", code: "import.unknown-entity", vi: kind.failure.vi, en: kind.failure.en, ...where })]
+          })
+          break
+        }
+        const state = stateFor(kind.success, item.columns, where)
+        if (Array.isArray(state)) {
+          sources.set(key, "failed")
+          out.push({ _tag: "Rejected", kind: kind.success.kind, ...where, fatal: true, problems: state })
+        } else sources.set(key, state as SourceState)
+        break
+      }
+      case "Row": {
+        const known = sources.get(sourceKey(item.file, item.sheet))
+        if (known === "failed") break
+        if (known !== undefined) {
+          out.push(decodeRow(known, item.cells, item.file, item.sheet, item.row))
+          break
+        }
+        // A row without a header row: a JSON record, whose cells are its keys.
+        const where = item.sheet === undefined ? { file: item.file, row: item.row } : { file: item.file, sheet: item.sheet, row: item.row }
+        const kind = detect(item.entity, item.file, item.sheet, item.cells.map((c) => c.header))
+        if (Result.isFailure(kind)) {
+          out.push({
+            _tag: "Rejected",
+            ...where,
+            fatal: false,
+            problems: [importProblem({ entity: "Source", field: "", code: "import.unknown-entity", vi: kind.failure.vi, en: kind.failure.en, ...where })],
+            cells: item.cells
+          })
+          break
+        }
+        const signature = `${kind.success.kind}\u0000${kind.success.mapping?.id ?? ""}\u0000${item.cells.map((c) => c.header).join("\u0000")}`
+        let state = byKeys.get(signature)
+        if (state === undefined) {
+          if (byKeys.size > 1000) byKeys.clear()
+          state = stateFor(kind.success, item.cells, where)
+          byKeys.set(signature, state)
+        }
+        if (Array.isArray(state)) {
+          out.push({
+            _tag: "Rejected",
+            kind: kind.success.kind,
+            ...where,
+            fatal: false,
+            problems: (state as ReadonlyArray<ImportProblem>).map((p) => importProblem({ ...p, ...where, sheet: item.sheet, column: p.column, header: p.header })),
+            cells: item.cells
+          })
+          break
+        }
+        out.push(decodeRow(state as SourceState, item.cells, item.file, item.sheet, item.row))
+        break
+      }
+    }
+  }
+
+  try {
+    for await (const chunk of chunksOf(items)) {
+      const out: Array<Decoded> = []
+      try {
+        for (const item of chunk) step(item, out)
+      } catch (cause) {
+        const error = fromUnknown("", cause, "import.internal")
+        out.push({ _tag: "Rejected", file: "", fatal: true, problems: [toProblem(error)] })
+        yield out
+        return
+      }
+      if (out.length > 0) yield out
     }
   } catch (cause) {
     const error = fromUnknown("", cause, "import.internal")
-    yield { _tag: "Rejected", file: "", fatal: true, problems: [toProblem(error)] }
+    yield [{ _tag: "Rejected", file: "", fatal: true, problems: [toProblem(error)] }]
   }
 }

@@ -101,8 +101,13 @@ export const open = (input: Input, options: OpenOptions = {}): AsyncIterable<Sou
  * @since 0.1.0
  * @category readers
  */
-export const openAll = (inputs: ReadonlyArray<Input>, options: OpenOptions = {}): AsyncIterable<SourceItem> => ({
-  async *[Symbol.asyncIterator]() {
-    for (const input of inputs) yield* open(input, options)
-  }
-})
+export const openAll = (inputs: ReadonlyArray<Input>, options: OpenOptions = {}): AsyncIterable<SourceItem> =>
+  // One input (the usual bulk import) is read directly: a delegating generator would add an await
+  // per row.
+  inputs.length === 1
+    ? open(inputs[0] as Input, options)
+    : {
+        async *[Symbol.asyncIterator]() {
+          for (const input of inputs) yield* open(input, options)
+        }
+      }

@@ -2,6 +2,8 @@ import { Dataset, MemoryStore, Store } from "@hdnd/core"
 import { Import, Rows } from "@hdnd/import"
 import { Arbitraries } from "@hdnd/testkit"
 import * as Csv from "../src/Csv.js"
+import * as Decode from "../src/Decode.js"
+import { CHUNKS, chunksOf } from "../src/internal/chunked.js"
 import * as Effect from "effect/Effect"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import fc from "fast-check"
@@ -15,6 +17,22 @@ const structureFiles = Dataset.entityKinds
 const ACTIVITY_HEADER = "Mã;HĐND;Loại hoạt động;Cơ quan chủ trì;Từ ngày;Kỳ họp;Nội dung;Đối tượng thẩm tra"
 const activityRow = (id: string, date = "10/07/2023") => `${id};HĐND tỉnh Sơn La;thẩm tra;Ban Pháp chế;${date};Kỳ họp thứ 7;Thẩm tra ${id};dự thảo nghị quyết`
 const activities = (rows: ReadonlyArray<string>) => ({ name: "hoat-dong.csv", data: `${ACTIVITY_HEADER}\n${rows.join("\n")}\n` })
+
+/** A long activities file, streamed in small chunks, with `bad` rows (by index) given a broken date. */
+const longActivities = (rows: number, bad: ReadonlyMap<number, string> = new Map()) => ({
+  name: "hoat-dong.csv",
+  data: {
+    async *[Symbol.asyncIterator]() {
+      const encoder = new TextEncoder()
+      yield encoder.encode(`${ACTIVITY_HEADER}\n`)
+      for (let start = 0; start < rows; start += 700) {
+        let chunk = ""
+        for (let i = start; i < Math.min(rows, start + 700); i++) chunk += `${activityRow(`a${i}`, bad.get(i))}\n`
+        yield encoder.encode(chunk)
+      }
+    }
+  }
+})
 
 /** A fresh memory store and a way to run effects on it. */
 const open = () => {
@@ -96,6 +114,49 @@ describe("Import.run", () => {
     expect(summary.problems[0]?.code).toBe("file.unknown-format")
     expect(await s.count("units")).toBe(0)
     await s.dispose()
+  })
+
+  it("all-or-nothing over a long file read in many chunks and batches: a bad row in the middle leaves the store unchanged, and is found at its row", async () => {
+    const rows = 6000
+    for (const [date, code] of [
+      ["32/13/2023", "import.invalid-date"], // rejected by decoding
+      ["10/07/2019", undefined] // rejected by validating its batch
+    ] as const) {
+      const s = open()
+      await s.run(Import.run(structureFiles))
+      const before = await s.count("activities")
+      const summary = await s.run(Import.run([longActivities(rows, new Map([[4321, date]]))], { batchSize: 500 }))
+      expect(summary).toMatchObject({ committed: false, rejected: 1, rows, inserted: 0, updated: 0, unchanged: 0 })
+      // The header is line 1: the row of index i is line i + 2.
+      expect(new Set(summary.problems.map((p) => `${p.file}:${p.row}`))).toEqual(new Set([`hoat-dong.csv:${4321 + 2}`]))
+      if (code !== undefined) expect(summary.problems.map((p) => p.code)).toContain(code)
+      expect(await s.count("activities")).toBe(before)
+      await s.dispose()
+    }
+    const s = open()
+    await s.run(Import.run(structureFiles))
+    const good = await s.run(Import.run([longActivities(rows)], { batchSize: 500 }))
+    expect(good).toMatchObject({ committed: true, rejected: 0, rows, inserted: rows })
+    expect(await s.count("activities")).toBe(rows)
+    await s.dispose()
+  })
+
+  it("the reader and the decoder give the same items read one at a time and an array at a time", async () => {
+    const bad = new Map([[5, "32/13/2023"], [1500, "10/07/2019"]])
+    const read = () => Csv.read(longActivities(3000, bad))
+    const decoded = () => Decode.decode(read(), { dataset: Dataset.fromBatch(structure) })
+    expect(CHUNKS in read() && CHUNKS in decoded()).toBe(true)
+    const one: Array<unknown> = []
+    for await (const item of decoded()) one.push(item)
+    const many: Array<unknown> = []
+    let arrays = 0
+    for await (const chunk of chunksOf(decoded())) {
+      arrays++
+      many.push(...chunk)
+    }
+    expect(many).toEqual(one)
+    expect(one.length).toBe(3000)
+    expect(arrays).toBeLessThan(one.length / 100)
   })
 
   it("property: all-or-nothing writes everything or nothing; skip-invalid writes exactly the good rows", async () => {
