@@ -8,7 +8,9 @@ import * as Schema from "effect/Schema"
 import { AdvisoryOrigin, ResolutionKind, ReviewSubject, SupervisionMode, Venue } from "./ActivityKind.js"
 import { Level } from "./AdminUnit.js"
 import { OrganKind } from "./Council.js"
+import { DocumentType } from "./CouncilDocument.js"
 import { ActivityKindId, CommitteeKindId, IndicatorId } from "./Ids.js"
+import { FieldCode } from "./Resolution.js"
 import { SessionType, SpecialLabel } from "./Session.js"
 import { NonEmptyText, Text } from "./Text.js"
 
@@ -21,6 +23,14 @@ const list = <S extends Schema.Constraint>(s: S) => Schema.optional(Schema.NonEm
  * - `organiserKinds` / `committeeKinds`: at least one organiser is of that organ kind / committee kind.
  * - `levels`: the level of the council's unit.
  * - `sessionTypes` / `specialLabels`: of the session served (activities with no session fail them).
+ * - `documentTypes`: the type of a document (source `documents`).
+ * - `fields`: the field (lĩnh vực) of a resolution or document.
+ *
+ * For the other sources: `sessionTypes` / `specialLabels` apply to the session held, to the session
+ * that adopted a resolution or that a document is submitted to; `resolutionKinds` to a resolution's
+ * kind; `committeeKinds` / `organiserKinds` to a document's reviewers (at least one of them); `levels`
+ * to the council's unit. Conditions that do not apply to a source (`kinds` on resolutions) match
+ * nothing.
  *
  * @since 0.1.0
  * @category models
@@ -37,7 +47,9 @@ export const Clause = Schema.Struct({
   committeeKinds: list(CommitteeKindId),
   levels: list(Level),
   sessionTypes: list(SessionType),
-  specialLabels: list(SpecialLabel)
+  specialLabels: list(SpecialLabel),
+  documentTypes: list(DocumentType),
+  fields: list(FieldCode)
 }).annotate({ identifier: "Clause" })
 /** @since 0.1.0 @category models */
 export type Clause = typeof Clause.Type
@@ -69,6 +81,11 @@ export const Measure = Schema.Literals(["count", "distinct-sessions", "tally"]).
 /** @since 0.1.0 @category models */
 export type Measure = typeof Measure.Type
 
+/** What an indicator counts: activities (the default), sessions held, resolutions adopted, documents, or recommendations. @since 0.2.0 @category models */
+export const Source = Schema.Literals(["activities", "sessions", "resolutions", "documents", "recommendations"]).annotate({ identifier: "Source" })
+/** @since 0.2.0 @category models */
+export type Source = typeof Source.Type
+
 /**
  * A declared indicator.
  *
@@ -84,6 +101,7 @@ export class Indicator extends Schema.Class<Indicator>("Indicator")({
   nounEn: NonEmptyText,
   filter: Filter,
   measure: Measure,
+  source: Schema.optional(Source),
   /** This indicator is an "of which" (trong đó) part of another; its filter must refine the parent's. */
   partOf: Schema.optional(IndicatorId),
   description: Schema.optional(Text)

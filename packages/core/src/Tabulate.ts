@@ -10,11 +10,12 @@ import type { OrganKind } from "./Council.js"
 import type { Dataset } from "./Dataset.js"
 import type { TabulationError } from "./Errors.js"
 import type { Facts, Predicate } from "./internal/predicate.js"
+import * as outputs from "./internal/outputs.js"
 import { compileFilter, needsOrganisers } from "./internal/predicate.js"
 import type { Registry } from "./Registry.js"
 import type { Tabulation } from "./Tabulation.js"
 import { NONE } from "./Tabulation.js"
-import type { RowFacts } from "./TabulationBuilder.js"
+import type { Plan, RowFacts } from "./TabulationBuilder.js"
 import { Builder, emptyRowFacts, plan } from "./TabulationBuilder.js"
 import type { TabulationRequest } from "./TabulationRequest.js"
 
@@ -28,6 +29,20 @@ export {
   councilsInScope
 } from "./TabulationBuilder.js"
 
+/**
+ * Counts the indicators of a plan whose source is sessions held, resolutions adopted or documents
+ * submitted, over the sessions, resolutions and documents given, into a builder. `tabulate` uses it;
+ * a store that keeps these (few) records at hand uses it too, so both count them alike.
+ *
+ * @since 0.2.0
+ * @category tabulation
+ */
+export const countOutputs: (
+  ds: Pick<Dataset, "organs" | "sessions" | "resolutions" | "documents">,
+  plan: Plan,
+  builder: Builder
+) => void = outputs.countOutputs
+
 interface OrganFacts {
   readonly kind: OrganKind
   readonly committeeKind: string
@@ -36,7 +51,9 @@ interface OrganFacts {
 /**
  * Tabulates a dataset. Activities count in the period that contains their first day; tallies count
  * when their whole period lies within the period asked for, and are listed as unapportioned when it
- * only overlaps.
+ * only overlaps. Indicators of another source count sessions held (on their first day), resolutions
+ * adopted (on the day adopted) or documents submitted (on the day submitted). A request scoped to
+ * sessions counts the records that belong to them instead, whatever their dates, and no tallies.
  *
  * @since 0.1.0
  * @category tabulation
@@ -56,22 +73,26 @@ export const tabulate = (
   for (const o of ds.organs.values()) organs.set(o.id, { kind: o.kind, committeeKind: o.committeeKind ?? NONE })
 
   const n = p.indicators.length
-  const preds: Array<Predicate | undefined> = p.indicators.map((i) => (i.measure === "tally" ? undefined : compileFilter(i.filter)))
-  const wantsOrganisers = p.view === "organ" || p.indicators.some((i) => needsOrganisers(i.filter))
+  const ofActivities = (i: (typeof p.indicators)[number]) => i.source === undefined || i.source === "activities"
+  const preds: Array<Predicate | undefined> = p.indicators.map((i) => (i.measure === "tally" || !ofActivities(i) ? undefined : compileFilter(i.filter)))
+  const wantsOrganisers = p.view === "organ" || p.indicators.some((i) => ofActivities(i) && needsOrganisers(i.filter))
+  const scope = p.sessions
   const facts: Facts = { level: undefined, ownerKind: undefined, session: undefined, organKinds: [], committeeKinds: [] }
   const organKinds: Array<OrganKind | undefined> = []
   const committeeKinds: Array<string | undefined> = []
   const organFacts: Array<OrganFacts | undefined> = []
   const row: RowFacts = emptyRowFacts()
 
+  const anyActivities = preds.some((x) => x !== undefined)
   for (const council of p.councils.values()) {
+    if (!anyActivities) break
     const acts = ds.activitiesByCouncil.get(council.id)
     if (acts === undefined) continue
     facts.level = council.level
     row.council = council.id
     for (const a of acts.values()) {
       const day = a.date.from
-      if (day < from || day > to) continue
+      if (scope !== undefined ? a.session === undefined || !scope.has(a.session) : day < from || day > to) continue
       facts.ownerKind = organs.get(a.owner)?.kind
       facts.session = a.session === undefined ? undefined : ds.sessions.get(a.session)
       if (wantsOrganisers) {
@@ -111,6 +132,7 @@ export const tabulate = (
       }
     }
   }
+  outputs.countOutputs(ds, p, builder)
   builder.addTallies(ds.tallies.values(), ds.organs)
   return Result.succeed(builder.finish(ds, registry))
 }

@@ -13,6 +13,9 @@ import { levelOfUnitType } from "./AdminUnit.js"
 import { monthOf, overlaps, quarterOf, within } from "./CalendarDate.js"
 import type { Period } from "./CalendarDate.js"
 import { organKindLabels } from "./Council.js"
+import { documentTypeLabels } from "./CouncilDocument.js"
+import { resolutionKindLabels } from "./Resolution.js"
+import { specialLabelLabels } from "./Session.js"
 import type { Dataset } from "./Dataset.js"
 import { TabulationError } from "./Errors.js"
 import * as Hierarchy from "./Hierarchy.js"
@@ -51,6 +54,8 @@ export interface Plan {
   readonly view: View
   readonly traced: boolean
   readonly period: Period
+  /** The sessions the request is scoped to (`TabulationRequest.sessions`), if any. */
+  readonly sessions?: ReadonlySet<string> | undefined
 }
 
 const hierarchies = new WeakMap<object, Hierarchy.Hierarchy>()
@@ -125,7 +130,23 @@ export const plan = (
         `unknown indicator ${id}; the available ones are in the Registry (registry.indicators)`
       )
     }
+    if (ind.source === "recommendations") {
+      return fail(
+        "unsupported-source",
+        `chỉ tiêu ${id} đếm kiến nghị (source "recommendations"), nguồn này chưa được hỗ trợ khi lập bảng số liệu`,
+        `indicator ${id} counts recommendations (source "recommendations"), which tabulation does not support yet`
+      )
+    }
     indicators.push(ind)
+  }
+  const known = (ds as Partial<Pick<Dataset, "sessions">>).sessions
+  const missingSessions = known === undefined ? [] : (request.sessions ?? []).filter((s) => !known.has(s))
+  if (missingSessions.length > 0) {
+    return fail(
+      "unknown-session",
+      `không có kỳ họp ${missingSessions.join(", ")} trong dữ liệu; kiểm tra lại mã kỳ họp`,
+      `no session ${missingSessions.join(", ")} in the data; check the session ids`
+    )
   }
   const dims: ReadonlyArray<Dimension> = [...(request.groupBy ?? [])]
   if (new Set(dims).size !== dims.length) {
@@ -140,7 +161,15 @@ export const plan = (
     const unit = ds.units.get(c.unit)
     councils.set(id, { id, unit: c.unit, level: unit === undefined ? undefined : levelOfUnitType[unit.type], index: councils.size })
   }
-  return Result.succeed({ indicators, councils, dimensions: dims, view: viewOf(dims), traced: request.trace === true, period: request.period })
+  return Result.succeed({
+    indicators,
+    councils,
+    dimensions: dims,
+    view: viewOf(dims),
+    traced: request.trace === true,
+    period: request.period,
+    sessions: request.sessions === undefined ? undefined : new Set<string>(request.sessions)
+  })
 }
 
 /**
@@ -269,11 +298,11 @@ export class Builder {
    * Adds `n` matching activities of indicator `i` to the cell at `key`; `session` is the session
    * they served (recorded for distinct-session indicators) and `activities` their ids (when traced).
    */
-  addItems(i: number, key: string, n: number, session?: string, activities?: ReadonlyArray<ActivityId>): void {
+  addItems(i: number, key: string, n: number, session?: string, activities?: ReadonlyArray<string>): void {
     const cell = this.cell(i, key)
     cell.items += n
     if (session !== undefined && this.plan.indicators[i]?.measure === "distinct-sessions") cell.sessions.add(session)
-    if (activities !== undefined && this.plan.traced) for (const a of activities) cell.activities.push(a)
+    if (activities !== undefined && this.plan.traced) for (const a of activities) cell.activities.push(a as ActivityId)
   }
 
   /** Records that council `c` has `n` itemised activities for indicator `i` (once per activity). */
@@ -288,6 +317,8 @@ export class Builder {
    */
   addTallies(tallies: Iterable<Tally>, organs: Pick<Dataset, "organs">["organs"]): void {
     const { period, dimensions, councils } = this.plan
+    // Tallies belong to no session: a count scoped to sessions has none.
+    if (this.plan.sessions !== undefined) return
     const indexOf = new Map(this.plan.indicators.map((ind, i) => [ind.id as string, i]))
     for (const t of tallies) {
       const i = indexOf.get(t.indicator)
@@ -359,6 +390,9 @@ const fixedLabels: ReadonlyMap<string, Label> = new Map<string, Label>([
   ["district", { vi: "cấp huyện", en: "district level" }],
   ["commune", { vi: "cấp xã", en: "commune level" }],
   ["regular", { vi: "kỳ họp thường lệ", en: "regular session" }],
+  ...Object.entries(specialLabelLabels),
+  ...Object.entries(resolutionKindLabels),
+  ...Object.entries(documentTypeLabels).filter(([k]) => k !== "other"),
   ["special", { vi: "kỳ họp chuyên đề, bất thường", en: "special session" }],
   [NONE, { vi: "không có", en: "none" }],
   [UNAPPORTIONED, { vi: "không phân bổ được", en: "not apportioned" }]
