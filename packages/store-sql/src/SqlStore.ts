@@ -22,7 +22,7 @@ import * as StructureCache from "./internal/StructureCache.js"
 import * as Upsert from "./internal/Upsert.js"
 import * as Writer from "./internal/Writer.js"
 import { migrate } from "./Migrations.js"
-import { feedRows, tabulationQuery } from "./Pushdown.js"
+import { feedRows, outputQueries, tabulationQuery } from "./Pushdown.js"
 import { layouts } from "./Rows.js"
 import { SqlText, tables } from "./Tables.js"
 
@@ -127,7 +127,8 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
           const builder = new TabulationBuilder.Builder(p)
           const query = tabulationQuery(d, t, p, ds.councils.size)
           if (query !== undefined) feedRows(builder, p, query, yield* q(query.text, query.params))
-          if (p.councils.size > 0) {
+          for (const oq of outputQueries(d, t, p)) feedRows(builder, p, oq, yield* q(oq.text, oq.params))
+          if (p.councils.size > 0 && p.sessions === undefined) {
             const s = new SqlText(d)
             const indicators = p.indicators.map((i) => i.id)
             const where = `council IN ${s.list([...p.councils.keys()])} AND indicator IN ${s.list(indicators)} AND period_from <= ${s.p(p.period.to)} AND period_to >= ${s.p(p.period.from)}`
