@@ -25,12 +25,19 @@ export const command = (lang: Lang): HdndCommand<"stats"> => {
       ...period(lang),
       indicator: Flag.String("indicator").pipe(Flag.withAlias("i"), Flag.withDescription(t("mã chỉ tiêu (xem hdnd indicators)", "indicator id (see hdnd indicators)")), Flag.atLeast(1)),
       by: Flag.Literals("by", DIMENSIONS).pipe(Flag.withDescription(t("nhóm theo", "group by")), Flag.atLeast(0)),
+      session: Flag.String("session").pipe(
+        Flag.withDescription(t(
+          "chỉ đếm những gì thuộc kỳ họp này (mã kỳ họp; lặp lại được), bất kể ngày",
+          "count only what belongs to this session (session id; repeatable), whatever its date"
+        )),
+        Flag.atLeast(0)
+      ),
       format: tableFormat(lang)
     },
     (o) =>
       lazy(
         () => import("../handlers/Query.js"),
-        (m) => m.stats(toCommon(lang, o), { indicators: o.indicator, from: o.from, to: o.to, by: o.by, format: o.format, ...some("scope", o.scope), ...some("asOf", o.asOf) })
+        (m) => m.stats(toCommon(lang, o), { indicators: o.indicator, from: o.from, to: o.to, by: o.by, format: o.format, sessions: o.session, ...some("scope", o.scope), ...some("asOf", o.asOf) })
       )
   ).pipe(Command.withDescription(t("số liệu của các chỉ tiêu trong một kỳ", "indicator figures over a period")))
 }

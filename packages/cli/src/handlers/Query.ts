@@ -45,6 +45,8 @@ export interface StatsOptions {
   readonly by: ReadonlyArray<Tabulation.Dimension>
   readonly asOf?: string
   readonly format: TableFormat
+  /** Session ids: count only what belongs to them, whatever its date (since 0.2.0). */
+  readonly sessions?: ReadonlyArray<string>
 }
 
 /**
@@ -70,7 +72,8 @@ export const stats = (c: Common, o: StatsOptions): Effect.Effect<void, UsageErro
           indicators: o.indicators as unknown as readonly [Ids.IndicatorId, ...Array<Ids.IndicatorId>],
           scope,
           period: p,
-          groupBy: o.by
+          groupBy: o.by,
+          ...(o.sessions === undefined || o.sessions.length === 0 ? {} : { sessions: o.sessions as unknown as readonly [Ids.SessionId, ...Array<Ids.SessionId>] })
         }
         return yield* store.tabulate(request)
       })
