@@ -8,7 +8,7 @@ const { outputIds: o } = Indicators
 const d = CalendarDate.date
 const scope = TabulationRequest.subtree("u14" as never, d("2023-06-30"))
 
-const resolution = (f: Partial<ConstructorParameters<typeof Resolution.Resolution>[0]> & { id: string; council: string }) =>
+const resolution = (f: Omit<Partial<ConstructorParameters<typeof Resolution.Resolution>[0]>, "id" | "council"> & { id: string; council: string }) =>
   new Resolution.Resolution({
     number: `${f.id}/2023/NQ-HĐND`,
     kind: "individual",
@@ -19,7 +19,7 @@ const resolution = (f: Partial<ConstructorParameters<typeof Resolution.Resolutio
     council: f.council as never
   } as ConstructorParameters<typeof Resolution.Resolution>[0])
 
-const document = (f: Partial<ConstructorParameters<typeof CouncilDocument.CouncilDocument>[0]> & { id: string; council: string }) =>
+const document = (f: Omit<Partial<ConstructorParameters<typeof CouncilDocument.CouncilDocument>[0]>, "id" | "council"> & { id: string; council: string }) =>
   new CouncilDocument.CouncilDocument({
     type: "report",
     submittedOn: d("2022-12-01"),
@@ -218,6 +218,32 @@ describe("council outputs: counting laws", () => {
     const whole = tab(b)
     for (const id of all as ReadonlyArray<string>) {
       expect(Tabulation.valueOf(left, id as never).value + Tabulation.valueOf(right, id as never).value).toBe(Tabulation.valueOf(whole, id as never).value)
+    }
+  })
+})
+
+describe("council outputs: Promise client", () => {
+  it("loads resolutions and documents as JSON and tabulates them by period and by session; a broken link rejects with a located ValidationError", async () => {
+    const { Client } = await import("@hdnd/core")
+    const client = await Client.HdndClient.open()
+    try {
+      const batch = Client.encodeBatch({
+        ...structure,
+        resolutions: [resolution({ id: "r1", council: "c14", session: "c14.cd11" as never, adoptedOn: d("2023-04-18"), kind: "normative" })],
+        documents: [document({ id: "d1", council: "c14", session: "c14.cd11" as never, submittedOn: d("2022-07-20"), reviewers: ["c14.pc" as never], resolution: "r1" as never })]
+      })
+      await client.load(batch)
+      const request = { indicators: [o.resolutionsAdoptedNormative, o.documentsReviewed], scope: { _tag: "Councils", councils: ["c14"] }, period: { from: "2023-01-01", to: "2023-12-31" } }
+      const byPeriod = await client.tabulate(request)
+      expect(Tabulation.valueOf(byPeriod, o.resolutionsAdoptedNormative).value).toBe(1)
+      expect(Tabulation.valueOf(byPeriod, o.documentsReviewed).value).toBe(0)
+      const bySession = await client.tabulate({ ...request, sessions: ["c14.cd11"] })
+      expect(Tabulation.valueOf(bySession, o.documentsReviewed).value).toBe(1)
+      const rejected = await client.load({ documents: [{ id: "d2", council: "c14", type: "report", submittedOn: "2023-01-01", title: "Báo cáo", resolution: "r-none" }] }).catch((e: unknown) => e)
+      expect((rejected as { _tag: string })._tag).toBe("ValidationError")
+      expect((rejected as { problems: ReadonlyArray<{ field: string; code: string }> }).problems.map((p) => `${p.field}: ${p.code}`)).toEqual(["resolution: unknown-reference"])
+    } finally {
+      await client.close()
     }
   })
 })

@@ -36,7 +36,14 @@ export const command = (lang: Lang): HdndCommand<"report"> => {
         Flag.withDefault(false)
       ),
       number: d.number,
-      date: d.date
+      date: d.date,
+      session: Flag.String("session").pipe(
+        Flag.withDescription(t(
+          "chỉ đếm những gì thuộc kỳ họp này (mã kỳ họp; lặp lại được), bất kể ngày",
+          "count only what belongs to this session (session id; repeatable), whatever its date"
+        )),
+        Flag.atLeast(0)
+      )
     },
     (o) =>
       lazy(
@@ -48,6 +55,7 @@ export const command = (lang: Lang): HdndCommand<"report"> => {
             from: o.from,
             to: o.to,
             format: o.format,
+            sessions: o.session,
             ...some("scope", o.scope),
             ...some("asOf", o.asOf),
             ...some("output", o.output),

@@ -39,6 +39,8 @@ export interface ReportOptions {
   readonly date?: string
   /** Add the appendix of the records behind every figure (always in XLSX). */
   readonly records?: boolean
+  /** Session ids: every figure counts only what belongs to them, whatever its date (since 0.2.0). */
+  readonly sessions?: ReadonlyArray<string>
 }
 
 const decodeTemplate = Schema.decodeUnknownResult(Schema.fromJsonString(ReportTemplate.ReportTemplate))
@@ -217,7 +219,8 @@ export const report = (
       Effect.gen(function* () {
         const { ds, scope } = yield* scopeOf(store, o.scope, asOf)
         yield* warnLeftOut(c, leftOut(ds, scope, p), asOf)
-        const tab = yield* store.tabulate(Report.requestFor(template, scope, p, true))
+        const sessions = o.sessions === undefined || o.sessions.length === 0 ? undefined : (o.sessions as unknown as readonly [Ids.SessionId, ...Array<Ids.SessionId>])
+        const tab = yield* store.tabulate(Report.requestFor(template, scope, p, true, sessions))
         const rendered = Report.render(template, tab, registry, { ...(o.number === undefined ? {} : { number: o.number }), ...(date === undefined ? {} : { date }) })
         if (Result.isFailure(rendered)) return yield* Effect.fail(rendered.failure)
         return { doc: rendered.success, appendix: wantsRecords ? yield* recordsBehind(registry, store, tab) : undefined }
