@@ -73,6 +73,14 @@ describe("hdnd stats on sessions held, resolutions adopted and documents reviewe
     expect(two["core/sessions-held"]).toBe(2)
   })
 
+  it("hdnd validate locates a resolution adopted outside its session's dates at its file, row and column, in Vietnamese", async () => {
+    const broken = path.join(dir, "nghi-quyet.csv")
+    fs.writeFileSync(broken, fs.readFileSync(path.join(DATA, "nghi-quyet.csv"), "utf8").replace("10/12/2022,Nghị quyết về dự toán", "15/12/2022,Nghị quyết về dự toán"))
+    const r = await hdnd(dir, ["validate", ...FILES.slice(0, 5), broken])
+    expect(r.status).not.toBe(0)
+    expect(r.stderr + r.stdout).toContain('nghi-quyet.csv:2:G (Ngày thông qua): Resolution "mh.nq-30-2022" › adoptedOn: nghị quyết thông qua ngày 2022-12-15, ngoài thời gian 2022-12-08 – 2022-12-10 của kỳ họp "mh.kh-5"')
+  })
+
   it("an unknown session is an error that names it", async () => {
     const r = await hdnd(dir, ["stats", "--db", db, "-i", "core/sessions-held", "--from", "2023-01-01", "--to", "2023-12-31", "--session", "mh.kh-99"])
     expect(r.status).not.toBe(0)
