@@ -399,7 +399,7 @@ export interface FollowUpOptions {
   readonly maxRecommendations?: number
   /** Most work programmes (default 4); each gets up to 4 items. */
   readonly maxProgrammes?: number
-  /** Most resolutions and most documents (default 8 each; since 0.2.0). */
+  /** Most resolutions and most documents (default 4 each; since 0.2.0). */
   readonly maxOutputs?: number
 }
 
@@ -640,7 +640,7 @@ export const followUpsArb = (world: World, activities: ReadonlyArray<Activity.Ac
       programmes: fc.array(programmeSpecArb, { maxLength: options.maxProgrammes ?? 4 })
     })
     .chain(({ recommendations, otherCouncil, programmes }) =>
-      outputsArb(world, options.maxOutputs ?? 8).map((outputs) => ({
+      outputsArb(world, options.maxOutputs ?? 4).map((outputs) => ({
         ...buildRecommendations(world, activities, recommendations, otherCouncil.map((b, i) => b && i % 3 === 0)),
         ...buildProgrammes(world, activities, programmes),
         ...outputs
@@ -672,7 +672,7 @@ const documentSpecArb = fc.record({
 })
 
 /**
- * Resolutions adopted and documents submitted over a world, valid together: a resolution of a
+ * Resolutions adopted and documents submitted over a world (at most `max` of each), valid together: a resolution of a
  * council, adopted on the first day of one of its sessions or on a generated day; a document of a
  * council, submitted up to 40 days before one of its sessions (or on a generated day), reviewed by
  * up to three distinct organs of its council, resulting now and then in a resolution of its council
