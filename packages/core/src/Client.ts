@@ -68,6 +68,8 @@ export interface ClientOptions {
 export interface ReportRequest extends Report.RenderOptions {
   readonly scope: Scope
   readonly period: Period
+  /** Count only what belongs to these sessions, whatever its date (since 0.2.0). */
+  readonly sessions?: TabulationRequest["sessions"]
 }
 
 /**
@@ -174,7 +176,7 @@ export class HdndClient {
         const store = yield* Store
         const t = store.registry.templates.get(template as TemplateId)
         if (t === undefined) return yield* Effect.fail(new NotFoundError({ entity: "ReportTemplate", id: template }))
-        const tab = yield* store.tabulate(Report.requestFor(t, request.scope, request.period))
+        const tab = yield* store.tabulate(Report.requestFor(t, request.scope, request.period, false, request.sessions))
         const doc = Report.render(t, tab, store.registry, request)
         return Result.isFailure(doc) ? yield* Effect.fail(doc.failure) : doc.success
       })

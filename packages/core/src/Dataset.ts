@@ -19,16 +19,20 @@ import type {
   ProgrammeId,
   ProgrammeItemId,
   RecommendationId,
+  ResolutionId,
+  DocumentId,
   ResponseId,
   SessionId,
   TallyId,
   TermId,
   UnitId
 } from "./Ids.js"
+import { CouncilDocument } from "./CouncilDocument.js"
 import { Programme, ProgrammeItem } from "./Programme.js"
 import { Evaluation, Recommendation, Response } from "./Recommendation.js"
 import { Session, StandingMeeting } from "./Session.js"
 import { Tally } from "./Tally.js"
+import { Resolution } from "./Resolution.js"
 
 /**
  * The entity collections, in dependency order (a later collection may refer to earlier ones).
@@ -50,7 +54,9 @@ export const entityKinds = [
   "responses",
   "evaluations",
   "programmes",
-  "programmeItems"
+  "programmeItems",
+  "resolutions",
+  "documents"
 ] as const
 /** @since 0.1.0 @category models */
 export type EntityKind = (typeof entityKinds)[number]
@@ -75,7 +81,9 @@ export const entitySchemas = {
   responses: Response,
   evaluations: Evaluation,
   programmes: Programme,
-  programmeItems: ProgrammeItem
+  programmeItems: ProgrammeItem,
+  resolutions: Resolution,
+  documents: CouncilDocument
 } as const
 
 /**
@@ -98,7 +106,9 @@ export const entityNames: Readonly<Record<EntityKind, string>> = {
   responses: "Response",
   evaluations: "Evaluation",
   programmes: "Programme",
-  programmeItems: "ProgrammeItem"
+  programmeItems: "ProgrammeItem",
+  resolutions: "Resolution",
+  documents: "CouncilDocument"
 }
 
 /**
@@ -121,7 +131,9 @@ export const Batch = Schema.Struct({
   responses: Schema.optional(Schema.Array(Response)),
   evaluations: Schema.optional(Schema.Array(Evaluation)),
   programmes: Schema.optional(Schema.Array(Programme)),
-  programmeItems: Schema.optional(Schema.Array(ProgrammeItem))
+  programmeItems: Schema.optional(Schema.Array(ProgrammeItem)),
+  resolutions: Schema.optional(Schema.Array(Resolution)),
+  documents: Schema.optional(Schema.Array(CouncilDocument))
 }).annotate({ identifier: "Batch" })
 /** @since 0.1.0 @category models */
 export type Batch = typeof Batch.Type
@@ -152,6 +164,10 @@ export interface Dataset {
   readonly programmes: ReadonlyMap<ProgrammeId, Programme>
   /** The planned items of work programmes. */
   readonly programmeItems: ReadonlyMap<ProgrammeItemId, ProgrammeItem>
+  /** Resolutions adopted (nghị quyết). */
+  readonly resolutions: ReadonlyMap<ResolutionId, Resolution>
+  /** Documents submitted and reviewed (tờ trình, báo cáo, đề án, dự thảo nghị quyết). */
+  readonly documents: ReadonlyMap<DocumentId, CouncilDocument>
   /** Activities of each council, for scope-restricted scans. */
   readonly activitiesByCouncil: ReadonlyMap<CouncilId, ReadonlyMap<ActivityId, Activity>>
 }
@@ -177,6 +193,8 @@ export const makeEmpty = (): { -readonly [K in keyof Dataset]: Map<any, any> } =
   evaluations: new Map(),
   programmes: new Map(),
   programmeItems: new Map(),
+  resolutions: new Map(),
+  documents: new Map(),
   activitiesByCouncil: new Map()
 })
 

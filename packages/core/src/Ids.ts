@@ -72,6 +72,14 @@ export type ProgrammeId = typeof ProgrammeId.Type
 export const ProgrammeItemId = id("@hdnd/ProgrammeItemId", "nội dung chương trình")
 /** @since 0.1.0 @category ids */
 export type ProgrammeItemId = typeof ProgrammeItemId.Type
+/** Id of a resolution adopted by a council (nghị quyết). @since 0.2.0 @category ids */
+export const ResolutionId = id("@hdnd/ResolutionId", "nghị quyết")
+/** @since 0.2.0 @category ids */
+export type ResolutionId = typeof ResolutionId.Type
+/** Id of a document submitted to a council (tờ trình, báo cáo, đề án, dự thảo nghị quyết). @since 0.2.0 @category ids */
+export const DocumentId = id("@hdnd/DocumentId", "văn bản trình")
+/** @since 0.2.0 @category ids */
+export type DocumentId = typeof DocumentId.Type
 
 const NAMESPACED = /^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9.-]*$/
 

@@ -9,7 +9,9 @@ import { AdvisoryOrigin, ResolutionKind, ReviewSubject, SupervisionMode, Venue }
 import { Level } from "./AdminUnit.js"
 import { OrganKind } from "./Council.js"
 import { Direction, RecommendationKind } from "./Recommendation.js"
+import { DocumentType } from "./CouncilDocument.js"
 import { ActivityKindId, CommitteeKindId, IndicatorId, OrganId } from "./Ids.js"
+import { FieldCode } from "./Resolution.js"
 import { SessionType, SpecialLabel } from "./Session.js"
 import { NonEmptyText, normalizeText, Text } from "./Text.js"
 
@@ -43,6 +45,14 @@ export type RecommendationCount = typeof RecommendationCount.Type
  *   (tham gia, without leading); `involved`: either.
  * - `participantKinds` / `participantCommitteeKinds`: at least one participant is of that organ kind /
  *   committee kind (the participant counterparts of `organiserKinds` / `committeeKinds`).
+ * - `documentTypes`: the type of a document (source `documents`).
+ * - `fields`: the field (lĩnh vực) of a resolution or document.
+ *
+ * For the other sources: `sessionTypes` / `specialLabels` apply to the session held, to the session
+ * that adopted a resolution or that a document is submitted to; `resolutionKinds` to a resolution's
+ * kind; `committeeKinds` / `organiserKinds` to a document's reviewers (at least one of them); `levels`
+ * to the council's unit. Conditions that do not apply to a source (`kinds` on resolutions) match
+ * nothing.
  *
  * @since 0.1.0
  * @category models
@@ -69,7 +79,11 @@ export const Clause = Schema.Struct({
   /** @since 0.2.0 */
   participantKinds: list(OrganKind),
   /** @since 0.2.0 */
-  participantCommitteeKinds: list(CommitteeKindId)
+  participantCommitteeKinds: list(CommitteeKindId),
+  /** @since 0.2.0 */
+  documentTypes: list(DocumentType),
+  /** @since 0.2.0 */
+  fields: list(FieldCode)
 }).annotate({ identifier: "Clause" })
 /** @since 0.1.0 @category models */
 export type Clause = typeof Clause.Type

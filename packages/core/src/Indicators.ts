@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import type { IndicatorId } from "./Ids.js"
-import type { Filter, Measure, RecommendationCount } from "./Indicator.js"
+import type { Filter, Measure, RecommendationCount, Source } from "./Indicator.js"
 import { Indicator } from "./Indicator.js"
 
 const def = (
@@ -119,6 +119,73 @@ const measured = (
   new Indicator({ id: id as IndicatorId, vi, en, nounVi: noun[0], nounEn: noun[1], filter, measure, attribute })
 
 /**
+ * Ids of the built-in indicators of council outputs: sessions held, resolutions adopted, documents
+ * submitted and reviewed.
+ *
+ * @since 0.2.0
+ * @category data
+ */
+export const outputIds = {
+  sessionsHeld: "core/sessions-held" as IndicatorId,
+  sessionsHeldRegular: "core/sessions-held.regular" as IndicatorId,
+  sessionsHeldSpecial: "core/sessions-held.special" as IndicatorId,
+  sessionsHeldThematic: "core/sessions-held.thematic" as IndicatorId,
+  resolutionsAdopted: "core/resolutions-adopted" as IndicatorId,
+  resolutionsAdoptedNormative: "core/resolutions-adopted.normative" as IndicatorId,
+  resolutionsAdoptedIndividual: "core/resolutions-adopted.individual" as IndicatorId,
+  documentsSubmitted: "core/documents-submitted" as IndicatorId,
+  documentsReviewed: "core/documents-reviewed" as IndicatorId,
+  documentsReviewedDraftResolution: "core/documents-reviewed.draft-resolution" as IndicatorId,
+  documentsReviewedReport: "core/documents-reviewed.report" as IndicatorId,
+  documentsReviewedSubmission: "core/documents-reviewed.submission" as IndicatorId,
+  documentsReviewedScheme: "core/documents-reviewed.scheme" as IndicatorId,
+  documentsReviewedReportSchemeSubmission: "core/documents-reviewed.report-scheme-submission" as IndicatorId
+} as const
+
+const of = (source: Source, ind: Indicator): Indicator => new Indicator({ ...ind, source })
+/** A document is reviewed when at least one organ reviewed it. */
+const REVIEWED: Filter = { organiserKinds: ["committee", "standing", "plenary", "delegate-group"] }
+
+/**
+ * The built-in indicators of council outputs (part of {@link builtinIndicators}). Sessions count on
+ * their first day, resolutions on the day adopted, documents on the day submitted; each can be
+ * scoped to sessions instead (`TabulationRequest.sessions`). A document counts as reviewed when it
+ * names at least one reviewer.
+ *
+ * @since 0.2.0
+ * @category data
+ */
+export const outputIndicators: ReadonlyArray<Indicator> = [
+  of("sessions", def(outputIds.sessionsHeld, "Kỳ họp đã tổ chức", "Sessions held", ["kỳ họp", "sessions"], {})),
+  of("sessions", def(outputIds.sessionsHeldRegular, "Kỳ họp thường lệ đã tổ chức", "Regular sessions held", ["kỳ họp thường lệ", "regular sessions"],
+    { sessionTypes: ["regular"] }, "count", outputIds.sessionsHeld)),
+  of("sessions", def(outputIds.sessionsHeldSpecial, "Kỳ họp chuyên đề, bất thường đã tổ chức", "Special sessions held",
+    ["kỳ họp chuyên đề, bất thường", "special sessions"], { sessionTypes: ["special"] }, "count", outputIds.sessionsHeld)),
+  of("sessions", def(outputIds.sessionsHeldThematic, "Kỳ họp chuyên đề đã tổ chức", "Thematic sessions held", ["kỳ họp chuyên đề", "thematic sessions"],
+    { sessionTypes: ["special"], specialLabels: ["chuyen-de"] }, "count", outputIds.sessionsHeldSpecial)),
+  of("resolutions", def(outputIds.resolutionsAdopted, "Nghị quyết đã thông qua", "Resolutions adopted", ["nghị quyết", "resolutions"], {})),
+  of("resolutions", def(outputIds.resolutionsAdoptedNormative, "Nghị quyết quy phạm pháp luật đã thông qua", "Legal normative resolutions adopted",
+    ["nghị quyết quy phạm pháp luật", "normative resolutions"], { resolutionKinds: ["normative"] }, "count", outputIds.resolutionsAdopted)),
+  of("resolutions", def(outputIds.resolutionsAdoptedIndividual, "Nghị quyết cá biệt đã thông qua", "Individual resolutions adopted",
+    ["nghị quyết cá biệt", "individual resolutions"], { resolutionKinds: ["individual"] }, "count", outputIds.resolutionsAdopted)),
+  of("documents", def(outputIds.documentsSubmitted, "Văn bản trình HĐND", "Documents submitted to the council", ["văn bản", "documents"], {})),
+  of("documents", def(outputIds.documentsReviewed, "Văn bản đã thẩm tra", "Documents reviewed", ["văn bản", "documents"], REVIEWED, "count",
+    outputIds.documentsSubmitted)),
+  of("documents", def(outputIds.documentsReviewedDraftResolution, "Dự thảo nghị quyết đã thẩm tra (theo văn bản trình)", "Draft resolutions reviewed (by document)",
+    ["dự thảo nghị quyết", "draft resolutions"], { ...REVIEWED, documentTypes: ["draft-resolution"] }, "count", outputIds.documentsReviewed)),
+  of("documents", def(outputIds.documentsReviewedReport, "Báo cáo đã thẩm tra (theo văn bản trình)", "Reports reviewed (by document)",
+    ["báo cáo", "reports"], { ...REVIEWED, documentTypes: ["report"] }, "count", outputIds.documentsReviewed)),
+  of("documents", def(outputIds.documentsReviewedSubmission, "Tờ trình đã thẩm tra (theo văn bản trình)", "Submissions reviewed (by document)",
+    ["tờ trình", "submissions"], { ...REVIEWED, documentTypes: ["submission"] }, "count", outputIds.documentsReviewed)),
+  of("documents", def(outputIds.documentsReviewedScheme, "Đề án đã thẩm tra (theo văn bản trình)", "Schemes reviewed (by document)",
+    ["đề án", "schemes"], { ...REVIEWED, documentTypes: ["scheme"] }, "count", outputIds.documentsReviewed)),
+  of("documents", def(outputIds.documentsReviewedReportSchemeSubmission, "Báo cáo, đề án, tờ trình đã thẩm tra", "Reports, schemes and submissions reviewed",
+    ["báo cáo, đề án, tờ trình", "reports, schemes and submissions"],
+    { ...REVIEWED, anyOf: [{ documentTypes: ["report"] }, { documentTypes: ["scheme"] }, { documentTypes: ["submission"] }] }, "count",
+    outputIds.documentsReviewed))
+]
+
+/**
  * The built-in indicators.
  *
  * @since 0.1.0
@@ -217,5 +284,7 @@ export const builtinIndicators: ReadonlyArray<Indicator> = [
   rec(ids.recommendationForwarded, "Kiến nghị của cử tri đã chuyển đến cơ quan có thẩm quyền", "Voters' petitions forwarded", ["kiến nghị", "petitions"],
     { figure: "raised", directions: ["forwarded"] }),
   rec(ids.recommendationToAgencies, "Nội dung đã kiến nghị đến các cơ quan", "Recommendations raised to agencies", ["nội dung", "recommendations"],
-    { figure: "raised", directions: ["to-agencies"] })
+    { figure: "raised", directions: ["to-agencies"] }),
+  // Council outputs: sessions held, resolutions adopted, documents submitted and reviewed
+  ...outputIndicators
 ]

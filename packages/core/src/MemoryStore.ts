@@ -61,6 +61,8 @@ interface State {
   evaluations: Map<string, AnyRecord>
   programmes: Map<string, AnyRecord>
   programmeItems: Map<string, AnyRecord>
+  resolutions: Map<string, AnyRecord>
+  documents: Map<string, AnyRecord>
   activitiesByCouncil: Map<string, Map<string, AnyRecord>>
 }
 
@@ -77,6 +79,8 @@ const matchesFilter = (kind: EntityKind, r: Record<string, any>, f: StreamFilter
     if (kind === "tallies" && !overlaps(r.period, f.period)) return false
     if (kind === "recommendations" && !contains(f.period, r.raisedOn)) return false
     if ((kind === "responses" || kind === "evaluations") && !contains(f.period, r.date)) return false
+    if (kind === "resolutions" && !contains(f.period, r.adoptedOn)) return false
+    if (kind === "documents" && !contains(f.period, r.submittedOn)) return false
     if (kind === "programmes" && !overlaps({ from: `${r.year}-01-01` as CalendarDate, to: `${r.year}-12-31` as CalendarDate }, f.period)) return false
   }
   return true

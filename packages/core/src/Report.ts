@@ -66,14 +66,22 @@ export const baseNumberStyle = (template: ReportTemplate, options: RenderOptions
  * @since 0.1.0
  * @category constructors
  */
-export const requestFor = (template: ReportTemplate, scope: Scope, period: Period, trace = false): TabulationRequest => {
+export const requestFor = (
+  template: ReportTemplate,
+  scope: Scope,
+  period: Period,
+  trace = false,
+  /** Scope every figure to these sessions (`TabulationRequest.sessions`; since 0.2.0). */
+  sessions?: TabulationRequest["sessions"]
+): TabulationRequest => {
   const indicators = indicatorsOf(template)
   return {
     indicators: indicators as unknown as TabulationRequest["indicators"],
     scope,
     period,
     groupBy: [...template.groupBy],
-    trace
+    trace,
+    ...(sessions === undefined ? {} : { sessions })
   }
 }
 

@@ -41,7 +41,8 @@ export interface UpsertResult {
  * A filter for streaming records. Each field applies to the collections that have it: `councils` to
  * records that belong to a council (not responses, evaluations or programme items), `period` to
  * activities (first day), sessions, meetings and tallies (overlap), recommendations (the day raised),
- * responses and evaluations (their date) and programmes (their year overlaps), `kinds` to activities.
+ * responses and evaluations (their date), programmes (their year overlaps), resolutions (the day adopted)
+ * and documents (the day submitted), `kinds` to activities.
  *
  * @since 0.1.0
  * @category models

@@ -11,12 +11,13 @@ import type { Dataset } from "./Dataset.js"
 import type { TabulationError } from "./Errors.js"
 import { distinctKeys, isMeasured, sumOf } from "./Indicator.js"
 import type { Facts, Predicate } from "./internal/predicate.js"
+import * as outputs from "./internal/outputs.js"
 import { compileFilter, needsOrganisers, needsParticipants } from "./internal/predicate.js"
 import { tabulateInto } from "./RecommendationStats.js"
 import type { Registry } from "./Registry.js"
 import type { Tabulation } from "./Tabulation.js"
 import { NONE } from "./Tabulation.js"
-import type { RowFacts } from "./TabulationBuilder.js"
+import type { Plan, RowFacts } from "./TabulationBuilder.js"
 import { Builder, emptyRowFacts, plan } from "./TabulationBuilder.js"
 import type { TabulationRequest } from "./TabulationRequest.js"
 
@@ -30,6 +31,20 @@ export {
   councilsInScope
 } from "./TabulationBuilder.js"
 
+/**
+ * Counts the indicators of a plan whose source is sessions held, resolutions adopted or documents
+ * submitted, over the sessions, resolutions and documents given, into a builder. `tabulate` uses it;
+ * a store that keeps these (few) records at hand uses it too, so both count them alike.
+ *
+ * @since 0.2.0
+ * @category tabulation
+ */
+export const countOutputs: (
+  ds: Pick<Dataset, "organs" | "sessions" | "resolutions" | "documents">,
+  plan: Plan,
+  builder: Builder
+) => void = outputs.countOutputs
+
 interface OrganFacts {
   readonly kind: OrganKind
   readonly committeeKind: string
@@ -42,6 +57,10 @@ interface OrganFacts {
  * and carries the measured attribute (see `Indicator.isMeasured`). In the per-organ view an activity
  * counts once per organiser, and once per participant too when grouped by `role`; a request's
  * `filter` narrows every indicator.
+ *
+ * only overlaps. Indicators of another source count sessions held (on their first day), resolutions
+ * adopted (on the day adopted) or documents submitted (on the day submitted). A request scoped to
+ * sessions counts the records that belong to them instead, whatever their dates, and no tallies.
  *
  * @since 0.1.0
  * @category tabulation
@@ -61,15 +80,18 @@ export const tabulate = (
   for (const o of ds.organs.values()) organs.set(o.id, { kind: o.kind, committeeKind: o.committeeKind ?? NONE })
 
   const n = p.indicators.length
-  const preds: Array<Predicate | undefined> = p.indicators.map((i) => (i.measure === "tally" || i.source === "recommendations" ? undefined : compileFilter(i.filter)))
+  const ofActivities = (i: (typeof p.indicators)[number]) => i.source === undefined || i.source === "activities"
+  const preds: Array<Predicate | undefined> = p.indicators.map((i) => (i.measure === "tally" || !ofActivities(i) ? undefined : compileFilter(i.filter)))
   // The attribute a sum or distinct indicator reads, and the measure, per indicator.
   const attributes = p.indicators.map((i) => (i.measure === "sum" || i.measure === "distinct" ? i.attribute : undefined))
   const measures = p.indicators.map((i) => i.measure)
   const where = p.filter === undefined ? undefined : compileFilter(p.filter)
-  const filters = p.filter === undefined ? p.indicators.map((i) => i.filter) : [...p.indicators.map((i) => i.filter), p.filter]
+  const activityFilters = p.indicators.filter(ofActivities).map((i) => i.filter)
+  const filters = p.filter === undefined ? activityFilters : [...activityFilters, p.filter]
   const wantsOrganisers = p.view === "organ" || filters.some(needsOrganisers)
   const byRole = p.view === "organ" && p.byRole === true
   const wantsParticipants = byRole || filters.some(needsParticipants)
+  const scope = p.sessions
   const facts: Facts = {
     level: undefined,
     ownerKind: undefined,
@@ -87,14 +109,16 @@ export const tabulate = (
   const participantFacts: Array<OrganFacts | undefined> = []
   const row: RowFacts = emptyRowFacts()
 
+  const anyActivities = preds.some((x) => x !== undefined)
   for (const council of p.councils.values()) {
+    if (!anyActivities) break
     const acts = ds.activitiesByCouncil.get(council.id)
     if (acts === undefined) continue
     facts.level = council.level
     row.council = council.id
     for (const a of acts.values()) {
       const day = a.date.from
-      if (day < from || day > to) continue
+      if (scope !== undefined ? a.session === undefined || !scope.has(a.session) : day < from || day > to) continue
       facts.ownerKind = organs.get(a.owner)?.kind
       facts.session = a.session === undefined ? undefined : ds.sessions.get(a.session)
       if (wantsOrganisers) {
@@ -171,6 +195,7 @@ export const tabulate = (
       }
     }
   }
+  outputs.countOutputs(ds, p, builder)
   tabulateInto(builder, ds)
   builder.addTallies(ds.tallies.values(), ds.organs)
   return Result.succeed(builder.finish(ds, registry))

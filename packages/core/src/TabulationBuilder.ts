@@ -13,6 +13,9 @@ import { levelOfUnitType } from "./AdminUnit.js"
 import { monthOf, overlaps, quarterOf, within } from "./CalendarDate.js"
 import type { Period } from "./CalendarDate.js"
 import { organKindLabels } from "./Council.js"
+import { documentTypeLabels } from "./CouncilDocument.js"
+import { resolutionKindLabels } from "./Resolution.js"
+import { specialLabelLabels } from "./Session.js"
 import type { Dataset } from "./Dataset.js"
 import { TabulationError } from "./Errors.js"
 import * as Hierarchy from "./Hierarchy.js"
@@ -60,6 +63,8 @@ export interface Plan {
   readonly filter?: Filter | undefined
   /** Whether the per-organ view counts participants too (grouped by `role`; since 0.2.0). */
   readonly byRole?: boolean | undefined
+  /** The sessions the request is scoped to (`TabulationRequest.sessions`), if any. */
+  readonly sessions?: ReadonlySet<string> | undefined
 }
 
 const hierarchies = new WeakMap<object, Hierarchy.Hierarchy>()
@@ -139,6 +144,15 @@ export const plan = (
     if (wrong !== undefined) return fail("invalid-indicator", wrong.vi, wrong.en)
     indicators.push(ind)
   }
+  const known = (ds as Partial<Pick<Dataset, "sessions">>).sessions
+  const missingSessions = known === undefined ? [] : (request.sessions ?? []).filter((s) => !known.has(s))
+  if (missingSessions.length > 0) {
+    return fail(
+      "unknown-session",
+      `không có kỳ họp ${missingSessions.join(", ")} trong dữ liệu; kiểm tra lại mã kỳ họp`,
+      `no session ${missingSessions.join(", ")} in the data; check the session ids`
+    )
+  }
   const dims: ReadonlyArray<Dimension> = [...(request.groupBy ?? [])]
   if (new Set(dims).size !== dims.length) {
     return fail("duplicate-dimension", `chiều nhóm bị lặp: ${dims.join(", ")}`, `a dimension is repeated: ${dims.join(", ")}`)
@@ -160,7 +174,8 @@ export const plan = (
     traced: request.trace === true,
     period: request.period,
     filter: request.filter,
-    byRole: dims.includes("role")
+    byRole: dims.includes("role"),
+    sessions: request.sessions === undefined ? undefined : new Set<string>(request.sessions)
   })
 }
 
@@ -299,11 +314,11 @@ export class Builder {
    * Adds `n` matching activities of indicator `i` to the cell at `key`; `session` is the session
    * they served (recorded for distinct-session indicators) and `activities` their ids (when traced).
    */
-  addItems(i: number, key: string, n: number, session?: string, activities?: ReadonlyArray<ActivityId>): void {
+  addItems(i: number, key: string, n: number, session?: string, activities?: ReadonlyArray<string>): void {
     const cell = this.cell(i, key)
     cell.items += n
     if (session !== undefined && this.plan.indicators[i]?.measure === "distinct-sessions") cell.sessions.add(session)
-    if (activities !== undefined && this.plan.traced) for (const a of activities) cell.activities.push(a)
+    if (activities !== undefined && this.plan.traced) for (const a of activities) cell.activities.push(a as ActivityId)
   }
 
   /**
@@ -341,6 +356,8 @@ export class Builder {
     const { period, dimensions, councils } = this.plan
     // A reported number cannot say which organ led or took part: a filtered request counts items only.
     if (this.plan.filter !== undefined) return
+    // Tallies belong to no session: a count scoped to sessions has none.
+    if (this.plan.sessions !== undefined) return
     const indexOf = new Map(this.plan.indicators.map((ind, i) => [ind.id as string, i]))
     for (const t of tallies) {
       const i = indexOf.get(t.indicator)
@@ -412,6 +429,9 @@ const fixedLabels: ReadonlyMap<string, Label> = new Map<string, Label>([
   ["district", { vi: "cấp huyện", en: "district level" }],
   ["commune", { vi: "cấp xã", en: "commune level" }],
   ["regular", { vi: "kỳ họp thường lệ", en: "regular session" }],
+  ...Object.entries(specialLabelLabels),
+  ...Object.entries(resolutionKindLabels),
+  ...Object.entries(documentTypeLabels).filter(([k]) => k !== "other"),
   ["special", { vi: "kỳ họp chuyên đề, bất thường", en: "special session" }],
   ["led", { vi: "chủ trì", en: "led" }],
   ["took-part", { vi: "tham gia", en: "took part" }],

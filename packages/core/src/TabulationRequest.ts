@@ -6,7 +6,7 @@
 import * as Schema from "effect/Schema"
 import { Level } from "./AdminUnit.js"
 import { CalendarDate, Period } from "./CalendarDate.js"
-import { CouncilId, IndicatorId, UnitId } from "./Ids.js"
+import { CouncilId, IndicatorId, SessionId, UnitId } from "./Ids.js"
 import { Filter } from "./Indicator.js"
 
 /**
@@ -50,7 +50,12 @@ export const DimensionSchema = Schema.Literals([
 ]).annotate({ identifier: "Dimension" })
 
 /**
- * A tabulation request. `trace: true` keeps, in every cell, the ids of the activities counted.
+ * A tabulation request. `trace: true` keeps, in every cell, the ids of the records counted.
+ *
+ * `sessions` scopes the count to sessions: a record counts when it belongs to one of them (an
+ * activity or a document served it, a resolution was adopted at it, a session held is one of them),
+ * whatever its date; the period then only labels the result, and tallies (which belong to no
+ * session) do not count. Without it, records count by their date within the period.
  *
  * `filter` (since 0.2.0) narrows every indicator of the request to the activities it also matches:
  * `{ ledBy: [ban] }` counts only the work that committee led (chủ trì), `{ tookPart: [ban] }` only
@@ -66,7 +71,8 @@ export const TabulationRequest = Schema.Struct({
   period: Period,
   groupBy: Schema.optional(Schema.Array(DimensionSchema)),
   trace: Schema.optional(Schema.Boolean),
-  filter: Schema.optional(Filter)
+  filter: Schema.optional(Filter),
+  sessions: Schema.optional(Schema.NonEmptyArray(SessionId))
 }).annotate({ identifier: "TabulationRequest" })
 /** @since 0.1.0 @category models */
 export type TabulationRequest = typeof TabulationRequest.Type

@@ -21,6 +21,7 @@ import type { CalendarDate, DateRange } from "./CalendarDate.js"
 import { addDays, contains, overlaps, within } from "./CalendarDate.js"
 import type { CommitteeRule } from "./CommitteeKind.js"
 import type { Council, Organ, Term } from "./Council.js"
+import type { CouncilDocument } from "./CouncilDocument.js"
 import type { Hierarchy } from "./Hierarchy.js"
 import { lastDayOf } from "./Historic.js"
 import type { ActivityId } from "./Ids.js"
@@ -34,6 +35,7 @@ import { empty, entityKinds, entityNames, entitySchemas } from "./Dataset.js"
 import type { Problem } from "./Errors.js"
 import { DECODE_OPTIONS, problem, problemsFromParseError } from "./Errors.js"
 import type { Registry } from "./Registry.js"
+import type { Resolution } from "./Resolution.js"
 import type { Session, StandingMeeting } from "./Session.js"
 import type { Tally } from "./Tally.js"
 import { editDistance, matchKey } from "./Text.js"
@@ -42,6 +44,7 @@ interface Records {
   units: AdminUnit; lineage: LineageEvent; councils: Council; terms: Term; organs: Organ
   sessions: Session; meetings: StandingMeeting; activities: Activity; tallies: Tally
   recommendations: Recommendation; responses: Response; evaluations: Evaluation; programmes: Programme; programmeItems: ProgrammeItem
+  resolutions: Resolution; documents: CouncilDocument
 }
 type Rec<K extends EntityKind> = Records[K]
 type Scoped = "terms" | "organs" | "sessions" | "meetings"
@@ -51,7 +54,8 @@ const WHAT: Readonly<Record<EntityKind, readonly [string, string]>> = {
   terms: ["nhiệm kỳ", "term"], organs: ["cơ quan", "organ"], sessions: ["kỳ họp", "session"],
   meetings: ["phiên họp Thường trực", "standing-committee meeting"], activities: ["hoạt động", "activity"], tallies: ["số liệu tổng hợp", "tally"],
   recommendations: ["kiến nghị", "recommendation"], responses: ["văn bản trả lời", "response"], evaluations: ["đánh giá", "evaluation"],
-  programmes: ["chương trình công tác", "work programme"], programmeItems: ["nội dung chương trình", "programme item"]
+  programmes: ["chương trình công tác", "work programme"], programmeItems: ["nội dung chương trình", "programme item"],
+  resolutions: ["nghị quyết", "resolution"], documents: ["văn bản trình", "submitted document"]
 }
 /** The follow-up collections checked together (merges, responses, evaluations refer to each other). */
 const FOLLOW_UP = ["recommendations", "responses", "evaluations"] as const
@@ -207,7 +211,7 @@ class Checker {
    * the council ended or began, and the councils in office on the record's first day that continue
    * its unit through the lineage (or preceded it). Returns whether the dates are within.
    */
-  councilDates(kind: "activities" | "sessions" | "meetings" | "recommendations", id: string, field: string, sub: boolean, dates: DateRange, c: Council): boolean {
+  councilDates(kind: "activities" | "sessions" | "meetings" | "recommendations" | "resolutions" | "documents", id: string, field: string, sub: boolean, dates: DateRange, c: Council): boolean {
     if (within(dates, c.validity)) return true
     const last = dates.to ?? dates.from
     const ended = c.validity.to !== undefined && dates.from > c.validity.to
@@ -240,7 +244,7 @@ class Checker {
   }
 
   /** A term, organ, session or meeting referred to by a record of `council` must belong to it. */
-  sameCouncil(kind: EntityKind, id: string, field: string, code: string, refKind: Scoped, rec: { readonly id: string; readonly council: string }, council: string): void {
+  sameCouncil(kind: EntityKind, id: string, field: string, code: string, refKind: EntityKind, rec: { readonly id: string; readonly council: string }, council: string): void {
     const [wVi, wEn] = WHAT[refKind]
     if (rec.council !== council) this.report(kind, id, field, code,
       `${wVi} "${rec.id}" thuộc HĐND "${rec.council}", không thuộc HĐND "${council}" của bản ghi này; hãy chọn ${wVi} của đúng HĐND hoặc sửa trường council`,
@@ -508,6 +512,46 @@ class Checker {
     if (i.carriedFrom !== undefined) this.ref("programmeItems", i.id, "carriedFrom", "programmeItems", i.carriedFrom)
   }
 
+  resolutions(r: Resolution): void {
+    const c = this.ref("resolutions", r.id, "council", "councils", r.council)
+    if (c !== undefined) this.councilDates("resolutions", r.id, "adoptedOn", false, { from: r.adoptedOn, to: r.adoptedOn }, c)
+    if (r.session === undefined) return
+    const s = this.ref("resolutions", r.id, "session", "sessions", r.session, r.council)
+    if (s === undefined) return
+    this.sameCouncil("resolutions", r.id, "session", "session-outside-council", "sessions", s, r.council)
+    if (!contains(span(s.dates), r.adoptedOn)) this.report("resolutions", r.id, "adoptedOn", "outside-session",
+      `nghị quyết thông qua ngày ${r.adoptedOn}, ngoài thời gian ${fmt(span(s.dates), "nay")} của kỳ họp "${s.id}" đã thông qua nó; hãy sửa ngày thông qua hoặc kỳ họp`,
+      `adopted on ${r.adoptedOn}, outside the dates ${fmt(span(s.dates), "open")} of session "${s.id}" that adopted it; correct the date or the session`)
+  }
+
+  documents(d: CouncilDocument): void {
+    const c = this.ref("documents", d.id, "council", "councils", d.council)
+    if (c !== undefined) this.councilDates("documents", d.id, "submittedOn", false, { from: d.submittedOn, to: d.submittedOn }, c)
+    const s = d.session === undefined ? undefined : this.ref("documents", d.id, "session", "sessions", d.session, d.council)
+    if (s !== undefined) {
+      this.sameCouncil("documents", d.id, "session", "session-outside-council", "sessions", s, d.council)
+      const end = span(s.dates).to as CalendarDate
+      if (d.submittedOn > end) this.report("documents", d.id, "submittedOn", "after-session",
+        `văn bản trình ngày ${d.submittedOn}, sau khi kỳ họp "${s.id}" mà nó trình đã kết thúc (${end}); hãy sửa ngày trình hoặc kỳ họp`,
+        `submitted on ${d.submittedOn}, after session "${s.id}" it is submitted to had ended (${end}); correct the date or the session`)
+    }
+    d.reviewers?.forEach((o, i) => {
+      if (d.reviewers?.indexOf(o) !== i) {
+        return this.report("documents", d.id, `reviewers[${i}]`, "duplicate-reviewer",
+          `cơ quan "${o}" được ghi hai lần trong reviewers; hãy bỏ lần lặp`, `organ "${o}" is listed twice in reviewers; remove the repeat`)
+      }
+      const organ = this.ref("documents", d.id, `reviewers[${i}]`, "organs", o, d.council)
+      if (organ !== undefined) this.sameCouncil("documents", d.id, `reviewers[${i}]`, "organ-outside-council", "organs", organ, d.council)
+    })
+    if (d.resolution === undefined) return
+    const r = this.ref("documents", d.id, "resolution", "resolutions", d.resolution)
+    if (r === undefined) return
+    this.sameCouncil("documents", d.id, "resolution", "resolution-outside-council", "resolutions", r, d.council)
+    if (d.session !== undefined && r.session !== undefined && r.session !== d.session) this.report("documents", d.id, "resolution", "resolution-of-another-session",
+      `nghị quyết "${r.id}" được thông qua tại kỳ họp "${r.session}", không phải kỳ họp "${d.session}" mà văn bản này trình; hãy sửa nghị quyết hoặc kỳ họp`,
+      `resolution "${r.id}" was adopted at session "${r.session}", not at session "${d.session}" this document is submitted to; correct the resolution or the session`)
+  }
+
   /** Every record of `kind` with the batch applied. */
   withBatch<K extends EntityKind>(kind: K): Array<Rec<K>> {
     const b = this.inBatch[kind]
@@ -545,12 +589,39 @@ class Checker {
     }
   }
 
+  /**
+   * Re-checks stored resolutions and documents that refer to a council, session, organ or
+   * resolution the batch changed (they are few, so they are scanned whole).
+   */
+  recheckOutputs(): void {
+    if (this.stored("resolutions").size + this.stored("documents").size === 0) return
+    const changed = (kind: "councils" | "sessions" | "organs" | "resolutions"): Set<string> => {
+      const set = new Set<string>()
+      for (const r of this.inBatch[kind].values()) {
+        const prev = this.stored(kind).get(r.id)
+        if (prev !== undefined && prev !== r && encode(kind, prev) !== encode(kind, r)) set.add(r.id)
+      }
+      return set
+    }
+    const C = changed("councils"), S = changed("sessions"), O = changed("organs"), R = changed("resolutions")
+    if (C.size + S.size + O.size + R.size === 0) return
+    for (const r of this.stored("resolutions").values()) {
+      if (!this.inBatch.resolutions.has(r.id) && (C.has(r.council) || (r.session !== undefined && S.has(r.session)))) this.check("resolutions", r)
+    }
+    for (const d of this.stored("documents").values()) {
+      if (this.inBatch.documents.has(d.id)) continue
+      if (C.has(d.council) || (d.session !== undefined && S.has(d.session)) || (d.resolution !== undefined && R.has(d.resolution)) ||
+        (d.reviewers ?? []).some((o) => O.has(o))) this.check("documents", d)
+    }
+  }
+
   check<K extends EntityKind>(kind: K, r: Rec<K>): void {
     (this[kind] as (this: Checker, r: Rec<K>) => void).call(this, r)
   }
 
   /** Re-checks the stored records (not in the batch) that refer to a record the batch changed. */
   recheck(): void {
+    this.recheckOutputs()
     const changed = {} as Record<(typeof RECHECKED)[number], Set<string>>
     let any = false
     for (const kind of RECHECKED) {
@@ -615,7 +686,8 @@ class Checker {
  * of a level that ceased, ending after the level's last day: `Historic`); for follow-up records `before-activity`,
  * `before-raised`, `before-response`, `evaluation-without-response`, `response-of-another-matter`,
  * `merge-cycle`, `merge-across-councils`, `month-outside-quarter`, `activity-linked-twice`,
- * `activity-outside-programme`.
+ * `activity-outside-programme`; for resolutions and documents `outside-session`, `after-session`,
+ * `duplicate-reviewer`, `resolution-outside-council`, `resolution-of-another-session`.
  *
  * @since 0.1.0
  * @category validation

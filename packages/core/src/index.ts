@@ -18,6 +18,8 @@ export * as CalendarDate from "./CalendarDate.js"
 export * as Client from "./Client.js"
 /** @since 0.1.0 */
 export * as CommitteeKind from "./CommitteeKind.js"
+/** @since 0.2.0 */
+export * as CouncilDocument from "./CouncilDocument.js"
 /** @since 0.1.0 */
 export * as Council from "./Council.js"
 /** @since 0.2.0 */
@@ -67,6 +69,8 @@ export * as ReportDocument from "./ReportDocument.js"
 export * as ReportTemplate from "./ReportTemplate.js"
 /** @since 0.1.0 */
 export * as ReportText from "./ReportText.js"
+/** @since 0.2.0 */
+export * as Resolution from "./Resolution.js"
 /** @since 0.1.0 */
 export * as Session from "./Session.js"
 /** @since 0.1.0 */

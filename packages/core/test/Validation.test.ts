@@ -5,12 +5,14 @@ import { AdminUnit, LineageEvent, UnitType } from "../src/AdminUnit.js"
 import type { DateRange } from "../src/CalendarDate.js"
 import { date, fromDayNumber, toDayNumber } from "../src/CalendarDate.js"
 import { Council, Organ, OrganKind, Term } from "../src/Council.js"
+import { CouncilDocument, DocumentType } from "../src/CouncilDocument.js"
 import type { Batch, Dataset } from "../src/Dataset.js"
 import { apply, empty, entityKinds, entityNames, fromBatch } from "../src/Dataset.js"
 import { Problem } from "../src/Errors.js"
 import { Programme, ProgrammeItem } from "../src/Programme.js"
 import { AddresseeKind, CompetentLevel, Evaluation, EvaluationStatus, Recommendation, RecommendationKind, Response } from "../src/Recommendation.js"
 import * as Registry from "../src/Registry.js"
+import { Resolution } from "../src/Resolution.js"
 import { Session, SessionType, SpecialLabel, StandingMeeting } from "../src/Session.js"
 import { Tally } from "../src/Tally.js"
 import { validateBatch, validateDataset } from "../src/Validation.js"
@@ -502,7 +504,16 @@ describe("robustness", () => {
     programmeItems: fc.record({
       id: pool("pi"), programme: pool("p"), kind: fc.constantFrom(...kinds), topic: fc.constant("Giám sát"), month: opt(fc.integer({ min: 1, max: 12 })),
       quarter: opt(fc.integer({ min: 1, max: 4 })), activities: opt(fc.array(pool("a"), { maxLength: 3 })), carriedFrom: opt(pool("pi"))
-    }).map((r) => new ProgrammeItem(r as never))
+    }).map((r) => new ProgrammeItem(r as never)),
+    resolutions: fc.record({
+      id: pool("nq"), council: pool("c"), session: opt(pool("s")), number: fc.constant("15/2023/NQ-HĐND"), kind: fc.constantFrom("normative", "individual"),
+      field: opt(fc.constant("ngan-sach")), adoptedOn: day, title: fc.constant("Nghị quyết")
+    }).map((r) => new Resolution(r as never)),
+    documents: fc.record({
+      id: pool("vb"), council: pool("c"), type: fc.constantFrom(...DocumentType.literals), session: opt(pool("s")), number: opt(fc.constant("279/TTr-UBND")),
+      submitter: opt(fc.constant("UBND tỉnh")), reviewers: opt(fc.array(pool("o"), { minLength: 1, maxLength: 3 })), submittedOn: day,
+      resolution: opt(pool("nq")), title: fc.constant("Tờ trình")
+    }).map((r) => new CouncilDocument(r as never))
   }
   const batchArb = fc.record(Object.fromEntries(entityKinds.map((k) => [k, fc.array(arbs[k] as fc.Arbitrary<unknown>, { maxLength: 4 })])) as { [K in keyof typeof arbs]: fc.Arbitrary<Array<any>> })
   const names = new Set(Object.values(entityNames))

@@ -62,6 +62,8 @@ export type RefTarget =
   | "responses"
   | "programmes"
   | "programmeItems"
+  /** A resolution adopted (since 0.2.0), by id. */
+  | "resolutions"
 
 /**
  * One column of an entity.

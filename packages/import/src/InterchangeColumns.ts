@@ -1220,5 +1220,161 @@ export const entities: Readonly<Record<Dataset.EntityKind, EntitySpec>> = {
       aliases: ["Chuyển tiếp từ", "carried from"]
     }),
     note()
+  ]),
+  resolutions: spec("resolutions", "Nghị quyết", "Resolutions", ["nghị quyết đã thông qua", "nghi-quyet", "resolutions adopted"], [
+    id("sl.nq-15-2023"),
+    council(),
+    col({
+      field: "session",
+      en: "session",
+      vi: "Kỳ họp",
+      type: "ref",
+      note: {
+        vi: "kỳ họp thông qua nghị quyết: mã hoặc tên (\"Kỳ họp thứ 7\") trong HĐND; để trống nếu không rõ",
+        en: "the session that adopted it: id or label within the council; empty when unknown"
+      },
+      ref: "sessions",
+      example: "Kỳ họp thứ 7",
+      aliases: ["Kỳ họp thông qua", "Tại kỳ họp"]
+    }),
+    col({
+      field: "number",
+      en: "number",
+      vi: "Số, ký hiệu",
+      type: "text",
+      note: { vi: "số, ký hiệu nghị quyết như văn bản ghi (\"15/2023/NQ-HĐND\")", en: "the resolution's number and symbol as written" },
+      required: true,
+      example: "15/2023/NQ-HĐND",
+      aliases: ["Số nghị quyết", "Số ký hiệu", "Số"]
+    }),
+    col({
+      field: "kind",
+      en: "kind",
+      vi: "Loại nghị quyết",
+      type: "enum",
+      vocabulary: "resolutionKind",
+      note: { vi: "quy phạm pháp luật hoặc cá biệt (hoặc mã: normative, individual)", en: "normative or individual (label or code)" },
+      required: true,
+      example: "quy phạm pháp luật",
+      aliases: ["Loại", "Tính chất"]
+    }),
+    col({
+      field: "field",
+      en: "field",
+      vi: "Lĩnh vực",
+      type: "text",
+      note: { vi: "mã lĩnh vực HĐND dùng (\"ngan-sach\", \"dat-dai\" …), so khớp đúng từng ký tự", en: "the field code the council uses, compared exactly" },
+      example: "ngan-sach"
+    }),
+    col({
+      field: "adoptedOn",
+      en: "adoptedOn",
+      vi: "Ngày thông qua",
+      type: "date",
+      note: { vi: "ngày HĐND thông qua nghị quyết", en: "the day the council adopted it" },
+      required: true,
+      example: "19/07/2023",
+      aliases: ["Ngày ban hành", "adopted on"]
+    }),
+    col({
+      field: "title",
+      en: "title",
+      vi: "Trích yếu",
+      type: "text",
+      note: { vi: "tên, trích yếu nghị quyết", en: "the title" },
+      required: true,
+      example: "Nghị quyết quy định mức chi hỗ trợ …",
+      aliases: ["Tên nghị quyết", "Tên", "Nội dung"]
+    })
+  ]),
+  documents: spec("documents", "Văn bản trình", "Documents", ["tờ trình, báo cáo, đề án", "van-ban-trinh", "văn bản thẩm tra", "council documents", "documents submitted"], [
+    id("sl.kh7.ttr-279"),
+    council(),
+    col({
+      field: "type",
+      en: "type",
+      vi: "Loại văn bản",
+      type: "enum",
+      vocabulary: "documentType",
+      note: { vi: "tờ trình, báo cáo, đề án, dự thảo nghị quyết, văn bản khác (hoặc mã)", en: "submission, report, scheme, draft resolution, other (label or code)" },
+      required: true,
+      example: "tờ trình",
+      aliases: ["Loại"]
+    }),
+    col({
+      field: "session",
+      en: "session",
+      vi: "Kỳ họp",
+      type: "ref",
+      note: { vi: "kỳ họp mà văn bản được trình: mã hoặc tên trong HĐND", en: "the session it is submitted to: id or label within the council" },
+      ref: "sessions",
+      example: "Kỳ họp thứ 7",
+      aliases: ["Trình kỳ họp", "Kỳ họp trình"]
+    }),
+    col({
+      field: "number",
+      en: "number",
+      vi: "Số, ký hiệu",
+      type: "text",
+      note: { vi: "số, ký hiệu văn bản (\"279/TTr-UBND\")", en: "the document's number and symbol" },
+      example: "279/TTr-UBND",
+      aliases: ["Số văn bản", "Số ký hiệu", "Số"]
+    }),
+    col({
+      field: "submitter",
+      en: "submitter",
+      vi: "Cơ quan trình",
+      type: "text",
+      note: { vi: "cơ quan trình như văn bản ghi (UBND tỉnh, Thường trực HĐND …)", en: "who submitted it, as written" },
+      example: "UBND tỉnh",
+      aliases: ["Đơn vị trình", "Nơi trình"]
+    }),
+    col({
+      field: "reviewers",
+      en: "reviewers",
+      vi: "Cơ quan thẩm tra",
+      type: "refs",
+      note: { vi: "các Ban thẩm tra, cách nhau bởi \";\": mã hoặc tên trong HĐND", en: "the organs that reviewed it, separated by \";\": id or name within the council" },
+      ref: "organs",
+      example: "Ban Kinh tế – Ngân sách",
+      aliases: ["Ban thẩm tra", "Thẩm tra"]
+    }),
+    col({
+      field: "field",
+      en: "field",
+      vi: "Lĩnh vực",
+      type: "text",
+      note: { vi: "mã lĩnh vực HĐND dùng, so khớp đúng từng ký tự", en: "the field code the council uses, compared exactly" },
+      example: "ngan-sach"
+    }),
+    col({
+      field: "submittedOn",
+      en: "submittedOn",
+      vi: "Ngày trình",
+      type: "date",
+      note: { vi: "ngày văn bản được trình (thường trước kỳ họp)", en: "the day it was submitted (usually before the session)" },
+      required: true,
+      example: "05/07/2023",
+      aliases: ["Ngày văn bản", "submitted on"]
+    }),
+    idRef({
+      field: "resolution",
+      en: "resolution",
+      vi: "Nghị quyết",
+      ref: "resolutions",
+      note: { vi: "mã nghị quyết được thông qua từ văn bản này", en: "the id of the resolution adopted on it" },
+      example: "sl.nq-15-2023",
+      aliases: ["Nghị quyết ban hành", "Mã nghị quyết"]
+    }),
+    col({
+      field: "title",
+      en: "title",
+      vi: "Trích yếu",
+      type: "text",
+      note: { vi: "tên, trích yếu văn bản", en: "the title" },
+      required: true,
+      example: "Tờ trình về dự thảo Nghị quyết quy định mức chi hỗ trợ …",
+      aliases: ["Tên văn bản", "Tên", "Nội dung"]
+    })
   ])
 }

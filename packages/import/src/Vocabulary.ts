@@ -92,6 +92,13 @@ export const vocabularies = {
     t("scheme", "đề án", "scheme", "dự án"),
     t("other", "khác", "other", "nội dung khác")
   ],
+  documentType: [
+    t("draft-resolution", "dự thảo nghị quyết", "draft resolution", "dự thảo NQ", "DTNQ"),
+    t("report", "báo cáo", "report", "BC"),
+    t("submission", "tờ trình", "submission", "TTr"),
+    t("scheme", "đề án", "scheme", "ĐA"),
+    t("other", "văn bản khác", "other document", "khác", "other")
+  ],
   resolutionKind: [
     t("individual", "cá biệt", "individual", "nghị quyết cá biệt"),
     t("normative", "quy phạm pháp luật", "normative", "nghị quyết quy phạm pháp luật", "QPPL")

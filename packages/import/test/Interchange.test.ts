@@ -90,7 +90,7 @@ describe("Interchange", () => {
       }
     }
     expect(flagged.sort()).toEqual([
-      ...["activities", "organs", "programmes", "recommendations", "sessions", "meetings", "tallies", "terms"].map((k) => `${k}.council defaultable`),
+      ...["activities", "organs", "programmes", "recommendations", "sessions", "meetings", "tallies", "terms", "resolutions", "documents"].map((k) => `${k}.council defaultable`),
       "meetings.ordinal unless label",
       "sessions.ordinal unless label"
     ].sort())

@@ -140,6 +140,27 @@ export const migrations: ReadonlyArray<Migration> = [
     // The organs that took part in an activity without leading it: a JSON array of organ ids, in
     // order, like the organisers; NULL (every row written before) means none.
     statements: (t) => [`ALTER TABLE ${t.activities} ADD COLUMN participants TEXT`]
+  },
+  {
+    version: 5,
+    name: "resolutions adopted and documents submitted",
+    // A document's reviewers are a JSON array of organ ids, in order, checked by validation as an
+    // activity's organisers are.
+    statements: (t) => [
+      `CREATE TABLE ${t.resolutions} (
+        id TEXT PRIMARY KEY, council TEXT NOT NULL REFERENCES ${t.councils}(id) ${FK},
+        session TEXT REFERENCES ${t.sessions}(id) ${FK}, number TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('individual','normative')), field TEXT, adopted_on TEXT NOT NULL, title TEXT NOT NULL)`,
+      `CREATE INDEX resolutions_council ON ${t.resolutions} (council, adopted_on)`,
+      `CREATE INDEX resolutions_session ON ${t.resolutions} (session)`,
+      `CREATE TABLE ${t.council_documents} (
+        id TEXT PRIMARY KEY, council TEXT NOT NULL REFERENCES ${t.councils}(id) ${FK},
+        type TEXT NOT NULL CHECK (type IN ('draft-resolution','report','submission','scheme','other')),
+        session TEXT REFERENCES ${t.sessions}(id) ${FK}, number TEXT, submitter TEXT, reviewers TEXT, field TEXT,
+        submitted_on TEXT NOT NULL, resolution TEXT REFERENCES ${t.resolutions}(id) ${FK}, title TEXT NOT NULL)`,
+      `CREATE INDEX council_documents_council ON ${t.council_documents} (council, submitted_on)`,
+      `CREATE INDEX council_documents_session ON ${t.council_documents} (session)`
+    ]
   }
 ]
 

@@ -133,7 +133,7 @@ export const tabulationQuery = (
   /** Whose rows the organ view reads: the organisers (`led`) or the participants (`took-part`); since 0.2.0. */
   role: "led" | "took-part" = "led"
 ): TabulationQuery | undefined => {
-  const counted = plan.indicators.flatMap((ind, i) => (ind.measure === "tally" || ind.source === "recommendations" ? [] : [i]))
+  const counted = plan.indicators.flatMap((ind, i) => (ind.measure === "tally" || (ind.source !== undefined && ind.source !== "activities") ? [] : [i]))
   if (counted.length === 0 || plan.councils.size === 0) return undefined
   const q = new SqlText(dialect)
   const dims = new Set<string>(plan.dimensions)
@@ -200,8 +200,8 @@ export const tabulationQuery = (
     plan.councils.size >= allCouncils
       ? "1 = 1"
       : `${dialect.name === "sqlite" && plan.councils.size * 2 > allCouncils ? "+a.council" : "a.council"} IN ${q.list([...plan.councils.keys()])}`
-  const from = q.p(plan.period.from)
-  const to = q.p(plan.period.to)
+  // Scoped to sessions: the activities that served them, whatever their dates.
+  const when = plan.sessions !== undefined ? `a.session IN ${q.list([...plan.sessions])}` : `a.date_from >= ${q.p(plan.period.from)} AND a.date_from <= ${q.p(plan.period.to)}`
   const any = columns.map((i) => `(${filter(i)})`).join(" OR ")
   // The request's filter narrows every indicator.
   const where = plan.filter === undefined ? "" : ` AND (${compileFilter(q, t, plan.filter, plan)})`
@@ -213,7 +213,7 @@ export const tabulationQuery = (
     /\bow\./.test(body) ? `JOIN ${t.organs} ow ON ow.id = a.owner` : "",
     /\bse\./.test(body) ? `LEFT JOIN ${t.sessions} se ON se.id = a.session` : "",
     organView ? `CROSS JOIN ${ao.from} JOIN ${t.organs} og ON og.id = ${ao.value}` : "",
-    `WHERE ${councilCondition} AND a.date_from >= ${from} AND a.date_from <= ${to} AND (${any})${where}`,
+    `WHERE ${councilCondition} AND ${when} AND (${any})${where}`,
     traced ? "" : `GROUP BY ${group.join(", ")}`
   ]
     .filter((l) => l.length > 0)
@@ -298,7 +298,7 @@ export const valuesQueries = (
   if (plan.councils.size === 0) return []
   const groups = new Map<string, Array<number>>()
   plan.indicators.forEach((ind, i) => {
-    if (ind.measure !== "distinct" || ind.source === "recommendations") return
+    if (ind.measure !== "distinct" || (ind.source ?? "activities") !== "activities") return
     const key = JSON.stringify([ind.filter, ind.attribute ?? null])
     const g = groups.get(key)
     if (g === undefined) groups.set(key, [i])
@@ -333,7 +333,10 @@ export const valuesQueries = (
     // Placeholders are bound in text order: the FROM item's come first, then the WHERE clause's.
     const from = dv.from
     const councilCondition = plan.councils.size >= allCouncils ? "1 = 1" : `a.council IN ${q.list([...plan.councils.keys()])}`
-    const period = `a.date_from >= ${q.p(plan.period.from)} AND a.date_from <= ${q.p(plan.period.to)}`
+    // Scoped to sessions: the activities that served them, whatever their dates.
+    const period = plan.sessions !== undefined
+      ? `a.session IN ${q.list([...plan.sessions])}`
+      : `a.date_from >= ${q.p(plan.period.from)} AND a.date_from <= ${q.p(plan.period.to)}`
     const condition = itemCondition(q, t, ind, plan)
     const notObject = attributeSql(q, "notObject", attribute)
     // The request's filter narrows every indicator.
@@ -383,4 +386,128 @@ export const feedValues = (builder: TabulationBuilder.Builder, p: Plan, query: V
     const key = builder.keyOf(facts, council)
     for (const i of query.indicators) builder.addValues(i, key, [value])
   }
+}
+
+type OutputSource = "sessions" | "resolutions" | "documents"
+
+/** How each output source is stored: its table, the day it counts on, its session and its `kind` value. */
+const OUTPUTS: Readonly<Record<OutputSource, { readonly table: "sessions" | "resolutions" | "council_documents"; readonly day: string; readonly session: string; readonly kind: string }>> = {
+  sessions: { table: "sessions", day: "x.date_from", session: "x.id", kind: "COALESCE(x.special_label, x.type)" },
+  resolutions: { table: "resolutions", day: "x.adopted_on", session: "x.session", kind: "x.kind" },
+  documents: { table: "council_documents", day: "x.submitted_on", session: "x.session", kind: "x.type" }
+}
+
+/** The clause fields that apply to no output source. */
+const ACTIVITY_ONLY = ["kinds", "subjects", "modes", "origins", "venues", "ownerKinds"] as const
+
+const compileOutputClause = (q: SqlText, t: Tables, source: OutputSource, c: Clause, plan: Plan): string => {
+  if (ACTIVITY_ONLY.some((k) => c[k] !== undefined)) return "1 = 0"
+  if (c.resolutionKinds !== undefined && source !== "resolutions") return "1 = 0"
+  if (c.documentTypes !== undefined && source !== "documents") return "1 = 0"
+  if (c.fields !== undefined && source === "sessions") return "1 = 0"
+  if ((c.organiserKinds !== undefined || c.committeeKinds !== undefined) && source !== "documents") return "1 = 0"
+  const parts: Array<string | undefined> = [
+    inList(q, "x.kind", c.resolutionKinds),
+    inList(q, "x.type", c.documentTypes),
+    inList(q, "x.field", c.fields),
+    inList(q, "se.type", c.sessionTypes),
+    inList(q, "se.special_label", c.specialLabels)
+  ]
+  const reviewer = (condition: string) => {
+    const x = q.dialect.eachOf("x.reviewers", "xr")
+    return `EXISTS (SELECT 1 FROM ${x.from} JOIN ${t.organs} xo ON xo.id = ${x.value} WHERE ${condition})`
+  }
+  if (c.organiserKinds !== undefined) parts.push(reviewer(`xo.kind IN ${q.list(c.organiserKinds)}`))
+  if (c.committeeKinds !== undefined) parts.push(reviewer(`xo.committee_kind IN ${q.list(c.committeeKinds)}`))
+  if (c.levels !== undefined) {
+    const levels = new Set<string>(c.levels)
+    const councils = [...plan.councils.values()].filter((x) => x.level !== undefined && levels.has(x.level)).map((x) => x.id)
+    parts.push(councils.length === 0 ? "1 = 0" : `x.council IN ${q.list(councils)}`)
+  }
+  const present = parts.filter((p): p is string => p !== undefined)
+  return present.length === 0 ? "1 = 1" : present.map((p) => `(${p})`).join(" AND ")
+}
+
+/**
+ * An indicator filter as an SQL condition over the records of an output source (`x`: the session
+ * held, the resolution or the document; `se`: its session), with the meaning core gives it
+ * (`Indicator.Clause`): conditions that do not apply to the source match nothing.
+ *
+ * @since 0.2.0
+ * @category compiling
+ */
+export const compileOutputFilter = (q: SqlText, t: Tables, source: OutputSource, f: Filter, plan: Plan): string => {
+  const top = compileOutputClause(q, t, source, f, plan)
+  if (f.anyOf === undefined) return top
+  return `(${top}) AND (${f.anyOf.map((c) => `(${compileOutputClause(q, t, source, c, plan)})`).join(" OR ")})`
+}
+
+/**
+ * The queries that count a plan's indicators of sessions held, resolutions adopted and documents
+ * submitted, one per source (two for documents in the organ view: those with reviewers, counted once
+ * per reviewer, and those without). Their rows are read by {@link feedRows}, like the activities'.
+ *
+ * @since 0.2.0
+ * @category compiling
+ */
+export const outputQueries = (dialect: SqlText["dialect"], t: Tables, plan: Plan): ReadonlyArray<TabulationQuery> => {
+  if (plan.councils.size === 0) return []
+  const out: Array<TabulationQuery> = []
+  for (const source of ["sessions", "resolutions", "documents"] as const) {
+    const counted = plan.indicators.flatMap((ind, i) => (ind.measure !== "tally" && ind.source === source ? [i] : []))
+    if (counted.length === 0) continue
+    const perReviewer = source === "documents" && plan.view === "organ"
+    for (const reviewed of perReviewer ? [true, false] : [false]) out.push(outputQuery(dialect, t, plan, source, counted, reviewed))
+  }
+  return out
+}
+
+const outputQuery = (dialect: SqlText["dialect"], t: Tables, plan: Plan, source: OutputSource, counted: ReadonlyArray<number>, perReviewer: boolean): TabulationQuery => {
+  const q = new SqlText(dialect)
+  const o = OUTPUTS[source]
+  const dims = new Set<string>(plan.dimensions)
+  const organView = plan.view === "organ"
+  const bySession = counted.some((i) => plan.indicators[i]?.measure === "distinct-sessions")
+  const traced = plan.traced
+  const filter = (i: number) => compileOutputFilter(q, t, source, (plan.indicators[i] as Indicator.Indicator).filter, plan)
+  const columnOf = counted.map((_, c) => c)
+  const select: Array<string> = ["x.council AS council"]
+  const group: Array<string> = ["x.council"]
+  const add = (expr: string, alias: string) => {
+    select.push(`${expr} AS ${alias}`)
+    group.push(expr)
+  }
+  if (dims.has("kind")) add(o.kind, "kind")
+  if (dims.has("sessionType")) add("se.type", "session_type")
+  if (dims.has("month") || dims.has("quarter") || dims.has("year")) add(`substr(${o.day}, 1, 7)`, "month")
+  const xr = dialect.eachOf("x.reviewers", "xr")
+  if (perReviewer) {
+    add(xr.value, "organ")
+    add("og.kind", "organ_kind")
+    add("og.committee_kind", "committee_kind")
+  }
+  if (bySession) add(o.session, "session")
+  if (traced) {
+    select.push("x.id AS id")
+    counted.forEach((i, c) => select.push(`CASE WHEN ${filter(i)} THEN 1 ELSE 0 END AS n${c}`))
+    if (organView) select.push(`${perReviewer ? xr.position : "0"} AS position`)
+  } else {
+    counted.forEach((i, c) => select.push(`SUM(CASE WHEN ${filter(i)} THEN 1 ELSE 0 END) AS n${c}`))
+    if (organView) counted.forEach((i, c) => select.push(`SUM(CASE WHEN ${perReviewer ? `${xr.position} = 0 AND ` : ""}(${filter(i)}) THEN 1 ELSE 0 END) AS b${c}`))
+  }
+  // Placeholders are bound in text order (SQLite's "?"): the councils come before the days.
+  const councils = `x.council IN ${q.list([...plan.councils.keys()])}`
+  const when = plan.sessions !== undefined ? `${o.session} IN ${q.list([...plan.sessions])}` : `${o.day} >= ${q.p(plan.period.from)} AND ${o.day} <= ${q.p(plan.period.to)}`
+  const text = [
+    `SELECT ${select.join(", ")}`,
+    `FROM ${t[o.table]} x`,
+    `LEFT JOIN ${t.sessions} se ON se.id = ${o.session}`,
+    perReviewer ? `CROSS JOIN ${xr.from} JOIN ${t.organs} og ON og.id = ${xr.value}` : "",
+    `WHERE ${councils} AND ${when}`,
+    source === "documents" && organView && !perReviewer ? "AND x.reviewers IS NULL" : "",
+    traced ? "" : `GROUP BY ${group.join(", ")}`
+  ]
+    .filter((l) => l.length > 0)
+    .join("\n")
+  return { text, params: q.params, counted, columnOf, organView, bySession, traced }
 }

@@ -1,6 +1,6 @@
 /**
  * How each entity maps to table rows and back. Optional fields are `NULL` columns; an activity's
- * organisers and participants and a programme item's linked activities are JSON array columns (in order); a
+ * organisers and participants, a programme item's linked activities and a document's reviewers are JSON array columns (in order); a
  * recommendation's addressee is three columns (`addressee_kind`, `addressee_name`,
  * `addressee_organ`); lineage sources and targets live in their own table.
  *
@@ -172,6 +172,26 @@ export const layouts: Readonly<Record<Kind, { readonly table: TableName; readonl
       field("carried_from", "carriedFrom"),
       field("note")
     ]
+  },
+  resolutions: {
+    table: "resolutions",
+    columns: [field("id"), field("council"), field("session"), field("number"), field("kind"), field("field"), field("adopted_on", "adoptedOn"), field("title")]
+  },
+  documents: {
+    table: "council_documents",
+    columns: [
+      field("id"),
+      field("council"),
+      field("type"),
+      field("session"),
+      field("number"),
+      field("submitter"),
+      col("reviewers", (e) => (e.reviewers === undefined ? null : JSON.stringify(e.reviewers))),
+      field("field"),
+      field("submitted_on", "submittedOn"),
+      field("resolution"),
+      field("title")
+    ]
   }
 }
 
@@ -328,6 +348,22 @@ export const fromRow = (kind: Kind, r: Row, extra?: { sources?: ReadonlyArray<st
       if (r.activities !== null && r.activities !== undefined) o.activities = typeof r.activities === "string" ? JSON.parse(r.activities) : r.activities
       opt(o, "carriedFrom", r.carried_from)
       opt(o, "note", r.note)
+      break
+    case "resolutions":
+      Object.assign(o, { council: r.council, number: r.number, kind: r.kind, adoptedOn: r.adopted_on, title: r.title })
+      opt(o, "session", r.session)
+      opt(o, "field", r.field)
+      break
+    case "documents":
+      Object.assign(o, { council: r.council, type: r.type, submittedOn: r.submitted_on, title: r.title })
+      for (const [key, column] of [
+        ["session", "session"],
+        ["number", "number"],
+        ["submitter", "submitter"],
+        ["field", "field"],
+        ["resolution", "resolution"]
+      ] as const) opt(o, key, r[column])
+      if (r.reviewers !== null && r.reviewers !== undefined) o.reviewers = typeof r.reviewers === "string" ? JSON.parse(r.reviewers) : r.reviewers
       break
   }
   return o

@@ -22,7 +22,7 @@ import * as StructureCache from "./internal/StructureCache.js"
 import * as Upsert from "./internal/Upsert.js"
 import * as Writer from "./internal/Writer.js"
 import { migrate } from "./Migrations.js"
-import { feedRows, feedValues, tabulationQuery, valuesQueries } from "./Pushdown.js"
+import { feedRows, feedValues, outputQueries, tabulationQuery, valuesQueries } from "./Pushdown.js"
 import { layouts } from "./Rows.js"
 import { SqlText, tables } from "./Tables.js"
 
@@ -134,7 +134,8 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
           for (const vq of valuesQueries(d, t, p, ds.councils.size)) feedValues(builder, p, vq, yield* q(vq.text, vq.params))
           if (byRole) for (const vq of valuesQueries(d, t, p, ds.councils.size, "took-part")) feedValues(builder, p, vq, yield* q(vq.text, vq.params))
           RecommendationStats.tabulateInto(builder, ds)
-          if (p.councils.size > 0) {
+          for (const oq of outputQueries(d, t, p)) feedRows(builder, p, oq, yield* q(oq.text, oq.params))
+          if (p.councils.size > 0 && p.sessions === undefined) {
             const s = new SqlText(d)
             const indicators = p.indicators.map((i) => i.id)
             const where = `council IN ${s.list([...p.councils.keys()])} AND indicator IN ${s.list(indicators)} AND period_from <= ${s.p(p.period.to)} AND period_to >= ${s.p(p.period.from)}`

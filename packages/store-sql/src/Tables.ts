@@ -23,7 +23,9 @@ const TABLES = [
   "responses",
   "evaluations",
   "programmes",
-  "programme_items"
+  "programme_items",
+  "resolutions",
+  "council_documents"
 ] as const
 
 /**

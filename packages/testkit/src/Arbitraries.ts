@@ -12,10 +12,12 @@ import {
   AdminUnit,
   CalendarDate,
   Council,
+  CouncilDocument,
   Dataset,
   Indicators,
   Programme,
   Recommendation,
+  Resolution,
   Session,
   Tally
 } from "@hdnd/core"
@@ -448,6 +450,10 @@ export interface FollowUps {
   readonly evaluations: ReadonlyArray<Recommendation.Evaluation>
   readonly programmes: ReadonlyArray<Programme.Programme>
   readonly programmeItems: ReadonlyArray<Programme.ProgrammeItem>
+  /** Resolutions adopted (since 0.2.0). */
+  readonly resolutions: ReadonlyArray<Resolution.Resolution>
+  /** Documents submitted (since 0.2.0). */
+  readonly documents: ReadonlyArray<CouncilDocument.CouncilDocument>
 }
 
 /**
@@ -461,6 +467,8 @@ export interface FollowUpOptions {
   readonly maxRecommendations?: number
   /** Most work programmes (default 4); each gets up to 4 items. */
   readonly maxProgrammes?: number
+  /** Most resolutions and most documents (default 4 each; since 0.2.0). */
+  readonly maxOutputs?: number
 }
 
 const RAISED_FROM = CalendarDate.toDayNumber(d("2021-12-01"))
@@ -699,7 +707,91 @@ export const followUpsArb = (world: World, activities: ReadonlyArray<Activity.Ac
       otherCouncil: fc.array(fc.boolean(), { maxLength: options.maxRecommendations ?? 8 }),
       programmes: fc.array(programmeSpecArb, { maxLength: options.maxProgrammes ?? 4 })
     })
-    .map(({ recommendations, otherCouncil, programmes }) => ({
-      ...buildRecommendations(world, activities, recommendations, otherCouncil.map((b, i) => b && i % 3 === 0)),
-      ...buildProgrammes(world, activities, programmes)
-    }))
+    .chain(({ recommendations, otherCouncil, programmes }) =>
+      outputsArb(world, options.maxOutputs ?? 4).map((outputs) => ({
+        ...buildRecommendations(world, activities, recommendations, otherCouncil.map((b, i) => b && i % 3 === 0)),
+        ...buildProgrammes(world, activities, programmes),
+        ...outputs
+      }))
+    )
+
+const RESOLUTION_FIELDS = ["ngan-sach", "dat-dai", "giao-duc", "y-te"] as const
+const SUBMITTERS = ["UBND tỉnh", "Thường trực HĐND", "Ban Pháp chế"] as const
+
+const resolutionSpecArb = fc.record({
+  council: fc.nat(),
+  session: fc.option(fc.nat(), { nil: undefined }),
+  kind: fc.constantFrom<Resolution.Resolution["kind"]>("normative", "individual"),
+  field: fc.option(fc.constantFrom(...RESOLUTION_FIELDS), { nil: undefined }),
+  day: fc.integer({ min: RAISED_FROM, max: RAISED_TO })
+})
+
+const documentSpecArb = fc.record({
+  council: fc.nat(),
+  type: fc.constantFrom(...CouncilDocument.documentTypes),
+  session: fc.option(fc.nat(), { nil: undefined }),
+  before: fc.integer({ min: 0, max: 40 }),
+  day: fc.integer({ min: RAISED_FROM, max: RAISED_TO }),
+  reviewers: fc.option(fc.uniqueArray(fc.nat({ max: 7 }), { minLength: 1, maxLength: 3 }), { nil: undefined }),
+  resolution: fc.option(fc.nat(), { nil: undefined }),
+  field: fc.option(fc.constantFrom(...RESOLUTION_FIELDS), { nil: undefined }),
+  number: fc.option(fc.constantFrom("279/TTr-UBND", "71/BC-HĐND", "12/ĐA-UBND"), { nil: undefined }),
+  submitter: fc.option(fc.constantFrom(...SUBMITTERS), { nil: undefined })
+})
+
+/**
+ * Resolutions adopted and documents submitted over a world (at most `max` of each), valid together: a resolution of a
+ * council, adopted on the first day of one of its sessions or on a generated day; a document of a
+ * council, submitted up to 40 days before one of its sessions (or on a generated day), reviewed by
+ * up to three distinct organs of its council, resulting now and then in a resolution of its council
+ * adopted at the same session (or at none).
+ *
+ * @since 0.2.0
+ * @category arbitraries
+ */
+export const outputsArb = (world: World, max = 8): fc.Arbitrary<Pick<FollowUps, "resolutions" | "documents">> =>
+  fc
+    .record({ resolutions: fc.array(resolutionSpecArb, { maxLength: max }), documents: fc.array(documentSpecArb, { maxLength: max }) })
+    .map((specs) => {
+      const resolutions: Array<Resolution.Resolution> = []
+      specs.resolutions.forEach((r, i) => {
+        const council = world.councils[r.council % world.councils.length]!
+        const session = r.session === undefined ? undefined : pickOf(world.sessionsByCouncil.get(council.id) ?? [], r.session)
+        resolutions.push(
+          new Resolution.Resolution({
+            id: `nq${i}` as never,
+            council: council.id,
+            ...(session === undefined ? {} : { session: session.id }),
+            number: `${i + 1}/2023/NQ-HĐND`,
+            kind: r.kind,
+            ...(r.field === undefined ? {} : { field: r.field }),
+            adoptedOn: session === undefined ? CalendarDate.fromDayNumber(r.day) : session.dates.from,
+            title: `Nghị quyết nq${i}`
+          })
+        )
+      })
+      const documents = specs.documents.map((x, i) => {
+        const council = world.councils[x.council % world.councils.length]!
+        const session = x.session === undefined ? undefined : pickOf(world.sessionsByCouncil.get(council.id) ?? [], x.session)
+        const organs = world.organsByCouncil.get(council.id) ?? []
+        const reviewers = x.reviewers === undefined ? [] : [...new Set(x.reviewers.map((k) => pickOf(organs, k)?.id).filter((o) => o !== undefined))]
+        const resolution =
+          x.resolution === undefined
+            ? undefined
+            : pickOf(resolutions.filter((r) => r.council === council.id && (r.session === undefined || session === undefined || r.session === session.id)), x.resolution)
+        return new CouncilDocument.CouncilDocument({
+          id: `vb${i}` as never,
+          council: council.id,
+          type: x.type,
+          ...(session === undefined ? {} : { session: session.id }),
+          ...(x.number === undefined ? {} : { number: x.number }),
+          ...(x.submitter === undefined ? {} : { submitter: x.submitter }),
+          ...(reviewers.length === 0 ? {} : { reviewers: reviewers as never }),
+          ...(x.field === undefined ? {} : { field: x.field }),
+          submittedOn: session === undefined ? CalendarDate.fromDayNumber(x.day) : dayAfter(session.dates.from, -x.before),
+          ...(resolution === undefined ? {} : { resolution: resolution.id }),
+          title: `Văn bản vb${i}`
+        })
+      })
+      return { resolutions, documents }
+    })

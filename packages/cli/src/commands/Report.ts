@@ -45,6 +45,13 @@ export const command = (lang: Lang): HdndCommand<"report"> => {
           )
         ),
         Flag.optional
+      ),
+      session: Flag.String("session").pipe(
+        Flag.withDescription(t(
+          "chỉ đếm những gì thuộc kỳ họp này (mã kỳ họp; lặp lại được), bất kể ngày",
+          "count only what belongs to this session (session id; repeatable), whatever its date"
+        )),
+        Flag.atLeast(0)
       )
     },
     (o) =>
@@ -57,6 +64,7 @@ export const command = (lang: Lang): HdndCommand<"report"> => {
             from: o.from,
             to: o.to,
             format: o.format,
+            sessions: o.session,
             ...some("scope", o.scope),
             ...some("asOf", o.asOf),
             ...some("output", o.output),

@@ -30,12 +30,19 @@ export const command = (lang: Lang): HdndCommand<"stats"> => {
       ledBy: Flag.String("led-by").pipe(Flag.withDescription(t("chỉ đếm hoạt động do cơ quan này chủ trì", "count only the work this organ led")), Flag.atLeast(0)),
       tookPart: Flag.String("took-part").pipe(Flag.withDescription(t("chỉ đếm hoạt động cơ quan này tham gia (không chủ trì)", "count only the work this organ took part in (without leading)")), Flag.atLeast(0)),
       involved: Flag.String("involved").pipe(Flag.withDescription(t("chỉ đếm hoạt động cơ quan này chủ trì hoặc tham gia", "count only the work this organ led or took part in")), Flag.atLeast(0)),
+      session: Flag.String("session").pipe(
+        Flag.withDescription(t(
+          "chỉ đếm những gì thuộc kỳ họp này (mã kỳ họp; lặp lại được), bất kể ngày",
+          "count only what belongs to this session (session id; repeatable), whatever its date"
+        )),
+        Flag.atLeast(0)
+      ),
       format: tableFormat(lang)
     },
     (o) =>
       lazy(
         () => import("../handlers/Query.js"),
-        (m) => m.stats(toCommon(lang, o), { indicators: o.indicator, from: o.from, to: o.to, by: o.by, ledBy: o.ledBy, tookPart: o.tookPart, involved: o.involved, format: o.format, ...some("scope", o.scope), ...some("asOf", o.asOf) })
+        (m) => m.stats(toCommon(lang, o), { indicators: o.indicator, from: o.from, to: o.to, by: o.by, ledBy: o.ledBy, tookPart: o.tookPart, involved: o.involved, format: o.format, sessions: o.session, ...some("scope", o.scope), ...some("asOf", o.asOf) })
       )
   ).pipe(Command.withDescription(t("số liệu của các chỉ tiêu trong một kỳ", "indicator figures over a period")))
 }

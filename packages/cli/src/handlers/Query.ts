@@ -52,6 +52,8 @@ export interface StatsOptions {
   readonly tookPart?: ReadonlyArray<string>
   /** Organs whose work led or taken part in is counted (since 0.2.0). */
   readonly involved?: ReadonlyArray<string>
+  /** Session ids: count only what belongs to them, whatever its date (since 0.2.0). */
+  readonly sessions?: ReadonlyArray<string>
 }
 
 /**
@@ -89,7 +91,8 @@ export const stats = (c: Common, o: StatsOptions): Effect.Effect<void, UsageErro
           scope,
           period: p,
           groupBy: o.by,
-          ...(Object.keys(filter).length === 0 ? {} : { filter })
+          ...(Object.keys(filter).length === 0 ? {} : { filter }),
+          ...(o.sessions === undefined || o.sessions.length === 0 ? {} : { sessions: o.sessions as unknown as readonly [Ids.SessionId, ...Array<Ids.SessionId>] })
         }
         return yield* store.tabulate(request)
       })

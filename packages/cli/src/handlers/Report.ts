@@ -39,6 +39,8 @@ export interface ReportOptions {
   readonly date?: string
   /** Add the appendix of the records behind every figure (always in XLSX). */
   readonly records?: boolean
+  /** Session ids: every figure counts only what belongs to them, whatever its date (since 0.2.0). */
+  readonly sessions?: ReadonlyArray<string>
   /** `--number-style`: `pad=2,grouping=no,words` (see {@link numberStyleOf}). @since 0.2.0 */
   readonly numberStyle?: string
 }
@@ -245,7 +247,8 @@ export const report = (
       Effect.gen(function* () {
         const { ds, scope } = yield* scopeOf(store, o.scope, asOf)
         yield* warnLeftOut(c, leftOut(ds, scope, p), asOf)
-        const tab = yield* store.tabulate(Report.requestFor(template, scope, p, true))
+        const sessions = o.sessions === undefined || o.sessions.length === 0 ? undefined : (o.sessions as unknown as readonly [Ids.SessionId, ...Array<Ids.SessionId>])
+        const tab = yield* store.tabulate(Report.requestFor(template, scope, p, true, sessions))
         const rendered = Report.render(template, tab, registry, {
           ...(o.number === undefined ? {} : { number: o.number }),
           ...(date === undefined ? {} : { date }),

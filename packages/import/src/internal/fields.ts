@@ -40,7 +40,9 @@ export const PRIMARY_DATE: Readonly<Record<Dataset.EntityKind, string | undefine
   responses: "date",
   evaluations: "date",
   programmes: "adoptedOn",
-  programmeItems: undefined
+  programmeItems: undefined,
+  resolutions: "adoptedOn",
+  documents: "submittedOn"
 }
 
 /** The primary date of a record being built, see {@link PRIMARY_DATE}. */
@@ -53,7 +55,7 @@ export const primaryDate = (kind: Dataset.EntityKind, out: ReadonlyMap<string, u
 }
 
 /** The kinds whose records name their council (names in other columns are resolved within it). */
-export const HAS_COUNCIL: ReadonlySet<Dataset.EntityKind> = new Set(["terms", "organs", "sessions", "meetings", "activities", "tallies", "recommendations", "programmes"])
+export const HAS_COUNCIL: ReadonlySet<Dataset.EntityKind> = new Set(["terms", "organs", "sessions", "meetings", "activities", "tallies", "recommendations", "programmes", "resolutions", "documents"])
 
 /** How the cells of known activity attributes are read. */
 export const ATTRIBUTE_TYPES: Readonly<Record<string, "boolean" | "letterType" | "integer">> = {

@@ -86,6 +86,7 @@ const resolveOne = (resolver: Resolver, target: Column["ref"], council: string |
     case "responses":
     case "programmes":
     case "programmeItems":
+    case "resolutions":
       // By id only: the core schema checks the id, validation that the record exists.
       return Result.succeed(t.trim())
     case "units":

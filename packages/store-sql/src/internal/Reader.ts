@@ -15,7 +15,7 @@ import { type AnyRecord, chunks, decodeAll, type Kind, lineageRoles, type Record
 const PAGE = 2000
 
 /** The collections whose records carry a `council` column, to which a stream's `councils` filter applies. */
-const WITH_COUNCIL: ReadonlySet<Kind> = new Set(["terms", "organs", "sessions", "meetings", "activities", "tallies", "recommendations", "programmes"])
+const WITH_COUNCIL: ReadonlySet<Kind> = new Set(["terms", "organs", "sessions", "meetings", "activities", "tallies", "recommendations", "programmes", "resolutions", "documents"])
 
 export interface Reader {
   /** The records meeting an SQL condition. */
@@ -45,6 +45,8 @@ const streamWhere = (kind: Kind, filter: Store.StreamFilter | undefined, s: SqlT
     const on = (column: string) => (p.to === undefined ? `${column} >= ${s.p(p.from)}` : `${column} >= ${s.p(p.from)} AND ${column} <= ${s.p(p.to)}`)
     if (kind === "recommendations") parts.push(on("x.raised_on"))
     if (kind === "responses" || kind === "evaluations") parts.push(on("x.date"))
+    if (kind === "resolutions") parts.push(on("x.adopted_on"))
+    if (kind === "documents") parts.push(on("x.submitted_on"))
     // A programme's year overlaps the period when it lies between the years of its ends.
     if (kind === "programmes") {
       const year = (day: string) => Number(day.slice(0, 4))

@@ -29,10 +29,10 @@ export interface Sql {
 const STRUCTURE: ReadonlyArray<Kind> = ["units", "lineage", "councils", "terms", "organs", "sessions", "meetings"]
 /**
  * Follow-up records: recommendations and their responses and evaluations, work programmes and their
- * items. Few (thousands), so, like the structure, they are kept whole in the cache that validation
+ * items, resolutions adopted and documents submitted. Few (thousands), so, like the structure, they are kept whole in the cache that validation
  * reads: every stored one is there when a batch is checked.
  */
-const FOLLOW_UP: ReadonlyArray<Kind> = ["recommendations", "responses", "evaluations", "programmes", "programmeItems"]
+const FOLLOW_UP: ReadonlyArray<Kind> = ["recommendations", "responses", "evaluations", "programmes", "programmeItems", "resolutions", "documents"]
 /** The collections held whole in the cache (versioned by `hdnd_meta` 'structure'). */
 export const CACHED: ReadonlyArray<Kind> = [...STRUCTURE, ...FOLLOW_UP]
 export const RECORDS: ReadonlyArray<RecordKind> = ["activities", "tallies"]

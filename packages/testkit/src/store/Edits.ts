@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import { Activity, AdminUnit, CalendarDate, Council, Programme, Recommendation, Session, Tally } from "@hdnd/core"
+import { Activity, AdminUnit, CalendarDate, Council, CouncilDocument, Programme, Recommendation, Resolution, Session, Tally } from "@hdnd/core"
 import type { Dataset } from "@hdnd/core"
 import type { AnyRecord } from "./Records.js"
 
@@ -22,7 +22,9 @@ const edits: Readonly<Record<Dataset.EntityKind, (r: any, tag: string) => AnyRec
   responses: (r, tag) => new Recommendation.Response({ ...r, content: `${r.content} ${tag}` }),
   evaluations: (r, tag) => new Recommendation.Evaluation({ ...r, note: `${r.note ?? "Ghi chú"} ${tag}` }),
   programmes: (r, tag) => new Programme.Programme({ ...r, title: `${r.title} ${tag}` }),
-  programmeItems: (r, tag) => new Programme.ProgrammeItem({ ...r, topic: `${r.topic} ${tag}` })
+  programmeItems: (r, tag) => new Programme.ProgrammeItem({ ...r, topic: `${r.topic} ${tag}` }),
+  resolutions: (r, tag) => new Resolution.Resolution({ ...r, title: `${r.title} ${tag}` }),
+  documents: (r, tag) => new CouncilDocument.CouncilDocument({ ...r, title: `${r.title} ${tag}` })
 }
 
 /**

@@ -8,7 +8,7 @@
  *
  * @since 0.1.0
  */
-import { Activity, AdminUnit, CalendarDate, Council, Dataset, Programme, Recommendation, Session, Tally } from "@hdnd/core"
+import { Activity, AdminUnit, CalendarDate, Council, CouncilDocument, Dataset, Programme, Recommendation, Resolution, Session, Tally } from "@hdnd/core"
 import fc from "fast-check"
 import type { AnyRecord } from "./Records.js"
 import { entriesOf } from "./Records.js"
@@ -117,6 +117,16 @@ export const breakers: Readonly<Record<EntityKind, ReadonlyArray<Breaker>>> = {
   programmeItems: [
     { how: `programme → "ct-missing"`, apply: (r) => new Programme.ProgrammeItem({ ...r, programme: "ct-missing" }) },
     { how: `activities += "a-missing"`, apply: (r) => new Programme.ProgrammeItem({ ...r, activities: [...(r.activities ?? []), "a-missing"] }) }
+  ],
+  resolutions: [
+    { how: `council → "c-missing"`, apply: (r) => new Resolution.Resolution({ ...r, council: "c-missing" }) },
+    { how: `session → "s-missing"`, apply: (r) => new Resolution.Resolution({ ...r, session: "s-missing" }) },
+    { how: "adoptedOn → 2010-05-01", apply: (r) => new Resolution.Resolution({ ...r, adoptedOn: d("2010-05-01") }) }
+  ],
+  documents: [
+    { how: `council → "c-missing"`, apply: (r) => new CouncilDocument.CouncilDocument({ ...r, council: "c-missing" }) },
+    { how: `reviewers += "o-missing"`, apply: (r) => new CouncilDocument.CouncilDocument({ ...r, reviewers: [...(r.reviewers ?? []), "o-missing"] }) },
+    { how: `resolution → "nq-missing"`, apply: (r) => new CouncilDocument.CouncilDocument({ ...r, resolution: "nq-missing" }) }
   ]
 }
 

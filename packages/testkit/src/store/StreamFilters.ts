@@ -19,7 +19,8 @@ type Rec = AnyRecord & Readonly<Record<string, any>>
  * `council` field (so to recommendations and programmes, not to responses, evaluations or programme
  * items); `kinds` to activities; `period` to activities (their first day), sessions (their dates),
  * meetings (their day) and tallies (their period), by overlap, to recommendations (the day raised),
- * responses and evaluations (their date), by containment, and to programmes (their year overlaps
+ * responses and evaluations (their date), resolutions (the day adopted) and documents (the day
+ * submitted), by containment, and to programmes (their year overlaps
  * it). An empty list matches nothing; an absent field matches everything.
  *
  * @since 0.1.0
@@ -38,6 +39,8 @@ export const matches = (kind: Dataset.EntityKind, record: AnyRecord, filter: Sto
     if (kind === "tallies" && !CalendarDate.overlaps(r.period, p)) return false
     if (kind === "recommendations" && !CalendarDate.contains(p, r.raisedOn)) return false
     if ((kind === "responses" || kind === "evaluations") && !CalendarDate.contains(p, r.date)) return false
+    if (kind === "resolutions" && !CalendarDate.contains(p, r.adoptedOn)) return false
+    if (kind === "documents" && !CalendarDate.contains(p, r.submittedOn)) return false
     if (kind === "programmes" && !CalendarDate.overlaps({ from: CalendarDate.date(`${r.year}-01-01`), to: CalendarDate.date(`${r.year}-12-31`) }, p)) return false
   }
   return true
