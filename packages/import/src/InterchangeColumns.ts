@@ -708,6 +708,15 @@ export const entities: Readonly<Record<Dataset.EntityKind, EntitySpec>> = {
       vi: "Loại đơn thư",
       note: { vi: "đơn, thư: khiếu nại, tố cáo, kiến nghị, phản ánh", en: "letters: complaint, denunciation, petition, feedback" }
     }),
+    attr({
+      name: "places",
+      vi: "Địa bàn",
+      note: {
+        vi: "giám sát, khảo sát, tiếp xúc cử tri: nơi đã đến (xã, phường, đơn vị); nhiều nơi cách nhau bằng dấu ;",
+        en: "supervision, survey, voter meeting: the places visited (communes, wards, units); several separated by ;"
+      },
+      aliases: ["Địa điểm", "Nơi đến", "Địa bàn giám sát", "places visited"]
+    }),
     attr({ name: "documents", vi: "Số văn bản", note: { vi: "giám sát văn bản: số văn bản", en: "legal-document supervision: documents" } }),
     attr({ name: "persons", vi: "Số người", note: { vi: "lấy phiếu, bỏ phiếu tín nhiệm: số người", en: "confidence rating or vote: persons" } })
   ]),

@@ -58,7 +58,7 @@ export const primaryDate = (kind: Dataset.EntityKind, out: ReadonlyMap<string, u
 export const HAS_COUNCIL: ReadonlySet<Dataset.EntityKind> = new Set(["terms", "organs", "sessions", "meetings", "activities", "tallies", "recommendations", "programmes", "resolutions", "documents"])
 
 /** How the cells of known activity attributes are read. */
-export const ATTRIBUTE_TYPES: Readonly<Record<string, "boolean" | "letterType" | "integer">> = {
+export const ATTRIBUTE_TYPES: Readonly<Record<string, "boolean" | "letterType" | "integer" | "list">> = {
   delegation: "boolean",
   letterType: "letterType",
   recommendations: "integer",
@@ -69,7 +69,9 @@ export const ATTRIBUTE_TYPES: Readonly<Record<string, "boolean" | "letterType" |
   citizens: "integer",
   letters: "integer",
   documents: "integer",
-  persons: "integer"
+  persons: "integer",
+  /** Places visited: one name, or several separated by ";" (a list). */
+  places: "list"
 }
 
 /** An integer written plainly or with Vietnamese thousands separators. */
@@ -174,3 +176,12 @@ export const setPath = (target: Record<string, unknown>, path: string, value: un
 
 /** A field path without its list indexes (`organisers[1]` → `organisers`). */
 export const baseField = (field: string): string => field.replace(/\[\d+\]/g, "")
+
+/**
+ * A list attribute cell ("Xã A; Xã B"): its trimmed, non-empty parts; one part is kept as a single
+ * value ("Xã A"), several as a list, so a list written with "; " reads back as it was.
+ */
+export const parseListAttribute = (text: string): string | ReadonlyArray<string> | undefined => {
+  const parts = text.split(";").map((x) => x.trim()).filter((x) => x.length > 0)
+  return parts.length === 0 ? undefined : parts.length === 1 ? parts[0] : parts
+}

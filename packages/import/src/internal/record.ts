@@ -17,7 +17,7 @@ import type { Resolution, Resolver } from "../Resolve.js"
 import { dayBefore, parseConvocation, parseOrdinal } from "../Resolve.js"
 import type { Cell } from "../SourceRow.js"
 import { describe, lookup, qualifierWording, splitQualified, valueKey } from "../Vocabulary.js"
-import { ATTRIBUTE_TYPES, baseField, decodeOptions, decodersWith, HAS_COUNCIL, invalidMonth, invalidQuarter, parseDate, parseInteger, parseMonth, parseQuarter, primaryDate, setPath, SPECIAL_LABELS } from "./fields.js"
+import { ATTRIBUTE_TYPES, parseListAttribute, baseField, decodeOptions, decodersWith, HAS_COUNCIL, invalidMonth, invalidQuarter, parseDate, parseInteger, parseMonth, parseQuarter, primaryDate, setPath, SPECIAL_LABELS } from "./fields.js"
 
 /** What building a record needs besides the row. */
 export interface BuildContext {
@@ -243,6 +243,9 @@ export const build = (ctx: BuildContext, layout: Layout, cells: ReadonlyArray<Ce
           const b = lookup("boolean", text)
           if (b === undefined) report(field, "import.unknown-value", `"${text}" phải là có hoặc không`, `"${text}" must be yes or no`)
           else out.set(field, b.code === "true")
+        } else if (type === "list") {
+          const list = parseListAttribute(text)
+          if (list !== undefined) out.set(field, list)
         } else if (type === "letterType") {
           const term = lookup("letterType", text)
           if (term === undefined) report(field, "import.unknown-value", `"${text}" không hợp lệ; hãy dùng một trong: ${describe("letterType", "vi")}`, `"${text}" is not valid; use one of: ${describe("letterType", "en")}`)

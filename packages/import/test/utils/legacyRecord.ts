@@ -15,8 +15,8 @@ import type { Column } from "../../src/Interchange.js"
 import type { Resolution, Resolver } from "../../src/Resolve.js"
 import { dayBefore, parseConvocation, parseOrdinal } from "../../src/Resolve.js"
 import type { Cell } from "../../src/SourceRow.js"
-import { describe, lookup, valueKey } from "../../src/Vocabulary.js"
-import { ATTRIBUTE_TYPES, baseField, decodersWith, HAS_COUNCIL, invalidMonth, invalidQuarter, parseDate, parseInteger, parseMonth, parseQuarter, PRIMARY_DATE, setPath, SPECIAL_LABELS } from "../../src/internal/fields.js"
+import { describe, lookup, qualifierWording, splitQualified, valueKey } from "../../src/Vocabulary.js"
+import { ATTRIBUTE_TYPES, parseListAttribute, baseField, decodersWith, HAS_COUNCIL, invalidMonth, invalidQuarter, parseDate, parseInteger, parseMonth, parseQuarter, PRIMARY_DATE, setPath, SPECIAL_LABELS } from "../../src/internal/fields.js"
 
 /** A cell with the column it was mapped to. */
 export interface Mapped {
@@ -87,7 +87,15 @@ export const build = (ctx: BuildContext, cells: ReadonlyArray<Mapped>): { readon
       }
       case "integer": {
         const n = parseInteger(text)
-        if (n === undefined) report(field, "import.invalid-number", `"${text}" không phải số nguyên; hãy ghi số như 7 hoặc 1.044`, `"${text}" is not a whole number; write a number like 7 or 1044`)
+        const q = n === undefined && kind === "tallies" && field === "value" ? splitQualified(text) : undefined
+        const qn = q === undefined ? undefined : parseInteger(q.number)
+        if (q !== undefined && qn !== undefined) {
+          out.set(field, qn)
+          if (!out.has("qualifier")) {
+            out.set("qualifier", q.code)
+            if (q.wording !== undefined) out.set("qualifierText", q.wording)
+          }
+        } else if (n === undefined) report(field, "import.invalid-number", `"${text}" không phải số nguyên; hãy ghi số như 7 hoặc 1.044`, `"${text}" is not a whole number; write a number like 7 or 1044`)
         else out.set(field, n)
         break
       }
@@ -114,7 +122,14 @@ export const build = (ctx: BuildContext, cells: ReadonlyArray<Mapped>): { readon
         if (term === undefined) {
           report(field, "import.unknown-value", `giá trị "${text}" không hợp lệ cho cột "${c.vi}"; hãy dùng một trong: ${describe(name, "vi")}`,
             `"${text}" is not a valid value for column "${c.en}"; use one of: ${describe(name, "en")}`)
-        } else out.set(field, term.code)
+        } else {
+          out.set(field, term.code)
+          if (kind === "tallies" && field === "qualifier") {
+            const wording = qualifierWording(text)
+            if (wording === undefined) out.delete("qualifierText")
+            else out.set("qualifierText", wording)
+          }
+        }
         break
       }
       case "attribute": {
@@ -124,6 +139,9 @@ export const build = (ctx: BuildContext, cells: ReadonlyArray<Mapped>): { readon
           const b = lookup("boolean", text)
           if (b === undefined) report(field, "import.unknown-value", `"${text}" phải là có hoặc không`, `"${text}" must be yes or no`)
           else out.set(field, b.code === "true")
+        } else if (type === "list") {
+          const list = parseListAttribute(text)
+          if (list !== undefined) out.set(field, list)
         } else if (type === "letterType") {
           const term = lookup("letterType", text)
           if (term === undefined) report(field, "import.unknown-value", `"${text}" không hợp lệ; hãy dùng một trong: ${describe("letterType", "vi")}`, `"${text}" is not valid; use one of: ${describe("letterType", "en")}`)
