@@ -76,6 +76,7 @@ export const answerReport = (data: RecommendationStatus.Records) =>
     period: PERIOD,
     title: "Báo cáo tổng hợp tiếp thu, trao đổi, giải đáp kiến nghị, đề xuất của các ban HĐND các huyện, thành phố (dữ liệu giả định)",
     organNames: new Map((SonLa.plugin.data?.organs ?? []).map((o) => [o.id as string, o.name])),
+    organCouncils: new Map((SonLa.plugin.data?.organs ?? []).map((o) => [o.id as string, o.council as string])),
     frame: {
       issuingBody: ["HĐND TỈNH SƠN LA", "CÁC BAN CỦA HĐND TỈNH"],
       documentType: "BC",

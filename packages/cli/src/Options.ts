@@ -36,7 +36,9 @@ export const ENTITIES = [
   "responses",
   "evaluations",
   "programmes",
-  "programmeItems"
+  "programmeItems",
+  "resolutions",
+  "documents"
 ] as const
 
 /**

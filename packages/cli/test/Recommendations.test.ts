@@ -194,7 +194,7 @@ describe("hdnd recommendations report", () => {
     const r = await run(["recommendations", "report"], [...REPORT, "--format", "md"])
     expect(r.status, r.stderr).toBe(0)
     const text = r.stdout.replace(/\s+/g, " ")
-    expect(text).toContain("đã kiến nghị 9 nội dung đến các cơ quan; tính đến ngày 31/12/2023, đã trả lời 7 kiến nghị (78%), đã giải quyết xong 3 kiến nghị; còn 2 kiến nghị quá hạn chưa được trả lời.")
+    expect(text).toContain("đã tiếp nhận 9 kiến nghị, đề xuất; tính đến ngày 31/12/2023, đã trả lời 7 kiến nghị (78%), đã giải quyết xong 3 kiến nghị; còn 2 kiến nghị quá hạn chưa được trả lời.")
     expect(text).toContain("## Ban Kinh tế – Xã hội HĐND huyện Mai Sơn")
     expect(text).toContain("(gộp 2 ý kiến)")
     const early = await run(["recommendations", "report"], [...REPORT, "--as-of", "2023-12-01", "--format", "md"])

@@ -100,7 +100,13 @@ const Count = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))
  * @since 0.2.0
  * @category schemas
  */
-export const Places = Schema.Union([NonEmptyText, Schema.NonEmptyArray(NonEmptyText)]).annotate({ identifier: "Places" })
+export const Places = (() => {
+  // A name is trimmed on input; the pattern says so, so that generators (the testkit's) make only names that survive it.
+  const Place = NonEmptyText.check(
+    Schema.isPattern(/^\S(?:[\s\S]*\S)?$/u, { message: "tên địa bàn không được để trống / a place name must not be blank" })
+  )
+  return Schema.Union([Place, Schema.NonEmptyArray(Place)]).annotate({ identifier: "Places" })
+})()
 
 const spec = (
   id: string,

@@ -101,7 +101,8 @@ export const ids = {
   recommendationOverdue: "core/recommendation.overdue" as IndicatorId,
   recommendationFromVoters: "core/recommendation.from-voters" as IndicatorId,
   recommendationForwarded: "core/recommendation.forwarded" as IndicatorId,
-  recommendationToAgencies: "core/recommendation.to-agencies" as IndicatorId
+  recommendationToAgencies: "core/recommendation.to-agencies" as IndicatorId,
+  recommendationReceived: "core/recommendation.received" as IndicatorId
 } as const
 
 /**
@@ -285,6 +286,8 @@ export const builtinIndicators: ReadonlyArray<Indicator> = [
     { figure: "raised", directions: ["forwarded"] }),
   rec(ids.recommendationToAgencies, "Nội dung đã kiến nghị đến các cơ quan", "Recommendations raised to agencies", ["nội dung", "recommendations"],
     { figure: "raised", directions: ["to-agencies"] }),
+  rec(ids.recommendationReceived, "Kiến nghị, đề xuất gửi đến các cơ quan của HĐND", "Recommendations and proposals received by the council's organs",
+    ["kiến nghị, đề xuất", "recommendations and proposals"], { figure: "raised", directions: ["received"] }),
   // Council outputs: sessions held, resolutions adopted, documents submitted and reviewed
   ...outputIndicators
 ]

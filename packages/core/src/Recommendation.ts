@@ -107,29 +107,41 @@ export class Recommendation extends Schema.Class<Recommendation>("Recommendation
  * - `from-voters`: a voters' petition the council received ("đã tiếp nhận … kiến nghị của cử tri");
  * - `forwarded`: a voters' petition the council forwarded to the competent agency ("đã chuyển …");
  * - `to-agencies`: a recommendation or proposal the council's own organ raised to an agency
- *   ("đã kiến nghị … nội dung đến các cơ quan").
+ *   ("đã kiến nghị … nội dung đến các cơ quan");
+ * - `received`: a recommendation or proposal addressed to the council's own organ, from a lower
+ *   council or another body ("đã tiếp nhận … kiến nghị, đề xuất").
  *
  * @since 0.2.0
  * @category models
  */
-export const Direction = Schema.Literals(["from-voters", "forwarded", "to-agencies"]).annotate({ identifier: "Direction" })
+export const Direction = Schema.Literals(["from-voters", "forwarded", "to-agencies", "received"]).annotate({ identifier: "Direction" })
 /** @since 0.2.0 @category models */
 export type Direction = typeof Direction.Type
 
 /**
  * The direction of a recommendation as of a date (default: whenever): a voters' petition is
  * `forwarded` once its `forwardedOn` is on or before that date, else `from-voters`; a
- * recommendation or proposal is `to-agencies`.
+ * recommendation or proposal raised by another council's organ (a lower council's committee, when
+ * `councilOf` knows it) or addressed to a council's own organ (a committee, the standing committee)
+ * is `received` (since 0.2.0): "kiến nghị, đề xuất của HĐND cấp huyện" in the province's books; any other recommendation or proposal is `to-agencies` (raised by the
+ * council's organs to the people's committee, departments …).
  *
  * @since 0.2.0
  * @category queries
  */
-export const directionOf = (r: Pick<Recommendation, "kind" | "forwardedOn">, asOf?: CalendarDate): Direction =>
-  r.kind !== "voter-petition"
-    ? "to-agencies"
-    : r.forwardedOn !== undefined && (asOf === undefined || r.forwardedOn <= asOf)
-      ? "forwarded"
-      : "from-voters"
+export const directionOf = (
+  r: Pick<Recommendation, "kind" | "forwardedOn" | "addressee" | "council" | "raisedBy">,
+  asOf?: CalendarDate,
+  /** The council of an organ, when known: a proposal raised by another council's organ is `received`. */
+  councilOf?: (organ: OrganId) => string | undefined
+): Direction => {
+  if (r.kind === "voter-petition") {
+    return r.forwardedOn !== undefined && (asOf === undefined || r.forwardedOn <= asOf) ? "forwarded" : "from-voters"
+  }
+  const raisedIn = r.raisedBy === undefined || councilOf === undefined ? undefined : councilOf(r.raisedBy)
+  if (raisedIn !== undefined && raisedIn !== r.council) return "received"
+  return r.addressee.kind === "committee" || r.addressee.kind === "standing" ? "received" : "to-agencies"
+}
 
 /**
  * A response to a recommendation: the answering document, its date, who answered and what they said.

@@ -42,6 +42,11 @@ export interface AnswerReportOptions {
   readonly councils?: ReadonlyArray<CouncilId>
   /** Names of the originating organs (by id), for headings; ids are shown otherwise. */
   readonly organNames?: ReadonlyMap<string, string>
+  /**
+   * The council of each organ (organ id → council id): a proposal raised by another council's organ
+   * is worded as received ("đã tiếp nhận … kiến nghị, đề xuất"). Since 0.2.0.
+   */
+  readonly organCouncils?: ReadonlyMap<string, string>
   readonly title?: string
   /** Only recommendations and proposals of bodies (default), or voters' petitions too. */
   readonly includePetitions?: boolean
@@ -60,18 +65,21 @@ const figuresRow = (label: string, f: Figures): ReadonlyArray<DocCell> => [cell(
 /**
  * What was done with some matters, in the words of their directions, as of a date: "đã tiếp nhận 5
  * kiến nghị của cử tri" (voters' petitions not yet forwarded), "đã chuyển 3 kiến nghị của cử tri
- * đến các cơ quan có thẩm quyền" (forwarded), "đã kiến nghị 4 nội dung đến các cơ quan" (raised by
+ * đến các cơ quan có thẩm quyền" (forwarded), "đã tiếp nhận 9 kiến nghị, đề xuất" (addressed to the
+ * council's own organs, e.g. by lower councils), "đã kiến nghị 4 nội dung đến các cơ quan" (raised by
  * the council's organs); a mixed set gets each part, joined by commas. Empty for no matters.
  *
  * @since 0.2.0
  * @category rendering
  */
-export const directionSummary = (ms: ReadonlyArray<Matter>, asOf: CalendarDate): string => {
-  const n: Record<Direction, number> = { "from-voters": 0, forwarded: 0, "to-agencies": 0 }
-  for (const m of ms) n[directionOf(m.root, asOf)]++
+export const directionSummary = (ms: ReadonlyArray<Matter>, asOf: CalendarDate, organCouncils?: ReadonlyMap<string, string>): string => {
+  const n: Record<Direction, number> = { "from-voters": 0, forwarded: 0, "to-agencies": 0, received: 0 }
+  const councilOf = organCouncils === undefined ? undefined : (organ: string) => organCouncils.get(organ)
+  for (const m of ms) n[directionOf(m.root, asOf, councilOf)]++
   const parts: Array<string> = []
   if (n["from-voters"] > 0) parts.push(`đã tiếp nhận ${formatCount(n["from-voters"])} kiến nghị của cử tri`)
   if (n.forwarded > 0) parts.push(`đã chuyển ${formatCount(n.forwarded)} kiến nghị của cử tri đến các cơ quan có thẩm quyền`)
+  if (n.received > 0) parts.push(`đã tiếp nhận ${formatCount(n.received)} kiến nghị, đề xuất`)
   if (n["to-agencies"] > 0) parts.push(`đã kiến nghị ${formatCount(n["to-agencies"])} nội dung đến các cơ quan`)
   return parts.join(", ")
 }
@@ -97,7 +105,7 @@ export const answerReport = (records: Records, options: AnswerReportOptions): Re
   const summary =
     total.raised === 0
       ? `${capitalise(formatPeriod(options.period))}, không có kiến nghị, đề xuất nào.`
-      : `${capitalise(formatPeriod(options.period))}, ${directionSummary(ms, asOf)}; tính đến ngày ${on}, ` +
+      : `${capitalise(formatPeriod(options.period))}, ${directionSummary(ms, asOf, options.organCouncils)}; tính đến ngày ${on}, ` +
         `đã trả lời ${formatCount(total.answered)} kiến nghị (${formatPercent(total.answered / total.raised, 0)}), ` +
         `đã giải quyết xong ${formatCount(total.resolved)} kiến nghị` +
         (total.overdue > 0 ? `; còn ${formatCount(total.overdue)} kiến nghị quá hạn chưa được trả lời.` : ".")

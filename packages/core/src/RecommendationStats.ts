@@ -295,7 +295,7 @@ export const tabulateInto = (
     row.organ = organ?.id
     row.organKind = organ?.kind
     row.committeeKind = organ === undefined ? undefined : (organ.committeeKind ?? NONE)
-    const direction = directionOf(r, asOf)
+    const direction = directionOf(r, asOf, (id) => ds.organs.get(id)?.council)
     for (const [i, count] of wanted) {
       if (count.directions !== undefined && !count.directions.includes(direction)) continue
       if (count.kinds !== undefined && !count.kinds.includes(r.kind)) continue

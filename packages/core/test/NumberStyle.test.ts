@@ -425,6 +425,18 @@ describe("recommendations as ordinary indicators", () => {
     expect(Recommendation.directionOf(petition)).toBe("forwarded")
     expect(Recommendation.directionOf(petition, d("2023-01-05"))).toBe("from-voters")
   })
+
+  it("directionOf: a lower council's proposal in this council's books, or one addressed to its own organ, is received", () => {
+    const councilOf = (organ: string) => (organ.startsWith("c116.") ? "c116" : organ.startsWith("c14.") ? "c14" : undefined)
+    // Raised by the district council's committee, recorded by the province (c14): received.
+    expect(Recommendation.directionOf(rec("a", { council: "c14", raisedBy: "c116.pc", raisedOn: "2023-01-01" }), undefined, councilOf)).toBe("received")
+    // Raised by the province's own committee to an agency: to agencies, also when the lookup is given.
+    expect(Recommendation.directionOf(rec("b", { council: "c14", raisedBy: "c14.pc", raisedOn: "2023-01-01" }), undefined, councilOf)).toBe("to-agencies")
+    // Addressed to a council's committee: received, with or without the lookup.
+    const toCommittee = rec("c", { council: "c14", raisedBy: "c14.pc", raisedOn: "2023-01-01" })
+    const addressed = new Recommendation.Recommendation({ ...toCommittee, addressee: { kind: "committee", name: "Ban Pháp chế" } })
+    expect(Recommendation.directionOf(addressed)).toBe("received")
+  })
 })
 
 const RecommendationStatsOf = (recs: ReadonlyArray<Recommendation.Recommendation>, responses: ReadonlyArray<Recommendation.Response>) =>

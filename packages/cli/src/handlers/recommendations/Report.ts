@@ -71,6 +71,7 @@ export const report = (
           asOf,
           ...(councils === undefined ? {} : { councils }),
           organNames: namesOf(ds).organs,
+          organCouncils: new Map([...ds.organs.values()].map((o) => [o.id as string, o.council as string])),
           includePetitions: o.petitions,
           ...(o.title === undefined ? {} : { title: o.title }),
           ...(o.number === undefined ? {} : { number: o.number }),
