@@ -5,22 +5,16 @@
  * and rendered with the plugin's template.
  * Source: http://bacninhtv.vn/tin-tuc-n4965/ban-van-hoa-xa-hoi-hdnd-tinh-trien-khai-nhiem-vu-nam-2019.html
  */
-import { CalendarDate, DataPlugin, MemoryStore, PluginHost, Report, ReportText, Store, Tabulation, TabulationRequest } from "@hdnd/core"
-import { Import } from "@hdnd/import"
-import * as Effect from "effect/Effect"
-import * as Result from "effect/Result"
-import { readdirSync, readFileSync } from "node:fs"
+import { CalendarDate, Tabulation, TabulationRequest } from "@hdnd/core"
+import { readdirSync } from "node:fs"
 import * as path from "node:path"
-import { fileURLToPath } from "node:url"
 import { beforeAll, describe, expect, it } from "vitest"
+import { exampleDir, registryOf, reproduce, templateOf } from "../../shared/reproduce.js"
 
-const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
+const here = exampleDir(import.meta.url)
 const ORDER = ["don-vi.csv", "hdnd.csv", "nhiem-ky.csv", "co-quan.csv", "ky-hop.csv", "hoat-dong.csv", "so-lieu.csv"]
-const files = ORDER.map((f) => path.join(here, "data", f))
-const loaded = PluginHost.load([DataPlugin.decodeSync(JSON.parse(readFileSync(path.join(here, "plugin.json"), "utf8")), { file: "plugin.json" })])
-if (Result.isFailure(loaded)) throw loaded.failure
-const registry = loaded.success.registry
-const template = registry.templates.get("bac-ninh/ban-vhxh-nam" as never)!
+const registry = registryOf(here)
+const template = templateOf(registry, "bac-ninh/ban-vhxh-nam")
 const scope = TabulationRequest.subtree("vn-27" as never, CalendarDate.date("2018-12-31"))
 const period = { from: CalendarDate.date("2018-01-01"), to: CalendarDate.date("2018-12-31") }
 const VH = "bn.ban-vhxh"
@@ -29,18 +23,9 @@ let tab: Tabulation.Tabulation
 let text = ""
 
 beforeAll(async () => {
-  const r = await Effect.runPromise(
-    Effect.gen(function* () {
-      const summary = yield* Import.run(files)
-      expect(summary).toMatchObject({ committed: true, rejected: 0 })
-      const store = yield* Store.Store
-      const tab = yield* store.tabulate(Report.requestFor(template, scope, period))
-      const doc = yield* Effect.fromResult(Report.render(template, tab, store.registry, {}))
-      return { tab, text: ReportText.toText(doc) }
-    }).pipe(Effect.provide(MemoryStore.layer({ registry })))
-  )
-  tab = r.tab
-  text = r.text.normalize("NFC").replace(/\s+/g, " ") // toText wraps lines
+  const r = await reproduce({ dir: here, files: ORDER, registry, template, scope, period })
+  expect(r.summary).toMatchObject({ committed: true, rejected: 0 })
+  ;({ tab, text } = r)
 })
 
 describe("examples/bac-ninh-ban-vhxh-2018", () => {

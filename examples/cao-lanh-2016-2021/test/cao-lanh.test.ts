@@ -3,18 +3,16 @@
  * resolutions adopted, imported from the CSV files in `data/` and rendered with `mau-bao-cao.json`.
  * Source: https://hdnd.dongthap.gov.vn/web/hdnd/chi-tiet-bai-viet/-/asset_publisher/1mOzUrGkrdAE/content/id/4372289?plidlayout=559
  */
-import { CalendarDate, MemoryStore, Report, ReportTemplate, ReportText, Store, Tabulation, TabulationRequest } from "@hdnd/core"
-import { Import } from "@hdnd/import"
-import * as Effect from "effect/Effect"
+import { CalendarDate, ReportTemplate, Tabulation, TabulationRequest } from "@hdnd/core"
 import * as Schema from "effect/Schema"
 import { readdirSync, readFileSync } from "node:fs"
 import * as path from "node:path"
-import { fileURLToPath } from "node:url"
 import { beforeAll, describe, expect, it } from "vitest"
+import { exampleDir, registryOf, reproduce } from "../../shared/reproduce.js"
 
-const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
+const here = exampleDir(import.meta.url)
 const ORDER = ["don-vi.csv", "hdnd.csv", "nhiem-ky.csv", "co-quan.csv", "ky-hop.csv", "nghi-quyet.csv"]
-const files = ORDER.map((f) => path.join(here, "data", f))
+const registry = registryOf(here) // no plugin.json: the built-in registry
 const template = Schema.decodeUnknownSync(ReportTemplate.ReportTemplate)(JSON.parse(readFileSync(path.join(here, "mau-bao-cao.json"), "utf8")))
 const scope = TabulationRequest.subtree("vn-87.cao-lanh" as never, CalendarDate.date("2021-01-05"))
 const period = { from: CalendarDate.date("2016-05-22"), to: CalendarDate.date("2021-01-05") }
@@ -23,18 +21,9 @@ let tab: Tabulation.Tabulation
 let text = ""
 
 beforeAll(async () => {
-  const r = await Effect.runPromise(
-    Effect.gen(function* () {
-      const summary = yield* Import.run(files)
-      expect(summary).toMatchObject({ committed: true, rejected: 0 })
-      const store = yield* Store.Store
-      const tab = yield* store.tabulate(Report.requestFor(template, scope, period))
-      const doc = yield* Effect.fromResult(Report.render(template, tab, store.registry, {}))
-      return { tab, text: ReportText.toText(doc) }
-    }).pipe(Effect.provide(MemoryStore.layer()))
-  )
-  tab = r.tab
-  text = r.text.normalize("NFC").replace(/\s+/g, " ") // toText wraps lines
+  const r = await reproduce({ dir: here, files: ORDER, registry, template, scope, period })
+  expect(r.summary).toMatchObject({ committed: true, rejected: 0 })
+  ;({ tab, text } = r)
 })
 
 describe("examples/cao-lanh-2016-2021", () => {

@@ -5,23 +5,17 @@
  * with the two templates of `plugin.json` (the year; session 4).
  * Source: https://baohoabinh.com.vn/11/113985/Ban-Phap-che-HDND-tinh-trien-khai-cong-tac-nam-2018-va-ky-ket-Quy-che-phoi-hop-cong-tac.htm
  */
-import { CalendarDate, DataPlugin, MemoryStore, PluginHost, Report, ReportText, Store, Tabulation, TabulationRequest } from "@hdnd/core"
-import { Import } from "@hdnd/import"
-import * as Effect from "effect/Effect"
-import * as Result from "effect/Result"
-import { readdirSync, readFileSync } from "node:fs"
+import { CalendarDate, Report, Tabulation, TabulationRequest } from "@hdnd/core"
+import { readdirSync } from "node:fs"
 import * as path from "node:path"
-import { fileURLToPath } from "node:url"
 import { beforeAll, describe, expect, it } from "vitest"
+import { exampleDir, registryOf, reproduce, templateOf } from "../../shared/reproduce.js"
 
-const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
+const here = exampleDir(import.meta.url)
 const ORDER = ["don-vi.csv", "hdnd.csv", "nhiem-ky.csv", "co-quan.csv", "ky-hop.csv", "hoat-dong.csv"]
-const files = ORDER.map((f) => path.join(here, "data", f))
-const loaded = PluginHost.load([DataPlugin.decodeSync(JSON.parse(readFileSync(path.join(here, "plugin.json"), "utf8")), { file: "plugin.json" })])
-if (Result.isFailure(loaded)) throw loaded.failure
-const registry = loaded.success.registry
-const yearTemplate = registry.templates.get("hoa-binh/ban-phap-che-nam" as never)!
-const sessionTemplate = registry.templates.get("hoa-binh/ban-phap-che-ky-hop" as never)!
+const registry = registryOf(here)
+const yearTemplate = templateOf(registry, "hoa-binh/ban-phap-che-nam")
+const sessionTemplate = templateOf(registry, "hoa-binh/ban-phap-che-ky-hop")
 const scope = TabulationRequest.subtree("vn-17" as never, CalendarDate.date("2017-12-31"))
 const period = { from: CalendarDate.date("2017-01-01"), to: CalendarDate.date("2017-12-31") }
 const PC = "hb.ban-phap-che"
@@ -32,23 +26,24 @@ let reviewsOfYear: Tabulation.Tabulation
 let text = ""
 
 beforeAll(async () => {
-  const r = await Effect.runPromise(
-    Effect.gen(function* () {
-      const summary = yield* Import.run(files)
-      expect(summary).toMatchObject({ committed: true, rejected: 0 })
-      const store = yield* Store.Store
-      const year = yield* store.tabulate(Report.requestFor(yearTemplate, scope, period))
-      const session4 = yield* store.tabulate(Report.requestFor(sessionTemplate, scope, period, false, ["hb.kh-4" as never]))
-      const reviewsOfYear = yield* store.tabulate(Report.requestFor(sessionTemplate, scope, period))
-      const a = yield* Effect.fromResult(Report.render(yearTemplate, year, store.registry, {}))
-      const b = yield* Effect.fromResult(Report.render(sessionTemplate, session4, store.registry, {}))
-      return { year, session4, reviewsOfYear, text: `${ReportText.toText(a)}\n${ReportText.toText(b)}` }
-    }).pipe(Effect.provide(MemoryStore.layer({ registry })))
-  )
-  year = r.year
-  session4 = r.session4
-  reviewsOfYear = r.reviewsOfYear
-  text = r.text.normalize("NFC").replace(/\s+/g, " ") // toText wraps lines
+  // the year's template, then the session template scoped to session 4, rendered one after the other
+  const r = await reproduce({
+    dir: here,
+    files: ORDER,
+    registry,
+    template: yearTemplate,
+    scope,
+    period,
+    tabulate: {
+      session4: Report.requestFor(sessionTemplate, scope, period, false, ["hb.kh-4" as never]),
+      reviewsOfYear: Report.requestFor(sessionTemplate, scope, period)
+    },
+    render: { session4: sessionTemplate }
+  })
+  expect(r.summary).toMatchObject({ committed: true, rejected: 0 })
+  year = r.tab
+  ;({ session4, reviewsOfYear } = r.tabs)
+  text = r.text
 })
 
 const v = (tab: Tabulation.Tabulation, id: string, role: "led" | "took-part") => Tabulation.valueOf(tab, id as never, { organ: PC, role }).value

@@ -5,22 +5,16 @@
  * did supervision, which the data support but a template cannot print (see README).
  * Source: http://baobariavungtau.com.vn/chinh-tri/202104/hdnd-huyen-long-dien-khoa-2-nhiem-ky-2016-2021-ban-hanh-226-nghi-quyet-922997/
  */
-import { CalendarDate, DataPlugin, MemoryStore, PluginHost, Report, ReportText, Store, Tabulation, TabulationRequest } from "@hdnd/core"
-import { Import } from "@hdnd/import"
-import * as Effect from "effect/Effect"
-import * as Result from "effect/Result"
-import { readdirSync, readFileSync } from "node:fs"
+import { CalendarDate, Tabulation, TabulationRequest } from "@hdnd/core"
+import { readdirSync } from "node:fs"
 import * as path from "node:path"
-import { fileURLToPath } from "node:url"
 import { beforeAll, describe, expect, it } from "vitest"
+import { exampleDir, registryOf, reproduce, templateOf } from "../../shared/reproduce.js"
 
-const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
+const here = exampleDir(import.meta.url)
 const ORDER = ["don-vi.csv", "hdnd.csv", "nhiem-ky.csv", "co-quan.csv", "ky-hop.csv", "nghi-quyet.csv", "hoat-dong.csv"]
-const files = ORDER.map((f) => path.join(here, "data", f))
-const loaded = PluginHost.load([DataPlugin.decodeSync(JSON.parse(readFileSync(path.join(here, "plugin.json"), "utf8")), { file: "plugin.json" })])
-if (Result.isFailure(loaded)) throw loaded.failure
-const registry = loaded.success.registry
-const template = registry.templates.get("long-dien/tong-ket-nhiem-ky" as never)!
+const registry = registryOf(here)
+const template = templateOf(registry, "long-dien/tong-ket-nhiem-ky")
 const scope = TabulationRequest.subtree("vn-77.long-dien" as never, CalendarDate.date("2021-04-06"))
 const period = { from: CalendarDate.date("2016-05-22"), to: CalendarDate.date("2021-04-06") }
 
@@ -30,20 +24,21 @@ let byOrgan: Tabulation.Tabulation
 let text = ""
 
 beforeAll(async () => {
-  const r = await Effect.runPromise(
-    Effect.gen(function* () {
-      const summary = yield* Import.run(files)
-      expect(summary).toMatchObject({ committed: true, rejected: 0 })
-      const store = yield* Store.Store
-      const tab = yield* store.tabulate(Report.requestFor(template, scope, period))
-      const session16 = yield* store.tabulate({ indicators: ["core/sessions-held.thematic", "core/resolutions-adopted", "core/review.submission"] as never, scope, period, groupBy: [], sessions: ["ld.kh-16"] as never })
-      const byOrgan = yield* store.tabulate({ indicators: ["core/supervision"] as never, scope, period, groupBy: ["organ", "organKind"] })
-      const doc = yield* Effect.fromResult(Report.render(template, tab, store.registry, {}))
-      return { tab, session16, byOrgan, text: ReportText.toText(doc) }
-    }).pipe(Effect.provide(MemoryStore.layer({ registry })))
-  )
-  ;({ tab, session16, byOrgan } = r)
-  text = r.text.normalize("NFC").replace(/\s+/g, " ") // toText wraps lines
+  const r = await reproduce({
+    dir: here,
+    files: ORDER,
+    registry,
+    template,
+    scope,
+    period,
+    tabulate: {
+      session16: { indicators: ["core/sessions-held.thematic", "core/resolutions-adopted", "core/review.submission"] as never, scope, period, groupBy: [], sessions: ["ld.kh-16"] as never },
+      byOrgan: { indicators: ["core/supervision"] as never, scope, period, groupBy: ["organ", "organKind"] }
+    }
+  })
+  expect(r.summary).toMatchObject({ committed: true, rejected: 0 })
+  ;({ tab, text } = r)
+  ;({ session16, byOrgan } = r.tabs)
 })
 
 describe("examples/long-dien-2016-2021", () => {

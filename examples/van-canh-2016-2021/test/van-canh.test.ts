@@ -5,22 +5,16 @@
  * in `plugin.json`, and rendered with the plugin's template.
  * Source: https://binhdinh.dcs.vn/thanh-uy-quy-nhon/-/view-content/83986/hdnd-huyen-van-canh-tong-ket-nhiem-k-2016-2021
  */
-import { CalendarDate, DataPlugin, MemoryStore, PluginHost, Report, ReportText, Store, Tabulation, TabulationRequest } from "@hdnd/core"
-import { Import } from "@hdnd/import"
-import * as Effect from "effect/Effect"
-import * as Result from "effect/Result"
-import { readdirSync, readFileSync } from "node:fs"
+import { CalendarDate, Tabulation, TabulationRequest } from "@hdnd/core"
+import { readdirSync } from "node:fs"
 import * as path from "node:path"
-import { fileURLToPath } from "node:url"
 import { beforeAll, describe, expect, it } from "vitest"
+import { exampleDir, registryOf, reproduce, templateOf } from "../../shared/reproduce.js"
 
-const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
+const here = exampleDir(import.meta.url)
 const ORDER = ["don-vi.csv", "hdnd.csv", "nhiem-ky.csv", "co-quan.csv", "ky-hop.csv", "nghi-quyet.csv", "hoat-dong.csv"]
-const files = ORDER.map((f) => path.join(here, "data", f))
-const loaded = PluginHost.load([DataPlugin.decodeSync(JSON.parse(readFileSync(path.join(here, "plugin.json"), "utf8")), { file: "plugin.json" })])
-if (Result.isFailure(loaded)) throw loaded.failure
-const registry = loaded.success.registry
-const template = registry.templates.get("van-canh/tong-ket-nhiem-ky" as never)!
+const registry = registryOf(here)
+const template = templateOf(registry, "van-canh/tong-ket-nhiem-ky")
 const scope = TabulationRequest.subtree("vn-52.van-canh" as never, CalendarDate.date("2021-05-23"))
 const period = { from: CalendarDate.date("2016-05-22"), to: CalendarDate.date("2021-05-23") }
 
@@ -28,18 +22,9 @@ let tab: Tabulation.Tabulation
 let text = ""
 
 beforeAll(async () => {
-  const r = await Effect.runPromise(
-    Effect.gen(function* () {
-      const summary = yield* Import.run(files)
-      expect(summary).toMatchObject({ committed: true, rejected: 0 })
-      const store = yield* Store.Store
-      const tab = yield* store.tabulate(Report.requestFor(template, scope, period))
-      const doc = yield* Effect.fromResult(Report.render(template, tab, store.registry, {}))
-      return { tab, text: ReportText.toText(doc) }
-    }).pipe(Effect.provide(MemoryStore.layer({ registry })))
-  )
-  tab = r.tab
-  text = r.text.normalize("NFC").replace(/\s+/g, " ") // toText wraps lines
+  const r = await reproduce({ dir: here, files: ORDER, registry, template, scope, period })
+  expect(r.summary).toMatchObject({ committed: true, rejected: 0 })
+  ;({ tab, text } = r)
 })
 
 describe("examples/van-canh-2016-2021", () => {
