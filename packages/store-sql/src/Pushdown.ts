@@ -221,6 +221,21 @@ export const tabulationQuery = (
   return { text, params: q.params, counted, columnOf, organView, bySession, traced }
 }
 
+const str = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v))
+
+/** Reads the dimension columns of a result row (the aliases the queries select) into row facts. */
+const readRowFacts = (facts: TabulationBuilder.RowFacts, council: string, r: Record<string, unknown>, organView: boolean): void => {
+  facts.council = council as never
+  facts.kind = String(r.kind ?? "")
+  facts.ownerKind = str(r.owner_kind)
+  facts.sessionType = str(r.session_type)
+  facts.day = r.month === undefined || r.month === null ? "" : `${String(r.month)}-01`
+  facts.organ = str(r.organ)
+  facts.organKind = str(r.organ_kind)
+  facts.committeeKind = organView ? (str(r.committee_kind) ?? "-") : undefined
+  facts.role = str(r.role)
+}
+
 /**
  * Feeds the rows of a tabulation query to the builder of its plan: each row's counts go to the cell
  * of its council and dimensions, and once per activity to its council's item count.
@@ -230,22 +245,13 @@ export const tabulationQuery = (
  */
 export const feedRows = (builder: TabulationBuilder.Builder, p: Plan, query: TabulationQuery, rows: ReadonlyArray<Record<string, unknown>>): void => {
   const facts = TabulationBuilder.emptyRowFacts()
-  const str = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v))
   const nCols = query.columnOf.map((c) => `n${c}`)
   const bCols = query.columnOf.map((c) => `b${c}`)
   const sCols = query.counted.map((i, j) => (p.indicators[i]?.measure === "sum" ? `s${query.columnOf[j]}` : undefined))
   for (const r of rows) {
     const council = p.councils.get(r.council as never)
     if (council === undefined) continue
-    facts.council = council.id
-    facts.kind = String(r.kind ?? "")
-    facts.ownerKind = str(r.owner_kind)
-    facts.sessionType = str(r.session_type)
-    facts.day = r.month === undefined || r.month === null ? "" : `${String(r.month)}-01`
-    facts.organ = str(r.organ)
-    facts.organKind = str(r.organ_kind)
-    facts.committeeKind = query.organView ? (str(r.committee_kind) ?? "-") : undefined
-    facts.role = str(r.role)
+    readRowFacts(facts, council.id, r, query.organView)
     const key = builder.keyOf(facts, council)
     const session = query.bySession ? str(r.session) : undefined
     query.counted.forEach((i, j) => {
@@ -367,19 +373,10 @@ export const valuesQueries = (
  */
 export const feedValues = (builder: TabulationBuilder.Builder, p: Plan, query: ValuesQuery, rows: ReadonlyArray<Record<string, unknown>>): void => {
   const facts = TabulationBuilder.emptyRowFacts()
-  const str = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v))
   for (const r of rows) {
     const council = p.councils.get(r.council as never)
     if (council === undefined) continue
-    facts.council = council.id
-    facts.kind = String(r.kind ?? "")
-    facts.ownerKind = str(r.owner_kind)
-    facts.sessionType = str(r.session_type)
-    facts.day = r.month === undefined || r.month === null ? "" : `${String(r.month)}-01`
-    facts.organ = str(r.organ)
-    facts.organKind = str(r.organ_kind)
-    facts.committeeKind = query.organView ? (str(r.committee_kind) ?? "-") : undefined
-    facts.role = str(r.role)
+    readRowFacts(facts, council.id, r, query.organView)
     const type = String(r.vtype)
     const value = Indicator.distinctKey(type === "text" || type === "string" ? String(r.v) : Number(r.v))
     if (value === undefined) continue
