@@ -134,14 +134,32 @@ const NUCLEI = new Set(
     "iêu oai oao oay oeo uây uôi ươi ươu uya uyê uyu yêu").split(" ")
 )
 
-/** Whether a word is one well-formed Vietnamese syllable with at most one tone mark. */
+/** Vowel groups that end a syllable: no final consonant follows them ("hai", "cao", "mua", "người"). */
+const OPEN_ONLY = new Set(
+  ("ai ao au ay âu ây eo êu ia iu oi ôi ơi ui ưi ưu ua ưa " + "iêu oai oao oay oeo uây uôi ươi ươu uya uyu yêu").split(" ")
+)
+
+/** The vowel groups a final "ch" or "nh" can follow ("sách", "bệnh", "kinh", "oanh", "huỳnh"). */
+const BEFORE_CH_NH = new Set("a ê i y oa uê uy".split(" "))
+
+/**
+ * Whether a word is one well-formed Vietnamese syllable with at most one tone mark: an initial, a
+ * vowel group Vietnamese has, and a final consonant only where one can stand (a wrong decoding of
+ * legacy bytes, "nhaõn" for "nhân", fails here).
+ */
 const isSyllable = (word: string): boolean => {
   const m = SYLLABLE.exec(word)
   if (m === null) return false
   const tones = word.normalize("NFD").match(TONE_MARKS)?.length ?? 0
-  const nucleus = (m[2] as string).normalize("NFD").replace(TONE_MARKS, "").normalize("NFC")
+  if (tones > 1) return false
+  const whole = (m[2] as string).normalize("NFD").replace(TONE_MARKS, "").normalize("NFC")
   // "gi" and "qu" lend their vowel to the initial: "gì", "quả".
-  return tones <= 1 && (NUCLEI.has(nucleus) || ((m[1] === "g" || m[1] === "q") && NUCLEI.has(nucleus.slice(1))))
+  const nucleus = NUCLEI.has(whole) ? whole : (m[1] === "g" || m[1] === "q") && NUCLEI.has(whole.slice(1)) ? whole.slice(1) : undefined
+  if (nucleus === undefined) return false
+  const final = m[3]
+  if (final === undefined) return true
+  if (OPEN_ONLY.has(nucleus)) return false
+  return (final !== "ch" && final !== "nh") || BEFORE_CH_NH.has(nucleus)
 }
 
 /**
