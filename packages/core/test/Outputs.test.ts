@@ -1,4 +1,4 @@
-import { CalendarDate, CouncilDocument, Dataset, Indicators, Registry, Resolution, Tabulate, Tabulation, TabulationRequest, Validation } from "@hdnd/core"
+import { CalendarDate, CouncilDocument, Dataset, Indicator, Indicators, Registry, Resolution, Tabulate, Tabulation, TabulationRequest, Validation } from "@hdnd/core"
 import { fc, it as prop } from "@fast-check/vitest"
 import * as Result from "effect/Result"
 import { describe, expect, it } from "vitest"
@@ -117,6 +117,13 @@ describe("council outputs: indicators", () => {
     expect(v(o.documentsReviewedScheme)).toBe(1)
     expect(v(o.documentsReviewedSubmission)).toBe(1)
     expect(v(o.documentsReviewedReportSchemeSubmission)).toBe(3)
+  })
+
+  it("a role condition (led by, took part) applies to activities only: on documents it matches nothing", () => {
+    const byRole = new Indicator.Indicator({ ...Indicators.outputIndicators.find((i) => i.id === o.documentsSubmitted)!, id: "x/docs-led" as never, partOf: undefined, filter: { ledBy: ["c14.ktns" as never] } })
+    const registry = Registry.extend({ indicators: [byRole] })
+    const r = Tabulate.tabulate(Dataset.fromBatch({ ...structure, documents: [document({ id: "d1", council: "c14", type: "report", reviewers: ["c14.ktns" as never] })] }), registry, { scope, period: PERIOD, indicators: ["x/docs-led" as never] })
+    expect(Result.isSuccess(r) && Tabulation.valueOf(r.success, "x/docs-led" as never).value).toBe(0)
   })
 
   it("scopes every source to sessions, whatever the records' dates", () => {

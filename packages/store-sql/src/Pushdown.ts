@@ -395,7 +395,11 @@ const OUTPUTS: Readonly<Record<OutputSource, { readonly table: "sessions" | "res
 }
 
 /** The clause fields that apply to no output source. */
-const ACTIVITY_ONLY = ["kinds", "subjects", "modes", "origins", "venues", "ownerKinds"] as const
+const ACTIVITY_ONLY = [
+  "kinds", "subjects", "modes", "origins", "venues", "ownerKinds",
+  // Roles are of activities: who led or took part (since 0.2.0).
+  "ledBy", "tookPart", "involved", "participantKinds", "participantCommitteeKinds"
+] as const
 
 const compileOutputClause = (q: SqlText, t: Tables, source: OutputSource, c: Clause, plan: Plan): string => {
   if (ACTIVITY_ONLY.some((k) => c[k] !== undefined)) return "1 = 0"

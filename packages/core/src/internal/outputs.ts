@@ -41,7 +41,11 @@ const NEVER: OutputPredicate = () => false
 const has = <T>(values: ReadonlyArray<T> | undefined): ReadonlySet<T> | undefined => (values === undefined ? undefined : new Set(values))
 
 /** The clause fields that apply to no output source. */
-const ACTIVITY_ONLY = ["kinds", "subjects", "modes", "origins", "venues", "ownerKinds"] as const
+const ACTIVITY_ONLY = [
+  "kinds", "subjects", "modes", "origins", "venues", "ownerKinds",
+  // Roles are of activities: who led or took part (since 0.2.0).
+  "ledBy", "tookPart", "involved", "participantKinds", "participantCommitteeKinds"
+] as const
 
 const compileClause = (source: OutputSource, c: Clause): OutputPredicate => {
   if (ACTIVITY_ONLY.some((k) => c[k] !== undefined)) return NEVER
