@@ -248,8 +248,10 @@ export const report = (
         const { ds, scope } = yield* scopeOf(store, o.scope, asOf)
         yield* warnLeftOut(c, leftOut(ds, scope, p), asOf)
         const sessions = o.sessions === undefined || o.sessions.length === 0 ? undefined : (o.sessions as unknown as readonly [Ids.SessionId, ...Array<Ids.SessionId>])
-        const tab = yield* store.tabulate(Report.requestFor(template, scope, p, true, sessions))
-        const rendered = Report.render(template, tab, registry, {
+        // The report's tabulation, and one per set of sessions its placeholders name (`session=`).
+        const tabs = yield* Report.tabulate(store, template, scope, p, { trace: true, ...(sessions === undefined ? {} : { sessions }) })
+        const tab = tabs.main
+        const rendered = Report.render(template, tabs, registry, {
           ...(o.number === undefined ? {} : { number: o.number }),
           ...(date === undefined ? {} : { date }),
           ...(numberStyle === undefined ? {} : { numberStyle })

@@ -2,7 +2,7 @@
  * A small hand-written world for example tests: a province with two districts, their councils,
  * organs and sessions.
  */
-import { Activity, AdminUnit, CalendarDate, Council, Session, Tally } from "@hdnd/core"
+import { Activity, AdminUnit, CalendarDate, Council, CouncilDocument, Resolution, Session, Tally } from "@hdnd/core"
 import type { Dataset } from "@hdnd/core"
 
 const d = CalendarDate.date
@@ -116,3 +116,24 @@ export const tally = (fields: { id: string; council: string; indicator: string; 
   })
 
 export const PERIOD = CalendarDate.period("2022-08-01", "2023-08-31")
+
+export const resolution = (f: Omit<Partial<ConstructorParameters<typeof Resolution.Resolution>[0]>, "id" | "council"> & { id: string; council: string }) =>
+  new Resolution.Resolution({
+    number: `${f.id}/2023/NQ-HĐND`,
+    kind: "individual",
+    adoptedOn: d("2022-12-08"),
+    title: "Nghị quyết",
+    ...f,
+    id: f.id as never,
+    council: f.council as never
+  } as ConstructorParameters<typeof Resolution.Resolution>[0])
+
+export const document = (f: Omit<Partial<ConstructorParameters<typeof CouncilDocument.CouncilDocument>[0]>, "id" | "council"> & { id: string; council: string }) =>
+  new CouncilDocument.CouncilDocument({
+    type: "report",
+    submittedOn: d("2022-12-01"),
+    title: "Văn bản",
+    ...f,
+    id: f.id as never,
+    council: f.council as never
+  } as ConstructorParameters<typeof CouncilDocument.CouncilDocument>[0])

@@ -125,6 +125,10 @@ export const storeConformance = async (options: StoreSuiteOptions): Promise<void
         "pushdown law for sums and distinct counts of attributes (NFC, trimmed, scalar or list), with tallies and drill-down",
         StoreProperties.measuresPushdownLaw
       )
+      law(
+        "report figures scoped to sessions per placeholder (session=a|b) equal the reference tabulation scoped to those sessions",
+        StoreProperties.reportSessionsLaw
+      )
     })
 
     describe("data round-trips exactly", () => {
