@@ -117,23 +117,12 @@ export const tally = (fields: { id: string; council: string; indicator: string; 
 
 export const PERIOD = CalendarDate.period("2022-08-01", "2023-08-31")
 
-export const resolution = (f: Omit<Partial<ConstructorParameters<typeof Resolution.Resolution>[0]>, "id" | "council"> & { id: string; council: string }) =>
-  new Resolution.Resolution({
-    number: `${f.id}/2023/NQ-HĐND`,
-    kind: "individual",
-    adoptedOn: d("2022-12-08"),
-    title: "Nghị quyết",
-    ...f,
-    id: f.id as never,
-    council: f.council as never
-  } as ConstructorParameters<typeof Resolution.Resolution>[0])
+/** A record constructor of a council with defaults for every field a test leaves out. */
+const ofCouncil =
+  <C extends new (fields: never) => unknown>(Class: C, defaults: (id: string) => Readonly<Record<string, unknown>>) =>
+  (f: Omit<Partial<ConstructorParameters<C>[0]>, "id" | "council"> & { id: string; council: string }): InstanceType<C> =>
+    new Class({ ...defaults(f.id), ...f } as never) as InstanceType<C>
 
-export const document = (f: Omit<Partial<ConstructorParameters<typeof CouncilDocument.CouncilDocument>[0]>, "id" | "council"> & { id: string; council: string }) =>
-  new CouncilDocument.CouncilDocument({
-    type: "report",
-    submittedOn: d("2022-12-01"),
-    title: "Văn bản",
-    ...f,
-    id: f.id as never,
-    council: f.council as never
-  } as ConstructorParameters<typeof CouncilDocument.CouncilDocument>[0])
+export const resolution = ofCouncil(Resolution.Resolution, (id) => ({ number: `${id}/2023/NQ-HĐND`, kind: "individual", adoptedOn: d("2022-12-08"), title: "Nghị quyết" }))
+
+export const document = ofCouncil(CouncilDocument.CouncilDocument, () => ({ type: "report", submittedOn: d("2022-12-01"), title: "Văn bản" }))
