@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import { CalendarDate, Format, Hierarchy, Store, Text } from "@hdnd/core"
+import { CalendarDate, Format, Hierarchy, ReportTemplate, Store, Text } from "@hdnd/core"
 import type { Council } from "@hdnd/core"
 import type { Registry } from "@hdnd/core"
 import type { Dataset } from "@hdnd/core"
@@ -103,6 +103,28 @@ export const parseDate = (option: string, text: string): Effect.Effect<CalendarD
   return d === undefined
     ? Effect.fail(new UsageError({ vi: `--${option}: "${text}" không phải ngày; hãy viết yyyy-mm-dd hoặc dd/mm/yyyy`, en: `--${option}: "${text}" is not a date; write yyyy-mm-dd or dd/mm/yyyy` }))
     : Effect.succeed(d)
+}
+
+/**
+ * Reads `--number-style`: options separated by commas, written as in placeholders (`pad=2`,
+ * `grouping=no`, `words`, `words=en`, `digits`); anything else is a usage error naming it.
+ *
+ * @since 0.2.0
+ * @category options
+ */
+export const numberStyleOf = (text: string | undefined): Effect.Effect<Format.NumberStyle | undefined, UsageError> => {
+  if (text === undefined) return Effect.succeed(undefined)
+  const entries = text
+    .split(/[,\s]+/u)
+    .filter((e) => e.length > 0)
+    .map((e): readonly [string, string | undefined] => {
+      const eq = e.indexOf("=")
+      return eq < 0 ? [e, undefined] : [e.slice(0, eq), e.slice(eq + 1)]
+    })
+  const parsed = ReportTemplate.parseNumberStyle(entries)
+  return parsed._tag === "Ok"
+    ? Effect.succeed(parsed.style)
+    : Effect.fail(new UsageError({ vi: `--number-style ${parsed.vi}`, en: `--number-style ${parsed.en}` }))
 }
 
 /**

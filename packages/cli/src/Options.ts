@@ -271,6 +271,25 @@ export const document = (lang: Lang, formatDescription: { readonly vi: string; r
 }
 
 /**
+ * `--number-style`: the official number style of the figures a command prints, options separated by
+ * commas as in placeholders (`pad=2`, `grouping=no`, `words`, `words=en`, `digits`); `what` says
+ * which figures (`hdnd report`, `hdnd stats`, `hdnd recommendations report`).
+ *
+ * @since 0.2.0
+ * @category options
+ */
+export const numberStyle = (lang: Lang, what: { readonly vi: string; readonly en: string }) =>
+  Flag.String("number-style").pipe(
+    Flag.withDescription(
+      text(lang)(
+        `kiểu số ${what.vi}, các tùy chọn cách nhau bằng dấu phẩy: pad=2 (05 cuộc), grouping=no (1500), words (bằng chữ: mười lăm), words=en, digits`,
+        `the number style ${what.en}, options separated by commas: pad=2 (05), grouping=no (1500), words (in words: mười lăm), words=en, digits`
+      )
+    ),
+    Flag.optional
+  )
+
+/**
  * The files a loading command reads (`init`, `import`, `validate`): any number of paths, as given.
  * A path that is not a readable file is a usage error of the command.
  *

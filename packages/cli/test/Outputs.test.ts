@@ -87,3 +87,55 @@ describe("hdnd stats on sessions held, resolutions adopted and documents reviewe
     expect(r.stderr).toContain("mh.kh-99")
   })
 })
+
+/** A data plugin with one template: documents reviewed in the period, and those of session 7 alone. */
+const writeReportPlugin = (session: string): string => {
+  const file = path.join(dir, `outputs-${session}.json`)
+  fs.writeFileSync(file, JSON.stringify({
+    name: "thu-nghiem",
+    version: "1.0.0",
+    coreVersion: "^0.1.0",
+    vi: "Mẫu báo cáo thử",
+    en: "A test template",
+    templates: [{
+      id: "thu-nghiem/van-ban",
+      vi: "Văn bản thẩm tra",
+      en: "Documents reviewed",
+      title: "Báo cáo {{period}}",
+      groupBy: ["council"],
+      sections: [{ blocks: [{
+        _tag: "Paragraph",
+        text: `Đã thẩm tra {{count core/documents-reviewed}}, thông qua {{count core/resolutions-adopted}}; riêng kỳ họp này {{count core/documents-reviewed session=${session} pad=2}}.`
+      }] }]
+    }]
+  }))
+  return file
+}
+
+describe("hdnd report scoped to sessions", () => {
+  const SECOND_HALF = ["--from", "2023-07-01", "--to", "2023-12-31"]
+  const reportText = async (rest: ReadonlyArray<string>) => {
+    const r = await hdnd(dir, ["report", "--db", db, "--plugin", writeReportPlugin("mh.kh-7"), "--template", "thu-nghiem/van-ban", ...SECOND_HALF, "--format", "md", ...rest])
+    expect(r.status, r.stderr).toBe(0)
+    return r.stdout.replace(/\s+/g, " ")
+  }
+
+  it("--session scopes every figure: the documents for session 7 whatever their date, as hdnd stats --session counts them", async () => {
+    expect(await reportText([])).toContain("Đã thẩm tra 4 văn bản, thông qua 3 nghị quyết; riêng kỳ họp này 06 văn bản.")
+    const scoped = await reportText(["--session", "mh.kh-7"])
+    const counted = await stats([...SECOND_HALF, "--session", "mh.kh-7"])
+    expect(scoped).toContain(`Đã thẩm tra ${counted["core/documents-reviewed"]} văn bản, thông qua ${counted["core/resolutions-adopted"]} nghị quyết`)
+    expect(scoped).toContain("Đã thẩm tra 6 văn bản, thông qua 3 nghị quyết; riêng kỳ họp này 06 văn bản.")
+    // Two sessions for the report; the placeholder's own session= still wins.
+    expect(await reportText(["--session", "mh.kh-7", "--session", "mh.kh-5"])).toContain("Đã thẩm tra 8 văn bản, thông qua 5 nghị quyết; riêng kỳ họp này 06 văn bản.")
+  })
+
+  it("a template naming an unknown session fails, naming the placeholder and the session, and writes no report", async () => {
+    const out = path.join(dir, "unknown.md")
+    const r = await hdnd(dir, ["report", "--db", db, "--plugin", writeReportPlugin("mh.kh-99"), "--template", "thu-nghiem/van-ban", ...SECOND_HALF, "--format", "md", "-o", out])
+    expect(r.status).not.toBe(0)
+    expect(r.stderr).toContain("{{count core/documents-reviewed session=mh.kh-99 pad=2}}")
+    expect(r.stderr).toContain("không có kỳ họp mh.kh-99")
+    expect(fs.existsSync(out)).toBe(false)
+  })
+})

@@ -285,6 +285,52 @@ describe("recommendation figures in hdnd report templates, with the number style
     expect(bad.stderr).toContain("pad needs a number of digits from 0 to 20")
   })
 
+  it("recommendations report -t takes --number-style too: the template's figures and the answer report's own counts", async () => {
+    const file = template("ans-style.json", "Tổng số: {{count core/recommendation.raised}}, riêng {{number core/recommendation.raised digits grouping=no}}.")
+    const n = (JSON.parse((await run(["recommendations", "stats"], ["--as-of", "2023-12-31", ...REPORT, "--format", "json"])).stdout) as { total: Figures }).total.raised
+    expect(n).toBeGreaterThan(0)
+    const plain = await run(["recommendations", "report"], ["-t", file, ...REPORT, "--format", "json"])
+    expect(plain.status, plain.stderr).toBe(0)
+    const styled = await run(["recommendations", "report"], ["-t", file, ...REPORT, "--format", "json", "--number-style", "pad=4,words"])
+    expect(styled.status, styled.stderr).toBe(0)
+    const text = (out: string) => JSON.stringify(JSON.parse(out))
+    // The template's placeholder in words; its own `digits` still wins (and pad=4 applies there).
+    expect(text(styled.stdout)).toContain(`Tổng số: ${Format.numberInWordsVi(n)} kiến nghị, riêng ${String(n).padStart(4, "0")}.`)
+    expect(text(plain.stdout)).toContain(`Tổng số: ${n} kiến nghị, riêng ${n}.`)
+    // The answer report's own sentence ("đã tiếp nhận … kiến nghị, đề xuất") follows the style too,
+    // and its table cells take the padding but never words.
+    expect(text(styled.stdout)).toMatch(/đã (tiếp nhận|kiến nghị|chuyển) [a-zàáâãèéêìíòóôõùúăđĩũơưạảấầẩẫậắằẳẵặẹẻẽềềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ ]+ (kiến nghị|nội dung)/u)
+    type Table = { _tag: string; columns: ReadonlyArray<string>; rows: ReadonlyArray<ReadonlyArray<{ text: string; value?: number }>>; total?: ReadonlyArray<{ text: string; value?: number }> }
+    const byField = (out: string) => {
+      const doc = (JSON.parse(out) as { document: { sections: ReadonlyArray<{ blocks: ReadonlyArray<Table> }> } }).document
+      const t = doc.sections.flatMap((x) => x.blocks).find((b) => b._tag === "Table" && b.columns.includes("Số kiến nghị"))!
+      return [...t.rows, t.total ?? []].flatMap((r) => r.slice(1))
+    }
+    expect(byField(styled.stdout).length).toBeGreaterThan(0)
+    expect(byField(styled.stdout).map((x) => x.text)).toEqual(byField(plain.stdout).map((x) => String(x.value).padStart(4, "0")))
+    const bad = await run(["recommendations", "report"], ["-t", file, ...REPORT, "--number-style", "pad=x"])
+    expect(bad.status).toBe(1)
+    expect(bad.stderr).toContain("pad cần một số chữ số từ 0 đến 20")
+  })
+
+  it("hdnd stats --number-style writes the values in the official style in the table and CSV; JSON keeps the number and adds the text", async () => {
+    const args = ["-i", "core/recommendation.raised", ...REPORT]
+    const json = JSON.parse((await run(["stats"], [...args, "--format", "json"])).stdout) as ReadonlyArray<{ value: number; text?: string }>
+    const n = json[0]!.value
+    expect(n).toBeGreaterThan(0)
+    expect(json[0]!.text).toBeUndefined()
+    const table = await run(["stats"], [...args, "--number-style", "pad=5"])
+    expect(table.status, table.stderr).toBe(0)
+    expect(table.stdout).toContain(String(n).padStart(5, "0"))
+    const csv = await run(["stats"], [...args, "--format", "csv", "--number-style", "words"])
+    expect(csv.stdout.trim().split("\n").at(-1)).toMatch(new RegExp(`,${Format.numberInWordsVi(n)}$`))
+    const styledJson = JSON.parse((await run(["stats"], [...args, "--format", "json", "--number-style", "pad=5"])).stdout) as ReadonlyArray<{ value: number; text?: string }>
+    expect(styledJson[0]).toMatchObject({ value: n, text: String(n).padStart(5, "0") })
+    const bad = await run(["stats"], [...args, "--number-style", "grouping=maybe", "--lang", "en"])
+    expect(bad.status).toBe(1)
+    expect(bad.stderr).toContain("grouping is yes or no")
+  })
+
   it("hdnd stats tabulates recommendation indicators like any other, by council", async () => {
     const stats = JSON.parse((await run(["recommendations", "stats"], ["--as-of", "2023-12-31", ...REPORT, "--format", "json"])).stdout) as { total: Figures }
     const r = await run(["stats"], ["-i", "core/recommendation.raised", "-i", "core/recommendation.answered", ...REPORT, "--by", "council", "--format", "json"])

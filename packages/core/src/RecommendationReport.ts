@@ -8,7 +8,8 @@
  * @since 0.1.0
  */
 import type { CalendarDate, Period } from "./CalendarDate.js"
-import { formatCount, formatDateShort, formatDocumentNumber, formatPercent, formatPeriod } from "./Format.js"
+import { formatDateShort, formatDocumentNumber, formatPercent, formatPeriod, formatStyled } from "./Format.js"
+import type { NumberStyle } from "./Format.js"
 import type { CouncilId } from "./Ids.js"
 import type { Direction } from "./Recommendation.js"
 import { directionOf, labels } from "./Recommendation.js"
@@ -54,13 +55,22 @@ export interface AnswerReportOptions {
   readonly frame?: typeof OfficialFrame.Type
   readonly number?: number
   readonly date?: CalendarDate
+  /**
+   * The number style of the counts (`pad`, `grouping`, `words`; words in the text only, never in
+   * table cells), as `hdnd recommendations report --number-style pad=2` sets it. @since 0.2.0
+   */
+  readonly numberStyle?: NumberStyle
 }
 
 const cell = (text: string, value?: number): DocCell => (value === undefined ? { text } : { text, value })
-const num = (n: number): DocCell => cell(formatCount(n), n)
+/** A count in a table cell: the style's pad and grouping, never words. */
+const numCell = (style: NumberStyle | undefined) => (n: number): DocCell => {
+  const { words: _, ...digits } = style ?? {}
+  return cell(formatStyled(n, digits), n)
+}
 const byText = <A>(key: (a: A) => string) => (a: A, b: A) => key(a).localeCompare(key(b), "vi")
 
-const figuresRow = (label: string, f: Figures): ReadonlyArray<DocCell> => [cell(label), num(f.raised), num(f.answered), num(f.resolved), num(f.overdue)]
+const figuresRow = (num: (n: number) => DocCell) => (label: string, f: Figures): ReadonlyArray<DocCell> => [cell(label), num(f.raised), num(f.answered), num(f.resolved), num(f.overdue)]
 
 /**
  * What was done with some matters, in the words of their directions, as of a date: "đã tiếp nhận 5
@@ -72,15 +82,22 @@ const figuresRow = (label: string, f: Figures): ReadonlyArray<DocCell> => [cell(
  * @since 0.2.0
  * @category rendering
  */
-export const directionSummary = (ms: ReadonlyArray<Matter>, asOf: CalendarDate, organCouncils?: ReadonlyMap<string, string>): string => {
+export const directionSummary = (
+  ms: ReadonlyArray<Matter>,
+  asOf: CalendarDate,
+  organCouncils?: ReadonlyMap<string, string>,
+  /** The number style of the counts (since 0.2.0). */
+  style?: NumberStyle
+): string => {
+  const count = (x: number) => formatStyled(x, style)
   const n: Record<Direction, number> = { "from-voters": 0, forwarded: 0, "to-agencies": 0, received: 0 }
   const councilOf = organCouncils === undefined ? undefined : (organ: string) => organCouncils.get(organ)
   for (const m of ms) n[directionOf(m.root, asOf, councilOf)]++
   const parts: Array<string> = []
-  if (n["from-voters"] > 0) parts.push(`đã tiếp nhận ${formatCount(n["from-voters"])} kiến nghị của cử tri`)
-  if (n.forwarded > 0) parts.push(`đã chuyển ${formatCount(n.forwarded)} kiến nghị của cử tri đến các cơ quan có thẩm quyền`)
-  if (n.received > 0) parts.push(`đã tiếp nhận ${formatCount(n.received)} kiến nghị, đề xuất`)
-  if (n["to-agencies"] > 0) parts.push(`đã kiến nghị ${formatCount(n["to-agencies"])} nội dung đến các cơ quan`)
+  if (n["from-voters"] > 0) parts.push(`đã tiếp nhận ${count(n["from-voters"])} kiến nghị của cử tri`)
+  if (n.forwarded > 0) parts.push(`đã chuyển ${count(n.forwarded)} kiến nghị của cử tri đến các cơ quan có thẩm quyền`)
+  if (n.received > 0) parts.push(`đã tiếp nhận ${count(n.received)} kiến nghị, đề xuất`)
+  if (n["to-agencies"] > 0) parts.push(`đã kiến nghị ${count(n["to-agencies"])} nội dung đến các cơ quan`)
   return parts.join(", ")
 }
 
@@ -101,22 +118,25 @@ export const answerReport = (records: Records, options: AnswerReportOptions): Re
   const total = figuresOf(ms, asOf)
   const on = formatDateShort(asOf)
   const organName = (id: string) => (id === "voters" ? "Cử tri" : options.organNames?.get(id) ?? id)
+  const style = options.numberStyle
+  const count = (x: number) => formatStyled(x, style)
+  const figuresRowOf = figuresRow(numCell(style))
 
   const summary =
     total.raised === 0
       ? `${capitalise(formatPeriod(options.period))}, không có kiến nghị, đề xuất nào.`
-      : `${capitalise(formatPeriod(options.period))}, ${directionSummary(ms, asOf, options.organCouncils)}; tính đến ngày ${on}, ` +
-        `đã trả lời ${formatCount(total.answered)} kiến nghị (${formatPercent(total.answered / total.raised, 0)}), ` +
-        `đã giải quyết xong ${formatCount(total.resolved)} kiến nghị` +
-        (total.overdue > 0 ? `; còn ${formatCount(total.overdue)} kiến nghị quá hạn chưa được trả lời.` : ".")
+      : `${capitalise(formatPeriod(options.period))}, ${directionSummary(ms, asOf, options.organCouncils, style)}; tính đến ngày ${on}, ` +
+        `đã trả lời ${count(total.answered)} kiến nghị (${formatPercent(total.answered / total.raised, 0)}), ` +
+        `đã giải quyết xong ${count(total.resolved)} kiến nghị` +
+        (total.overdue > 0 ? `; còn ${count(total.overdue)} kiến nghị quá hạn chưa được trả lời.` : ".")
 
   const fields = [...new Set(ms.map((m) => m.root.field))].sort((a, b) => a.localeCompare(b, "vi"))
   const byField: DocTable = {
     _tag: "Table",
     title: `Kết quả trả lời kiến nghị, đề xuất theo lĩnh vực (đến ngày ${on})`,
     columns: ["Lĩnh vực", "Số kiến nghị", "Đã trả lời", "Đã giải quyết", "Quá hạn"],
-    rows: fields.map((f) => figuresRow(f, figuresOf(ms.filter((m) => m.root.field === f), asOf))),
-    total: figuresRow("Tổng cộng", total)
+    rows: fields.map((f) => figuresRowOf(f, figuresOf(ms.filter((m) => m.root.field === f), asOf))),
+    total: figuresRowOf("Tổng cộng", total)
   }
 
   const origins = [...new Set(ms.map((m) => m.root.raisedBy ?? "voters"))].sort((a, b) => organName(a).localeCompare(organName(b), "vi"))
@@ -165,10 +185,10 @@ export const answerReport = (records: Records, options: AnswerReportOptions): Re
         }),
     sections: [{ heading: "Tổng hợp", blocks: [{ _tag: "Paragraph", text: summary }, byField] }, ...bodies],
     figures: [
-      { placeholder: "raised", indicator: "core/recommendation.raised", where: {}, value: total.raised, text: formatCount(total.raised) },
-      { placeholder: "answered", indicator: "core/recommendation.answered", where: {}, value: total.answered, text: formatCount(total.answered) },
-      { placeholder: "resolved", indicator: "core/recommendation.resolved", where: {}, value: total.resolved, text: formatCount(total.resolved) },
-      { placeholder: "overdue", indicator: "core/recommendation.overdue", where: {}, value: total.overdue, text: formatCount(total.overdue) }
+      { placeholder: "raised", indicator: "core/recommendation.raised", where: {}, value: total.raised, text: count(total.raised) },
+      { placeholder: "answered", indicator: "core/recommendation.answered", where: {}, value: total.answered, text: count(total.answered) },
+      { placeholder: "resolved", indicator: "core/recommendation.resolved", where: {}, value: total.resolved, text: count(total.resolved) },
+      { placeholder: "overdue", indicator: "core/recommendation.overdue", where: {}, value: total.overdue, text: count(total.overdue) }
     ]
   }
 }

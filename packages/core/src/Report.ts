@@ -4,20 +4,33 @@
  *
  * @since 0.1.0
  */
+import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
 import type { CalendarDate, Period } from "./CalendarDate.js"
 import { ReportError, problem } from "./Errors.js"
-import type { Problem } from "./Errors.js"
+import type { Problem, StoreError, TabulationError } from "./Errors.js"
 import { formatDocumentNumber, formatNumber, formatPeriod, formatQualified, formatStyled } from "./Format.js"
 import type { NumberStyle } from "./Format.js"
-import type { IndicatorId } from "./Ids.js"
+import type { IndicatorId, SessionId } from "./Ids.js"
 import type { Indicator } from "./Indicator.js"
 import type { Registry } from "./Registry.js"
 import { closestIds } from "./Registry.js"
 import type { DocBlock, DocCell, Figure, ReportDocument } from "./ReportDocument.js"
 import { DOCUMENT_FORMAT_VERSION } from "./ReportDocument.js"
 import type { Placeholder, ReportTemplate, TemplateBlock } from "./ReportTemplate.js"
-import { FIGURE_PLACEHOLDERS, indicatorsOf, NUMBER_STYLE_OPTIONS, parseNumberStyle, placeholdersIn, replacePlaceholders } from "./ReportTemplate.js"
+import {
+  FIGURE_PLACEHOLDERS,
+  indicatorsOf,
+  NUMBER_STYLE_OPTIONS,
+  parseNumberStyle,
+  placeholdersIn,
+  replacePlaceholders,
+  SESSION_OPTION,
+  sessionKey,
+  sessionScopedFigures,
+  sessionsOf
+} from "./ReportTemplate.js"
+import type { StoreService } from "./Store.js"
 import { compareVi } from "./Text.js"
 import type { Scope, TabulationRequest } from "./TabulationRequest.js"
 import type { Dimension, Selector, Tabulation, Value } from "./Tabulation.js"
@@ -85,11 +98,140 @@ export const requestFor = (
   }
 }
 
+/**
+ * The tabulation requests of a template's figures scoped to sessions (`{{count x session=<id>}}`):
+ * one per distinct set of sessions, with the indicators its placeholders name, the template's
+ * grouping, and `sessions` set. `key` is the set's {@link sessionKey}.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface SessionRequest {
+  readonly key: string
+  readonly sessions: readonly [SessionId, ...Array<SessionId>]
+  readonly request: TabulationRequest
+}
+
+/**
+ * Every tabulation request a template needs: `main` (what {@link requestFor} gives, for the whole
+ * report) and one per distinct set of sessions its placeholders are scoped to. A placeholder's
+ * `session=` wins over the report's `sessions`.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const requestsFor = (
+  template: ReportTemplate,
+  scope: Scope,
+  period: Period,
+  trace = false,
+  sessions?: TabulationRequest["sessions"]
+): { readonly main: TabulationRequest; readonly bySessions: ReadonlyArray<SessionRequest> } => {
+  const sets = new Map<string, { sessions: ReadonlyArray<SessionId>; indicators: Set<IndicatorId> }>()
+  for (const f of sessionScopedFigures(template)) {
+    if (f.sessions.length === 0) continue
+    const key = sessionKey(f.sessions)
+    const set = sets.get(key) ?? { sessions: [...f.sessions].sort(), indicators: new Set<IndicatorId>() }
+    set.indicators.add(f.indicator)
+    sets.set(key, set)
+  }
+  const bySessions = [...sets].map(([key, set]): SessionRequest => {
+    const ids = set.sessions as readonly [SessionId, ...Array<SessionId>]
+    return {
+      key,
+      sessions: ids,
+      request: {
+        indicators: [...set.indicators] as unknown as TabulationRequest["indicators"],
+        scope,
+        period,
+        groupBy: [...template.groupBy],
+        trace,
+        sessions: ids
+      }
+    }
+  })
+  return { main: requestFor(template, scope, period, trace, sessions), bySessions }
+}
+
+/**
+ * What a template renders over: the tabulation of the whole report and, by {@link sessionKey}, those
+ * of its figures scoped to sessions. Build it with {@link tabulate}, or tabulate
+ * {@link requestsFor}'s requests yourself.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface ReportTabulations {
+  readonly main: Tabulation
+  readonly bySessions: ReadonlyMap<string, Tabulation>
+}
+
+const isReportTabulations = (t: Tabulation | ReportTabulations): t is ReportTabulations => "bySessions" in t && "main" in t
+
+/**
+ * The `session=` ids of a template's placeholders that `known` does not know, each as a problem
+ * saying where (the placeholder and its block) and how to fix it.
+ *
+ * @since 0.2.0
+ * @category validation
+ */
+export const unknownSessions = (template: ReportTemplate, known: (id: SessionId) => boolean): ReadonlyArray<Problem> =>
+  sessionScopedFigures(template).flatMap((f) => {
+    const missing = f.sessions.filter((s) => !known(s))
+    if (missing.length === 0) return []
+    const where = `{{${f.placeholder.raw}}} (${f.field})`
+    return [
+      problem({
+        entity: "ReportTemplate",
+        id: template.id,
+        field: f.field,
+        code: "unknown-session",
+        vi: `mẫu "${template.id}", ${where}: không có kỳ họp ${missing.join(", ")} trong dữ liệu; kiểm tra lại mã kỳ họp (xem bằng lệnh hdnd export sessions)`,
+        en: `template "${template.id}", ${where}: no session ${missing.join(", ")} in the data; check the session ids (list them with hdnd export sessions)`
+      })
+    ]
+  })
+
+/**
+ * Tabulates everything a template needs on a store: checks the sessions its placeholders name
+ * (an unknown one is a {@link ReportError} saying which placeholder), then runs the requests of
+ * {@link requestsFor}.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const tabulate = (
+  store: Pick<StoreService, "get" | "tabulate">,
+  template: ReportTemplate,
+  scope: Scope,
+  period: Period,
+  options: { readonly trace?: boolean; readonly sessions?: TabulationRequest["sessions"] } = {}
+): Effect.Effect<ReportTabulations, ReportError | TabulationError | StoreError> =>
+  Effect.gen(function* () {
+    const requests = requestsFor(template, scope, period, options.trace ?? false, options.sessions)
+    const ids = [...new Set(requests.bySessions.flatMap((r) => r.sessions))]
+    const known = new Set<SessionId>()
+    for (const id of ids) {
+      const found = yield* store.get("sessions", id).pipe(
+        Effect.as(true),
+        Effect.catchTag("NotFoundError", () => Effect.succeed(false))
+      )
+      if (found) known.add(id)
+    }
+    const unknown = unknownSessions(template, (id) => known.has(id))
+    if (unknown.length > 0) return yield* Effect.fail(new ReportError({ template: template.id, problems: [...unknown] }))
+    const main = yield* store.tabulate(requests.main)
+    const bySessions = new Map<string, Tabulation>()
+    for (const r of requests.bySessions) bySessions.set(r.key, yield* store.tabulate(r.request))
+    return { main, bySessions }
+  })
+
 const capitalise = (s: string): string => (s.length === 0 ? s : s[0]!.toLocaleUpperCase("vi") + s.slice(1))
 
 interface Ctx {
   readonly template: ReportTemplate
   readonly tab: Tabulation
+  readonly bySessions: ReadonlyMap<string, Tabulation>
   readonly registry: Registry
   readonly options: RenderOptions
   readonly style: NumberStyle
@@ -146,13 +288,13 @@ export const unknownIndicators = (template: ReportTemplate, registry: Registry):
   return out
 }
 
-const checkIndicator = (ctx: Ctx, field: string, id: string, raw?: string): Indicator | undefined => {
+const checkIndicator = (ctx: Ctx, field: string, id: string, raw?: string, tab: Tabulation = ctx.tab): Indicator | undefined => {
   const ind = ctx.registry.indicators.get(id as IndicatorId)
   if (ind === undefined) {
     ctx.problems.push(unknownIndicator(ctx.template, ctx.registry, field, id, raw))
     return undefined
   }
-  if (!ctx.tab.indicators.has(ind.id)) {
+  if (!tab.indicators.has(ind.id)) {
     report(ctx, field, "indicator-not-tabulated", `bảng tổng hợp không có chỉ tiêu ${id}; tạo nó bằng requestFor(mẫu, …)`,
       `the tabulation lacks indicator ${id}; build it with requestFor(template, …)`)
     return undefined
@@ -185,6 +327,26 @@ const checkSelector = (ctx: Ctx, field: string, where: Readonly<Record<string, s
   return out as Selector
 }
 
+/**
+ * The tabulation a figure reads: the report's, or with `session=` that of its sessions (a problem
+ * if `session=` names none, or if the rendering was not given that tabulation).
+ */
+const sessionTabulation = (ctx: Ctx, field: string, p: Placeholder): Tabulation | undefined => {
+  const sessions = sessionsOf(p)
+  if (sessions === undefined) return ctx.tab
+  if (sessions.length === 0) {
+    report(ctx, field, "placeholder-missing-session", `chỗ trống {{${p.raw}}}: session= cần mã kỳ họp (session=<mã> hoặc session=<mã>|<mã>)`,
+      `placeholder {{${p.raw}}}: session= needs a session id (session=<id> or session=<id>|<id>)`)
+    return undefined
+  }
+  const tab = ctx.bySessions.get(sessionKey(sessions))
+  if (tab === undefined) {
+    report(ctx, field, "session-not-tabulated", `chỗ trống {{${p.raw}}}: chưa có bảng tổng hợp cho kỳ họp ${sessions.join(", ")}; dựng các bảng bằng Report.tabulate (hoặc Report.requestsFor)`,
+      `placeholder {{${p.raw}}}: no tabulation for session ${sessions.join(", ")}; build them with Report.tabulate (or Report.requestsFor)`)
+  }
+  return tab
+}
+
 const resolve = (ctx: Ctx, field: string, p: Placeholder): string => {
   switch (p.name) {
     case "period":
@@ -205,20 +367,21 @@ const resolve = (ctx: Ctx, field: string, p: Placeholder): string => {
         report(ctx, field, "placeholder-missing-indicator", `chỗ trống {{${p.raw}}} thiếu mã chỉ tiêu`, `placeholder {{${p.raw}}} names no indicator`)
         return `{{${p.raw}}}`
       }
-      const ind = checkIndicator(ctx, field, id, p.raw)
+      const tab = sessionTabulation(ctx, field, p)
+      const ind = tab === undefined ? undefined : checkIndicator(ctx, field, id, p.raw, tab)
       const styleOptions: Array<readonly [string, string | undefined]> = []
       const where: Record<string, ReadonlyArray<string>> = {}
       for (const [k, v] of Object.entries(p.where)) {
         if (NUMBER_STYLE_OPTIONS.has(k)) styleOptions.push([k, v.join("|")])
-        else where[k] = v
+        else if (k !== SESSION_OPTION) where[k] = v
       }
       for (const a of p.args.slice(1)) if (NUMBER_STYLE_OPTIONS.has(a)) styleOptions.push([a, undefined])
       const parsed = parseNumberStyle(styleOptions, ctx.style)
       if (parsed._tag === "Bad") report(ctx, field, "bad-number-style", `chỗ trống {{${p.raw}}}: ${parsed.vi}`, `placeholder {{${p.raw}}}: ${parsed.en}`)
       const style = parsed._tag === "Ok" ? parsed.style : ctx.style
       const selector = checkSelector(ctx, field, where)
-      if (ind === undefined) return `{{${p.raw}}}`
-      const v = valueOf(ctx.tab, ind.id, selector)
+      if (ind === undefined || tab === undefined) return `{{${p.raw}}}`
+      const v = valueOf(tab, ind.id, selector)
       const number = p.name === "number" ? formatStyled(v.value, style) : formatQualified(v.value, v.qualifier, v.wording, style)
       const text = p.name === "count" ? `${number} ${style.words === "en" ? ind.nounEn : ind.nounVi}` : number
       ctx.figures.push({ placeholder: p.raw, indicator: ind.id, where: selector as Record<string, ReadonlyArray<string>>, value: v.value, text })
@@ -334,18 +497,20 @@ const renderBlock = (ctx: Ctx, field: string, b: TemplateBlock): DocBlock => {
 }
 
 /**
- * Renders a template over a tabulation.
+ * Renders a template over a tabulation, or over {@link ReportTabulations} when placeholders are
+ * scoped to sessions (`session=`; since 0.2.0).
  *
  * @since 0.1.0
  * @category rendering
  */
 export const render = (
   template: ReportTemplate,
-  tab: Tabulation,
+  tabulations: Tabulation | ReportTabulations,
   registry: Registry,
   options: RenderOptions = {}
 ): Result.Result<ReportDocument, ReportError> => {
-  const ctx: Ctx = { template, tab, registry, options, style: baseNumberStyle(template, options), problems: [], figures: [] }
+  const { main: tab, bySessions } = isReportTabulations(tabulations) ? tabulations : { main: tabulations, bySessions: new Map<string, Tabulation>() }
+  const ctx: Ctx = { template, tab, bySessions, registry, options, style: baseNumberStyle(template, options), problems: [], figures: [] }
   if (tab.period === undefined) {
     report(ctx, "period", "no-period", "bảng tổng hợp không có kỳ báo cáo; hãy tổng hợp với một kỳ (period)", "the tabulation has no period; tabulate over a period")
   }

@@ -10,6 +10,9 @@
  * - number style options, in any of these three: `pad=2` ("05"), `grouping=no` ("1500"), `words`
  *   or `words=en` ("mười lăm", "fifteen"), `digits` (not in words); a template's `numberStyle` is
  *   the default of all its figures;
+ * - `session=<id>` (or several, `session=<id>|<id>`) scopes one figure to sessions: it counts the
+ *   records that belong to them, whatever their date (the documents reviewed for session 4), while
+ *   the rest of the report covers the period (since 0.2.0; see `Report.requestsFor`);
  * - `{{period}}` → "từ tháng 8 năm 2022 đến tháng 8 năm 2023"; `{{Period}}` capitalises it;
  *   `{{period short}}` → "từ tháng 8/2022 đến tháng 8/2023".
  * Selectors (`dimension=value`, several values separated by `|`) pick cells; dimensions not named are
@@ -22,6 +25,7 @@
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { IndicatorId, TemplateId } from "./Ids.js"
+import type { SessionId } from "./Ids.js"
 import { DimensionSchema } from "./TabulationRequest.js"
 import { NonEmptyText, Text } from "./Text.js"
 
@@ -236,6 +240,76 @@ export const FIGURE_PLACEHOLDERS: ReadonlySet<string> = new Set(["count", "value
  * @category data
  */
 export const NUMBER_STYLE_OPTIONS: ReadonlySet<string> = new Set(["pad", "grouping", "words", "digits"])
+
+/**
+ * The option of a figure placeholder that scopes it to sessions: `session=<id>`, or a list
+ * `session=<id>|<id>`. The figure counts the records of those sessions whatever their date.
+ *
+ * @since 0.2.0
+ * @category data
+ */
+export const SESSION_OPTION = "session"
+
+/**
+ * The session ids a placeholder is scoped to (`session=a|b` gives `["a", "b"]`, in order, once
+ * each), or `undefined` when it has no `session` option. An empty list means `session=` was written
+ * without an id.
+ *
+ * @since 0.2.0
+ * @category parsing
+ */
+export const sessionsOf = (p: Placeholder): ReadonlyArray<SessionId> | undefined => {
+  const ids = p.where[SESSION_OPTION]
+  return ids === undefined ? undefined : ([...new Set(ids.map((s) => s.trim()).filter((s) => s.length > 0))] as Array<SessionId>)
+}
+
+/**
+ * The key of a set of sessions: the ids sorted and joined by `|`, so `session=b|a` and
+ * `session=a|b` share one tabulation.
+ *
+ * @since 0.2.0
+ * @category parsing
+ */
+export const sessionKey = (sessions: ReadonlyArray<string>): string => [...new Set(sessions)].sort().join("|")
+
+/**
+ * A figure placeholder scoped to sessions, with where it is in its template (`title`,
+ * `sections[0].blocks[1]`).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface SessionScopedFigure {
+  readonly field: string
+  readonly placeholder: Placeholder
+  readonly indicator: IndicatorId
+  readonly sessions: ReadonlyArray<SessionId>
+}
+
+/**
+ * Every figure placeholder of a template that has a `session=` option, in reading order (title,
+ * then each section's heading and text blocks).
+ *
+ * @since 0.2.0
+ * @category queries
+ */
+export const sessionScopedFigures = (t: ReportTemplate): ReadonlyArray<SessionScopedFigure> => {
+  const out: Array<SessionScopedFigure> = []
+  const fromText = (field: string, text: string) => {
+    for (const p of placeholdersIn(text)) {
+      const sessions = sessionsOf(p)
+      const id = p.args[0]
+      if (FIGURE_PLACEHOLDERS.has(p.name) && id !== undefined && sessions !== undefined) out.push({ field, placeholder: p, indicator: id as IndicatorId, sessions })
+    }
+  }
+  fromText("title", t.title)
+  t.sections.forEach((s, i) => {
+    if (s.heading !== undefined) fromText(`sections[${i}].heading`, s.heading)
+    // The fields are those rendering reports problems under (a table's title is its block's).
+    s.blocks.forEach((b, j) => fromText(`sections[${i}].blocks[${j}]`, b._tag === "Paragraph" || b._tag === "Heading" ? b.text : b.title))
+  })
+  return out
+}
 
 const YES: ReadonlySet<string> = new Set(["yes", "true", "có", "1", "on"])
 const NO: ReadonlySet<string> = new Set(["no", "false", "không", "0", "off"])

@@ -1,33 +1,12 @@
-import { CalendarDate, CouncilDocument, Dataset, Indicator, Indicators, Registry, Resolution, Tabulate, Tabulation, TabulationRequest, Validation } from "@hdnd/core"
+import { CalendarDate, CouncilDocument, Dataset, Indicator, Indicators, Registry, Tabulate, Tabulation, TabulationRequest, Validation } from "@hdnd/core"
 import { fc, it as prop } from "@fast-check/vitest"
 import * as Result from "effect/Result"
 import { describe, expect, it } from "vitest"
-import { organs, PERIOD, sessions, structure } from "./utils/fixture.js"
+import { document, organs, PERIOD, resolution, sessions, structure } from "./utils/fixture.js"
 
 const { outputIds: o } = Indicators
 const d = CalendarDate.date
 const scope = TabulationRequest.subtree("u14" as never, d("2023-06-30"))
-
-const resolution = (f: Omit<Partial<ConstructorParameters<typeof Resolution.Resolution>[0]>, "id" | "council"> & { id: string; council: string }) =>
-  new Resolution.Resolution({
-    number: `${f.id}/2023/NQ-HĐND`,
-    kind: "individual",
-    adoptedOn: d("2022-12-08"),
-    title: "Nghị quyết",
-    ...f,
-    id: f.id as never,
-    council: f.council as never
-  } as ConstructorParameters<typeof Resolution.Resolution>[0])
-
-const document = (f: Omit<Partial<ConstructorParameters<typeof CouncilDocument.CouncilDocument>[0]>, "id" | "council"> & { id: string; council: string }) =>
-  new CouncilDocument.CouncilDocument({
-    type: "report",
-    submittedOn: d("2022-12-01"),
-    title: "Văn bản",
-    ...f,
-    id: f.id as never,
-    council: f.council as never
-  } as ConstructorParameters<typeof CouncilDocument.CouncilDocument>[0])
 
 const problems = (batch: Dataset.Batch) =>
   Validation.validateBatch(Dataset.empty, { ...structure, ...batch }, Registry.builtin).map((p) => `${p.id}.${p.field}: ${p.code}`)

@@ -2,7 +2,9 @@ import { Activity, CalendarDate, Dataset, definePlugin, Exporter, Indicator, Ind
 import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
+import { spawnSync } from "node:child_process"
 import * as fs from "node:fs"
+import * as os from "node:os"
 import * as path from "node:path"
 import { describe, expect, it } from "vitest"
 import { activity, structure } from "./utils/fixture.js"
@@ -63,6 +65,38 @@ describe("definePlugin", () => {
   it("the core version the host checks is the package's version", () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, "../package.json"), "utf8"))
     expect(Plugin.CORE_VERSION).toBe(pkg.version)
+  })
+
+  it("scripts/core-version.mjs: after changeset version bumps core it fails naming what lags; --write brings CORE_VERSION and this repo's plugins along", () => {
+    const repo = path.join(__dirname, "../../..")
+    const script = path.join(repo, "scripts/core-version.mjs")
+    const run = (...args: ReadonlyArray<string>) => spawnSync(process.execPath, [script, ...args], { encoding: "utf8" })
+    expect(run().status).toBe(0)
+    // A copy of what the script reads, as `changeset version` leaves it: core's package.json at 0.2.0.
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "hdnd-core-version-"))
+    try {
+      const core = path.join(root, "packages/core")
+      fs.mkdirSync(path.join(core, "src"), { recursive: true })
+      fs.mkdirSync(path.join(root, "examples/x"), { recursive: true })
+      fs.symlinkSync(path.join(repo, "packages/core/node_modules"), path.join(core, "node_modules"), "dir")
+      const pkg = JSON.parse(fs.readFileSync(path.join(repo, "packages/core/package.json"), "utf8"))
+      fs.writeFileSync(path.join(core, "package.json"), JSON.stringify({ ...pkg, version: "0.2.0" }))
+      fs.copyFileSync(path.join(repo, "packages/core/src/Plugin.ts"), path.join(core, "src/Plugin.ts"))
+      fs.writeFileSync(path.join(root, "examples/x/plugin.json"), `{ "name": "x", "coreVersion": "^${Plugin.CORE_VERSION}" }`)
+      fs.writeFileSync(path.join(root, "examples/x/old.mjs"), `export const plugin = { name: "old", requires: "^9.0.0" }`)
+      const before = run(root)
+      expect(before.status).toBe(1)
+      expect(before.stderr).toContain(`CORE_VERSION is "${Plugin.CORE_VERSION}" but @hdnd/core is 0.2.0`)
+      expect(before.stderr).toContain(`examples/x/plugin.json:1: the plugin requires core ^${Plugin.CORE_VERSION}, which does not admit 0.2.0`)
+      expect(run("--write", root).status).toBe(0)
+      expect(fs.readFileSync(path.join(core, "src/Plugin.ts"), "utf8")).toContain('export const CORE_VERSION = "0.2.0"')
+      expect(fs.readFileSync(path.join(root, "examples/x/plugin.json"), "utf8")).toContain('"coreVersion": "^0.2.0"')
+      // A deliberately incompatible plugin is left as it is.
+      expect(fs.readFileSync(path.join(root, "examples/x/old.mjs"), "utf8")).toContain('requires: "^9.0.0"')
+      expect(run(root).status).toBe(0)
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true })
+    }
   })
 })
 

@@ -16,8 +16,50 @@ type Plan = TabulationBuilder.Plan
 const inList = (q: SqlText, column: string, values: ReadonlyArray<unknown> | undefined): string | undefined =>
   values === undefined ? undefined : `${column} IN ${q.list(values)}`
 
-const compileClause = (q: SqlText, t: Tables, c: Clause, plan: Plan): string => {
-  const parts: Array<string | undefined> = [
+/**
+ * Some organ named in a JSON array column (organisers, participants, reviewers; NULL when none: no
+ * element, no match) meets a condition on `xo`, the organ.
+ */
+const someOrgan = (q: SqlText, t: Tables, column: string, condition: string): string => {
+  // `xe`, not `x`: the output queries call their record `x`.
+  const x = q.dialect.eachOf(column, "xe")
+  return `EXISTS (SELECT 1 FROM ${x.from} JOIN ${t.organs} xo ON xo.id = ${x.value} WHERE ${condition})`
+}
+
+/** A JSON array column names one of the ids. */
+const someOf = (q: SqlText, column: string, ids: ReadonlyArray<unknown>): string => {
+  const x = q.dialect.eachOf(column, "xe")
+  return `EXISTS (SELECT 1 FROM ${x.from} WHERE ${x.value} IN ${q.list(ids)})`
+}
+
+/** The organ conditions of a clause (`organiserKinds`, `committeeKinds`) on the organs a column names. */
+const organKinds = (q: SqlText, t: Tables, column: string, kinds: ReadonlyArray<unknown> | undefined, committeeKinds: ReadonlyArray<unknown> | undefined) => [
+  kinds === undefined ? undefined : someOrgan(q, t, column, `xo.kind IN ${q.list(kinds)}`),
+  committeeKinds === undefined ? undefined : someOrgan(q, t, column, `xo.committee_kind IN ${q.list(committeeKinds)}`)
+]
+
+/** `levels`: the record's council is one of the plan's councils at those levels. */
+const levelsCondition = (q: SqlText, plan: Plan, column: string, levels: ReadonlyArray<string> | undefined): string | undefined => {
+  if (levels === undefined) return undefined
+  const wanted = new Set<string>(levels)
+  const councils = [...plan.councils.values()].filter((x) => x.level !== undefined && wanted.has(x.level)).map((x) => x.id)
+  return councils.length === 0 ? "1 = 0" : `${column} IN ${q.list(councils)}`
+}
+
+/** The parts that are there, joined by AND ("1 = 1" for none). */
+const allOf = (parts: ReadonlyArray<string | undefined>): string => {
+  const present = parts.filter((p): p is string => p !== undefined)
+  return present.length === 0 ? "1 = 1" : present.map((p) => `(${p})`).join(" AND ")
+}
+
+/** A filter: its own clause and, with `anyOf`, one of the alternatives. */
+const filterWith = (f: Filter, clause: (c: Clause) => string): string => {
+  const top = clause(f)
+  return f.anyOf === undefined ? top : `(${top}) AND (${f.anyOf.map((c) => `(${clause(c)})`).join(" OR ")})`
+}
+
+const compileClause = (q: SqlText, t: Tables, c: Clause, plan: Plan): string =>
+  allOf([
     inList(q, "a.kind", c.kinds),
     inList(q, "a.subject", c.subjects),
     inList(q, "a.resolution_kind", c.resolutionKinds),
@@ -26,36 +68,15 @@ const compileClause = (q: SqlText, t: Tables, c: Clause, plan: Plan): string => 
     inList(q, "a.venue", c.venues),
     inList(q, "ow.kind", c.ownerKinds),
     inList(q, "se.type", c.sessionTypes),
-    inList(q, "se.special_label", c.specialLabels)
-  ]
-  const organiser = (condition: string) => {
-    const x = q.dialect.eachOf("a.organisers", "x")
-    return `EXISTS (SELECT 1 FROM ${x.from} JOIN ${t.organs} xo ON xo.id = ${x.value} WHERE ${condition})`
-  }
-  if (c.organiserKinds !== undefined) parts.push(organiser(`xo.kind IN ${q.list(c.organiserKinds)}`))
-  if (c.committeeKinds !== undefined) parts.push(organiser(`xo.committee_kind IN ${q.list(c.committeeKinds)}`))
-  // Participants are held like organisers (a JSON array, NULL when none: no element, no match).
-  const participant = (condition: string) => {
-    const x = q.dialect.eachOf("a.participants", "x")
-    return `EXISTS (SELECT 1 FROM ${x.from} JOIN ${t.organs} xo ON xo.id = ${x.value} WHERE ${condition})`
-  }
-  const member = (column: string, ids: ReadonlyArray<unknown>) => {
-    const x = q.dialect.eachOf(column, "x")
-    return `EXISTS (SELECT 1 FROM ${x.from} WHERE ${x.value} IN ${q.list(ids)})`
-  }
-  if (c.ledBy !== undefined) parts.push(member("a.organisers", c.ledBy))
-  if (c.tookPart !== undefined) parts.push(member("a.participants", c.tookPart))
-  if (c.involved !== undefined) parts.push(`${member("a.organisers", c.involved)} OR ${member("a.participants", c.involved)}`)
-  if (c.participantKinds !== undefined) parts.push(participant(`xo.kind IN ${q.list(c.participantKinds)}`))
-  if (c.participantCommitteeKinds !== undefined) parts.push(participant(`xo.committee_kind IN ${q.list(c.participantCommitteeKinds)}`))
-  if (c.levels !== undefined) {
-    const levels = new Set<string>(c.levels)
-    const councils = [...plan.councils.values()].filter((x) => x.level !== undefined && levels.has(x.level)).map((x) => x.id)
-    parts.push(councils.length === 0 ? "1 = 0" : `a.council IN ${q.list(councils)}`)
-  }
-  const present = parts.filter((p): p is string => p !== undefined)
-  return present.length === 0 ? "1 = 1" : present.map((p) => `(${p})`).join(" AND ")
-}
+    inList(q, "se.special_label", c.specialLabels),
+    ...organKinds(q, t, "a.organisers", c.organiserKinds, c.committeeKinds),
+    c.ledBy === undefined ? undefined : someOf(q, "a.organisers", c.ledBy),
+    c.tookPart === undefined ? undefined : someOf(q, "a.participants", c.tookPart),
+    c.involved === undefined ? undefined : `${someOf(q, "a.organisers", c.involved)} OR ${someOf(q, "a.participants", c.involved)}`,
+    // Participants are held like organisers.
+    ...organKinds(q, t, "a.participants", c.participantKinds, c.participantCommitteeKinds),
+    levelsCondition(q, plan, "a.council", c.levels)
+  ])
 
 /**
  * A filter as an SQL condition over `a` (activities), `ow` (the owner organ) and `se` (the session).
@@ -63,11 +84,7 @@ const compileClause = (q: SqlText, t: Tables, c: Clause, plan: Plan): string => 
  * @since 0.1.0
  * @category compiling
  */
-export const compileFilter = (q: SqlText, t: Tables, f: Filter, plan: Plan): string => {
-  const top = compileClause(q, t, f, plan)
-  if (f.anyOf === undefined) return top
-  return `(${top}) AND (${f.anyOf.map((c) => `(${compileClause(q, t, c, plan)})`).join(" OR ")})`
-}
+export const compileFilter = (q: SqlText, t: Tables, f: Filter, plan: Plan): string => filterWith(f, (c) => compileClause(q, t, c, plan))
 
 /** The attribute a `sum` or `distinct` indicator measures; `undefined` for the other measures. */
 const measuredAttribute = (ind: Indicator.Indicator): string | undefined =>
@@ -407,26 +424,16 @@ const compileOutputClause = (q: SqlText, t: Tables, source: OutputSource, c: Cla
   if (c.documentTypes !== undefined && source !== "documents") return "1 = 0"
   if (c.fields !== undefined && source === "sessions") return "1 = 0"
   if ((c.organiserKinds !== undefined || c.committeeKinds !== undefined) && source !== "documents") return "1 = 0"
-  const parts: Array<string | undefined> = [
+  return allOf([
     inList(q, "x.kind", c.resolutionKinds),
     inList(q, "x.type", c.documentTypes),
     inList(q, "x.field", c.fields),
     inList(q, "se.type", c.sessionTypes),
-    inList(q, "se.special_label", c.specialLabels)
-  ]
-  const reviewer = (condition: string) => {
-    const x = q.dialect.eachOf("x.reviewers", "xr")
-    return `EXISTS (SELECT 1 FROM ${x.from} JOIN ${t.organs} xo ON xo.id = ${x.value} WHERE ${condition})`
-  }
-  if (c.organiserKinds !== undefined) parts.push(reviewer(`xo.kind IN ${q.list(c.organiserKinds)}`))
-  if (c.committeeKinds !== undefined) parts.push(reviewer(`xo.committee_kind IN ${q.list(c.committeeKinds)}`))
-  if (c.levels !== undefined) {
-    const levels = new Set<string>(c.levels)
-    const councils = [...plan.councils.values()].filter((x) => x.level !== undefined && levels.has(x.level)).map((x) => x.id)
-    parts.push(councils.length === 0 ? "1 = 0" : `x.council IN ${q.list(councils)}`)
-  }
-  const present = parts.filter((p): p is string => p !== undefined)
-  return present.length === 0 ? "1 = 1" : present.map((p) => `(${p})`).join(" AND ")
+    inList(q, "se.special_label", c.specialLabels),
+    // The organ kinds of a document are its reviewers'.
+    ...organKinds(q, t, "x.reviewers", c.organiserKinds, c.committeeKinds),
+    levelsCondition(q, plan, "x.council", c.levels)
+  ])
 }
 
 /**
@@ -437,11 +444,8 @@ const compileOutputClause = (q: SqlText, t: Tables, source: OutputSource, c: Cla
  * @since 0.2.0
  * @category compiling
  */
-export const compileOutputFilter = (q: SqlText, t: Tables, source: OutputSource, f: Filter, plan: Plan): string => {
-  const top = compileOutputClause(q, t, source, f, plan)
-  if (f.anyOf === undefined) return top
-  return `(${top}) AND (${f.anyOf.map((c) => `(${compileOutputClause(q, t, source, c, plan)})`).join(" OR ")})`
-}
+export const compileOutputFilter = (q: SqlText, t: Tables, source: OutputSource, f: Filter, plan: Plan): string =>
+  filterWith(f, (c) => compileOutputClause(q, t, source, c, plan))
 
 /**
  * The queries that count a plan's indicators of sessions held, resolutions adopted and documents

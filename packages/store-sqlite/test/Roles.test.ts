@@ -1,41 +1,18 @@
 /**
- * Roles through the Promise API on a SQLite file: for generated datasets with participants, what each
- * organ led, took part in or either, and the organ × role breakdown, as `client.tabulate` gives them
- * from JSON requests, equal the reference engine's.
+ * Roles through the Promise API on SQLite files: the testkit's `rolesThroughClient` (led by, took
+ * part, involved and organ × role from JSON requests equal the reference), one file per sample.
  */
-import { Client, Dataset, Registry, Tabulate, Tabulation } from "@hdnd/core"
-import { Arbitraries, Laws } from "@hdnd/testkit"
-import * as Result from "effect/Result"
-import fc from "fast-check"
+import { StoreClientRoles } from "@hdnd/testkit"
 import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
-import { expect, it } from "vitest"
+import { it } from "vitest"
 import { SqliteStore } from "../src/index.js"
 
 it("Promise client on SQLite: led by, took part, involved and by organ × role equal the reference", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hdnd-roles-"))
   try {
-    const samples = fc.sample(fc.tuple(Arbitraries.datasetArb({ maxActivities: 40 }), Laws.requestArb()), { numRuns: 6, seed: 14 })
-    for (const [i, [g, base]] of samples.entries()) {
-      const batch = Arbitraries.toBatch(g)
-      const client = await Client.HdndClient.open({ store: SqliteStore.layer({ filename: path.join(dir, `${i}.sqlite`) }) })
-      try {
-        await client.load(Client.encodeBatch(batch))
-        const organs = [...g.world.organsByCouncil.values()].flat().map((o) => o.id as string)
-        const requests = [
-          { ...base, groupBy: ["organ", "role"] },
-          ...organs.slice(0, 4).flatMap((o) => [{ ledBy: [o] }, { tookPart: [o] }, { involved: [o] }].map((filter) => ({ ...base, groupBy: ["role"], filter })))
-        ]
-        for (const request of requests) {
-          const got = await client.tabulate(JSON.parse(JSON.stringify(request)))
-          const want = Result.getOrThrow(Tabulate.tabulate(Dataset.fromBatch(batch), Registry.builtin, request as never))
-          expect(Tabulation.toCanonical(got)).toEqual(Tabulation.toCanonical(want))
-        }
-      } finally {
-        await client.close()
-      }
-    }
+    await StoreClientRoles.rolesThroughClient({ layer: (run) => SqliteStore.layer({ filename: path.join(dir, `${run}.sqlite`) }), numRuns: 6 })
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })
   }

@@ -43,6 +43,8 @@ export * as StoreTrickyText from "./store/TrickyText.js"
 export * as StoreRoundTrip from "./store/RoundTrip.js"
 /** @since 0.2.0 */
 export * as StoreMeasures from "./store/Measures.js"
+/** @since 0.2.0 */
+export * as StoreClientRoles from "./store/ClientRoles.js"
 /** @since 0.1.0 */
 export * as ExporterSuite from "./export/ExporterSuite.js"
 /** @since 0.1.0 */

@@ -9,7 +9,7 @@ import * as Flag from "effect/cli/Flag"
 import { FORMATS } from "../Exporters.js"
 import type { Lang } from "../Lang.js"
 import type { HdndCommand } from "../Options.js"
-import { common, document, lazy, period, some, text, toCommon } from "../Options.js"
+import { common, document, lazy, numberStyle, period, some, text, toCommon } from "../Options.js"
 
 /**
  * The `report` command in a language.
@@ -37,15 +37,10 @@ export const command = (lang: Lang): HdndCommand<"report"> => {
       ),
       number: d.number,
       date: d.date,
-      numberStyle: Flag.String("number-style").pipe(
-        Flag.withDescription(
-          t(
-            "kiểu số của mọi số liệu, các tùy chọn cách nhau bằng dấu phẩy: pad=2 (05 cuộc), grouping=no (1500), words (bằng chữ: mười lăm), words=en, digits; thay cho kiểu số của mẫu, chỗ trống có tùy chọn riêng vẫn theo tùy chọn đó",
-            "the number style of every figure, options separated by commas: pad=2 (05), grouping=no (1500), words (in words: mười lăm), words=en, digits; over the template's style, a placeholder's own options still win"
-          )
-        ),
-        Flag.optional
-      ),
+      numberStyle: numberStyle(lang, {
+        vi: "của mọi số liệu; thay cho kiểu số của mẫu, chỗ trống có tùy chọn riêng vẫn theo tùy chọn đó",
+        en: "of every figure; over the template's style, a placeholder's own options still win"
+      }),
       session: Flag.String("session").pipe(
         Flag.withDescription(t(
           "chỉ đếm những gì thuộc kỳ họp này (mã kỳ họp; lặp lại được), bất kể ngày",

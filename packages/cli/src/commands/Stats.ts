@@ -2,7 +2,8 @@
  * `hdnd stats -i INDICATOR… --from DAY --to DAY`: the figures of indicators over a period, by
  * dimensions. `--led-by ORGAN`, `--took-part ORGAN` and `--involved ORGAN` (since 0.2.0) count only
  * the work an organ led (chủ trì), took part in (tham gia), or either; `--by role` splits the
- * per-organ view into both.
+ * per-organ view into both. `--number-style pad=2` writes the values in the official number style
+ * (since 0.2.0).
  *
  * @since 0.1.0
  */
@@ -10,7 +11,7 @@ import * as Command from "effect/cli/Command"
 import * as Flag from "effect/cli/Flag"
 import type { Lang } from "../Lang.js"
 import type { HdndCommand } from "../Options.js"
-import { common, DIMENSIONS, lazy, period, some, tableFormat, text, toCommon } from "../Options.js"
+import { common, DIMENSIONS, lazy, numberStyle, period, some, tableFormat, text, toCommon } from "../Options.js"
 
 /**
  * The `stats` command in a language.
@@ -37,12 +38,13 @@ export const command = (lang: Lang): HdndCommand<"stats"> => {
         )),
         Flag.atLeast(0)
       ),
+      numberStyle: numberStyle(lang, { vi: "của cột giá trị (bảng và CSV; JSON thêm trường text)", en: "of the value column (table and CSV; JSON gains a text field)" }),
       format: tableFormat(lang)
     },
     (o) =>
       lazy(
         () => import("../handlers/Query.js"),
-        (m) => m.stats(toCommon(lang, o), { indicators: o.indicator, from: o.from, to: o.to, by: o.by, ledBy: o.ledBy, tookPart: o.tookPart, involved: o.involved, format: o.format, sessions: o.session, ...some("scope", o.scope), ...some("asOf", o.asOf) })
+        (m) => m.stats(toCommon(lang, o), { indicators: o.indicator, from: o.from, to: o.to, by: o.by, ledBy: o.ledBy, tookPart: o.tookPart, involved: o.involved, format: o.format, sessions: o.session, ...some("scope", o.scope), ...some("asOf", o.asOf), ...some("numberStyle", o.numberStyle) })
       )
   ).pipe(Command.withDescription(t("số liệu của các chỉ tiêu trong một kỳ", "indicator figures over a period")))
 }

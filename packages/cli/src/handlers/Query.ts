@@ -10,7 +10,7 @@ import type { Errors, Indicator, Plugin, TabulationRequest } from "@hdnd/core"
 import * as Effect from "effect/Effect"
 import type { Common } from "../Context.js"
 import * as Plugins from "../Plugins.js"
-import { info, leftOut, parseDate, parseOptionalDate, period, print, registryOf, scopeOf, warnLeftOut, withStore } from "../Context.js"
+import { info, leftOut, numberStyleOf, parseDate, parseOptionalDate, period, print, registryOf, scopeOf, warnLeftOut, withStore } from "../Context.js"
 import { UsageError } from "../Failure.js"
 import { num, pick } from "../Lang.js"
 import type { TableFormat } from "../Output.js"
@@ -54,6 +54,8 @@ export interface StatsOptions {
   readonly involved?: ReadonlyArray<string>
   /** Session ids: count only what belongs to them, whatever its date (since 0.2.0). */
   readonly sessions?: ReadonlyArray<string>
+  /** `--number-style` of the values (`pad=2,grouping=no,words`; since 0.2.0). */
+  readonly numberStyle?: string
 }
 
 /**
@@ -66,6 +68,7 @@ export const stats = (c: Common, o: StatsOptions): Effect.Effect<void, UsageErro
   Effect.gen(function* () {
     const p = yield* period(o.from, o.to)
     const asOf = (yield* parseOptionalDate("as-of", o.asOf)) ?? p.to
+    const style = yield* numberStyleOf(o.numberStyle)
     const registry = yield* registryOf(c)
     const unknown = o.indicators.filter((id) => !registry.indicators.has(id as Ids.IndicatorId))
     if (unknown.length > 0) {
@@ -105,17 +108,21 @@ export const stats = (c: Common, o: StatsOptions): Effect.Effect<void, UsageErro
     const dims = [...tab.dimensions]
     const dimName = (d: Tabulation.Dimension) => (o.format === "table" ? pick(c.lang, ...DIMENSION_NAMES[d]) : d)
     const header = [pick(c.lang, "Chỉ tiêu", "Indicator"), ...dims.map(dimName), pick(c.lang, "Giá trị", "Value")]
+    // The value as a clerk writes it: with its qualifier word as entered ("trên 1.500") and, if asked,
+    // in the official number style. CSV keeps the bare number unless a style is asked for.
+    const styled = (r: (typeof rows)[number]) => Format.formatQualified(r.value, r.qualifier, r.wording, style)
     const body = rows.map((r) => [
       o.format === "table" ? label(r.indicator) : r.indicator,
       ...r.key.map((k) => (o.format === "table" ? Tabulation.labelOf(tab, k, c.lang) : k)),
-      o.format === "table" ? Format.formatCount(r.value, r.qualifier) : String(r.value)
+      o.format === "table" || style !== undefined ? styled(r) : String(r.value)
     ])
     const json = rows.map((r) => ({
       indicator: r.indicator,
       label: label(r.indicator),
       ...Object.fromEntries(dims.map((d, i) => [d, r.key[i]])),
       value: r.value,
-      qualifier: r.qualifier
+      qualifier: r.qualifier,
+      ...(style === undefined ? {} : { text: styled(r) })
     }))
     yield* print(o.format, header, body, json, new Set([header.length - 1]))
     for (const x of Tabulation.conflicts(tab)) {

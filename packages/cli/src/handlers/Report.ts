@@ -6,7 +6,7 @@
  * @since 0.1.0
  */
 import { Errors, Exporter, Ids, Report, ReportTemplate, ReportText, TabulationDocument } from "@hdnd/core"
-import type { Activity, Format, Registry, ReportDocument, Store, Tabulation, Tally } from "@hdnd/core"
+import type { Activity, Registry, ReportDocument, Store, Tabulation, Tally } from "@hdnd/core"
 import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
@@ -14,7 +14,7 @@ import * as Stream from "effect/Stream"
 import * as fs from "node:fs"
 import * as path from "node:path"
 import type { Common } from "../Context.js"
-import { info, out, parseOptionalDate, period, leftOut, registryOf, scopeOf, warnLeftOut, withStore } from "../Context.js"
+import { info, numberStyleOf, out, parseOptionalDate, period, leftOut, registryOf, scopeOf, warnLeftOut, withStore } from "../Context.js"
 import * as Exporters from "../Exporters.js"
 import { UsageError } from "../Failure.js"
 import * as Plugins from "../Plugins.js"
@@ -41,30 +41,8 @@ export interface ReportOptions {
   readonly records?: boolean
   /** Session ids: every figure counts only what belongs to them, whatever its date (since 0.2.0). */
   readonly sessions?: ReadonlyArray<string>
-  /** `--number-style`: `pad=2,grouping=no,words` (see {@link numberStyleOf}). @since 0.2.0 */
+  /** `--number-style`: `pad=2,grouping=no,words` (see `Context.numberStyleOf`). @since 0.2.0 */
   readonly numberStyle?: string
-}
-
-/**
- * Reads `--number-style`: options separated by commas, written as in placeholders (`pad=2`,
- * `grouping=no`, `words`, `words=en`, `digits`); anything else is a usage error naming it.
- *
- * @since 0.2.0
- * @category options
- */
-export const numberStyleOf = (text: string | undefined): Effect.Effect<Format.NumberStyle | undefined, UsageError> => {
-  if (text === undefined) return Effect.succeed(undefined)
-  const entries = text
-    .split(/[,\s]+/u)
-    .filter((e) => e.length > 0)
-    .map((e): readonly [string, string | undefined] => {
-      const eq = e.indexOf("=")
-      return eq < 0 ? [e, undefined] : [e.slice(0, eq), e.slice(eq + 1)]
-    })
-  const parsed = ReportTemplate.parseNumberStyle(entries)
-  return parsed._tag === "Ok"
-    ? Effect.succeed(parsed.style)
-    : Effect.fail(new UsageError({ vi: `--number-style ${parsed.vi}`, en: `--number-style ${parsed.en}` }))
 }
 
 const decodeTemplate = Schema.decodeUnknownResult(Schema.fromJsonString(ReportTemplate.ReportTemplate))
@@ -248,8 +226,10 @@ export const report = (
         const { ds, scope } = yield* scopeOf(store, o.scope, asOf)
         yield* warnLeftOut(c, leftOut(ds, scope, p), asOf)
         const sessions = o.sessions === undefined || o.sessions.length === 0 ? undefined : (o.sessions as unknown as readonly [Ids.SessionId, ...Array<Ids.SessionId>])
-        const tab = yield* store.tabulate(Report.requestFor(template, scope, p, true, sessions))
-        const rendered = Report.render(template, tab, registry, {
+        // The report's tabulation, and one per set of sessions its placeholders name (`session=`).
+        const tabs = yield* Report.tabulate(store, template, scope, p, { trace: true, ...(sessions === undefined ? {} : { sessions }) })
+        const tab = tabs.main
+        const rendered = Report.render(template, tabs, registry, {
           ...(o.number === undefined ? {} : { number: o.number }),
           ...(date === undefined ? {} : { date }),
           ...(numberStyle === undefined ? {} : { numberStyle })

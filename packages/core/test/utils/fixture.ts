@@ -2,7 +2,7 @@
  * A small hand-written world for example tests: a province with two districts, their councils,
  * organs and sessions.
  */
-import { Activity, AdminUnit, CalendarDate, Council, Session, Tally } from "@hdnd/core"
+import { Activity, AdminUnit, CalendarDate, Council, CouncilDocument, Resolution, Session, Tally } from "@hdnd/core"
 import type { Dataset } from "@hdnd/core"
 
 const d = CalendarDate.date
@@ -116,3 +116,13 @@ export const tally = (fields: { id: string; council: string; indicator: string; 
   })
 
 export const PERIOD = CalendarDate.period("2022-08-01", "2023-08-31")
+
+/** A record constructor of a council with defaults for every field a test leaves out. */
+const ofCouncil =
+  <C extends new (fields: never) => unknown>(Class: C, defaults: (id: string) => Readonly<Record<string, unknown>>) =>
+  (f: Omit<Partial<ConstructorParameters<C>[0]>, "id" | "council"> & { id: string; council: string }): InstanceType<C> =>
+    new Class({ ...defaults(f.id), ...f } as never) as InstanceType<C>
+
+export const resolution = ofCouncil(Resolution.Resolution, (id) => ({ number: `${id}/2023/NQ-HĐND`, kind: "individual", adoptedOn: d("2022-12-08"), title: "Nghị quyết" }))
+
+export const document = ofCouncil(CouncilDocument.CouncilDocument, () => ({ type: "report", submittedOn: d("2022-12-01"), title: "Văn bản" }))

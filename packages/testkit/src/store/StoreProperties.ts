@@ -6,10 +6,12 @@
  *
  * @since 0.1.0
  */
-import { Dataset, Registry } from "@hdnd/core"
+import { Dataset, Registry, Report, ReportTemplate, Tabulate, Tabulation } from "@hdnd/core"
+import type { TabulationRequest } from "@hdnd/core"
 import type { Store } from "@hdnd/core"
 import * as Effect from "effect/Effect"
 import type * as Layer from "effect/Layer"
+import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import fc from "fast-check"
 import * as Assert from "./Assert.js"
@@ -334,5 +336,68 @@ export const measuresPushdownLaw = (layer: MakeLayer): Law =>
         await h.run(h.store.upsert(batch))
         const ds = Dataset.fromBatch(batch)
         for (const request of requests) await Pushdown.check(h, ds, request)
+      })
+  )
+
+/**
+ * Indicators the law of figures scoped to sessions draws from: sessions held, resolutions and
+ * documents (whose records are dated before or after their session), reviews, a sum and a count.
+ *
+ * @since 0.2.0
+ * @category data
+ */
+export const sessionFigureIndicators: ReadonlyArray<string> = [
+  ...[...Registry.builtin.indicators.values()].filter((i) => i.source !== undefined && i.source !== "activities").map((i) => i.id),
+  "core/review.content",
+  "core/review.sessions",
+  "core/supervision",
+  "core/voter-meeting.voters"
+]
+
+/**
+ * The law of figures scoped to sessions in a report: for a template whose placeholders each name
+ * an indicator and some of the world's sessions (`{{number x session=a|b}}`) beside a figure of the
+ * whole period, `Report.tabulate` on the store and `Report.render` give every figure the value of
+ * the reference tabulation of that indicator scoped to those sessions (and the period figure the
+ * unscoped one).
+ *
+ * @since 0.2.0
+ * @category properties
+ */
+export const reportSessionsLaw = (layer: MakeLayer): Law =>
+  fc.asyncProperty(
+    busyDatasetArb(8, { maxActivities: 60 })
+      .filter((full) => [...full.world.sessionsByCouncil.values()].some((s) => s.length > 0))
+      .chain((full) => {
+        const ids = [...full.world.sessionsByCouncil.values()].flat().map((s) => s.id as string)
+        const indicator = fc.constantFrom(...sessionFigureIndicators)
+        return fc.tuple(
+          fc.constant(full),
+          requestArb({ indicators: sessionFigureIndicators, dimensions: [] }),
+          indicator,
+          fc.array(fc.tuple(indicator, fc.subarray(ids, { minLength: 1, maxLength: Math.min(3, ids.length) })), { minLength: 1, maxLength: 4 })
+        )
+      }),
+    ([{ batch }, base, whole, figures]) =>
+      withStore(layer(), async (h) => {
+        await h.run(h.store.upsert(batch))
+        const text = [`{{number ${whole} grouping=no}}`, ...figures.map(([i, s]) => `{{number ${i} session=${s.join("|")} grouping=no}}`)].join(" ; ")
+        const template = new ReportTemplate.ReportTemplate({
+          id: "testkit/sessions" as never,
+          vi: "Số liệu theo kỳ họp",
+          en: "Figures by session",
+          title: "Báo cáo {{period}}",
+          groupBy: [],
+          sections: [{ blocks: [{ _tag: "Paragraph", text }] }]
+        })
+        const tabs = await h.run(Report.tabulate(h.store, template, base.scope, base.period))
+        const doc = Report.render(template, tabs, h.store.registry)
+        if (Result.isFailure(doc)) throw new Error(`render "${text}": ${doc.failure.message}`)
+        const ds = Dataset.fromBatch(batch)
+        const expected = [[whole, undefined] as const, ...figures].map(([i, sessions]) => {
+          const request = { indicators: [i], scope: base.scope, period: base.period, ...(sessions === undefined ? {} : { sessions }) } as unknown as TabulationRequest.TabulationRequest
+          return Tabulation.valueOf(Result.getOrThrow(Tabulate.tabulate(ds, h.store.registry, request)), i as never).value
+        })
+        Assert.equal(JSON.stringify(doc.success.figures.map((f) => f.value)), JSON.stringify(expected), `figures of "${text}" over ${base.period.from}..${base.period.to}`)
       })
   )

@@ -10,7 +10,7 @@ import * as Flag from "effect/cli/Flag"
 import { FORMATS } from "../../Exporters.js"
 import type { Lang } from "../../Lang.js"
 import type { HdndCommand } from "../../Options.js"
-import { common, councils, document, lazy, some, text, toCommon } from "../../Options.js"
+import { common, councils, document, lazy, numberStyle, some, text, toCommon } from "../../Options.js"
 
 /**
  * The `recommendations report` command in a language.
@@ -50,7 +50,11 @@ export const command = (lang: Lang): HdndCommand<"report"> => {
       format: d.format,
       output: d.output,
       number: d.number,
-      date: d.date
+      date: d.date,
+      numberStyle: numberStyle(lang, {
+        vi: "của các số đếm trong báo cáo và trong mẫu (-t); chỗ trống có tùy chọn riêng vẫn theo tùy chọn đó",
+        en: "of the counts of the report and of its template (-t); a placeholder's own options still win"
+      })
     },
     (o) =>
       lazy(
@@ -67,7 +71,8 @@ export const command = (lang: Lang): HdndCommand<"report"> => {
             ...some("title", o.title),
             ...some("output", o.output),
             ...some("number", o.number),
-            ...some("date", o.date)
+            ...some("date", o.date),
+            ...some("numberStyle", o.numberStyle)
           })
       )
   ).pipe(

@@ -5,11 +5,11 @@
  * @since 0.1.0
  */
 import { Dataset, Format, RecommendationReport, Report, ReportTemplate, Tabulate } from "@hdnd/core"
-import type { CalendarDate, Errors, Exporter, Registry, ReportDocument, Store, TabulationRequest } from "@hdnd/core"
+import type { CalendarDate, Errors, Exporter, Registry, ReportDocument, Store, Tabulation, TabulationRequest } from "@hdnd/core"
 import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
 import type { Common } from "../../Context.js"
-import { info, withStore } from "../../Context.js"
+import { info, numberStyleOf, withStore } from "../../Context.js"
 import type { UsageError } from "../../Failure.js"
 import { emit, reportInputs, templateOf } from "../Report.js"
 import { answerDocument } from "./AnswerDocument.js"
@@ -35,15 +35,23 @@ export interface ReportOptions {
   readonly number?: number
   readonly date?: string
   readonly title?: string
+  /** `--number-style` of the counts of the report and its template (`pad=2,grouping=no`; since 0.2.0). */
+  readonly numberStyle?: string
 }
 
 /**
- * The tabulation a template's placeholders need: from the store when it cites indicators, else an
- * empty one over the period (for `{{period}}`).
+ * The tabulations a template's placeholders need: from the store when it cites indicators (one more
+ * per set of sessions its placeholders name), else an empty one over the period (for `{{period}}`).
  */
-const tabulationFor = (registry: Registry.Registry, store: Store.StoreService, template: ReportTemplate.ReportTemplate, scope: TabulationRequest.Scope, p: CalendarDate.Period) =>
+const tabulationFor = (
+  registry: Registry.Registry,
+  store: Store.StoreService,
+  template: ReportTemplate.ReportTemplate,
+  scope: TabulationRequest.Scope,
+  p: CalendarDate.Period
+): Effect.Effect<Report.ReportTabulations | Tabulation.Tabulation, Errors.TabulationError | Errors.StoreError | Errors.ReportError> =>
   ReportTemplate.indicatorsOf(template).length > 0
-    ? store.tabulate(Report.requestFor(template, scope, p))
+    ? Report.tabulate(store, template, scope, p)
     : Effect.fromResult(Tabulate.tabulate(Dataset.empty, registry, Report.requestFor(template, { _tag: "Councils", councils: [] }, p)))
 
 /**
@@ -60,6 +68,7 @@ export const report = (
 ): Effect.Effect<void, UsageError | Errors.StoreError | Errors.TabulationError | Errors.ReportError | Exporter.ExportError> =>
   Effect.gen(function* () {
     const { formats, files, registry, p, asOf, date: issued } = yield* reportInputs(c, o)
+    const numberStyle = yield* numberStyleOf(o.numberStyle)
     const ref = o.template ?? RecommendationReport.ANSWER_REPORT
     const template = ref === RecommendationReport.ANSWER_REPORT ? undefined : yield* templateOf(registry, ref)
     const { doc, count } = yield* withStore(c, (store) =>
@@ -75,13 +84,18 @@ export const report = (
           includePetitions: o.petitions,
           ...(o.title === undefined ? {} : { title: o.title }),
           ...(o.number === undefined ? {} : { number: o.number }),
-          ...(issued === undefined ? {} : { date: issued })
+          ...(issued === undefined ? {} : { date: issued }),
+          ...(numberStyle === undefined ? {} : { numberStyle })
         }
         let layout: { template: ReportTemplate.ReportTemplate; rendered: ReportDocument.ReportDocument } | undefined
         if (template !== undefined) {
           const scope: TabulationRequest.Scope = { _tag: "Councils", councils: councils ?? [...ds.councils.keys()] }
           const tab = yield* tabulationFor(registry, store, template, scope, p)
-          const rendered = Report.render(template, tab, registry, { ...(o.number === undefined ? {} : { number: o.number }), ...(issued === undefined ? {} : { date: issued }) })
+          const rendered = Report.render(template, tab, registry, {
+            ...(o.number === undefined ? {} : { number: o.number }),
+            ...(issued === undefined ? {} : { date: issued }),
+            ...(numberStyle === undefined ? {} : { numberStyle })
+          })
           if (Result.isFailure(rendered)) return yield* Effect.fail(rendered.failure)
           layout = { template, rendered: rendered.success }
         }
