@@ -38,12 +38,16 @@ describe("HelpCache.request", () => {
     expect(neither.map(HelpCache.request)).toEqual(neither.map(() => undefined))
   })
 
-  test.prop([fc.array(fc.string(), { minLength: 1, maxLength: 5 })])("answers only when one argument besides a --lang pair is a help or version flag", (args) => {
+  const token = fc.oneof(fc.constantFrom("--help", "-h", "--version", "-v", "--lang", "--lang=en", "--lang=vi", "--lang=fr", "vi", "en", "fr", "stats"), fc.string())
+  test.prop([fc.array(token, { minLength: 1, maxLength: 5 })])("answers only one help or version flag, with at most one --lang vi|en", (args) => {
     const r = HelpCache.request(args)
     if (r !== undefined) {
       const flags = args.filter((a) => ["--help", "-h", "--version", "-v"].includes(a))
       expect(flags).toHaveLength(1)
-      expect(args.length === 1 || args.some((a) => a === "--lang" || a.startsWith("--lang="))).toBe(true)
+      expect(r).toBe(flags[0] === "--help" || flags[0] === "-h" ? "help" : "version")
+      // Everything else is one --lang vi|en: the arguments are the flag alone, or the flag and that pair.
+      const others = args.filter((a) => a !== flags[0])
+      expect([[], ["--lang=vi"], ["--lang=en"], ["--lang", "vi"], ["--lang", "en"]]).toContainEqual(others)
     }
   })
 
