@@ -129,7 +129,6 @@ if (want("cli")) {
     ratio: round(cli.large.rssMb / cli.small.rssMb),
     target: "< 200 MiB, not growing with the file"
   })
-
 }
 
 if (want("startup")) {
@@ -137,7 +136,7 @@ if (want("startup")) {
   // startup.ts times each command once per round, all in turns, so that they see the same load.
   const s = child("startup.ts")
   const row = (name: string, r: { median: number }, target: string): Result => ({
-    name: `${name} (built package, median of ${s.rounds} runs in turns with node -e 0) vs node -e 0`,
+    name: `${name} vs node -e 0 (median of ${s.rounds} runs, in turns)`,
     value: round(r.median, 3),
     unit: "s",
     baseline: round(s.node.median, 3),
