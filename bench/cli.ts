@@ -5,8 +5,8 @@
  *
  * Measures: `hdnd import` of an N-row activities CSV into a SQLite file (after `hdnd init` with the
  * structure files), its wall time and the peak RSS of the CLI process; the same for N/10 rows, to see
- * whether memory grows with the file; and `hdnd --help` start-up (median of 11 runs). Prints one
- * JSON line.
+ * whether memory grows with the file. Prints one JSON line. (`hdnd --help` start-up is timed by
+ * startup.ts, against `node -e 0`.)
  *
  * The import's baseline, better-sqlite3 alone inserting the same number of rows
  * (`sqlite-ceiling.ts loop`), is timed in turns with it: one ceiling process builds its rows once,
@@ -96,7 +96,4 @@ const small = {
   rssMbMedian: median(smalls.map((t) => t.rssMb)),
   rowsPerSecond: median(smalls.map((t) => t.rowsPerSecond))
 }
-const help: Array<number> = []
-for (let i = 0; i < 11; i++) help.push(hdnd(["--help"]).ms)
-help.sort((a, b) => a - b)
-console.log(JSON.stringify({ large, small, helpMs: help[5] }))
+console.log(JSON.stringify({ large, small }))

@@ -6,17 +6,43 @@
  * (it loads its own compiler lazily and is large, so it is left as the runtime dependency it is).
  * The entry `hdnd.js` holds only the Node.js version check of `src/bin.ts` and imports the command
  * with a dynamic import: on a Node.js too old for the rest (Node 20), the check runs first and prints
- * its one sentence (test/NodeVersion.test.ts runs the bundle on one).
+ * its one sentence (test/NodeVersion.test.ts runs the bundle on one). It also answers `--help` and
+ * `--version` from `help.json`, which this script writes from the bundle's own output, without
+ * loading the command tree (src/HelpCache.ts).
  */
 import { build } from "esbuild"
-import { chmodSync, rmSync } from "node:fs"
+import { execFile } from "node:child_process"
+import { chmodSync, rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
+import { promisify } from "node:util"
 import { fileURLToPath } from "node:url"
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url))
 
-/** Bundles into `outdir` (the tests bundle into a temporary directory) and returns the executable. */
-export const bundle = async (outdir = join(packageDir, "dist")) => {
+/**
+ * Writes `help.json` beside the executable `bin`: what it prints for `--help` in each language,
+ * without and with colours, and for `--version` (src/HelpCache.ts). It runs the bundle just built,
+ * before the file exists, so the text comes from the command tree itself.
+ */
+const writeHelpCache = async (bin) => {
+  const run = async (args, env) => {
+    const { stdout } = await promisify(execFile)(process.execPath, [bin, ...args], { env: { PATH: process.env.PATH, ...env }, encoding: "utf8" })
+    return stdout
+  }
+  const help = async (lang) => {
+    const [plain, colour] = await Promise.all([run(["--help"], { HDND_LANG: lang }), run(["--help"], { HDND_LANG: lang, FORCE_COLOR: "1" })])
+    return { plain, colour }
+  }
+  const [version, vi, en] = await Promise.all([run(["--version"], {}), help("vi"), help("en")])
+  writeFileSync(join(bin, "..", "help.json"), `${JSON.stringify({ version, help: { vi, en } })}\n`)
+}
+
+/**
+ * Bundles into `outdir` (the tests bundle into a temporary directory) and returns the executable.
+ * `helpCache: false` leaves out `help.json`, so that every `--help` runs the command tree (a test
+ * compares the two).
+ */
+export const bundle = async (outdir = join(packageDir, "dist"), { helpCache = true } = {}) => {
   rmSync(outdir, { recursive: true, force: true })
   await build({
     entryPoints: { hdnd: join(packageDir, "src/bin.ts"), index: join(packageDir, "src/index.ts") },
@@ -39,6 +65,7 @@ export const bundle = async (outdir = join(packageDir, "dist")) => {
     logLevel: "warning"
   })
   chmodSync(join(outdir, "hdnd.js"), 0o755)
+  if (helpCache) await writeHelpCache(join(outdir, "hdnd.js"))
   return join(outdir, "hdnd.js")
 }
 

@@ -2,15 +2,20 @@
 /**
  * The `hdnd` executable. It first checks the Node.js version: on one older than
  * `NodeVersion.MINIMUM` it says, in one sentence, which version is needed and exits with 1 —
- * before loading anything that would crash there (better-sqlite3 13 does on Node 20). The command
- * itself is loaded only after the check, with a dynamic import: a static one would be evaluated
- * first, in the bundle as in the sources.
+ * before loading anything that would crash there (better-sqlite3 13 does on Node 20). Then
+ * `hdnd --help` and `--version` are answered from the cache written when the CLI was bundled
+ * (HelpCache.ts), without loading the command tree. The command itself is loaded only after that,
+ * with a dynamic import: a static one would be evaluated first, in the bundle as in the sources.
  *
  * @since 0.1.0
  */
+import { readFileSync } from "node:fs"
+import * as NodeModule from "node:module"
 import { getHeapSpaceStatistics, setFlagsFromString } from "node:v8"
+import * as HelpCache from "./HelpCache.js"
 import { detect } from "./Lang.js"
 import { isSupported, unsupported } from "./NodeVersion.js"
+import { colours } from "./Output.js"
 
 /**
  * Stops V8's young generation growing past 16 MiB (two 8 MiB semi-spaces). V8 sizes its limit by
@@ -43,10 +48,26 @@ const capYoungGeneration = (): void => {
   timer.unref()
 }
 
+/**
+ * `hdnd --help` and `hdnd --version` as cached in `help.json` beside the bundle (HelpCache.ts), or
+ * `undefined` to run the command tree.
+ */
+const cached = (): string | undefined => {
+  const args = process.argv.slice(2)
+  return HelpCache.answer(args, detect(args), colours(process.stdout), () => readFileSync(new URL("./help.json", import.meta.url), "utf8"))
+}
+
 if (isSupported(process.versions.node)) {
-  capYoungGeneration()
-  const { main } = await import("./Main.js")
-  main()
+  const text = cached()
+  if (text !== undefined) process.stdout.write(text)
+  else {
+    // Node.js keeps the compiled code of the bundle's chunks in its compile cache (in the system's
+    // temporary directory), so that later runs skip compiling them (bench/startup.ts).
+    NodeModule.enableCompileCache?.()
+    capYoungGeneration()
+    const { main } = await import("./Main.js")
+    main()
+  }
 } else {
   process.stderr.write(`${unsupported(detect(process.argv.slice(2)), process.versions.node)}\n`)
   process.exitCode = 1

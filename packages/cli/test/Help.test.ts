@@ -1,7 +1,9 @@
 /**
- * The command line itself, through the bundled executable: `--help` loads the command tree only (not
- * @hdnd/core, nor a database driver: it stays fast), `--version`, a command that needs a subcommand,
- * and arguments effect/cli rejects (exit 1, what is wrong on stderr, nothing on stdout).
+ * The command line itself, through the bundled executable: a command's `--help` loads the command
+ * tree only (not @hdnd/core, nor a database driver: it stays fast), `hdnd --help` not even that (it
+ * is cached at build time; HelpCache.test.ts checks the cache against the tree), `--version`, a
+ * command that needs a subcommand, and arguments effect/cli rejects (exit 1, what is wrong on
+ * stderr, nothing on stdout).
  */
 import { spawnSync } from "node:child_process"
 import * as fs from "node:fs"
@@ -34,14 +36,26 @@ registerHooks({ load(url, context, next) { if (url.startsWith("file:")) process.
 /** Whether a bundled file holds @hdnd/core's code (its built-in report template). */
 const holdsCore = (file: string) => fs.readFileSync(file, "utf8").includes('"core/activity-summary"')
 
+/** Whether a bundled file holds the command tree (effect/cli's own help text). */
+const holdsCommandTree = (file: string) => fs.readFileSync(file, "utf8").includes("Show version information")
+
 describe("hdnd --help", () => {
-  it("loads the command tree, not @hdnd/core nor better-sqlite3", async () => {
-    const help = await loadedBy(["--help"])
-    expect(help.length).toBeGreaterThan(1)
+  it("a command's help loads the command tree, not @hdnd/core nor better-sqlite3", async () => {
+    const help = await loadedBy(["units", "--help"])
+    expect(help.filter(holdsCommandTree)).not.toEqual([])
     expect(help.filter(holdsCore)).toEqual([])
     expect(help.filter((f) => f.includes("better-sqlite3"))).toEqual([])
     // The check is real: a command that runs loads the core.
     expect((await loadedBy(["indicators", "--format", "json"])).filter(holdsCore)).not.toEqual([])
+  })
+
+  it("hdnd --help and --version load neither: they are answered from the cache written by the bundler", async () => {
+    for (const args of [["--help"], ["-h", "--lang", "en"], [], ["--version"]]) {
+      const loaded = await loadedBy(args)
+      expect(loaded.length, args.join(" ")).toBeGreaterThan(0)
+      expect(loaded.filter(holdsCommandTree), args.join(" ")).toEqual([])
+      expect(loaded.filter(holdsCore), args.join(" ")).toEqual([])
+    }
   })
 
   it("every command has help in both languages", async () => {

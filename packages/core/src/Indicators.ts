@@ -8,6 +8,14 @@ import type { IndicatorId } from "./Ids.js"
 import type { Filter, Measure, RecommendationCount, Source } from "./Indicator.js"
 import { Indicator } from "./Indicator.js"
 
+/**
+ * The built-in indicators are made when the module loads, so their checks (non-empty, NFC text and
+ * the rest) are skipped here — running them for the 66 indicators was a tenth of the time of
+ * `import "@hdnd/core"` (bench/startup.ts). Types and structure are still parsed, and a test
+ * (test/Indicators.test.ts) checks every built-in indicator against the full schema.
+ */
+const BUILT_IN = { disableChecks: true } as const
+
 const def = (
   id: string,
   vi: string,
@@ -26,11 +34,11 @@ const def = (
     filter,
     measure,
     ...(partOf === undefined ? {} : { partOf: partOf as IndicatorId })
-  })
+  }, BUILT_IN)
 
 /** An indicator of recommendations (`source: "recommendations"`); its activity filter is unused. */
 const rec = (id: string, vi: string, en: string, noun: readonly [string, string], recommendation: RecommendationCount): Indicator =>
-  new Indicator({ id: id as IndicatorId, vi, en, nounVi: noun[0], nounEn: noun[1], filter: {}, measure: "count", source: "recommendations", recommendation })
+  new Indicator({ id: id as IndicatorId, vi, en, nounVi: noun[0], nounEn: noun[1], filter: {}, measure: "count", source: "recommendations", recommendation }, BUILT_IN)
 
 type K = NonNullable<Filter["kinds"]>
 const kinds = (...k: ReadonlyArray<string>) => k as unknown as K
@@ -117,7 +125,7 @@ const measured = (
   measure: "sum" | "distinct",
   attribute: string
 ): Indicator =>
-  new Indicator({ id: id as IndicatorId, vi, en, nounVi: noun[0], nounEn: noun[1], filter, measure, attribute })
+  new Indicator({ id: id as IndicatorId, vi, en, nounVi: noun[0], nounEn: noun[1], filter, measure, attribute }, BUILT_IN)
 
 /**
  * Ids of the built-in indicators of council outputs: sessions held, resolutions adopted, documents
@@ -143,7 +151,7 @@ export const outputIds = {
   documentsReviewedReportSchemeSubmission: "core/documents-reviewed.report-scheme-submission" as IndicatorId
 } as const
 
-const of = (source: Source, ind: Indicator): Indicator => new Indicator({ ...ind, source })
+const of = (source: Source, ind: Indicator): Indicator => new Indicator({ ...ind, source }, BUILT_IN)
 /** A document is reviewed when at least one organ reviewed it. */
 const REVIEWED: Filter = { organiserKinds: ["committee", "standing", "plenary", "delegate-group"] }
 

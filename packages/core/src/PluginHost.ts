@@ -15,7 +15,11 @@ import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
 import * as Layer from "effect/Layer"
 import * as Schema from "effect/Schema"
-import semver from "semver"
+// The three functions used, not the whole of semver: its index loads 48 modules, these 23
+// (start-up of `import "@hdnd/core"`, bench/startup.ts).
+import satisfies from "semver/functions/satisfies.js"
+import valid from "semver/functions/valid.js"
+import validRange from "semver/ranges/valid.js"
 import type { ActivityKindSpec } from "./ActivityKind.js"
 import type { CommitteeKindSpec, CommitteeRule } from "./CommitteeKind.js"
 import * as Dataset from "./Dataset.js"
@@ -271,12 +275,12 @@ export const load = (input: Iterable<Plugin>, options: LoadOptions = {}): Result
     }
     seen.add(p.name)
     plugins.push(p)
-    if (semver.valid(p.version) === null) {
+    if (valid(p.version) === null) {
       problems.push(problem("invalid-version", [p.name], `phiên bản "${p.version}" của ${p.name} không theo semver (ví dụ 1.0.0)`, `version "${p.version}" of ${p.name} is not semver (for example 1.0.0)`))
     }
-    if (semver.validRange(p.requires) === null) {
+    if (validRange(p.requires) === null) {
       problems.push(problem("invalid-version", [p.name], `requires "${p.requires}" của ${p.name} không phải khoảng semver (ví dụ ^0.1.0)`, `requires "${p.requires}" of ${p.name} is not a semver range (for example ^0.1.0)`))
-    } else if (!semver.satisfies(coreVersion, p.requires, { includePrerelease: true })) {
+    } else if (!satisfies(coreVersion, p.requires, { includePrerelease: true })) {
       problems.push(
         problem("incompatible-version", [p.name], `${p.name} cần @hdnd/core ${p.requires} nhưng bản đang cài là ${coreVersion}; cập nhật plugin hoặc core`,
           `${p.name} needs @hdnd/core ${p.requires} but ${coreVersion} is installed; update the plugin or core`)
@@ -289,7 +293,7 @@ export const load = (input: Iterable<Plugin>, options: LoadOptions = {}): Result
       const d = byName.get(dep)
       if (d === undefined) {
         problems.push(problem("missing-dependency", [p.name, dep], `${p.name} cần plugin ${dep} (${range}) nhưng nó chưa được nạp; thêm ${dep} vào danh sách plugin`, `${p.name} needs plugin ${dep} (${range}), which is not loaded; add ${dep} to the plugins`))
-      } else if (semver.valid(d.version) !== null && semver.validRange(range) !== null && !semver.satisfies(d.version, range, { includePrerelease: true })) {
+      } else if (valid(d.version) !== null && validRange(range) !== null && !satisfies(d.version, range, { includePrerelease: true })) {
         problems.push(problem("incompatible-dependency", [p.name, dep], `${p.name} cần ${dep} ${range} nhưng bản được nạp là ${d.version}`, `${p.name} needs ${dep} ${range} but ${d.version} is loaded`))
       }
     }
