@@ -97,13 +97,18 @@ const cases: Record<string, Case> = {
   },
   ...Object.assign({}, ...recordKinds.map(recordCases)),
   "POST /imports": async (r) => {
-    const rows = `Mã,HĐND,Loại hoạt động,Thuộc thẩm quyền của,Cơ quan chủ trì,Từ ngày,Nội dung\nxc-import-1,${A},giám sát,sl.hdnd,sl.ban-phap-che,02/05/2023,Giám sát hộ\n`
+    const header = "Mã,HĐND,Loại hoạt động,Hình thức giám sát,Thuộc thẩm quyền của,Cơ quan chủ trì,Từ ngày,Nội dung"
+    // Rows for council A, in B's upload.
+    const rows = `${header}\nxc-import-1,${A},giám sát,chuyên đề,sl.hdnd,sl.ban-phap-che,02/05/2023,Giám sát hộ\n`
     const res = await office.call("POST", r.path, b(), csv(rows))
     expect(res.status).toBe(422)
-    expect(res.body.error.problems.length).toBeGreaterThan(0)
-    // A's existing activity, overwritten through B's upload with B's council.
-    const overwrite = `Mã,Loại hoạt động,Thuộc thẩm quyền của,Cơ quan chủ trì,Từ ngày,Nội dung\n${idOf("activities")},giám sát,db.hdnd,db.ban-phap-che,02/05/2023,Ghi đè\n`
-    expect((await office.call("POST", r.path, b(), csv(overwrite))).status).toBe(422)
+    expect(res.body.error.problems[0]).toMatchObject({ code: "office.other-council", file: "hoat-dong.csv", row: 2, header: "HĐND" })
+    // A's existing activity, overwritten through B's upload as B's own record.
+    const overwrite = `${header}\n${idOf("activities")},${B},giám sát,chuyên đề,db.hdnd,db.ban-phap-che,02/05/2023,Ghi đè\n`
+    const res2 = await office.call("POST", r.path, b(), csv(overwrite))
+    expect(res2.status).toBe(422)
+    expect(res2.body.error.problems.map((p: { code: string }) => p.code)).toContain("office.id-taken")
+    expect(res2.body.error.problems[0]).toMatchObject({ file: "hoat-dong.csv", row: 2 })
     expect((await office.call("GET", `/activities/${idOf("activities")}`, office.tokens.A.reader)).body.title).not.toBe("Ghi đè")
   },
   "POST /tabulations": async (r) => {
