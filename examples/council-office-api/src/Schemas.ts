@@ -85,7 +85,13 @@ export const TabulationJson = Schema.Struct({
   labels: Schema.Record(Schema.String, Label)
 }).annotate({ identifier: "Tabulation", description: bilingual("Bảng tổng hợp (dạng chuẩn của hdnd) và nhãn các giá trị", "A tabulation (hdnd's canonical form) with the labels of its values") })
 
-export const Selector = Schema.Record(TabulationRequest.DimensionSchema, Schema.Union([Schema.String, Schema.Array(Schema.String)]))
+/** Which cells of a tabulation: dimension values to match (one or several); dimensions not named are summed over. */
+export const Selector = Schema.Struct(
+  Object.fromEntries(TabulationRequest.DimensionSchema.literals.map((d) => [d, Schema.optional(Schema.Union([Schema.String, Schema.Array(Schema.String)]))])) as Record<
+    TabulationRequest.Dimension,
+    Schema.optional<Schema.Union<readonly [Schema.String, Schema.$Array<Schema.String>]>>
+  >
+).annotate({ identifier: "Selector" })
 
 export const DrillDownRequest = Schema.Struct({
   request: TabulationRequest.TabulationRequest,
