@@ -14,6 +14,8 @@ export type Dialect = "sqlite" | "pg"
 /** One statement runner with the dialect's placeholders written as `?`. */
 export interface Sql {
   readonly dialect: Dialect
+  /** The schema prefix of the service's tables and functions (`"schema".`), or "". */
+  readonly prefix: string
   readonly query: <A extends object = Record<string, unknown>>(text: string, params?: ReadonlyArray<unknown>) => Effect.Effect<ReadonlyArray<A>, Database.SqlError>
 }
 
@@ -21,6 +23,7 @@ export const makeSql = (db: Database.DatabaseService, dialect: Dialect, schema?:
   const prefix = schema === undefined ? "" : `"${schema}".`
   return {
     dialect,
+    prefix,
     query: (text, params = []) => {
       let i = 0
       const withTables = text.replace(/\boffice_(tokens|audit)\b/g, (t) => `${prefix}${t}`)
@@ -53,16 +56,16 @@ export const migrate = (sql: Sql): Effect.Effect<void, Database.SqlError> =>
       }
     } else {
       yield* sql.query(
-        `CREATE OR REPLACE FUNCTION office_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS
+        `CREATE OR REPLACE FUNCTION ${sql.prefix}office_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS
          $fn$ BEGIN RAISE EXCEPTION '${APPEND_ONLY_VI} / ${APPEND_ONLY_EN}'; END $fn$`
       )
       yield* sql.query(
         `CREATE OR REPLACE TRIGGER office_audit_no_change BEFORE UPDATE OR DELETE ON office_audit
-         FOR EACH ROW EXECUTE FUNCTION office_audit_append_only()`
+         FOR EACH ROW EXECUTE FUNCTION ${sql.prefix}office_audit_append_only()`
       )
       yield* sql.query(
         `CREATE OR REPLACE TRIGGER office_audit_no_truncate BEFORE TRUNCATE ON office_audit
-         FOR EACH STATEMENT EXECUTE FUNCTION office_audit_append_only()`
+         FOR EACH STATEMENT EXECUTE FUNCTION ${sql.prefix}office_audit_append_only()`
       )
     }
   })
