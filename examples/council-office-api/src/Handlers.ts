@@ -25,7 +25,7 @@ import * as S from "./Schemas.js"
 export interface HandlerContext {
   readonly c: Context
   readonly route: Route
-  /** `undefined` only for the unauthenticated route. */
+  /** The caller (for the unauthenticated `/health`, a placeholder that the handler does not read). */
   readonly principal: Principal
   readonly store: Store.StoreService
   readonly db: Database.DatabaseService

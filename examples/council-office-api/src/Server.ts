@@ -10,6 +10,7 @@ import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import { Hono } from "hono"
+import { bodyLimit } from "hono/body-limit"
 import type { AddressInfo } from "node:net"
 import * as Auth from "./Auth.js"
 import type { Principal } from "./Auth.js"
@@ -67,9 +68,17 @@ const bearerOf = (header: string | undefined): string | undefined => {
 }
 
 /** The Hono app over opened services. */
-export const makeApp = (services: Services): Hono => {
+export const makeApp = (services: Services, options: { readonly maxBodyMiB?: number } = {}): Hono => {
   const app = new Hono()
   const openApi = openApiDocument()
+  const maxMiB = options.maxBodyMiB ?? 50
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: maxMiB * 1024 * 1024,
+      onError: () => errorResponse(httpError(413, "too-large", `Yêu cầu lớn hơn ${maxMiB} MB, chưa ghi gì`, `The request is larger than ${maxMiB} MB, nothing was written`))
+    })
+  )
   for (const route of routes) {
     const handler = handlers[keyOf(route)]
     if (handler === undefined) throw new Error(`no handler for ${keyOf(route)}`)
@@ -110,10 +119,13 @@ export interface Running {
   readonly close: () => Promise<void>
 }
 
-/** Opens the store and listens (port 0: any free port). */
-export const start = async (config: StoreConfig, options: { readonly port?: number; readonly hostname?: string } = {}): Promise<Running> => {
+/** Opens the store and listens (port 0: any free port); requests larger than `maxBodyMiB` (50) get 413. */
+export const start = async (
+  config: StoreConfig,
+  options: { readonly port?: number; readonly hostname?: string; readonly maxBodyMiB?: number } = {}
+): Promise<Running> => {
   const services = await open(config)
-  const app = makeApp(services)
+  const app = makeApp(services, options.maxBodyMiB === undefined ? {} : { maxBodyMiB: options.maxBodyMiB })
   const hostname = options.hostname ?? "127.0.0.1"
   const { server, info } = await new Promise<{ server: ServerType; info: AddressInfo }>((resolve) => {
     const server = serve({ fetch: app.fetch, port: options.port ?? 3000, hostname }, (info) => resolve({ server, info }))

@@ -4,7 +4,8 @@
  * store and prints a reader, a clerk and an admin token for each council.
  *
  * Settings: `PORT` (default 3000), `HOST` (default 127.0.0.1), `HDND_DATABASE_URL` (PostgreSQL;
- * `HDND_DATABASE_SCHEMA` optional), otherwise `HDND_SQLITE_FILE` (default council-office.sqlite).
+ * `HDND_DATABASE_SCHEMA` optional), otherwise `HDND_SQLITE_FILE` (default council-office.sqlite),
+ * `OFFICE_MAX_BODY_MB` (the largest request, default 50).
  */
 import * as Effect from "effect/Effect"
 import { readFile } from "node:fs/promises"
@@ -13,7 +14,11 @@ import { start } from "./Server.js"
 import { issueToken, loadStructure } from "./Setup.js"
 
 const config = storeConfigFromEnv()
-const server = await start(config, { port: Number(process.env.PORT ?? 3000), hostname: process.env.HOST ?? "127.0.0.1" })
+const server = await start(config, {
+  port: Number(process.env.PORT ?? 3000),
+  hostname: process.env.HOST ?? "127.0.0.1",
+  maxBodyMiB: Number(process.env.OFFICE_MAX_BODY_MB ?? 50)
+})
 const where = config._tag === "sqlite" ? `SQLite ${config.filename}` : "PostgreSQL"
 
 if (process.argv.includes("--demo")) {

@@ -96,3 +96,18 @@ describe("imports", () => {
     expect(res.body.error.problems.map((p: { code: string }) => p.code)).toContain("office.structure")
   })
 })
+
+describe("upload size", () => {
+  it("a request over the limit: 413 JSON, nothing written", async () => {
+    const small = await open(undefined, { maxBodyMiB: 0.01 })
+    try {
+      const rows = Array.from({ length: 200 }, (_, i) => row(`big-${i}`)).join("\n")
+      const res = await small.call("POST", "/imports", small.tokens.A.clerk, upload([["hoat-dong.csv", `${HEADER}\n${rows}\n`]]))
+      expect(res.status).toBe(413)
+      expect(res.body.error.code).toBe("too-large")
+      expect((await small.call("GET", "/activities/big-0", small.tokens.A.reader)).status).toBe(404)
+    } finally {
+      await small.close()
+    }
+  })
+})

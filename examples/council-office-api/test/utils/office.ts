@@ -29,10 +29,10 @@ export interface Office {
 
 export const structure = JSON.parse(readFileSync(new URL("../../src/demo-structure.json", import.meta.url), "utf8"))
 
-export const open = async (config?: StoreConfig): Promise<Office> => {
+export const open = async (config?: StoreConfig, options: { readonly maxBodyMiB?: number } = {}): Promise<Office> => {
   const dir = config === undefined ? mkdtempSync(join(tmpdir(), "council-office-")) : undefined
   const file = dir === undefined ? undefined : join(dir, "office.sqlite")
-  const server = await start(config ?? { _tag: "sqlite", filename: file as string }, { port: 0 })
+  const server = await start(config ?? { _tag: "sqlite", filename: file as string }, { port: 0, ...options })
   await loadStructure(server.services, structure)
   const tokens: Record<string, Record<string, string>> = {}
   for (const [name, council] of [["A", A], ["B", B]] as const) {
