@@ -88,7 +88,7 @@ export const TabulationJson = Schema.Struct({
 /** Which cells of a tabulation: dimension values to match (one or several); dimensions not named are summed over. */
 export const Selector = Schema.Struct(
   Object.fromEntries(TabulationRequest.DimensionSchema.literals.map((d) => [d, Schema.optional(Schema.Union([Schema.String, Schema.Array(Schema.String)]))])) as Record<
-    TabulationRequest.Dimension,
+    typeof TabulationRequest.DimensionSchema.Type,
     Schema.optional<Schema.Union<readonly [Schema.String, Schema.$Array<Schema.String>]>>
   >
 ).annotate({ identifier: "Selector" })
