@@ -15,9 +15,9 @@ beforeAll(async () => {
 })
 afterAll(() => office.close())
 
-export const upload = (files: ReadonlyArray<readonly [string, string | Uint8Array]>) => {
+const upload = (files: ReadonlyArray<readonly [string, string | Uint8Array<ArrayBuffer>]>) => {
   const form = new FormData()
-  for (const [name, data] of files) form.append("file", new Blob([data as BlobPart]), name)
+  for (const [name, data] of files) form.append("file", new Blob([data]), name)
   return form
 }
 const HEADER = "Mã,Loại hoạt động,Hình thức giám sát,Thuộc thẩm quyền của,Cơ quan chủ trì,Từ ngày,Kỳ họp,Nội dung"

@@ -28,7 +28,7 @@ describe("npm run demo", () => {
 
       const second = await startMain(env)
       const get = await fetch(`${second.url}/activities/main-1`, { headers: { authorization: `Bearer ${second.tokens[`${A} reader`]}` } })
-      expect((await get.json()).title).toBe("Khảo sát")
+      expect(((await get.json()) as { title: string }).title).toBe("Khảo sát")
       // The first run's token still works: tokens live in the database, not in the process.
       expect((await fetch(`${second.url}/me`, { headers: { authorization: `Bearer ${clerk}` } })).status).toBe(200)
       expect(await second.stop()).toBe(0)

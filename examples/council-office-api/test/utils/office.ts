@@ -44,7 +44,7 @@ export const open = async (config?: StoreConfig, options: { readonly maxBodyMiB?
   const call: Office["call"] = async (method, path, token, body) => {
     const headers: Record<string, string> = {}
     if (token !== undefined) headers.authorization = `Bearer ${token}`
-    let payload: BodyInit | undefined
+    let payload: FormData | string | undefined
     if (body instanceof FormData) payload = body
     else if (typeof body === "string") {
       payload = body
