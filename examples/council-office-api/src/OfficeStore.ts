@@ -65,7 +65,9 @@ export const auditedUpsert = (
       for (const [kind, record] of entries) {
         if (!COUNCIL_KINDS.has(kind)) {
           problems.push(
-            problem(kind, record.id, "", "office.structure", "bản ghi loại này do quản trị cấp tỉnh nạp, không ghi qua dịch vụ này", "records of this kind are loaded by the province's operator, not written through this service")
+            problem(kind, record.id, "", "office.structure",
+              "loại bản ghi này không ghi qua dịch vụ này (đơn vị hành chính và sắp xếp do người vận hành nạp; trả lời, đánh giá, nội dung chương trình không mang mã HĐND để kiểm quyền)",
+              "records of this kind are not written through this service (units and lineage are loaded by the operator; responses, evaluations and programme items carry no council to check access against)")
           )
           continue
         }
