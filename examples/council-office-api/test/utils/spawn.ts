@@ -2,13 +2,21 @@
  * Starts the service as its README says (`src/main.ts`, settings from the environment) in a child
  * process, and reads the address and the demo tokens it prints.
  */
-import { spawn } from "node:child_process"
+import { execFileSync, spawn } from "node:child_process"
 import { existsSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 
 const main = fileURLToPath(new URL("../../src/main.ts", import.meta.url))
+const admin = fileURLToPath(new URL("../../src/admin.ts", import.meta.url))
 // Inside the hdnd repository the packages run from source; installed from tarballs, from their builds.
 const inRepo = existsSync(fileURLToPath(new URL("../../../../packages/core/src/index.ts", import.meta.url)))
+
+/** Runs the operator's command (`npm run setup -- …`, src/admin.ts) to its end; its output. */
+export const runSetup = (env: Record<string, string>, args: ReadonlyArray<string>): string =>
+  execFileSync(process.execPath, ["--import", "tsx", ...(inRepo ? ["--conditions=@hdnd/source"] : []), admin, ...args], {
+    env: { ...process.env, ...env },
+    encoding: "utf8"
+  })
 
 export interface Child {
   readonly url: string
