@@ -10,7 +10,8 @@ export const serviceTests: ReadonlyArray<string> = [
   "packages/cli/test/Postgres.test.ts",
   "packages/export-docx/test/LibreOffice.test.ts",
   "packages/export-xlsx/test/Render.test.ts",
-  "packages/export-html/test/Browser.test.ts"
+  "packages/export-html/test/Browser.test.ts",
+  "examples/council-office-api/test/Postgres.test.ts"
 ]
 
 /** Every test file of the workspace. */

@@ -11,6 +11,9 @@
  *   opens a SQLite store, imports a CSV and an XLSX, tabulates, renders the Vietnamese report and
  *   writes a DOCX, checking each result itself.
  *
+ * The example service `examples/council-office-api` gets the same treatment, then runs its own
+ * test suite (`npm test`: the service over real HTTP on SQLite) from the tarballs.
+ *
  * Run after `pnpm build`: `pnpm test:consumer`. Set HDND_CONSUMER_KEEP=1 to keep the folder.
  */
 import { spawnSync } from "node:child_process"
@@ -72,9 +75,13 @@ const COMPILED = /node-gyp|gyp info|prebuild-install|CXX\(target\)/i
 const apps = readdirSync(appsDir).filter((d) => existsSync(join(appsDir, d, "package.json")))
 if (apps.length === 0) fail(`no apps in ${appsDir}`)
 const timings = []
-for (const app of apps) {
+/**
+ * Copies an app (without its node_modules), points its @hdnd dependencies at the tarballs,
+ * installs with npm, checks the install, then runs each of `scripts` (`npm run <script>`).
+ */
+const consumer = (app, source, scripts) => {
   const dir = join(work, "apps", app)
-  cpSync(join(appsDir, app), dir, { recursive: true })
+  cpSync(source, dir, { recursive: true, filter: (path) => !/[\\/]node_modules([\\/]|$)/.test(path.slice(source.length)) })
   const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"))
   // Every @hdnd dependency points at its tarball, and so does every transitive one (overrides), so
   // that npm never looks for an @hdnd package in the registry.
@@ -107,12 +114,17 @@ for (const app of apps) {
   if (versions.size !== 1) fail(`${app}: expected exactly one copy of effect, found ${[...versions].join(", ") || "none"}`, ls.output)
   process.stdout.write(`effect: ${[...versions][0]} (one copy)\n`)
 
-  process.stdout.write(`== ${app}: typecheck\n`)
-  process.stdout.write(must(`${app}: typecheck`, run("npm", ["run", "--silent", "typecheck"], dir)).output)
-  process.stdout.write(`== ${app}: start\n`)
-  process.stdout.write(must(`${app}: start`, run("npm", ["run", "--silent", "start"], dir)).output)
+  for (const script of scripts) {
+    process.stdout.write(`== ${app}: ${script}\n`)
+    process.stdout.write(must(`${app}: ${script}`, run("npm", ["run", "--silent", script], dir)).output)
+  }
   timings.push(`${app}: npm install ${install.seconds.toFixed(1)} s`)
 }
+for (const app of apps) consumer(app, join(appsDir, app), ["typecheck", "start"])
+
+// 2b. The example service (examples/council-office-api) as a standalone app: its own type check
+// and its own tests over HTTP (SQLite; its PostgreSQL test runs in `pnpm test:services`).
+consumer("council-office-api", join(root, "examples/council-office-api"), ["typecheck", "test"])
 
 // 3. The CLI alone, as `npm install @hdnd/cli` gives it: time, size, nothing compiled, and it runs.
 {
@@ -142,5 +154,5 @@ for (const app of apps) {
   }
 }
 
-process.stdout.write(`\n${timings.join("\n")}\nconsumer test: ${apps.length} apps and the CLI alone passed\n`)
+process.stdout.write(`\n${timings.join("\n")}\nconsumer test: ${apps.length} apps, the council-office example and the CLI alone passed\n`)
 if (!process.env.HDND_CONSUMER_KEEP) rmSync(work, { recursive: true, force: true })
