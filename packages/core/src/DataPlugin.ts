@@ -340,6 +340,18 @@ export class DataPluginError extends Schema.TaggedError<DataPluginError>("@hdnd/
   file: Schema.optional(Schema.String),
   problems: Schema.Array(DataPluginProblem)
 }) {
+  /** The stable code of this error: `hdnd/plugin/invalid-data-plugin` (each problem has its own `code`). @since 0.2.0 */
+  get code(): string {
+    return "hdnd/plugin/invalid-data-plugin"
+  }
+  /** Every problem, in Vietnamese. @since 0.2.0 */
+  get vi(): string {
+    return this.problems.map((p) => `${p.where(this.file)}: ${p.vi}`).join("\n")
+  }
+  /** Every problem, in English. @since 0.2.0 */
+  get en(): string {
+    return this.problems.map((p) => `${p.where(this.file)}: ${p.en}`).join("\n")
+  }
   override get message(): string {
     return this.problems.map((p) => `${p.where(this.file)}: ${p.vi} / ${p.en}`).join("\n")
   }

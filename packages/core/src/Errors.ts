@@ -59,6 +59,9 @@ export const problem = (p: {
     en: p.en
   })
 
+const headed = (problems: ReadonlyArray<Problem>, head: string, lang: Lang): string =>
+  [`${head}:`, ...problems.map((p) => `  - ${p.describe(lang)}`)].join("\n")
+
 const bilingual = (problems: ReadonlyArray<Problem>, headVi: string, headEn: string): string =>
   [
     `${headVi} (${problems.length} lỗi):`,
@@ -77,6 +80,18 @@ export class DecodeError extends Schema.TaggedError<DecodeError>("@hdnd/core/Dec
   entity: Schema.String,
   problems: Schema.Array(Problem)
 }) {
+  /** The stable code of this error: `hdnd/decode/invalid` (each problem has its own `code`). @since 0.2.0 */
+  get code(): string {
+    return "hdnd/decode/invalid"
+  }
+  /** Every problem, in Vietnamese. @since 0.2.0 */
+  get vi(): string {
+    return headed(this.problems, `Dữ liệu ${this.entity} không hợp lệ`, "vi")
+  }
+  /** Every problem, in English. @since 0.2.0 */
+  get en(): string {
+    return headed(this.problems, `Invalid ${this.entity} data`, "en")
+  }
   override get message(): string {
     return bilingual(this.problems, `Dữ liệu ${this.entity} không hợp lệ`, `Invalid ${this.entity} data`)
   }
@@ -92,6 +107,18 @@ export class DecodeError extends Schema.TaggedError<DecodeError>("@hdnd/core/Dec
 export class ValidationError extends Schema.TaggedError<ValidationError>("@hdnd/core/ValidationError")("ValidationError", {
   problems: Schema.Array(Problem)
 }) {
+  /** The stable code of this error: `hdnd/validation/inconsistent` (each problem has its own `code`). @since 0.2.0 */
+  get code(): string {
+    return "hdnd/validation/inconsistent"
+  }
+  /** Every problem, in Vietnamese. @since 0.2.0 */
+  get vi(): string {
+    return headed(this.problems, "Dữ liệu không nhất quán, chưa ghi gì", "vi")
+  }
+  /** Every problem, in English. @since 0.2.0 */
+  get en(): string {
+    return headed(this.problems, "Inconsistent data, nothing was written", "en")
+  }
   override get message(): string {
     return bilingual(this.problems, "Dữ liệu không nhất quán, chưa ghi gì", "Inconsistent data, nothing was written")
   }
@@ -107,14 +134,27 @@ export class NotFoundError extends Schema.TaggedError<NotFoundError>("@hdnd/core
   entity: Schema.String,
   id: Schema.String
 }) {
+  /** The stable code of this error: `hdnd/not-found`. @since 0.2.0 */
+  get code(): string {
+    return "hdnd/not-found"
+  }
+  /** The message in Vietnamese. @since 0.2.0 */
+  get vi(): string {
+    return `Không tìm thấy ${this.entity} "${this.id}"`
+  }
+  /** The message in English. @since 0.2.0 */
+  get en(): string {
+    return `${this.entity} "${this.id}" not found`
+  }
   override get message(): string {
-    return `Không tìm thấy ${this.entity} "${this.id}" / ${this.entity} "${this.id}" not found`
+    return `${this.vi} / ${this.en}`
   }
 }
 
 /**
  * A tabulation request that cannot be answered: an unknown indicator or unit, or tabulations of
- * different shapes combined.
+ * different shapes combined. Its `code` names the case (`unknown-indicator`, `shape-mismatch`,
+ * `not-traced` …).
  *
  * @since 0.1.0
  * @category errors
@@ -140,6 +180,18 @@ export class ReportError extends Schema.TaggedError<ReportError>("@hdnd/core/Rep
   template: Schema.String,
   problems: Schema.Array(Problem)
 }) {
+  /** The stable code of this error: `hdnd/report/cannot-render` (each problem has its own `code`). @since 0.2.0 */
+  get code(): string {
+    return "hdnd/report/cannot-render"
+  }
+  /** Every problem, in Vietnamese. @since 0.2.0 */
+  get vi(): string {
+    return headed(this.problems, `Không dựng được báo cáo theo mẫu ${this.template}`, "vi")
+  }
+  /** Every problem, in English. @since 0.2.0 */
+  get en(): string {
+    return headed(this.problems, `Cannot render template ${this.template}`, "en")
+  }
   override get message(): string {
     return bilingual(this.problems, `Không dựng được báo cáo theo mẫu ${this.template}`, `Cannot render template ${this.template}`)
   }
@@ -158,6 +210,15 @@ export class StoreError extends Schema.TaggedError<StoreError>("@hdnd/core/Store
   en: Schema.String,
   cause: Schema.optional(Schema.Defect())
 }) {
+  /**
+   * The stable code of this error: `hdnd/store/<operation>-failed`, the operation's first word
+   * (`hdnd/store/open-failed`, `hdnd/store/migrate-failed`, `hdnd/store/upsert-failed`,
+   * `hdnd/store/read-failed` …). @since 0.2.0
+   */
+  get code(): string {
+    const word = this.operation.trim().split(/\s+/)[0]?.toLowerCase().replace(/[^a-z0-9-]/g, "") ?? ""
+    return `hdnd/store/${word === "" ? "operation" : word}-failed`
+  }
   override get message(): string {
     return `${this.operation}: ${this.vi} / ${this.en}`
   }

@@ -75,6 +75,18 @@ export class PluginProblem extends Schema.Class<PluginProblem>("PluginProblem")(
 export class PluginError extends Schema.TaggedError<PluginError>("@hdnd/core/PluginError")("PluginError", {
   problems: Schema.Array(PluginProblem)
 }) {
+  /** The stable code of this error: `hdnd/plugin/cannot-load` (each problem has its own `code`). @since 0.2.0 */
+  get code(): string {
+    return "hdnd/plugin/cannot-load"
+  }
+  /** Every problem, in Vietnamese. @since 0.2.0 */
+  get vi(): string {
+    return this.problems.map((p) => `[${p.plugins.join(", ")}] ${p.vi}`).join("\n")
+  }
+  /** Every problem, in English. @since 0.2.0 */
+  get en(): string {
+    return this.problems.map((p) => `[${p.plugins.join(", ")}] ${p.en}`).join("\n")
+  }
   override get message(): string {
     return this.problems.map((p) => `[${p.plugins.join(", ")}] ${p.vi} / ${p.en}`).join("\n")
   }

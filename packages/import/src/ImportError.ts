@@ -193,3 +193,42 @@ export const fromUnknown = (file: string, cause: unknown, code = "file.unreadabl
     cause
   })
 }
+
+/**
+ * An import that wrote nothing because rows were rejected (all-or-nothing, the default mode of the
+ * Promise functions `importFile`, `importBuffer` and `importStream`): how many rows were read and
+ * rejected, and the located problems (the first `keepProblems`, each with its file, sheet, row,
+ * column, header, field and its own `code`). Fix the rows and import again.
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export class ImportRejectedError extends Schema.TaggedError<ImportRejectedError>("@hdnd/import/ImportRejectedError")("ImportRejectedError", {
+  rows: Schema.Number,
+  rejected: Schema.Number,
+  problemCount: Schema.Number,
+  problems: Schema.Array(ImportProblem)
+}) {
+  /** The stable code of this error: `hdnd/import/rejected` (each problem has its own `code`). */
+  get code(): string {
+    return "hdnd/import/rejected"
+  }
+  /** The problems, in Vietnamese. */
+  get vi(): string {
+    return [
+      `Không nhập gì: ${this.rejected}/${this.rows} dòng bị từ chối (${this.problemCount} lỗi); hãy sửa rồi nhập lại:`,
+      ...this.problems.map((p) => `  - ${p.describe("vi")}`)
+    ].join("\n")
+  }
+  /** The problems, in English. */
+  get en(): string {
+    return [
+      `Nothing was imported: ${this.rejected} of ${this.rows} rows were rejected (${this.problemCount} problems); fix them and import again:`,
+      ...this.problems.map((p) => `  - ${p.describe("en")}`)
+    ].join("\n")
+  }
+  override get message(): string {
+    return `${this.vi}\n${this.en}`
+  }
+}
+
