@@ -280,3 +280,35 @@ export const decodeWith = <A, I>(schema: Schema.Codec<A, I>, entity: string) => 
   return (input: unknown): Result.Result<A, DecodeError> =>
     Result.mapError(decode(input), (e) => new DecodeError({ entity, problems: problemsFromParseError(entity, idOf(input), e) }))
 }
+
+/**
+ * A list of problems, as a schema: what `DecodeError`, `ValidationError` and `ReportError` carry.
+ * Its JSON is the array of each problem's fields (`entity`, `id?`, `field`, `code`, `vi`, `en`).
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const Problems = Schema.Array(Problem).annotate({ identifier: "Problems" })
+
+const encodeProblems = Schema.encodeSync(Problems)
+const decodeProblems = decodeWith(Problems, "Problems")
+
+/**
+ * Problems as JSON-ready data (`JSON.stringify` it): an array of plain objects.
+ *
+ * @since 0.2.0
+ * @category conversions
+ */
+export const problemsToJSON = (problems: ReadonlyArray<Problem>): typeof Problems.Encoded => encodeProblems(problems)
+
+/**
+ * Decodes problems from their JSON (after `JSON.parse`), or throws a {@link DecodeError}.
+ *
+ * @since 0.2.0
+ * @category decoding
+ */
+export const problemsFromJSON = (input: unknown): ReadonlyArray<Problem> => {
+  const r = decodeProblems(input)
+  if (Result.isFailure(r)) throw r.failure
+  return r.success
+}

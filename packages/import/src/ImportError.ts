@@ -232,3 +232,36 @@ export class ImportRejectedError extends Schema.TaggedError<ImportRejectedError>
   }
 }
 
+
+/**
+ * A list of located import problems, as a schema (what {@link ImportRejectedError} and an import
+ * summary carry). Its JSON is the array of each problem's fields: core's `Problem` fields plus
+ * `file`, `sheet?`, `row?`, `column?`, `header?`.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const ImportProblems = Schema.Array(ImportProblem).annotate({ identifier: "ImportProblems" })
+
+const encodeImportProblems = Schema.encodeSync(ImportProblems)
+const decodeImportProblems = Errors.decodeWith(ImportProblems, "ImportProblems")
+
+/**
+ * Located problems as JSON-ready data (`JSON.stringify` it).
+ *
+ * @since 0.2.0
+ * @category conversions
+ */
+export const problemsToJSON = (problems: ReadonlyArray<ImportProblem>): typeof ImportProblems.Encoded => encodeImportProblems(problems)
+
+/**
+ * Decodes located problems from their JSON (after `JSON.parse`), or throws core's `DecodeError`.
+ *
+ * @since 0.2.0
+ * @category decoding
+ */
+export const problemsFromJSON = (input: unknown): ReadonlyArray<ImportProblem> => {
+  const r = decodeImportProblems(input)
+  if (r._tag === "Failure") throw r.failure
+  return r.success
+}
