@@ -19,7 +19,7 @@ import * as DataPlugin from "./DataPlugin.js"
 import type { EntityKind } from "./Dataset.js"
 import { Batch, batchSize, entityKinds } from "./Dataset.js"
 import type { DecodeError } from "./Errors.js"
-import { decodeWith, NotFoundError, TabulationError } from "./Errors.js"
+import { decodeWith, NotFoundError, StoreError, TabulationError } from "./Errors.js"
 import type { NumberStyle } from "./Format.js"
 import * as Historic from "./Historic.js"
 import type { TemplateId } from "./Ids.js"
@@ -208,6 +208,8 @@ export class HdndClient {
     readonly registry: Registry.Registry
   ) {}
 
+  private closed = false
+
   /**
    * Opens a client on a store (the in-memory store by default), with plugins if given. A store that
    * cannot be opened rejects with its typed error (`StoreError` of code `hdnd/store/open-failed`),
@@ -259,6 +261,15 @@ export class HdndClient {
    * @since 0.2.0
    */
   run<A, E>(effect: Effect.Effect<A, E, Store>): Promise<A> {
+    if (this.closed) {
+      return Promise.reject(
+        new StoreError({
+          operation: "closed",
+          vi: "ứng dụng đã đóng kết nối tới kho dữ liệu (close); hãy mở lại bằng HdndClient.open hoặc openClient",
+          en: "the client was closed (close); open a new one with HdndClient.open or openClient"
+        })
+      )
+    }
     return settle(this.runtime.runPromiseExit(effect))
   }
 
@@ -411,9 +422,14 @@ export class HdndClient {
     return ReportText.toText(doc)
   }
 
-  /** Releases the store (closes files and connections). Rejects with `StoreError` if closing fails. */
-  close(): Promise<void> {
-    return this.runtime.dispose()
+  /**
+   * Releases the store (closes files and connections). Closing twice does nothing; any call after
+   * closing rejects with `StoreError` of code `hdnd/store/closed`.
+   */
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    await this.runtime.dispose()
   }
 }
 

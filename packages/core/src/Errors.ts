@@ -213,9 +213,10 @@ export class StoreError extends Schema.TaggedError<StoreError>("@hdnd/core/Store
   /**
    * The stable code of this error: `hdnd/store/<operation>-failed`, the operation's first word
    * (`hdnd/store/open-failed`, `hdnd/store/migrate-failed`, `hdnd/store/upsert-failed`,
-   * `hdnd/store/read-failed` …). @since 0.2.0
+   * `hdnd/store/read-failed` …); `hdnd/store/closed` for a client used after `close`. @since 0.2.0
    */
   get code(): string {
+    if (this.operation === "closed") return "hdnd/store/closed"
     const word = this.operation.trim().split(/\s+/)[0]?.toLowerCase().replace(/[^a-z0-9-]/g, "") ?? ""
     return `hdnd/store/${word === "" ? "operation" : word}-failed`
   }
