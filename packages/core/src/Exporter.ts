@@ -249,20 +249,26 @@ export const toFile = async (
 
 /**
  * Writes a document (or a tabulation) with any exporter and resolves with a Node.js `Readable` of
- * the bytes (to pipe into an HTTP response), once the export has succeeded: a failed export rejects
+ * the bytes (to pipe into an HTTP response) and their media type and extension (for the
+ * `Content-Type` header and the file name), once the export has succeeded: a failed export rejects
  * with {@link ExportError} before any byte is sent.
  *
  * @example
  * ```ts
- * const stream = await Exporter.toStream(DocxExporter.exporter, doc)
+ * const { stream, mediaType, extension } = await Exporter.toStream(DocxExporter.exporter, doc)
+ * response.setHeader("Content-Type", mediaType)
  * stream.pipe(response)
  * ```
  *
  * @since 0.2.0
  * @category promise
  */
-export const toStream = async (exporter: Exporter, source: ExportSource, options: ExportOptions = {}): Promise<import("node:stream").Readable> => {
+export const toStream = async (
+  exporter: Exporter,
+  source: ExportSource,
+  options: ExportOptions = {}
+): Promise<{ readonly stream: import("node:stream").Readable; readonly mediaType: string; readonly extension: string }> => {
   const output = await toBuffer(exporter, source, options)
   const { Readable } = await import("node:stream")
-  return Readable.from([output.bytes], { objectMode: false })
+  return { stream: Readable.from([output.bytes], { objectMode: false }), mediaType: output.mediaType, extension: output.extension }
 }

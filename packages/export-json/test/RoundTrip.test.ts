@@ -4,7 +4,7 @@
  * against the schema this package publishes. Bad JSON is refused with a `DecodeError` that says where.
  */
 import { fc, it as prop } from "@fast-check/vitest"
-import { Errors, HdndClient, Indicators, ReportDocument, Tabulation, TabulationJson } from "@hdnd/core"
+import { Errors, HdndClient, Ids, Indicators, ReportDocument, Tabulation, TabulationJson } from "@hdnd/core"
 import { JsonExporter } from "@hdnd/export-json"
 import { Arbitraries, ExportDocuments } from "@hdnd/testkit"
 import AjvModule from "ajv"
@@ -28,14 +28,16 @@ const textArb = fc.oneof(
   fc.constantFrom("Hội đồng nhân dân", "Ban Pháp chế".normalize("NFD"), "trên", "gần", "\u001f", "", "🏛️")
 )
 const idArb = fc.stringMatching(/^[a-z0-9][a-z0-9._:/-]{0,15}$/)
-const indicatorIdArb = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,8}\/[a-z0-9][a-z0-9.-]{0,12}$/)
+const indicatorIdArb = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,8}\/[a-z0-9][a-z0-9.-]{0,12}$/).map((s) => Ids.IndicatorId.make(s))
+const tallyIdArb = idArb.map((s) => Ids.TallyId.make(s))
+const activityIdArb = idArb.map((s) => Ids.ActivityId.make(s))
 // JSON has no -0 (it is written as 0); every other finite number round-trips exactly.
 const numberArb = fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => (n === 0 ? 0 : n))
 const countArb = fc.nat({ max: 1_000_000 })
 const qualifierArb = fc.constantFrom("exact", "over", "nearly", "about" as const)
 
 const tallyPartArb = fc.record(
-  { id: idArb, body: textArb, value: numberArb, qualifier: qualifierArb, wording: textArb },
+  { id: tallyIdArb, body: textArb, value: numberArb, qualifier: qualifierArb, wording: textArb },
   { requiredKeys: ["id", "body", "value", "qualifier"] }
 )
 
@@ -50,7 +52,7 @@ const tabulationArb: fc.Arbitrary<Tabulation.Tabulation> = fc
     }),
     period: fc.option(Arbitraries.periodArb, { nil: undefined }),
     traced: fc.boolean(),
-    unapportioned: fc.uniqueArray(idArb, { maxLength: 3 }),
+    unapportioned: fc.uniqueArray(tallyIdArb, { maxLength: 3 }),
     labels: fc.uniqueArray(fc.tuple(textArb, textArb, textArb), { maxLength: 4, selector: ([v]) => v })
   })
   .chain((shape) =>
@@ -65,7 +67,7 @@ const tabulationArb: fc.Arbitrary<Tabulation.Tabulation> = fc
             sum: numberArb,
             values: fc.uniqueArray(textArb, { maxLength: 3 }),
             tallies: fc.array(tallyPartArb, { maxLength: 3 }),
-            activities: fc.array(idArb, { maxLength: 4 })
+            activities: fc.array(activityIdArb, { maxLength: 4 })
           }),
           { maxLength: 8, selector: (c) => Tabulation.cellKey(c.indicator, c.key) }
         ),
@@ -79,12 +81,10 @@ const tabulationArb: fc.Arbitrary<Tabulation.Tabulation> = fc
           period: shape.period,
           dimensions: shape.dimensions,
           traced: shape.traced,
-          indicators: new Map(shape.indicators) as Tabulation.Tabulation["indicators"],
-          cells: new Map(
-            cells.map((c) => [Tabulation.cellKey(c.indicator, c.key), { ...c, sessions: new Set(c.sessions), values: new Set(c.values) }] as const)
-          ) as Tabulation.Tabulation["cells"],
-          itemBodies: new Map(itemBodies.map(([ind, bodies]) => [ind, new Map(bodies)] as const)) as Tabulation.Tabulation["itemBodies"],
-          unapportioned: new Set(shape.unapportioned) as Tabulation.Tabulation["unapportioned"],
+          indicators: new Map(shape.indicators),
+          cells: new Map(cells.map((c) => [Tabulation.cellKey(c.indicator, c.key), { ...c, sessions: new Set(c.sessions), values: new Set(c.values) }] as const)),
+          itemBodies: new Map(itemBodies.map(([ind, bodies]) => [ind, new Map(bodies)] as const)),
+          unapportioned: new Set(shape.unapportioned),
           labels: new Map(shape.labels.map(([v, vi, en]) => [v, { vi, en }] as const))
         })
       )
