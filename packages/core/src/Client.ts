@@ -361,14 +361,15 @@ export class HdndClient {
           for (const t of cell.tallies) tallyIds.add(t.id)
         }
         yield* fromResult(decodeActivityIds([...activityIds]))
+        // Each record looked up by id; one that is gone is listed by id alone (as `drillDown` does).
         const lookup = <K extends "activities" | "tallies">(kind: K, ids: ReadonlySet<string>) =>
           Effect.map(
-            Effect.forEach([...ids], (id) => Effect.option(Effect.catchTag(store.get(kind, id), "NotFoundError", () => Effect.fail(undefined))), { concurrency: 8 }),
+            Effect.forEach([...ids], (id) => store.get(kind, id).pipe(Effect.map(Option.some), Effect.catchTag("NotFoundError", () => Effect.succeed(Option.none()))), { concurrency: 8 }),
             (found) => new Map(found.flatMap((o) => (Option.isSome(o) ? [[o.value.id as string, o.value] as const] : [])))
           )
         const activities = yield* lookup("activities", activityIds)
         const tallies = yield* lookup("tallies", tallyIds)
-        return drillDown(tabulation, store.registry, activities as never, tallies as never)
+        return drillDown(tabulation, store.registry, activities, tallies)
       })
     )
   }
