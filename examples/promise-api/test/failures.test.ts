@@ -14,6 +14,7 @@ import { XlsxExporter } from "@hdnd/export-xlsx"
 import { ImportError, importBuffer, importFile, importStream } from "@hdnd/import"
 import { PostgresStore } from "@hdnd/store-postgres"
 import { SqliteStore } from "@hdnd/store-sqlite"
+import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -174,6 +175,19 @@ describe("import", () => {
     await rejectsWith(client.get("activities", "hd-1"), Errors.NotFoundError, "NotFoundError", "hdnd/not-found")
   })
 
+  it("a progress callback that throws: StoreError hdnd/store/unexpected-failed with the callback's error as cause, nothing written", async () => {
+    const mine = new Error("my progress bar broke")
+    const csv = "Mã,HĐND,Loại hoạt động,Thuộc thẩm quyền của,Cơ quan chủ trì,Từ ngày,Nội dung\nhd-2,hdnd-tinh-son-la,review,sl.hdnd,sl.hdnd,2023-02-03,Thẩm tra\n"
+    const e = await rejectsWith(
+      importBuffer(client, { name: "hoat-dong.csv", data: csv }, { onProgress: () => { throw mine } }),
+      Errors.StoreError,
+      "StoreError",
+      "hdnd/store/unexpected-failed"
+    )
+    expect(e.cause).toBe(mine)
+    await rejectsWith(client.get("activities", "hd-2"), Errors.NotFoundError, "NotFoundError", "hdnd/not-found")
+  })
+
   it("importStream: the same, read from a Node stream, with progress reported", async () => {
     const seen: Array<number> = []
     const e = await rejectsWith(
@@ -188,6 +202,15 @@ describe("import", () => {
 })
 
 describe("export", () => {
+  it("an exporter that dies (a bug in a plugin's exporter): ExportError naming its format, the defect as cause", async () => {
+    const defect = new Error("bug")
+    const broken: Exporter.Exporter = { ...CsvExporter.exporter, id: "broken", export: () => Effect.die(defect) }
+    const doc = await client.report("core/activity-summary", { scope, period })
+    const e = await rejectsWith(Exporter.toBuffer(broken, doc), Exporter.ExportError, "ExportError", "hdnd/export/failed")
+    expect(e.format).toBe("broken")
+    expect(e.cause).toBe(defect)
+  })
+
   const exporters: ReadonlyArray<Exporter.Exporter> = [CsvExporter.exporter, XlsxExporter.exporter, DocxExporter.exporter, HtmlExporter.exporter]
 
   it.each(exporters.map((x) => [x.id, x] as const))("%s: a tabulation without a period rejects with ExportError from toBuffer, toStream and toFile", async (_id, exporter) => {

@@ -168,16 +168,25 @@ const decodeRenderOptions = (input: RenderOptionsInput): Effect.Effect<Report.Re
   }))
 
 /**
- * Runs an effect on a runtime and settles with its value, or rejects with hdnd's typed error itself
- * (`DecodeError`, `StoreError` …), never a wrapper; a defect or an interruption rejects with the
- * squashed cause.
+ * Settles with an effect's value, or rejects with hdnd's typed error itself (`DecodeError`,
+ * `StoreError` …), never an Effect wrapper. A defect (a bug, or an exception thrown by a callback
+ * of yours) or an interruption rejects with `StoreError` of code `hdnd/store/unexpected-failed`,
+ * the original in its `cause`.
  */
 const settle = async <A, E>(exit: Promise<Exit.Exit<A, E>>): Promise<A> => {
   const result = await exit
   if (Exit.isSuccess(result)) return result.value
   const failure = Cause.findErrorOption(result.cause)
   if (Option.isSome(failure)) throw failure.value
-  throw Cause.squash(result.cause)
+  const cause = Cause.squash(result.cause)
+  if (cause instanceof StoreError) throw cause
+  const detail = cause instanceof Error ? cause.message : String(cause)
+  throw new StoreError({
+    operation: "unexpected",
+    vi: `lỗi không mong đợi (${detail}); nếu lỗi từ hàm gọi lại của bạn, xem cause, nếu không hãy báo lỗi cho hdnd`,
+    en: `unexpected failure (${detail}); if it came from a callback of yours see cause, otherwise please report it to hdnd`,
+    cause
+  })
 }
 
 /**
@@ -250,7 +259,8 @@ export class HdndClient {
   /**
    * Runs an effect that needs the `Store` on this client's store, and settles with its value. It
    * rejects with the effect's typed error itself (never an Effect wrapper such as a fiber failure),
-   * or, for a defect or an interruption, with the squashed cause. This is how packages built on
+   * or, for a defect or an interruption, with `StoreError` of code `hdnd/store/unexpected-failed`
+   * (the original in `cause`). This is how packages built on
    * hdnd (`@hdnd/import`'s `importFile`, a third-party adapter) offer their own Promise functions.
    *
    * @example

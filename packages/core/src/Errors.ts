@@ -213,7 +213,9 @@ export class StoreError extends Schema.TaggedError<StoreError>("@hdnd/core/Store
   /**
    * The stable code of this error: `hdnd/store/<operation>-failed`, the operation's first word
    * (`hdnd/store/open-failed`, `hdnd/store/migrate-failed`, `hdnd/store/upsert-failed`,
-   * `hdnd/store/read-failed` …); `hdnd/store/closed` for a client used after `close`. @since 0.2.0
+   * `hdnd/store/read-failed` …); `hdnd/store/closed` for a client used after `close`, and
+   * `hdnd/store/unexpected-failed` for a defect the Promise client caught (the original in `cause`).
+   * @since 0.2.0
    */
   get code(): string {
     if (this.operation === "closed") return "hdnd/store/closed"

@@ -182,8 +182,19 @@ export type ExportSource = ReportDocument | ExportInput
 const inputOf = (source: ExportSource): ExportInput =>
   "_tag" in source && (source._tag === "Document" || source._tag === "Tabulation") ? source : document(source as ReportDocument)
 
-const rejectWith = async <A>(effect: Effect.Effect<A, ExportError>): Promise<A> => {
-  const result = await Effect.runPromise(Effect.result(effect))
+/** The value, or the `ExportError`; a defect of the exporter becomes an `ExportError` of `format` too. */
+const rejectWith = async <A>(format: string, effect: Effect.Effect<A, ExportError>): Promise<A> => {
+  const guarded = Effect.catchDefect(effect, (cause) =>
+    Effect.fail(
+      new ExportError({
+        format,
+        vi: `bộ xuất ${format} gặp lỗi không mong đợi (${cause instanceof Error ? cause.message : String(cause)})`,
+        en: `the ${format} exporter failed unexpectedly (${cause instanceof Error ? cause.message : String(cause)})`,
+        cause
+      })
+    )
+  )
+  const result = await Effect.runPromise(Effect.result(guarded))
   if (Result.isFailure(result)) throw result.failure
   return result.success
 }
@@ -204,7 +215,7 @@ const rejectWith = async <A>(effect: Effect.Effect<A, ExportError>): Promise<A> 
  * @category promise
  */
 export const toBuffer = (exporter: Exporter, source: ExportSource, options: ExportOptions = {}): Promise<ExportOutput> =>
-  rejectWith(Effect.suspend(() => exporter.export(inputOf(source), options)))
+  rejectWith(exporter.id, Effect.suspend(() => exporter.export(inputOf(source), options)))
 
 const fileError = (format: string, path: string, cause: unknown): ExportError =>
   new ExportError({
