@@ -1,7 +1,10 @@
 /**
  * The Promise API: a small client over a `ManagedRuntime` for apps that do not use Effect (Express,
  * NestJS, Next.js). The same operations as the Effect API, returning promises and rejecting with the
- * same typed errors (`DecodeError`, `ValidationError`, `TabulationError`, `ReportError` …).
+ * same typed errors (`DecodeError`, `ValidationError`, `TabulationError`, `ReportError` …), each with
+ * `_tag`, a stable `code` and `vi`/`en` messages. Input is plain JSON (string ids and dates), decoded at
+ * the boundary. Importing (`@hdnd/import`'s `importFile` …) and exporting (`Exporter.toBuffer` …) take
+ * the client; `client.run(effect)` lets any package do the same. Guide: docs/promise-api.md.
  *
  * @since 0.1.0
  */
