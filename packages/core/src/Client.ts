@@ -20,7 +20,7 @@ import * as Stream from "effect/Stream"
 import { CalendarDate, DateRange, Period } from "./CalendarDate.js"
 import * as DataPlugin from "./DataPlugin.js"
 import type { EntityKind } from "./Dataset.js"
-import { Batch, batchSize, entityKinds } from "./Dataset.js"
+import { Batch, batchSize, entityKinds, entityNames, entitySchemas } from "./Dataset.js"
 import type { DecodeError } from "./Errors.js"
 import { decodeWith, NotFoundError, StoreError, TabulationError } from "./Errors.js"
 import type { NumberStyle } from "./Format.js"
@@ -48,7 +48,9 @@ const decodePeriod = decodeWith(Period, "Period")
 const decodeSessions = decodeWith(Schema.UndefinedOr(Schema.NonEmptyArray(SessionId)), "sessions")
 const decodeDate = decodeWith(Schema.UndefinedOr(CalendarDate), "date")
 const decodeKind = decodeWith(Schema.Literals(entityKinds), "EntityKind")
-const decodeId = decodeWith(Schema.String.check(Schema.isPattern(/^[A-Za-z0-9][A-Za-z0-9._:/-]*$/), Schema.isMaxLength(200)), "id")
+/** The id of a record of `kind`, checked by that kind's own id schema (and its message). */
+const decodeId = (kind: EntityKind, id: unknown) =>
+  decodeWith<string, string>(entitySchemas[kind].fields.id, `${entityNames[kind]} id`)(id)
 const decodeFilter = decodeWith(
   Schema.Struct({ councils: Schema.optional(Schema.Array(CouncilId)), period: Schema.optional(DateRange), kinds: Schema.optional(Schema.Array(ActivityKindId)) }),
   "StreamFilter"
@@ -310,7 +312,7 @@ export class HdndClient {
     return this.run(
       Effect.gen(function* () {
         yield* fromResult(decodeKind(kind))
-        yield* fromResult(decodeId(id))
+        yield* fromResult(decodeId(kind, id))
         const store = yield* Store
         return yield* store.get(kind, id)
       })
