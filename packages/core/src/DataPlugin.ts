@@ -344,13 +344,13 @@ export class DataPluginError extends Schema.TaggedError<DataPluginError>("@hdnd/
   get code(): string {
     return "hdnd/plugin/invalid-data-plugin"
   }
-  /** Every problem, in Vietnamese. @since 0.2.0 */
+  /** The summary in Vietnamese (the problems are in `problems`; `message` has them all). @since 0.2.0 */
   get vi(): string {
-    return this.problems.map((p) => `${p.where(this.file)}: ${p.vi}`).join("\n")
+    return `Không dùng được plugin dữ liệu${this.file === undefined ? "" : ` ${this.file}`} (${this.problems.length} lỗi)`
   }
-  /** Every problem, in English. @since 0.2.0 */
+  /** The summary in English (the problems are in `problems`; `message` has them all). @since 0.2.0 */
   get en(): string {
-    return this.problems.map((p) => `${p.where(this.file)}: ${p.en}`).join("\n")
+    return `Cannot use the data plugin${this.file === undefined ? "" : ` ${this.file}`} (${this.problems.length} problem${this.problems.length === 1 ? "" : "s"})`
   }
   override get message(): string {
     return this.problems.map((p) => `${p.where(this.file)}: ${p.vi} / ${p.en}`).join("\n")

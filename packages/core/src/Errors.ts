@@ -59,8 +59,9 @@ export const problem = (p: {
     en: p.en
   })
 
-const headed = (problems: ReadonlyArray<Problem>, head: string, lang: Lang): string =>
-  [`${head}:`, ...problems.map((p) => `  - ${p.describe(lang)}`)].join("\n")
+/** The one-line summary an error's `vi`/`en` give: what failed and how many problems (listed in `problems`). */
+const headed = (problems: ReadonlyArray<unknown>, head: string, lang: Lang): string =>
+  lang === "vi" ? `${head} (${problems.length} lỗi)` : `${head} (${problems.length} problem${problems.length === 1 ? "" : "s"})`
 
 const bilingual = (problems: ReadonlyArray<Problem>, headVi: string, headEn: string): string =>
   [
@@ -84,11 +85,11 @@ export class DecodeError extends Schema.TaggedError<DecodeError>("@hdnd/core/Dec
   get code(): string {
     return "hdnd/decode/invalid"
   }
-  /** Every problem, in Vietnamese. @since 0.2.0 */
+  /** The summary in Vietnamese (the problems are in `problems`; `message` has them all). @since 0.2.0 */
   get vi(): string {
     return headed(this.problems, `Dữ liệu ${this.entity} không hợp lệ`, "vi")
   }
-  /** Every problem, in English. @since 0.2.0 */
+  /** The summary in English (the problems are in `problems`; `message` has them all). @since 0.2.0 */
   get en(): string {
     return headed(this.problems, `Invalid ${this.entity} data`, "en")
   }
@@ -111,11 +112,11 @@ export class ValidationError extends Schema.TaggedError<ValidationError>("@hdnd/
   get code(): string {
     return "hdnd/validation/inconsistent"
   }
-  /** Every problem, in Vietnamese. @since 0.2.0 */
+  /** The summary in Vietnamese (the problems are in `problems`; `message` has them all). @since 0.2.0 */
   get vi(): string {
     return headed(this.problems, "Dữ liệu không nhất quán, chưa ghi gì", "vi")
   }
-  /** Every problem, in English. @since 0.2.0 */
+  /** The summary in English (the problems are in `problems`; `message` has them all). @since 0.2.0 */
   get en(): string {
     return headed(this.problems, "Inconsistent data, nothing was written", "en")
   }
@@ -184,11 +185,11 @@ export class ReportError extends Schema.TaggedError<ReportError>("@hdnd/core/Rep
   get code(): string {
     return "hdnd/report/cannot-render"
   }
-  /** Every problem, in Vietnamese. @since 0.2.0 */
+  /** The summary in Vietnamese (the problems are in `problems`; `message` has them all). @since 0.2.0 */
   get vi(): string {
     return headed(this.problems, `Không dựng được báo cáo theo mẫu ${this.template}`, "vi")
   }
-  /** Every problem, in English. @since 0.2.0 */
+  /** The summary in English (the problems are in `problems`; `message` has them all). @since 0.2.0 */
   get en(): string {
     return headed(this.problems, `Cannot render template ${this.template}`, "en")
   }

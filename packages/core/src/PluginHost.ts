@@ -79,13 +79,13 @@ export class PluginError extends Schema.TaggedError<PluginError>("@hdnd/core/Plu
   get code(): string {
     return "hdnd/plugin/cannot-load"
   }
-  /** Every problem, in Vietnamese. @since 0.2.0 */
+  /** The summary in Vietnamese (the problems are in `problems`; `message` has them all). @since 0.2.0 */
   get vi(): string {
-    return this.problems.map((p) => `[${p.plugins.join(", ")}] ${p.vi}`).join("\n")
+    return `Không nạp được plugin (${this.problems.length} lỗi)`
   }
-  /** Every problem, in English. @since 0.2.0 */
+  /** The summary in English (the problems are in `problems`; `message` has them all). @since 0.2.0 */
   get en(): string {
-    return this.problems.map((p) => `[${p.plugins.join(", ")}] ${p.en}`).join("\n")
+    return `Cannot load the plugins (${this.problems.length} problem${this.problems.length === 1 ? "" : "s"})`
   }
   override get message(): string {
     return this.problems.map((p) => `[${p.plugins.join(", ")}] ${p.vi} / ${p.en}`).join("\n")

@@ -213,22 +213,21 @@ export class ImportRejectedError extends Schema.TaggedError<ImportRejectedError>
   get code(): string {
     return "hdnd/import/rejected"
   }
-  /** The problems, in Vietnamese. */
+  /** The summary in Vietnamese (the problems are in `problems`; `message` has them all). */
   get vi(): string {
-    return [
-      `Không nhập gì: ${this.rejected}/${this.rows} dòng bị từ chối (${this.problemCount} lỗi); hãy sửa rồi nhập lại:`,
-      ...this.problems.map((p) => `  - ${p.describe("vi")}`)
-    ].join("\n")
+    return `Không nhập gì: ${this.rejected}/${this.rows} dòng bị từ chối (${this.problemCount} lỗi); hãy sửa rồi nhập lại`
   }
-  /** The problems, in English. */
+  /** The summary in English (the problems are in `problems`; `message` has them all). */
   get en(): string {
-    return [
-      `Nothing was imported: ${this.rejected} of ${this.rows} rows were rejected (${this.problemCount} problems); fix them and import again:`,
-      ...this.problems.map((p) => `  - ${p.describe("en")}`)
-    ].join("\n")
+    return `Nothing was imported: ${this.rejected} of ${this.rows} rows were rejected (${this.problemCount} problems); fix them and import again`
   }
   override get message(): string {
-    return `${this.vi}\n${this.en}`
+    return [
+      `${this.vi}:`,
+      ...this.problems.map((p) => `  - ${p.describe("vi")}`),
+      `${this.en}:`,
+      ...this.problems.map((p) => `  - ${p.describe("en")}`)
+    ].join("\n")
   }
 }
 
