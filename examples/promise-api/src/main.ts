@@ -15,17 +15,15 @@ try {
   const written = await client.load(json)
   console.log(`Đã ghi ${written.inserted} bản ghi mới, ${written.unchanged} không đổi vào ${filename} / wrote ${written.inserted} new records, ${written.unchanged} unchanged, to ${filename}`)
 
-  const scope = { _tag: "Subtree", unit: "vn-14", asOf: "2023-12-31" }
+  const scope = { unit: "vn-14", asOf: "2023-12-31" } // or { council: "hdnd-tinh-son-la" }
   const period = { from: "2023-01-01", to: "2023-12-31" }
   const tab = await client.tabulate({ indicators: [Indicators.ids.supervision], scope, period, groupBy: ["organ"] })
   for (const organ of Tabulation.valuesOf(tab, "organ")) {
     console.log(`${Tabulation.labelOf(tab, organ)}: ${Tabulation.valueOf(tab, Indicators.ids.supervision, { organ }).value} cuộc giám sát`)
   }
 
-  const doc = await client.report("core/activity-summary", {
-    scope: { _tag: "Subtree", unit: "vn-14" as never, asOf: "2023-12-31" as never },
-    period: { from: "2023-01-01" as never, to: "2023-12-31" as never }
-  })
+  // Plain strings: ids and dates are checked when the request is decoded (a bad one rejects with DecodeError).
+  const doc = await client.report("core/activity-summary", { scope, period })
   console.log(client.markdown(doc))
 
   // Bad input is rejected with a typed, bilingual error, and nothing is written.

@@ -5,7 +5,7 @@
  * `organ` and `role` says both; a request `filter` counts what one organ led, took part in, or either;
  * a template asks for them with `organ=<id> role=led|took-part|any`.
  */
-import { Indicators, Registry, Report, ReportTemplate, Tabulation } from "@hdnd/core"
+import { CalendarDate, Ids, Indicators, Report, ReportTemplate, TabulationRequest, Tabulation } from "@hdnd/core"
 import { SqliteStore } from "@hdnd/store-sqlite"
 import { readFile } from "node:fs/promises"
 
@@ -59,7 +59,7 @@ try {
 
   // 3. A template sentence.
   const template = ReportTemplate.ReportTemplate.make({
-    id: "example/roles" as never,
+    id: Ids.TemplateId.make("example/roles"),
     vi: "Vai trò của các Ban",
     en: "Roles of the committees",
     title: "Kết quả giám sát {{period}}",
@@ -75,8 +75,8 @@ try {
       }
     ]
   })
-  const tab = await client.tabulate(Report.requestFor(template, scope as never, period as never))
-  const rendered = Report.render(template, tab, Registry.builtin, {})
+  const tab = await client.tabulate(Report.requestFor(template, TabulationRequest.subtree(Ids.UnitId.make("vn-14"), CalendarDate.date("2023-12-31")), CalendarDate.period(period.from, period.to)))
+  const rendered = Report.render(template, tab, client.registry, {})
   if (rendered._tag === "Failure") throw rendered.failure
   const paragraph = rendered.success.sections[0]?.blocks[0]
   if (paragraph?._tag === "Paragraph") console.log(paragraph.text)

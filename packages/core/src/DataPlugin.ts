@@ -340,6 +340,18 @@ export class DataPluginError extends Schema.TaggedError<DataPluginError>("@hdnd/
   file: Schema.optional(Schema.String),
   problems: Schema.Array(DataPluginProblem)
 }) {
+  /** The stable code of this error: `hdnd/plugin/invalid-data-plugin` (each problem has its own `code`). @since 0.2.0 */
+  get code(): string {
+    return "hdnd/plugin/invalid-data-plugin"
+  }
+  /** The summary in Vietnamese (the problems are in `problems`; `message` has them all). @since 0.2.0 */
+  get vi(): string {
+    return `Không dùng được plugin dữ liệu${this.file === undefined ? "" : ` ${this.file}`} (${this.problems.length} lỗi)`
+  }
+  /** The summary in English (the problems are in `problems`; `message` has them all). @since 0.2.0 */
+  get en(): string {
+    return `Cannot use the data plugin${this.file === undefined ? "" : ` ${this.file}`} (${this.problems.length} problem${this.problems.length === 1 ? "" : "s"})`
+  }
   override get message(): string {
     return this.problems.map((p) => `${p.where(this.file)}: ${p.vi} / ${p.en}`).join("\n")
   }

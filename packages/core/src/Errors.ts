@@ -59,6 +59,10 @@ export const problem = (p: {
     en: p.en
   })
 
+/** The one-line summary an error's `vi`/`en` give: what failed and how many problems (listed in `problems`). */
+const headed = (problems: ReadonlyArray<unknown>, head: string, lang: Lang): string =>
+  lang === "vi" ? `${head} (${problems.length} lỗi)` : `${head} (${problems.length} problem${problems.length === 1 ? "" : "s"})`
+
 const bilingual = (problems: ReadonlyArray<Problem>, headVi: string, headEn: string): string =>
   [
     `${headVi} (${problems.length} lỗi):`,
@@ -77,6 +81,18 @@ export class DecodeError extends Schema.TaggedError<DecodeError>("@hdnd/core/Dec
   entity: Schema.String,
   problems: Schema.Array(Problem)
 }) {
+  /** The stable code of this error: `hdnd/decode/invalid` (each problem has its own `code`). @since 0.2.0 */
+  get code(): string {
+    return "hdnd/decode/invalid"
+  }
+  /** The summary in Vietnamese (the problems are in `problems`; `message` has them all). @since 0.2.0 */
+  get vi(): string {
+    return headed(this.problems, `Dữ liệu ${this.entity} không hợp lệ`, "vi")
+  }
+  /** The summary in English (the problems are in `problems`; `message` has them all). @since 0.2.0 */
+  get en(): string {
+    return headed(this.problems, `Invalid ${this.entity} data`, "en")
+  }
   override get message(): string {
     return bilingual(this.problems, `Dữ liệu ${this.entity} không hợp lệ`, `Invalid ${this.entity} data`)
   }
@@ -92,6 +108,18 @@ export class DecodeError extends Schema.TaggedError<DecodeError>("@hdnd/core/Dec
 export class ValidationError extends Schema.TaggedError<ValidationError>("@hdnd/core/ValidationError")("ValidationError", {
   problems: Schema.Array(Problem)
 }) {
+  /** The stable code of this error: `hdnd/validation/inconsistent` (each problem has its own `code`). @since 0.2.0 */
+  get code(): string {
+    return "hdnd/validation/inconsistent"
+  }
+  /** The summary in Vietnamese (the problems are in `problems`; `message` has them all). @since 0.2.0 */
+  get vi(): string {
+    return headed(this.problems, "Dữ liệu không nhất quán, chưa ghi gì", "vi")
+  }
+  /** The summary in English (the problems are in `problems`; `message` has them all). @since 0.2.0 */
+  get en(): string {
+    return headed(this.problems, "Inconsistent data, nothing was written", "en")
+  }
   override get message(): string {
     return bilingual(this.problems, "Dữ liệu không nhất quán, chưa ghi gì", "Inconsistent data, nothing was written")
   }
@@ -107,14 +135,27 @@ export class NotFoundError extends Schema.TaggedError<NotFoundError>("@hdnd/core
   entity: Schema.String,
   id: Schema.String
 }) {
+  /** The stable code of this error: `hdnd/not-found`. @since 0.2.0 */
+  get code(): string {
+    return "hdnd/not-found"
+  }
+  /** The message in Vietnamese. @since 0.2.0 */
+  get vi(): string {
+    return `Không tìm thấy ${this.entity} "${this.id}"`
+  }
+  /** The message in English. @since 0.2.0 */
+  get en(): string {
+    return `${this.entity} "${this.id}" not found`
+  }
   override get message(): string {
-    return `Không tìm thấy ${this.entity} "${this.id}" / ${this.entity} "${this.id}" not found`
+    return `${this.vi} / ${this.en}`
   }
 }
 
 /**
  * A tabulation request that cannot be answered: an unknown indicator or unit, or tabulations of
- * different shapes combined.
+ * different shapes combined. Its `code` names the case (`unknown-indicator`, `shape-mismatch`,
+ * `not-traced` …).
  *
  * @since 0.1.0
  * @category errors
@@ -140,6 +181,18 @@ export class ReportError extends Schema.TaggedError<ReportError>("@hdnd/core/Rep
   template: Schema.String,
   problems: Schema.Array(Problem)
 }) {
+  /** The stable code of this error: `hdnd/report/cannot-render` (each problem has its own `code`). @since 0.2.0 */
+  get code(): string {
+    return "hdnd/report/cannot-render"
+  }
+  /** The summary in Vietnamese (the problems are in `problems`; `message` has them all). @since 0.2.0 */
+  get vi(): string {
+    return headed(this.problems, `Không dựng được báo cáo theo mẫu ${this.template}`, "vi")
+  }
+  /** The summary in English (the problems are in `problems`; `message` has them all). @since 0.2.0 */
+  get en(): string {
+    return headed(this.problems, `Cannot render template ${this.template}`, "en")
+  }
   override get message(): string {
     return bilingual(this.problems, `Không dựng được báo cáo theo mẫu ${this.template}`, `Cannot render template ${this.template}`)
   }
@@ -158,6 +211,18 @@ export class StoreError extends Schema.TaggedError<StoreError>("@hdnd/core/Store
   en: Schema.String,
   cause: Schema.optional(Schema.Defect())
 }) {
+  /**
+   * The stable code of this error: `hdnd/store/<operation>-failed`, the operation's first word
+   * (`hdnd/store/open-failed`, `hdnd/store/migrate-failed`, `hdnd/store/upsert-failed`,
+   * `hdnd/store/read-failed` …); `hdnd/store/closed` for a client used after `close`, and
+   * `hdnd/store/unexpected-failed` for a defect the Promise client caught (the original in `cause`).
+   * @since 0.2.0
+   */
+  get code(): string {
+    if (this.operation === "closed") return "hdnd/store/closed"
+    const word = this.operation.trim().split(/\s+/)[0]?.toLowerCase().replace(/[^a-z0-9-]/g, "") ?? ""
+    return `hdnd/store/${word === "" ? "operation" : word}-failed`
+  }
   override get message(): string {
     return `${this.operation}: ${this.vi} / ${this.en}`
   }
@@ -218,4 +283,36 @@ export const decodeWith = <A, I>(schema: Schema.Codec<A, I>, entity: string) => 
   const decode = Schema.decodeUnknownResult(schema, DECODE_OPTIONS)
   return (input: unknown): Result.Result<A, DecodeError> =>
     Result.mapError(decode(input), (e) => new DecodeError({ entity, problems: problemsFromParseError(entity, idOf(input), e) }))
+}
+
+/**
+ * A list of problems, as a schema: what `DecodeError`, `ValidationError` and `ReportError` carry.
+ * Its JSON is the array of each problem's fields (`entity`, `id?`, `field`, `code`, `vi`, `en`).
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const Problems = Schema.Array(Problem).annotate({ identifier: "Problems" })
+
+const encodeProblems = Schema.encodeSync(Problems)
+const decodeProblems = decodeWith(Problems, "Problems")
+
+/**
+ * Problems as JSON-ready data (`JSON.stringify` it): an array of plain objects.
+ *
+ * @since 0.2.0
+ * @category conversions
+ */
+export const problemsToJSON = (problems: ReadonlyArray<Problem>): typeof Problems.Encoded => encodeProblems(problems)
+
+/**
+ * Decodes problems from their JSON (after `JSON.parse`), or throws a {@link DecodeError}.
+ *
+ * @since 0.2.0
+ * @category decoding
+ */
+export const problemsFromJSON = (input: unknown): ReadonlyArray<Problem> => {
+  const r = decodeProblems(input)
+  if (Result.isFailure(r)) throw r.failure
+  return r.success
 }

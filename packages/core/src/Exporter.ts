@@ -84,6 +84,10 @@ export class ExportError extends Schema.TaggedError<ExportError>("@hdnd/core/Exp
   en: Schema.String,
   cause: Schema.optional(Schema.Defect())
 }) {
+  /** The stable code of this error: `hdnd/export/failed`. @since 0.2.0 */
+  get code(): string {
+    return "hdnd/export/failed"
+  }
   override get message(): string {
     return `${this.format}: ${this.vi} / ${this.en}`
   }
@@ -160,4 +164,122 @@ export const slug = (text: string, max = 40): string => {
     .slice(0, max)
     .replace(/-+$/g, "")
   return s.length === 0 ? "bang" : s
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Promise API of every exporter
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * What the Promise helpers take: a report document as it is, or an {@link ExportInput} (for a
+ * tabulation: `Exporter.tabulation(tab, client.registry)`).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type ExportSource = ReportDocument | ExportInput
+
+const inputOf = (source: ExportSource): ExportInput =>
+  "_tag" in source && (source._tag === "Document" || source._tag === "Tabulation") ? source : document(source as ReportDocument)
+
+/** The value, or the `ExportError`; a defect of the exporter becomes an `ExportError` of `format` too. */
+const rejectWith = async <A>(format: string, effect: Effect.Effect<A, ExportError>): Promise<A> => {
+  const guarded = Effect.catchDefect(effect, (cause) =>
+    Effect.fail(
+      new ExportError({
+        format,
+        vi: `bộ xuất ${format} gặp lỗi không mong đợi (${cause instanceof Error ? cause.message : String(cause)})`,
+        en: `the ${format} exporter failed unexpectedly (${cause instanceof Error ? cause.message : String(cause)})`,
+        cause
+      })
+    )
+  )
+  const result = await Effect.runPromise(Effect.result(guarded))
+  if (Result.isFailure(result)) throw result.failure
+  return result.success
+}
+
+/**
+ * Writes a document (or a tabulation) with any exporter and resolves with the bytes, their media
+ * type and extension. Rejects with {@link ExportError} (code `hdnd/export/failed`).
+ *
+ * @example
+ * ```ts
+ * import { Exporter } from "@hdnd/core"
+ * import { DocxExporter } from "@hdnd/export-docx"
+ *
+ * const { bytes, mediaType } = await Exporter.toBuffer(DocxExporter.exporter, doc)
+ * ```
+ *
+ * @since 0.2.0
+ * @category promise
+ */
+export const toBuffer = (exporter: Exporter, source: ExportSource, options: ExportOptions = {}): Promise<ExportOutput> =>
+  rejectWith(exporter.id, Effect.suspend(() => exporter.export(inputOf(source), options)))
+
+const fileError = (format: string, path: string, cause: unknown): ExportError =>
+  new ExportError({
+    format,
+    vi: `không ghi được tệp ${path} (${cause instanceof Error ? cause.message : String(cause)}); hãy kiểm tra thư mục có tồn tại và có quyền ghi`,
+    en: `cannot write the file ${path} (${cause instanceof Error ? cause.message : String(cause)}); check that the folder exists and is writable`,
+    cause
+  })
+
+/**
+ * Writes a document (or a tabulation) with any exporter to a file (Node.js only). The bytes go to a
+ * temporary file beside it, renamed into place when complete, so a failed export never leaves a
+ * half-written file. Resolves with the path and the output's media type and extension; rejects
+ * with {@link ExportError} (code `hdnd/export/failed`).
+ *
+ * @example
+ * ```ts
+ * await Exporter.toFile(DocxExporter.exporter, doc, "bao-cao.docx")
+ * ```
+ *
+ * @since 0.2.0
+ * @category promise
+ */
+export const toFile = async (
+  exporter: Exporter,
+  source: ExportSource,
+  path: string,
+  options: ExportOptions = {}
+): Promise<{ readonly path: string; readonly bytes: number; readonly mediaType: string; readonly extension: string }> => {
+  const output = await toBuffer(exporter, source, options)
+  const fs = await import("node:fs/promises")
+  const temporary = `${path}.${process.pid}-${Date.now()}.part`
+  try {
+    await fs.writeFile(temporary, output.bytes)
+    await fs.rename(temporary, path)
+  } catch (cause) {
+    await fs.rm(temporary, { force: true }).catch(() => undefined)
+    throw fileError(exporter.id, path, cause)
+  }
+  return { path, bytes: output.bytes.byteLength, mediaType: output.mediaType, extension: output.extension }
+}
+
+/**
+ * Writes a document (or a tabulation) with any exporter and resolves with a Node.js `Readable` of
+ * the bytes (to pipe into an HTTP response) and their media type and extension (for the
+ * `Content-Type` header and the file name), once the export has succeeded: a failed export rejects
+ * with {@link ExportError} before any byte is sent.
+ *
+ * @example
+ * ```ts
+ * const { stream, mediaType, extension } = await Exporter.toStream(DocxExporter.exporter, doc)
+ * response.setHeader("Content-Type", mediaType)
+ * stream.pipe(response)
+ * ```
+ *
+ * @since 0.2.0
+ * @category promise
+ */
+export const toStream = async (
+  exporter: Exporter,
+  source: ExportSource,
+  options: ExportOptions = {}
+): Promise<{ readonly stream: import("node:stream").Readable; readonly mediaType: string; readonly extension: string }> => {
+  const output = await toBuffer(exporter, source, options)
+  const { Readable } = await import("node:stream")
+  return { stream: Readable.from([output.bytes], { objectMode: false }), mediaType: output.mediaType, extension: output.extension }
 }

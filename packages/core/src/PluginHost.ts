@@ -79,6 +79,18 @@ export class PluginProblem extends Schema.Class<PluginProblem>("PluginProblem")(
 export class PluginError extends Schema.TaggedError<PluginError>("@hdnd/core/PluginError")("PluginError", {
   problems: Schema.Array(PluginProblem)
 }) {
+  /** The stable code of this error: `hdnd/plugin/cannot-load` (each problem has its own `code`). @since 0.2.0 */
+  get code(): string {
+    return "hdnd/plugin/cannot-load"
+  }
+  /** The summary in Vietnamese (the problems are in `problems`; `message` has them all). @since 0.2.0 */
+  get vi(): string {
+    return `Không nạp được plugin (${this.problems.length} lỗi)`
+  }
+  /** The summary in English (the problems are in `problems`; `message` has them all). @since 0.2.0 */
+  get en(): string {
+    return `Cannot load the plugins (${this.problems.length} problem${this.problems.length === 1 ? "" : "s"})`
+  }
   override get message(): string {
     return this.problems.map((p) => `[${p.plugins.join(", ")}] ${p.vi} / ${p.en}`).join("\n")
   }

@@ -5,8 +5,11 @@
  *
  * @since 0.1.0
  */
+import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import { CalendarDate, Period } from "./CalendarDate.js"
+import type { DecodeError } from "./Errors.js"
+import { decodeWith } from "./Errors.js"
 
 /**
  * The version of the document JSON format.
@@ -125,3 +128,41 @@ export const ReportDocument = Schema.Struct({
 }).annotate({ identifier: "ReportDocument" })
 /** @since 0.1.0 @category models */
 export type ReportDocument = typeof ReportDocument.Type
+
+const encodeDocument = Schema.encodeSync(ReportDocument)
+const decodeDocument = decodeWith(ReportDocument, "ReportDocument")
+
+/**
+ * The document as JSON-ready data (its schema's encoding; `JSON.stringify` it). The JSON Schema is
+ * published with `@hdnd/export-json` (`schema/report-document-data.v1.json`).
+ *
+ * @since 0.2.0
+ * @category conversions
+ */
+export const toJSON = (doc: ReportDocument): typeof ReportDocument.Encoded => encodeDocument(doc)
+
+/**
+ * Decodes a document's JSON (after `JSON.parse`): every problem at once, as a `DecodeError` of
+ * entity `ReportDocument`.
+ *
+ * @since 0.2.0
+ * @category decoding
+ */
+export const decode = (input: unknown): Result.Result<ReportDocument, DecodeError> => decodeDocument(input)
+
+/**
+ * {@link decode} for code without Effect: the document, or throws the `DecodeError`.
+ *
+ * @example
+ * ```ts
+ * const back = ReportDocument.fromJSON(JSON.parse(JSON.stringify(ReportDocument.toJSON(doc))))
+ * ```
+ *
+ * @since 0.2.0
+ * @category decoding
+ */
+export const fromJSON = (input: unknown): ReportDocument => {
+  const r = decodeDocument(input)
+  if (Result.isFailure(r)) throw r.failure
+  return r.success
+}

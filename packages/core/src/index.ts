@@ -82,6 +82,8 @@ export * as Tabulation from "./Tabulation.js"
 /** @since 0.1.0 */
 export * as TabulationBuilder from "./TabulationBuilder.js"
 export * as TabulationDocument from "./TabulationDocument.js"
+/** @since 0.2.0 */
+export * as TabulationJson from "./TabulationJson.js"
 /** @since 0.1.0 */
 export * as TabulationRequest from "./TabulationRequest.js"
 /** @since 0.1.0 */

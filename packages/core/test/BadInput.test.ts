@@ -142,7 +142,7 @@ describe("validation through the Promise API", () => {
     await client.close()
   })
 
-  it("rejects with the store's typed error itself, and with the defect of a crashing store, never a wrapper", async () => {
+  it("rejects with the store's typed error itself, and a crashing store's defect as StoreError hdnd/store/unexpected-failed with the defect as cause, never an Effect wrapper", async () => {
     const failing = Layer.effect(
       Store.Store,
       Effect.map(MemoryStore.make(), (s): Store.StoreService => ({
@@ -156,8 +156,11 @@ describe("validation through the Promise API", () => {
     expect(err).toBeInstanceOf(Errors.StoreError)
     expect((err as Errors.StoreError).message).toBe("upsert: đĩa đầy / disk full")
     const defect = await client.get("councils", "c14").catch((e: unknown) => e)
-    expect(defect).toBeInstanceOf(TypeError)
-    expect((defect as TypeError).message).toBe("boom")
+    expect(defect).toBeInstanceOf(Errors.StoreError)
+    expect((defect as Errors.StoreError).code).toBe("hdnd/store/unexpected-failed")
+    expect((defect as Errors.StoreError).cause).toBeInstanceOf(TypeError)
+    expect(((defect as Errors.StoreError).cause as TypeError).message).toBe("boom")
+    expect((defect as Errors.StoreError).en).toContain("boom")
     const notFound = await (await HdndClient.open()).get("councils", "nope").catch((e: unknown) => e)
     expect(notFound).toBeInstanceOf(Errors.NotFoundError)
     const decodeError = await client.tabulate({ indicators: [] }).catch((e: unknown) => e)

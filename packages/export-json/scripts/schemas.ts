@@ -10,10 +10,10 @@ import { JsonExporter } from "../src/index.js"
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../schema")
 
 /** The schema files and their content. */
-export const schemaFiles = (): ReadonlyArray<readonly [string, string]> => [
-  ["report-document.v1.json", JSON.stringify(JsonExporter.jsonSchema("document"), null, 2) + "\n"],
-  ["tabulation.v1.json", JSON.stringify(JsonExporter.jsonSchema("tabulation"), null, 2) + "\n"]
-]
+export const schemaFiles = (): ReadonlyArray<readonly [string, string]> =>
+  (Object.keys(JsonExporter.SCHEMA_FILES) as ReadonlyArray<JsonExporter.SchemaKind>).map(
+    (kind) => [JsonExporter.SCHEMA_FILES[kind], JSON.stringify(JsonExporter.jsonSchema(kind), null, 2) + "\n"] as const
+  )
 
 /** Where the schema files live. */
 export const SCHEMA_DIR = dir

@@ -6,7 +6,7 @@
  *
  * @since 0.1.0
  */
-import { Exporter, ReportDocument, Tabulation } from "@hdnd/core"
+import { Errors, Exporter, ReportDocument, Tabulation, TabulationJson } from "@hdnd/core"
 import type { Registry } from "@hdnd/core"
 import * as Effect from "effect/Effect"
 import * as JsonSchema from "effect/JsonSchema"
@@ -28,8 +28,49 @@ export const FORMAT_VERSION = 1
  */
 export const SCHEMA_IDS = {
   document: "https://hdnd.invalid/schema/report-document.v1.json",
-  tabulation: "https://hdnd.invalid/schema/tabulation.v1.json"
+  tabulation: "https://hdnd.invalid/schema/tabulation.v1.json",
+  /** `ReportDocument.toJSON`: a bare report document (since 0.2.0). */
+  "document-data": "https://hdnd.invalid/schema/report-document-data.v1.json",
+  /** `TabulationJson.toJSON`: a tabulation's whole state (since 0.2.0). */
+  "tabulation-state": "https://hdnd.invalid/schema/tabulation-state.v1.json",
+  /** `Errors.problemsToJSON` and `ImportError.problemsToJSON` of `@hdnd/import` (since 0.2.0). */
+  problems: "https://hdnd.invalid/schema/problems.v1.json"
 } as const
+
+/**
+ * The kinds of JSON that have a published schema: the two export files (`document`, `tabulation`),
+ * and, since 0.2.0, the JSON of `ReportDocument.toJSON` (`document-data`), of `TabulationJson.toJSON`
+ * (`tabulation-state`) and of a problem list (`problems`).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type SchemaKind = keyof typeof SCHEMA_IDS
+
+/**
+ * The file name of each published schema, in the package's `schema/` folder
+ * (`@hdnd/export-json/schema/<name>`).
+ *
+ * @since 0.2.0
+ * @category data
+ */
+export const SCHEMA_FILES: Readonly<Record<SchemaKind, string>> = {
+  document: "report-document.v1.json",
+  tabulation: "tabulation.v1.json",
+  "document-data": "report-document-data.v1.json",
+  "tabulation-state": "tabulation-state.v1.json",
+  problems: "problems.v1.json"
+}
+
+/**
+ * Where a published schema file is on disk (Node.js), e.g. to load it into a validator:
+ * `JSON.parse(readFileSync(JsonExporter.schemaUrl("tabulation-state"), "utf8"))`. The same object is
+ * {@link jsonSchema}`(kind)`.
+ *
+ * @since 0.2.0
+ * @category data
+ */
+export const schemaUrl = (kind: SchemaKind): URL => new URL(`../schema/${SCHEMA_FILES[kind]}`, import.meta.url)
 
 const Generated = Schema.String.annotate({ description: "When the file was written (ISO 8601, UTC)." })
 
@@ -61,9 +102,17 @@ export const TabulationRow = Schema.Struct({
   key: Schema.Record(Schema.String, Schema.String),
   value: Schema.Number,
   qualifier: Qualifier,
+  /** The qualifier word as entered ("trên"), when a tally kept it (since 0.2.0). */
+  wording: Schema.optionalKey(Schema.String),
   items: Schema.Number,
   sessions: Schema.Array(Schema.String),
-  tallies: Schema.Array(Schema.Struct({ id: Schema.String, body: Schema.String, value: Schema.Number, qualifier: Qualifier })),
+  /** The sum of the measured attribute (`sum` indicators; 0 otherwise). Since 0.2.0. */
+  sum: Schema.Number,
+  /** The distinct values of the measured attribute (`distinct` indicators). Since 0.2.0. */
+  values: Schema.Array(Schema.String),
+  tallies: Schema.Array(
+    Schema.Struct({ id: Schema.String, body: Schema.String, value: Schema.Number, qualifier: Qualifier, wording: Schema.optionalKey(Schema.String) })
+  ),
   activities: Schema.Array(Schema.String)
 }).annotate({ identifier: "TabulationRow" })
 
@@ -92,22 +141,60 @@ export const tabulationFileSchema = Schema.Struct({
   )
 }).annotate({ identifier: "TabulationFile", title: "hdnd tabulation" })
 
+/**
+ * One problem as JSON: core's `Problem` fields, and where it is when an import found it (`file`,
+ * `sheet`, `row`, `column`, `header`, as `@hdnd/import`'s `ImportProblem` adds them).
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const ProblemJson = Schema.Struct({
+  ...Errors.Problem.fields,
+  file: Schema.optionalKey(Schema.String),
+  sheet: Schema.optionalKey(Schema.String),
+  row: Schema.optionalKey(Schema.Number),
+  column: Schema.optionalKey(Schema.String),
+  header: Schema.optionalKey(Schema.String)
+}).annotate({ identifier: "Problem" })
+
+/**
+ * A problem list as JSON (`Errors.problemsToJSON`, `ImportError.problemsToJSON`).
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const problemsSchema = Schema.Array(ProblemJson).annotate({ identifier: "Problems", title: "hdnd problems" })
+
+const schemaOf = (kind: SchemaKind): Schema.Top => {
+  switch (kind) {
+    case "document":
+      return documentFileSchema
+    case "tabulation":
+      return tabulationFileSchema
+    case "document-data":
+      return ReportDocument.ReportDocument
+    case "tabulation-state":
+      return TabulationJson.TabulationJson
+    case "problems":
+      return problemsSchema
+  }
+}
+
 /** @since 0.1.0 @category models */
 export type DocumentFile = typeof documentFileSchema.Type
 /** @since 0.1.0 @category models */
 export type TabulationFile = typeof tabulationFileSchema.Type
 
 /**
- * The JSON Schema (draft-07) of a file kind, with its `$id`.
+ * The JSON Schema (draft-07) of a kind of JSON, with its `$id` (the kinds of {@link SchemaKind}
+ * since 0.2.0).
  *
  * @since 0.1.0
  * @category schemas
  */
-export const jsonSchema = (kind: "document" | "tabulation"): object => {
+export const jsonSchema = (kind: SchemaKind): object => {
   // Objects stay closed (`additionalProperties: false`), as in every published v1 schema.
-  const document = JsonSchema.toDocumentDraft07(
-    Schema.toJsonSchemaDocument(kind === "document" ? documentFileSchema : tabulationFileSchema, { onExcessProperty: "error" })
-  )
+  const document = JsonSchema.toDocumentDraft07(Schema.toJsonSchemaDocument(schemaOf(kind), { onExcessProperty: "error" }))
   return {
     $id: SCHEMA_IDS[kind],
     $schema: JsonSchema.META_SCHEMA_URI_DRAFT_07,
@@ -176,9 +263,12 @@ export const tabulationFile = (tab: Tabulation.Tabulation, registry: Registry.Re
       key,
       value: r.value,
       qualifier: r.qualifier,
+      ...(r.wording === undefined ? {} : { wording: r.wording }),
       items: r.items,
       sessions: [...r.sessions],
-      tallies: r.tallies.map((t) => ({ id: t.id, body: t.body, value: t.value, qualifier: t.qualifier })),
+      sum: r.sum,
+      values: [...r.values],
+      tallies: r.tallies.map((t) => ({ id: t.id, body: t.body, value: t.value, qualifier: t.qualifier, ...(t.wording === undefined ? {} : { wording: t.wording }) })),
       activities: [...r.activities]
     }
   })

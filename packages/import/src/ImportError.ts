@@ -193,3 +193,74 @@ export const fromUnknown = (file: string, cause: unknown, code = "file.unreadabl
     cause
   })
 }
+
+/**
+ * An import that wrote nothing because rows were rejected (all-or-nothing, the default mode of the
+ * Promise functions `importFile`, `importBuffer` and `importStream`): how many rows were read and
+ * rejected, and the located problems (the first `keepProblems`, each with its file, sheet, row,
+ * column, header, field and its own `code`). Fix the rows and import again.
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export class ImportRejectedError extends Schema.TaggedError<ImportRejectedError>("@hdnd/import/ImportRejectedError")("ImportRejectedError", {
+  rows: Schema.Number,
+  rejected: Schema.Number,
+  problemCount: Schema.Number,
+  problems: Schema.Array(ImportProblem)
+}) {
+  /** The stable code of this error: `hdnd/import/rejected` (each problem has its own `code`). */
+  get code(): string {
+    return "hdnd/import/rejected"
+  }
+  /** The summary in Vietnamese (the problems are in `problems`; `message` has them all). */
+  get vi(): string {
+    return `Không nhập gì: ${this.rejected}/${this.rows} dòng bị từ chối (${this.problemCount} lỗi); hãy sửa rồi nhập lại`
+  }
+  /** The summary in English (the problems are in `problems`; `message` has them all). */
+  get en(): string {
+    return `Nothing was imported: ${this.rejected} of ${this.rows} rows were rejected (${this.problemCount} problems); fix them and import again`
+  }
+  override get message(): string {
+    return [
+      `${this.vi}:`,
+      ...this.problems.map((p) => `  - ${p.describe("vi")}`),
+      `${this.en}:`,
+      ...this.problems.map((p) => `  - ${p.describe("en")}`)
+    ].join("\n")
+  }
+}
+
+
+/**
+ * A list of located import problems, as a schema (what {@link ImportRejectedError} and an import
+ * summary carry). Its JSON is the array of each problem's fields: core's `Problem` fields plus
+ * `file`, `sheet?`, `row?`, `column?`, `header?`.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const ImportProblems = Schema.Array(ImportProblem).annotate({ identifier: "ImportProblems" })
+
+const encodeImportProblems = Schema.encodeSync(ImportProblems)
+const decodeImportProblems = Errors.decodeWith(ImportProblems, "ImportProblems")
+
+/**
+ * Located problems as JSON-ready data (`JSON.stringify` it).
+ *
+ * @since 0.2.0
+ * @category conversions
+ */
+export const problemsToJSON = (problems: ReadonlyArray<ImportProblem>): typeof ImportProblems.Encoded => encodeImportProblems(problems)
+
+/**
+ * Decodes located problems from their JSON (after `JSON.parse`), or throws core's `DecodeError`.
+ *
+ * @since 0.2.0
+ * @category decoding
+ */
+export const problemsFromJSON = (input: unknown): ReadonlyArray<ImportProblem> => {
+  const r = decodeImportProblems(input)
+  if (r._tag === "Failure") throw r.failure
+  return r.success
+}

@@ -29,6 +29,9 @@ export * as Interchange from "./Interchange.js"
 export * as Json from "./Json.js"
 /** @since 0.1.0 */
 export * as Ndjson from "./Ndjson.js"
+/** @since 0.2.0 */
+export * as PromiseImport from "./PromiseImport.js"
+export { importBuffer, importFile, importStream } from "./PromiseImport.js"
 /** @since 0.1.0 */
 export * as Resolve from "./Resolve.js"
 /** @since 0.1.0 */

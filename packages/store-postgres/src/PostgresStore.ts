@@ -4,8 +4,8 @@
  *
  * @since 0.1.0
  */
-import type { Registry } from "@hdnd/core"
-import { Errors, Store } from "@hdnd/core"
+import type { Client as HdndClientModule, Registry } from "@hdnd/core"
+import { Errors, HdndClient, Store } from "@hdnd/core"
 import { Database, Dialect, SqlStore } from "@hdnd/store-sql"
 import * as Config from "effect/Config"
 import * as Effect from "effect/Effect"
@@ -80,3 +80,45 @@ export const layerConfig = (options: Omit<PostgresStoreConfig, "url" | "schema">
       Effect.map(({ url, schema }) => layer({ ...options, url, ...(schema._tag === "Some" ? { schema: schema.value } : {}) }))
     )
   )
+
+/**
+ * Options of {@link openClient}: the store's options (as {@link layer} takes them, the URL first),
+ * and plugins to load (code plugins or data plugin documents, as `HdndClient.open` takes them;
+ * their registry is the store's).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface OpenClientOptions extends Omit<PostgresStoreConfig, "url"> {
+  readonly plugins?: HdndClientModule.ClientOptions["plugins"]
+}
+
+/**
+ * Opens the Promise client (`HdndClient`) on PostgreSQL, for apps that do not use Effect. The URL
+ * is `HDND_DATABASE_URL` unless given. A server that cannot be reached, or a bad URL, rejects with
+ * `Errors.StoreError` of code `hdnd/store/open-failed` (the password is never shown).
+ *
+ * @example
+ * ```ts
+ * const client = await PostgresStore.openClient("postgres://postgres@127.0.0.1:5432/hdnd", { schema: "hdnd" })
+ * await client.load(json)
+ * await client.close()
+ * ```
+ *
+ * @since 0.2.0
+ * @category client
+ */
+export const openClient = async (url: string | undefined = process.env.HDND_DATABASE_URL, options: OpenClientOptions = {}): Promise<HdndClient> => {
+  if (url === undefined || url.trim() === "") {
+    throw new Errors.StoreError({
+      operation: "open",
+      vi: "chưa có địa chỉ PostgreSQL: hãy truyền URL hoặc đặt HDND_DATABASE_URL (ví dụ postgres://postgres@127.0.0.1:5432/hdnd)",
+      en: "no PostgreSQL URL: pass one or set HDND_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/hdnd)"
+    })
+  }
+  const { plugins, ...config } = options
+  return HdndClient.open({
+    store: (registry) => layer({ ...config, ...(plugins === undefined ? {} : { registry }), url }),
+    ...(plugins === undefined ? {} : { plugins })
+  })
+}

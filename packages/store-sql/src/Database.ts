@@ -29,7 +29,20 @@ export type Row = Record<string, unknown>
 export class SqlError extends Schema.TaggedError<SqlError>("@hdnd/store-sql/SqlError")("SqlError", {
   message: Schema.String,
   cause: Schema.Unknown
-}) {}
+}) {
+  /** The stable code of this error: `hdnd/sql/query-failed`. @since 0.2.0 */
+  get code(): string {
+    return "hdnd/sql/query-failed"
+  }
+  /** The message in Vietnamese. @since 0.2.0 */
+  get vi(): string {
+    return `lệnh SQL thất bại: ${this.message}`
+  }
+  /** The message in English. @since 0.2.0 */
+  get en(): string {
+    return `SQL statement failed: ${this.message}`
+  }
+}
 
 /**
  * What the SQL store needs of a database connection (or pool).

@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import type { Registry } from "@hdnd/core"
+import type { Client } from "@hdnd/core"
 import { Errors, HdndClient, Store } from "@hdnd/core"
 import { Database, Dialect, SqlStore } from "@hdnd/store-sql"
 import * as Config from "effect/Config"
@@ -136,9 +137,21 @@ export const layerConfig = (
   )
 
 /**
+ * Options of {@link openClient}: the store's options, and plugins to load (code plugins or data
+ * plugin documents, as `HdndClient.open` takes them; their registry is the store's).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface OpenClientOptions extends Omit<SqliteStoreConfig, "filename"> {
+  readonly plugins?: Client.ClientOptions["plugins"]
+}
+
+/**
  * Opens the Promise client (`HdndClient`) on a SQLite file: the embedded default for apps that do
  * not use Effect. The file is `HDND_SQLITE_FILE`, or {@link DEFAULT_FILENAME} in the current
- * directory, unless given.
+ * directory, unless given. A file that cannot be opened (a missing folder, a file that is not a
+ * SQLite database) rejects with `Errors.StoreError` of code `hdnd/store/open-failed`.
  *
  * @example
  * ```ts
@@ -152,5 +165,11 @@ export const layerConfig = (
  */
 export const openClient = (
   filename: string = process.env.HDND_SQLITE_FILE ?? DEFAULT_FILENAME,
-  options: Omit<SqliteStoreConfig, "filename"> = {}
-): Promise<HdndClient> => HdndClient.open({ store: layer({ ...options, filename }) })
+  options: OpenClientOptions = {}
+): Promise<HdndClient> => {
+  const { plugins, ...config } = options
+  return HdndClient.open({
+    store: (registry) => layer({ ...config, ...(plugins === undefined ? {} : { registry }), filename }),
+    ...(plugins === undefined ? {} : { plugins })
+  })
+}

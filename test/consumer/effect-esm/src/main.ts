@@ -1,7 +1,7 @@
 // An Effect 4 app: import the files into a SQLite store, tabulate, render, write a DOCX.
-import { CalendarDate, Ids, Indicators, Report, ReportText, Store, Tabulation, TabulationRequest } from "@hdnd/core"
+import { CalendarDate, Errors, Exporter, HdndClient, Ids, Indicators, Report, ReportText, Store, Tabulation, TabulationJson, TabulationRequest } from "@hdnd/core"
 import { DocxExporter } from "@hdnd/export-docx"
-import { Import } from "@hdnd/import"
+import { Import, ImportError, importBuffer, importFile } from "@hdnd/import"
 import { SqliteStore } from "@hdnd/store-sqlite"
 import * as Effect from "effect/Effect"
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
@@ -43,3 +43,24 @@ const program = Effect.gen(function* () {
 
 const result = await Effect.runPromise(program.pipe(Effect.provide(SqliteStore.layer({ filename: join(dir, "hdnd.sqlite") }))))
 console.log(`effect-esm: ${result.rows} rows imported, ${result.reviewed} draft resolutions reviewed by the province, DOCX ${result.bytes} bytes`)
+
+// The Promise API from an ES module app: typed errors are `instanceof` the classes imported here.
+const openFailed = await SqliteStore.openClient(join(dir, "no-such-folder", "x.sqlite")).then(() => undefined, (e: unknown) => e)
+check(openFailed instanceof Errors.StoreError && openFailed.code === "hdnd/store/open-failed", `openClient rejects with Errors.StoreError, got ${String(openFailed)}`)
+const client = await HdndClient.open()
+try {
+  const imported = await importFile(client, files.slice(0, 6).map((f) => join(data, f)))
+  check(imported.committed && imported.inserted > 0, "importFile writes the structure files")
+  const bad = await importBuffer(client, { name: "hoat-dong.csv", data: "Mã,HĐND\nx,nowhere\n" }).then(() => undefined, (e: unknown) => e)
+  check(bad instanceof ImportError.ImportRejectedError && bad.code === "hdnd/import/rejected", `a bad upload rejects with ImportRejectedError, got ${String(bad)}`)
+  const tab = await client.tabulate({ indicators: [Indicators.ids.supervision], scope: { unit: "unit:14", asOf: "2023-08-31" }, period: { from: "2022-08-01", to: "2023-08-31" } })
+  check(Tabulation.equals(TabulationJson.fromJSON(JSON.parse(JSON.stringify(TabulationJson.toJSON(tab)))), tab), "a tabulation survives JSON")
+  const doc = await client.report("core/activity-summary", { scope: { unit: "unit:14", asOf: "2023-08-31" }, period: { from: "2022-08-01", to: "2023-08-31" } })
+  const docx = await Exporter.toBuffer(DocxExporter.exporter, doc)
+  check(Buffer.from(docx.bytes).subarray(0, 2).toString() === "PK", "Exporter.toBuffer writes a DOCX")
+  const notFound = await client.get("councils", "nowhere").then(() => undefined, (e: unknown) => e)
+  check(notFound instanceof Errors.NotFoundError && notFound.code === "hdnd/not-found", `get rejects with Errors.NotFoundError, got ${String(notFound)}`)
+} finally {
+  await client.close()
+}
+console.log("effect-esm: the Promise API's typed errors are instances of the classes this app imports")
