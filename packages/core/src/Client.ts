@@ -422,8 +422,9 @@ export class HdndClient {
         const period = yield* fromResult(decodePeriod(request.period))
         const sessions = yield* fromResult(decodeSessions(request.sessions))
         const renderOptions = yield* decodeRenderOptions(request)
-        const tab = yield* store.tabulate(Report.requestFor(t, scope, period, false, sessions))
-        return yield* fromResult(Report.render(t, tab, store.registry, renderOptions))
+        // The report's request and one per set of sessions that a placeholder names (`session=`).
+        const tabs = yield* Report.tabulate(store, t, scope, period, sessions === undefined ? {} : { sessions })
+        return yield* fromResult(Report.render(t, tabs, store.registry, renderOptions))
       })
     )
   }

@@ -3,10 +3,11 @@
  * requests a template needs, rendering over their tabulations, and the located errors for an
  * unknown, missing or untabulated session, on the in-memory store.
  */
-import { Dataset, Indicators, MemoryStore, Registry, Report, ReportDocument, ReportTemplate, Store, Tabulate, Tabulation, TabulationRequest } from "@hdnd/core"
+import { Dataset, HdndClient, Indicators, MemoryStore, Registry, Report, ReportDocument, ReportTemplate, Store, Tabulate, Tabulation, TabulationRequest } from "@hdnd/core"
 import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
 import { describe, expect, it } from "vitest"
+import { definePlugin, Plugin } from "@hdnd/core"
 import { document, PERIOD, resolution, structure } from "./utils/fixture.js"
 
 const scope = TabulationRequest.subtree("u14" as never, structure.sessions![0]!.dates.from)
@@ -100,5 +101,19 @@ describe("Report: figures scoped to sessions", () => {
     const empty = Report.render(template("Trong kỳ {{count core/documents-reviewed session=}}."), tab, Registry.builtin)
     expect(Result.isFailure(empty) && empty.failure.problems.map((p) => [p.code, p.field])).toEqual([["placeholder-missing-session", "sections[0].blocks[0]"]])
     expect(Report.requestsFor(template("{{count core/documents-reviewed session=}}"), scope, PERIOD).bySessions).toEqual([])
+  })
+
+  it("the Promise client renders a template's session-scoped figures too (client.report)", async () => {
+    const t = template(PARAGRAPH)
+    const client = await HdndClient.open({ plugins: [definePlugin({ name: "test", version: "1.0.0", requires: `^${Plugin.CORE_VERSION}`, reportTemplates: [t] })] })
+    try {
+      await client.upsert(batch)
+      const doc = await client.report("test/sessions", { scope, period: PERIOD })
+      expect(paragraphOf(doc)).toBe(
+        "Trong kỳ, các ban thẩm tra 1 văn bản; riêng kỳ họp chuyên đề 2 văn bản (1 báo cáo); hai kỳ họp 3, tức 03; nghị quyết kỳ chuyên đề 1."
+      )
+    } finally {
+      await client.close()
+    }
   })
 })
