@@ -11,6 +11,9 @@
  *   opens a SQLite store, imports a CSV and an XLSX, tabulates, renders the Vietnamese report and
  *   writes a DOCX, checking each result itself.
  *
+ * Then the CLI alone, and then every TypeScript block of the READMEs and docs/ (`scripts/doc-blocks.mjs`,
+ * also `pnpm test:docs` on its own), against the same tarballs.
+ *
  * Run after `pnpm build`: `pnpm test:consumer`. Set HDND_CONSUMER_KEEP=1 to keep the folder.
  */
 import { spawnSync } from "node:child_process"
@@ -142,5 +145,12 @@ for (const app of apps) {
   }
 }
 
-process.stdout.write(`\n${timings.join("\n")}\nconsumer test: ${apps.length} apps and the CLI alone passed\n`)
+// 4. The TypeScript blocks of the READMEs and docs/, type-checked and run against the same tarballs.
+{
+  process.stdout.write(`\n== documentation blocks (scripts/doc-blocks.mjs)\n`)
+  const docs = spawnSync(process.execPath, [join(root, "scripts/doc-blocks.mjs"), "--tarballs", tarballs], { cwd: root, stdio: "inherit", env: cleanEnv })
+  if (docs.status !== 0) fail("the documentation blocks failed (see above)")
+}
+
+process.stdout.write(`\n${timings.join("\n")}\nconsumer test: ${apps.length} apps, the CLI alone and the documentation blocks passed\n`)
 if (!process.env.HDND_CONSUMER_KEEP) rmSync(work, { recursive: true, force: true })
