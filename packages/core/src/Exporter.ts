@@ -29,6 +29,15 @@ export type ExportInput =
 /**
  * A report document to export.
  *
+ * @example
+ * ```ts
+ * import { Exporter, type ReportDocument } from "@hdnd/core"
+ * import { DocxExporter } from "@hdnd/export-docx"
+ * import * as Effect from "effect/Effect"
+ *
+ * const docx = (doc: ReportDocument.ReportDocument) => Effect.runPromise(DocxExporter.exporter.export(Exporter.document(doc)))
+ * ```
+ *
  * @since 0.1.0
  * @category constructors
  */
@@ -36,6 +45,17 @@ export const document = (document: ReportDocument): ExportInput => ({ _tag: "Doc
 
 /**
  * A tabulation to export; `registry` names its indicators.
+ *
+ * @example
+ * ```ts
+ * import { Exporter, type Registry, type Tabulation } from "@hdnd/core"
+ * import { XlsxExporter } from "@hdnd/export-xlsx"
+ * import * as Effect from "effect/Effect"
+ *
+ * // A tabulation alone becomes a document with one table per indicator (labels from the registry).
+ * const xlsx = (tab: Tabulation.Tabulation, registry: Registry.Registry) =>
+ *   Effect.runPromise(XlsxExporter.exporter.export(Exporter.tabulation(tab, registry)))
+ * ```
  *
  * @since 0.1.0
  * @category constructors

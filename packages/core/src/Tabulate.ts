@@ -62,6 +62,21 @@ interface OrganFacts {
  * adopted (on the day adopted) or documents submitted (on the day submitted). A request scoped to
  * sessions counts the records that belong to them instead, whatever their dates, and no tallies.
  *
+ * @example
+ * ```ts
+ * import { CalendarDate, Dataset, Ids, Indicators, Registry, Tabulate, Tabulation, TabulationRequest } from "@hdnd/core"
+ * import * as Result from "effect/Result"
+ *
+ * // Counting without a store: a dataset in memory (here empty), the built-in registry, a request.
+ * const result = Tabulate.tabulate(Dataset.empty, Registry.builtin, {
+ *   indicators: [Indicators.ids.reviewDraftResolution],
+ *   scope: TabulationRequest.subtree(Ids.UnitId.make("vn-14"), CalendarDate.date("2023-12-31")),
+ *   period: CalendarDate.period("2023-01-01", "2023-12-31"),
+ *   groupBy: ["level"]
+ * })
+ * if (Result.isSuccess(result)) console.log(Tabulation.valueOf(result.success, Indicators.ids.reviewDraftResolution).value) // 0
+ * ```
+ *
  * @since 0.1.0
  * @category tabulation
  */

@@ -96,6 +96,20 @@ const openDatabase = (config: SqliteStoreConfig) =>
 /**
  * A layer providing the `Store` on a SQLite file, and the underlying `Database` (for raw SQL).
  *
+ * @example
+ * ```ts
+ * import { MemoryStore, Store } from "@hdnd/core"
+ * import { SqliteStore } from "@hdnd/store-sqlite"
+ * import * as Effect from "effect/Effect"
+ *
+ * const program = Effect.gen(function* () {
+ *   const store = yield* Store.Store
+ *   return store.capabilities
+ * })
+ * // The schema is created (or migrated) when the layer is built; ":memory:" for a private database.
+ * await Effect.runPromise(Effect.provide(program, SqliteStore.layer({ filename: "hdnd.sqlite" })))
+ * ```
+ *
  * @since 0.1.0
  * @category layers
  */
@@ -117,6 +131,13 @@ export const layer = (config: SqliteStoreConfig): Layer.Layer<Store.Store | Data
 /**
  * Like {@link layer}, with the file name read from configuration (`HDND_SQLITE_FILE` by default,
  * falling back to {@link DEFAULT_FILENAME}).
+ *
+ * @example
+ * ```ts
+ * import { SqliteStore } from "@hdnd/store-sqlite"
+ *
+ * const layer = SqliteStore.layerConfig() // HDND_SQLITE_FILE, or ./hdnd.sqlite
+ * ```
  *
  * @since 0.1.0
  * @category layers
