@@ -139,7 +139,7 @@ const examplesOf = (file) => {
     out.push({
       file: rel, line: i + 2, code,
       flags: pending ? ["todo-promise"] : flags.some((f) => MODES.has(f)) ? flags : ["no-run", ...flags],
-      reason: "an @example of the API docs: type-checked"
+      reason: pending ? "an @example of the Promise API, which another branch is rewriting" : "an @example of the API docs: type-checked"
     })
     i = j
   }
@@ -330,7 +330,7 @@ for (const m of modules) {
 const twins = modules.filter((m) => m.twin !== undefined)
 process.stdout.write(`\ndoc blocks: ${summary()}; all passed${twins.length > 0 ? ` (${twins.length} of them the same code as another block, run once)` : ""}\n`)
 for (const m of modules.filter((m) => m.mode !== "run" && m.mode !== "test" && (m.file.endsWith(".md") || m.mode !== "no-run"))) {
-  process.stdout.write(`  ${m.mode}: ${m.file}:${m.line} — ${m.reason ?? "waits for the Promise API's plain JSON ids"}\n`)
+  process.stdout.write(`  ${m.mode}: ${m.file}:${m.line} — ${m.mode === "todo-promise" ? `${m.reason ? `${m.reason}; ` : ""}waits for the Promise API's plain JSON ids` : m.reason}\n`)
 }
 if (!process.env.HDND_DOC_BLOCKS_KEEP) rmSync(work, { recursive: true, force: true })
 else process.stdout.write(`kept ${work}\n`)
