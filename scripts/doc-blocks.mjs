@@ -18,7 +18,8 @@
  *
  * `no-run` and `skip` need a reason: an HTML comment (`<!-- … -->`) right before the block.
  *
- * The `@example` blocks of the doc comments in packages/*\/src are type-checked too (not run); the two in
+ * The `@example` blocks of the doc comments in packages/*\/src are checked the same way (`no-run` in the
+ * info string: type-checked only, the reason being that the example calls what it only declares); the two in
  * the Promise API that another branch is rewriting are `todo-promise` until it lands (see PENDING).
  *
  * Usage: `pnpm test:docs` (after `pnpm build`; packs the packages itself), `node scripts/doc-blocks.mjs
@@ -101,8 +102,8 @@ const blocksOf = (file) => {
   return blocks
 }
 
-// The `@example` blocks of the packages' doc comments (what typedoc shows on the API site): type-checked,
-// not run (many show one call on a value declared with `declare const`).
+// The `@example` blocks of the packages' doc comments (what typedoc shows on the API site): run like the
+// Markdown blocks, unless marked ```ts no-run (a call on a value the example only declares, a vitest file).
 const sourceFiles = () => {
   const out = []
   const walk = (dir) => {
@@ -138,8 +139,10 @@ const examplesOf = (file) => {
     const flags = open[2].trim() === "" ? [] : open[2].trim().split(/\s+/)
     out.push({
       file: rel, line: i + 2, code,
-      flags: pending ? ["todo-promise"] : flags.some((f) => MODES.has(f)) ? flags : ["no-run", ...flags],
-      reason: pending ? "an @example of the Promise API, which another branch is rewriting" : "an @example of the API docs: type-checked"
+      flags: pending ? ["todo-promise"] : flags,
+      reason: pending
+        ? "an @example of the Promise API, which another branch is rewriting"
+        : "an @example that shows a call on a value it only declares, or registers vitest tests: type-checked"
     })
     i = j
   }
@@ -329,7 +332,7 @@ for (const m of modules) {
 
 const twins = modules.filter((m) => m.twin !== undefined)
 process.stdout.write(`\ndoc blocks: ${summary()}; all passed${twins.length > 0 ? ` (${twins.length} of them the same code as another block, run once)` : ""}\n`)
-for (const m of modules.filter((m) => m.mode !== "run" && m.mode !== "test" && (m.file.endsWith(".md") || m.mode !== "no-run"))) {
+for (const m of modules.filter((m) => m.mode !== "run" && m.mode !== "test")) {
   process.stdout.write(`  ${m.mode}: ${m.file}:${m.line} — ${m.mode === "todo-promise" ? `${m.reason ? `${m.reason}; ` : ""}waits for the Promise API's plain JSON ids` : m.reason}\n`)
 }
 if (!process.env.HDND_DOC_BLOCKS_KEEP) rmSync(work, { recursive: true, force: true })

@@ -451,7 +451,7 @@ export const cellsOf = (t: Tabulation, indicator: IndicatorId, selector: Selecto
  * is added once per organiser).
  *
  * @example
- * ```ts
+ * ```ts no-run
  * import { Indicators, Tabulation } from "@hdnd/core"
  *
  * declare const tab: Tabulation.Tabulation // from store.tabulate({ …, groupBy: ["level", "organ"] })

@@ -62,7 +62,7 @@ export const originKey = (entity: string, id: string): string => `${entity}\u000
  * {@link Origins} only when asked.
  *
  * @example
- * ```ts
+ * ```ts no-run
  * import type { Dataset } from "@hdnd/core"
  * import { Batches, Decode, Source } from "@hdnd/import"
  *

@@ -164,7 +164,7 @@ const entityList = Dataset.entityKinds.map((k) => `${k} ("${entities[k].vi}")`).
  * Decodes source items into records of the interchange entities. Never throws; streams.
  *
  * @example
- * ```ts
+ * ```ts no-run
  * import type { Dataset } from "@hdnd/core"
  * import { Decode, Source } from "@hdnd/import"
  *

@@ -150,7 +150,7 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
  * A layer providing the SQL `Store` on the {@link Database} in context.
  *
  * @example
- * ```ts
+ * ```ts no-run
  * import { Database, Dialect, SqlStore } from "@hdnd/store-sql"
  * import * as Layer from "effect/Layer"
  *

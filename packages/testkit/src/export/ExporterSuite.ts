@@ -3,7 +3,7 @@
  * one call. An exporter's test file gives the exporter, a way to read its output back, and what the
  * format shows:
  *
- * ```ts
+ * ```ts no-run
  * import { ExporterSuite } from "@hdnd/testkit"
  * import { CsvExporter } from "../src/index.js"
  *

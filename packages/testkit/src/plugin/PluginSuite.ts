@@ -3,7 +3,7 @@
  * A province's (or vendor's) test file gives its plugin, the plugins it depends on, and the plugins it
  * must live beside:
  *
- * ```ts
+ * ```ts no-run
  * import { PluginSuite } from "@hdnd/testkit"
  * import * as SonLa from "@hdnd/province-son-la"
  * import { plugin } from "../src/index.js"
