@@ -3,7 +3,7 @@
  * one call. An exporter's test file gives the exporter, a way to read its output back, and what the
  * format shows:
  *
- * ```ts no-run
+ * ```ts
  * import { ExporterSuite } from "@hdnd/testkit"
  * import { CsvExporter } from "../src/index.js"
  *
@@ -164,7 +164,7 @@ const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.leng
  * and `await` it.
  *
  * @example
- * ```ts
+ * ```ts no-run
  * import { HtmlExporter } from "@hdnd/export-html"
  * import { ExporterSuite } from "@hdnd/testkit"
  *

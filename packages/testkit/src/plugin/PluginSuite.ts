@@ -3,7 +3,7 @@
  * A province's (or vendor's) test file gives its plugin, the plugins it depends on, and the plugins it
  * must live beside:
  *
- * ```ts no-run
+ * ```ts
  * import { PluginSuite } from "@hdnd/testkit"
  * import * as SonLa from "@hdnd/province-son-la"
  * import { plugin } from "../src/index.js"
@@ -235,7 +235,7 @@ const CREATED = new Date("2024-01-05T08:30:00Z")
  * `await` it.
  *
  * @example
- * ```ts
+ * ```ts no-run
  * import * as SonLa from "@hdnd/province-son-la"
  * import { PluginSuite } from "@hdnd/testkit"
  *
