@@ -13,6 +13,8 @@
  *
  * The example service `examples/council-office-api` gets the same treatment, then runs its own
  * test suite (`npm test`: the service over real HTTP on SQLite) from the tarballs.
+ * Then the CLI alone, and then every TypeScript block of the READMEs and docs/ (`scripts/doc-blocks.mjs`,
+ * also `pnpm test:docs` on its own), against the same tarballs.
  *
  * Run after `pnpm build`: `pnpm test:consumer`. Set HDND_CONSUMER_KEEP=1 to keep the folder.
  */
@@ -154,5 +156,12 @@ consumer("council-office-api", join(root, "examples/council-office-api"), ["type
   }
 }
 
-process.stdout.write(`\n${timings.join("\n")}\nconsumer test: ${apps.length} apps, the council-office example and the CLI alone passed\n`)
+// 4. The TypeScript blocks of the READMEs and docs/, type-checked and run against the same tarballs.
+{
+  process.stdout.write(`\n== documentation blocks (scripts/doc-blocks.mjs)\n`)
+  const docs = spawnSync(process.execPath, [join(root, "scripts/doc-blocks.mjs"), "--tarballs", tarballs], { cwd: root, stdio: "inherit", env: cleanEnv })
+  if (docs.status !== 0) fail("the documentation blocks failed (see above)")
+}
+
+process.stdout.write(`\n${timings.join("\n")}\nconsumer test: ${apps.length} apps, the council-office example, the CLI alone and the documentation blocks passed\n`)
 if (!process.env.HDND_CONSUMER_KEEP) rmSync(work, { recursive: true, force: true })

@@ -47,6 +47,14 @@ export type CalendarDate = typeof CalendarDate.Type
  * Makes a {@link CalendarDate}, throwing a `TypeError` for an impossible date. For trusted literals
  * in code and tests; decode untrusted input with the schema instead.
  *
+ * @example
+ * ```ts
+ * import { CalendarDate } from "@hdnd/core"
+ *
+ * const d = CalendarDate.date("2023-08-31") // throws on "2023-02-30"
+ * console.log(CalendarDate.isCalendarDate("2023-02-30")) // false
+ * ```
+ *
  * @since 0.1.0
  * @category constructors
  */
@@ -134,6 +142,13 @@ export type Period = typeof Period.Type
 
 /**
  * Makes a closed period from two trusted literals.
+ *
+ * @example
+ * ```ts
+ * import { CalendarDate } from "@hdnd/core"
+ *
+ * const year = CalendarDate.period("2023-01-01", "2023-12-31") // both days included
+ * ```
  *
  * @since 0.1.0
  * @category constructors

@@ -202,8 +202,11 @@ const settle = async <A, E>(exit: Promise<Exit.Exit<A, E>>): Promise<A> => {
  *
  * @example
  * ```ts
+ * import { HdndClient } from "@hdnd/core"
+ * import { readFile } from "node:fs/promises"
+ *
  * const client = await HdndClient.open()
- * await client.load(jsonBatch)
+ * await client.load(JSON.parse(await readFile("data.json", "utf8"))) // a batch in its JSON encoding
  * const doc = await client.report("core/activity-summary", {
  *   scope: { council: "hdnd-tinh-son-la" },
  *   period: { from: "2023-01-01", to: "2023-12-31" }
@@ -270,7 +273,13 @@ export class HdndClient {
    *
    * @example
    * ```ts
-   * const count = await client.run(Effect.flatMap(Store.Store, (s) => Store.structure(s)))
+   * import { HdndClient, Store } from "@hdnd/core"
+   * import * as Effect from "effect/Effect"
+   *
+   * const client = await HdndClient.open()
+   * const structure = await client.run(Effect.flatMap(Store.Store, (s) => Store.structure(s)))
+   * console.log(structure.councils.size)
+   * await client.close()
    * ```
    *
    * @since 0.2.0

@@ -520,6 +520,19 @@ const fromDocument = (doc: Document): Plugin => {
  * The plugin is then loaded like any other (`PluginHost.load`, `HdndClient.open({ plugins })`, the
  * CLI's `--plugin`), which checks versions and dependencies.
  *
+ * @example
+ * ```ts
+ * import { DataPlugin, PluginHost } from "@hdnd/core"
+ * import * as Result from "effect/Result"
+ *
+ * const plugin = Result.getOrThrow(DataPlugin.decode({
+ *   name: "lai-chau", version: "1.0.0", coreVersion: "^0.1.0",
+ *   indicators: [{ id: "lai-chau/supervisions", vi: "Giám sát", en: "Supervisions", nounVi: "cuộc giám sát", nounEn: "supervisions",
+ *     filter: { kinds: ["supervision"] }, measure: "count" }]
+ * }, { file: "plugin.json" }))
+ * const loaded = Result.getOrThrow(PluginHost.load([plugin]))
+ * ```
+ *
  * @since 0.2.0
  * @category decoding
  */

@@ -276,6 +276,17 @@ const idOf = (input: unknown): string | undefined =>
  * Decodes unknown input with a schema, reporting every problem at once as a {@link DecodeError}.
  * Never throws.
  *
+ * @example
+ * ```ts
+ * import { Dataset, Errors } from "@hdnd/core"
+ * import * as Result from "effect/Result"
+ *
+ * const decodeBatch = Errors.decodeWith(Dataset.Batch, "Batch")
+ * const result = decodeBatch({ units: [{ id: "vn-14", code: "14", name: "Tỉnh Sơn La", type: "tinh", validity: { from: "2004-01-01" } }] })
+ * if (Result.isFailure(result)) console.error(result.failure.message) // every problem, located, in Vietnamese and English
+ * else console.log(result.success.units?.length) // 1
+ * ```
+ *
  * @since 0.1.0
  * @category decoding
  */

@@ -29,6 +29,15 @@ export type ExportInput =
 /**
  * A report document to export.
  *
+ * @example
+ * ```ts
+ * import { Exporter, type ReportDocument } from "@hdnd/core"
+ * import { DocxExporter } from "@hdnd/export-docx"
+ * import * as Effect from "effect/Effect"
+ *
+ * const docx = (doc: ReportDocument.ReportDocument) => Effect.runPromise(DocxExporter.exporter.export(Exporter.document(doc)))
+ * ```
+ *
  * @since 0.1.0
  * @category constructors
  */
@@ -36,6 +45,17 @@ export const document = (document: ReportDocument): ExportInput => ({ _tag: "Doc
 
 /**
  * A tabulation to export; `registry` names its indicators.
+ *
+ * @example
+ * ```ts
+ * import { Exporter, type Registry, type Tabulation } from "@hdnd/core"
+ * import { XlsxExporter } from "@hdnd/export-xlsx"
+ * import * as Effect from "effect/Effect"
+ *
+ * // A tabulation alone becomes a document with one table per indicator (labels from the registry).
+ * const xlsx = (tab: Tabulation.Tabulation, registry: Registry.Registry) =>
+ *   Effect.runPromise(XlsxExporter.exporter.export(Exporter.tabulation(tab, registry)))
+ * ```
  *
  * @since 0.1.0
  * @category constructors
@@ -204,7 +224,7 @@ const rejectWith = async <A>(format: string, effect: Effect.Effect<A, ExportErro
  * type and extension. Rejects with {@link ExportError} (code `hdnd/export/failed`).
  *
  * @example
- * ```ts
+ * ```ts uses=doc
  * import { Exporter } from "@hdnd/core"
  * import { DocxExporter } from "@hdnd/export-docx"
  *
@@ -232,7 +252,10 @@ const fileError = (format: string, path: string, cause: unknown): ExportError =>
  * with {@link ExportError} (code `hdnd/export/failed`).
  *
  * @example
- * ```ts
+ * ```ts uses=doc
+ * import { Exporter } from "@hdnd/core"
+ * import { DocxExporter } from "@hdnd/export-docx"
+ *
  * await Exporter.toFile(DocxExporter.exporter, doc, "bao-cao.docx")
  * ```
  *
@@ -265,10 +288,15 @@ export const toFile = async (
  * with {@link ExportError} before any byte is sent.
  *
  * @example
- * ```ts
+ * ```ts uses=doc
+ * import { Exporter } from "@hdnd/core"
+ * import { DocxExporter } from "@hdnd/export-docx"
+ * import { createWriteStream } from "node:fs"
+ * import { pipeline } from "node:stream/promises"
+ *
  * const { stream, mediaType, extension } = await Exporter.toStream(DocxExporter.exporter, doc)
- * response.setHeader("Content-Type", mediaType)
- * stream.pipe(response)
+ * console.log(mediaType) // an HTTP handler sends it as Content-Type and pipes the stream to the response
+ * await pipeline(stream, createWriteStream(`bao-cao.${extension}`))
  * ```
  *
  * @since 0.2.0

@@ -97,6 +97,14 @@ const checkDecimals = (decimals: number | undefined): void => {
  * official texts. Do not use it for years or document numbers, which are never grouped.
  * Throws a `RangeError` only if `decimals` is not an integer from 0 to 20.
  *
+ * @example
+ * ```ts
+ * import { Format } from "@hdnd/core"
+ *
+ * Format.formatNumber(1044) // "1.044"
+ * Format.formatNumber(14.5) // "14,5"
+ * ```
+ *
  * @since 0.1.0
  * @category formatting
  */

@@ -223,6 +223,18 @@ export const make = (options: MemoryStoreOptions = {}): Effect.Effect<StoreServi
 /**
  * A layer providing an empty in-memory `Store`.
  *
+ * @example
+ * ```ts
+ * import { Dataset, MemoryStore, Store } from "@hdnd/core"
+ * import * as Effect from "effect/Effect"
+ *
+ * const program = Effect.gen(function* () {
+ *   const store = yield* Store.Store
+ *   return yield* Store.structure(store) // units, councils, organs, sessions … (none yet)
+ * })
+ * const structure: Dataset.Dataset = await Effect.runPromise(Effect.provide(program, MemoryStore.layer()))
+ * ```
+ *
  * @since 0.1.0
  * @category layers
  */

@@ -132,6 +132,24 @@ const deepFreeze = <A>(value: A, seen = new Set<unknown>()): A => {
  * Declares a plugin. The result is a plain object, deeply frozen; nothing is checked until a host
  * loads it (`PluginHost.load`), which reports every problem at once.
  *
+ * @example
+ * ```ts
+ * import { definePlugin, Ids, Indicator, PluginHost } from "@hdnd/core"
+ * import * as Result from "effect/Result"
+ *
+ * export const plugin = definePlugin({
+ *   name: "ha-noi", // every id the plugin adds starts with "ha-noi/"
+ *   version: "1.0.0",
+ *   requires: "^0.1.0", // the versions of @hdnd/core it works with
+ *   indicators: [new Indicator.Indicator({
+ *       id: Ids.IndicatorId.make("ha-noi/giam-sat-chuyen-de"), vi: "Giám sát chuyên đề", en: "Thematic supervisions",
+ *       nounVi: "cuộc giám sát", nounEn: "supervisions", filter: { kinds: [Ids.ActivityKindId.make("supervision")], modes: ["thematic"] }, measure: "count"
+ *     })]
+ * })
+ * const loaded = Result.getOrThrow(PluginHost.load([plugin]))
+ * console.log(loaded.registry.indicators.has(Ids.IndicatorId.make("ha-noi/giam-sat-chuyen-de"))) // true
+ * ```
+ *
  * @since 0.1.0
  * @category constructors
  */

@@ -264,6 +264,17 @@ const emptyBatch = (): MutableBatch => Object.fromEntries(Dataset.entityKinds.ma
 /**
  * Checks and combines plugins. Success: the loaded set; failure: every problem found.
  *
+ * @example
+ * ```ts
+ * import { definePlugin, PluginHost } from "@hdnd/core"
+ * import * as Result from "effect/Result"
+ *
+ * const plugin = definePlugin({ name: "ha-noi", version: "1.0.0", requires: "^0.1.0" })
+ * const result = PluginHost.load([plugin, plugin]) // the same plugin twice: every problem at once
+ * if (Result.isFailure(result)) console.error(result.failure.message) // in Vietnamese and English
+ * else console.log(result.success.registry.templates.size)
+ * ```
+ *
  * @since 0.1.0
  * @category loading
  */
@@ -426,6 +437,19 @@ export class Plugins extends Context.Service<Plugins, Loaded>()("@hdnd/core/Plug
 
 /**
  * A layer providing {@link Plugins}, failing with {@link PluginError} when they cannot be loaded.
+ *
+ * @example
+ * ```ts
+ * import { definePlugin, PluginHost } from "@hdnd/core"
+ * import * as Effect from "effect/Effect"
+ *
+ * const program = Effect.gen(function* () {
+ *   const loaded = yield* PluginHost.Plugins
+ *   return loaded.plugins.map((p) => `${p.name}@${p.version}`)
+ * })
+ * const plugin = definePlugin({ name: "ha-noi", version: "1.0.0", requires: "^0.1.0" })
+ * console.log(await Effect.runPromise(Effect.provide(program, PluginHost.layer([plugin])))) // [ 'ha-noi@1.0.0' ]
+ * ```
  *
  * @since 0.1.0
  * @category layers

@@ -109,6 +109,19 @@ export const builtin: Registry = make({
 /**
  * A registry with more declarations added to a base (the built-in one by default).
  *
+ * @example
+ * ```ts
+ * import { Ids, Indicator, MemoryStore, Registry } from "@hdnd/core"
+ *
+ * const registry = Registry.extend({
+ *   indicators: [new Indicator.Indicator({
+ *       id: Ids.IndicatorId.make("ha-noi/giam-sat-chuyen-de"), vi: "Giám sát chuyên đề", en: "Thematic supervisions",
+ *       nounVi: "cuộc giám sát", nounEn: "supervisions", filter: { kinds: [Ids.ActivityKindId.make("supervision")], modes: ["thematic"] }, measure: "count"
+ *     })]
+ * })
+ * const layer = MemoryStore.layer({ registry }) // the store counts and renders with it
+ * ```
+ *
  * @since 0.1.0
  * @category constructors
  */

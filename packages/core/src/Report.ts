@@ -500,6 +500,25 @@ const renderBlock = (ctx: Ctx, field: string, b: TemplateBlock): DocBlock => {
  * Renders a template over a tabulation, or over {@link ReportTabulations} when placeholders are
  * scoped to sessions (`session=`; since 0.2.0).
  *
+ * @example
+ * ```ts
+ * import { CalendarDate, Ids, MemoryStore, Report, ReportText, Store, TabulationRequest } from "@hdnd/core"
+ * import { batch } from "@hdnd/province-son-la"
+ * import * as Effect from "effect/Effect"
+ *
+ * const program = Effect.gen(function* () {
+ *   const store = yield* Store.Store
+ *   yield* store.upsert(batch) // Sơn La's units, councils and organs (your records too, in an app)
+ *   const template = store.registry.templates.get(Ids.TemplateId.make("core/activity-summary"))!
+ *   const scope = TabulationRequest.subtree(Ids.UnitId.make("unit:14"), CalendarDate.date("2023-12-31"))
+ *   const tab = yield* store.tabulate(Report.requestFor(template, scope, CalendarDate.period("2023-01-01", "2023-12-31")))
+ *   // render returns a Result: a ReportDocument, or a TemplateError saying which placeholder failed
+ *   const doc = yield* Effect.fromResult(Report.render(template, tab, store.registry, { number: 85, place: "Sơn La" }))
+ *   return ReportText.toMarkdown(doc)
+ * })
+ * console.log(await Effect.runPromise(Effect.provide(program, MemoryStore.layer())))
+ * ```
+ *
  * @since 0.1.0
  * @category rendering
  */

@@ -154,7 +154,9 @@ export const decode = (input: unknown): Result.Result<ReportDocument, DecodeErro
  * {@link decode} for code without Effect: the document, or throws the `DecodeError`.
  *
  * @example
- * ```ts
+ * ```ts uses=doc
+ * import { ReportDocument } from "@hdnd/core"
+ *
  * const back = ReportDocument.fromJSON(JSON.parse(JSON.stringify(ReportDocument.toJSON(doc))))
  * ```
  *

@@ -69,6 +69,14 @@ const blockMarkdown = (b: DocBlock): Array<string> => {
 /**
  * The document as Markdown (GitHub-flavoured tables; charts as lists of their values).
  *
+ * @example
+ * ```ts
+ * import { type ReportDocument, ReportText } from "@hdnd/core"
+ * import { writeFile } from "node:fs/promises"
+ *
+ * const save = (doc: ReportDocument.ReportDocument) => writeFile("bao-cao.md", ReportText.toMarkdown(doc))
+ * ```
+ *
  * @since 0.1.0
  * @category rendering
  */

@@ -95,6 +95,26 @@ export interface StoreService {
 /**
  * The `Store` tag.
  *
+ * @example
+ * ```ts
+ * import { CalendarDate, Ids, Indicators, MemoryStore, Store, Tabulation, TabulationRequest } from "@hdnd/core"
+ * import { batch } from "@hdnd/province-son-la"
+ * import * as Effect from "effect/Effect"
+ *
+ * // Written once against the port; any store's layer runs it (MemoryStore, SqliteStore, PostgresStore).
+ * const supervisions = Effect.gen(function* () {
+ *   const store = yield* Store.Store
+ *   yield* store.upsert(batch) // all or nothing; StoreError, DecodeError or ValidationError otherwise
+ *   const tab = yield* store.tabulate({
+ *     indicators: [Indicators.ids.supervision],
+ *     scope: TabulationRequest.subtree(Ids.UnitId.make("unit:14"), CalendarDate.date("2023-12-31")),
+ *     period: CalendarDate.period("2023-01-01", "2023-12-31")
+ *   })
+ *   return Tabulation.valueOf(tab, Indicators.ids.supervision).value
+ * })
+ * const count = await Effect.runPromise(Effect.provide(supervisions, MemoryStore.layer()))
+ * ```
+ *
  * @since 0.1.0
  * @category tags
  */

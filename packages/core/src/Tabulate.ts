@@ -62,6 +62,23 @@ interface OrganFacts {
  * adopted (on the day adopted) or documents submitted (on the day submitted). A request scoped to
  * sessions counts the records that belong to them instead, whatever their dates, and no tallies.
  *
+ * @example
+ * ```ts
+ * import { CalendarDate, Dataset, Ids, Indicators, Registry, Tabulate, Tabulation, TabulationRequest } from "@hdnd/core"
+ * import { batch } from "@hdnd/province-son-la"
+ * import * as Result from "effect/Result"
+ *
+ * // Counting without a store: a dataset in memory (Sơn La's structure), the built-in registry, a request.
+ * const result = Tabulate.tabulate(Dataset.fromBatch(batch), Registry.builtin, {
+ *   indicators: [Indicators.ids.reviewDraftResolution],
+ *   scope: TabulationRequest.subtree(Ids.UnitId.make("unit:14"), CalendarDate.date("2023-12-31")),
+ *   period: CalendarDate.period("2023-01-01", "2023-12-31"),
+ *   groupBy: ["level"]
+ * })
+ * if (Result.isFailure(result)) throw result.failure // a TabulationError: an unknown unit, indicator …
+ * console.log(Tabulation.valueOf(result.success, Indicators.ids.reviewDraftResolution).value) // 0: no activities yet
+ * ```
+ *
  * @since 0.1.0
  * @category tabulation
  */

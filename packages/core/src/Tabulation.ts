@@ -450,6 +450,16 @@ export const cellsOf = (t: Tabulation, indicator: IndicatorId, selector: Selecto
  * of their counts); activities and summed attributes are added (in the organ view a joint activity
  * is added once per organiser).
  *
+ * @example
+ * ```ts no-run
+ * import { Indicators, Tabulation } from "@hdnd/core"
+ *
+ * declare const tab: Tabulation.Tabulation // from store.tabulate({ …, groupBy: ["level", "organ"] })
+ * const total = Tabulation.valueOf(tab, Indicators.ids.supervision) // every cell added up
+ * const province = Tabulation.valueOf(tab, Indicators.ids.supervision, { level: "province" })
+ * console.log(total.value, province.value, province.qualifier) // e.g. 12 7 undefined
+ * ```
+ *
  * @since 0.1.0
  * @category queries
  */

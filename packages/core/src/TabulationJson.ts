@@ -169,7 +169,9 @@ export const decode = (input: unknown): Result.Result<Tabulation, DecodeError> =
  * {@link decode} for code without Effect: the tabulation, or throws the `DecodeError`.
  *
  * @example
- * ```ts
+ * ```ts uses=tab
+ * import { TabulationJson } from "@hdnd/core"
+ *
  * const sent = JSON.stringify(TabulationJson.toJSON(tab))
  * const back = TabulationJson.fromJSON(JSON.parse(sent))
  * ```

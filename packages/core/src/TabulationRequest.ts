@@ -80,6 +80,14 @@ export type TabulationRequest = typeof TabulationRequest.Type
 /**
  * Scope helpers.
  *
+ * @example
+ * ```ts
+ * import { CalendarDate, Ids, TabulationRequest } from "@hdnd/core"
+ *
+ * // Sơn La and every unit under it, on the map of 31 August 2023; only the provincial council:
+ * const scope = TabulationRequest.subtree(Ids.UnitId.make("unit:14"), CalendarDate.date("2023-08-31"), ["province"])
+ * ```
+ *
  * @since 0.1.0
  * @category constructors
  */

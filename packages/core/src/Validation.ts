@@ -689,6 +689,15 @@ class Checker {
  * `activity-outside-programme`; for resolutions and documents `outside-session`, `after-session`,
  * `duplicate-reviewer`, `resolution-outside-council`, `resolution-of-another-session`.
  *
+ * @example
+ * ```ts
+ * import { Dataset, Registry, Validation } from "@hdnd/core"
+ * import { batch } from "@hdnd/province-son-la"
+ *
+ * const problems = Validation.validateBatch(Dataset.empty, batch, Registry.builtin)
+ * for (const p of problems) console.error(p.describe("vi")) // none: Sơn La's structure is consistent
+ * ```
+ *
  * @since 0.1.0
  * @category validation
  */

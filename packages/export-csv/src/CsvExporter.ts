@@ -133,6 +133,17 @@ export const tableText = (table: ReportDocument.DocTable, onRows?: (rows: number
  * document without tables gives one file with the document's title as its only row. `onRows` is
  * told after each thousand rows.
  *
+ * @example
+ * ```ts
+ * import type { ReportDocument } from "@hdnd/core"
+ * import { CsvExporter } from "@hdnd/export-csv"
+ * import { writeFile } from "node:fs/promises"
+ *
+ * const saveEach = async (doc: ReportDocument.ReportDocument) => {
+ *   for (const f of CsvExporter.tables(doc)) await writeFile(f.name, f.text) // one file per table, with a BOM
+ * }
+ * ```
+ *
  * @since 0.1.0
  * @category encoding
  */
@@ -162,6 +173,19 @@ const encoder = new TextEncoder()
 
 /**
  * The CSV exporter (`csv`): one table as a CSV file, several as a zip of CSV files.
+ *
+ * @example
+ * ```ts
+ * import { Exporter, type ReportDocument } from "@hdnd/core"
+ * import { CsvExporter } from "@hdnd/export-csv"
+ * import * as Effect from "effect/Effect"
+ * import { writeFile } from "node:fs/promises"
+ *
+ * const save = async (doc: ReportDocument.ReportDocument) => {
+ *   const { bytes, extension } = await Effect.runPromise(CsvExporter.exporter.export(Exporter.document(doc)))
+ *   await writeFile(`bao-cao.${extension}`, bytes)
+ * }
+ * ```
  *
  * @since 0.1.0
  * @category exporters

@@ -60,6 +60,15 @@ const PROGRESS_EVERY = 1000
  * document and time give the same bytes. `options.onProgress` is called every 1,000 table rows and
  * at the end, with the rows written and the rows in all.
  *
+ * @example
+ * ```ts
+ * import type { ReportDocument } from "@hdnd/core"
+ * import { DocxExporter } from "@hdnd/export-docx"
+ * import * as Effect from "effect/Effect"
+ *
+ * const bytes = (doc: ReportDocument.ReportDocument) => Effect.runPromise(DocxExporter.exportDocument(doc)) // Uint8Array
+ * ```
+ *
  * @since 0.1.0
  * @category exporters
  */
@@ -103,6 +112,19 @@ export const exportDocument = (doc: ReportDocument.ReportDocument, options: Expo
  * The DOCX exporter (`docx`): a report document, or a bare tabulation as a document of its tables,
  * as an official Word document in the Decree 30/2020/NĐ-CP layout. A tabulation without a period
  * fails with an {@link Exporter.ExportError} that says so.
+ *
+ * @example
+ * ```ts
+ * import { Exporter, type ReportDocument } from "@hdnd/core"
+ * import { DocxExporter } from "@hdnd/export-docx"
+ * import * as Effect from "effect/Effect"
+ * import { writeFile } from "node:fs/promises"
+ *
+ * const save = async (doc: ReportDocument.ReportDocument) => {
+ *   const { bytes, extension } = await Effect.runPromise(DocxExporter.exporter.export(Exporter.document(doc), { createdAt: new Date("2023-10-04T08:00:00+07:00") }))
+ *   await writeFile(`bao-cao.${extension}`, bytes)
+ * }
+ * ```
  *
  * @since 0.1.0
  * @category exporters

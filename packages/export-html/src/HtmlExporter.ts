@@ -103,6 +103,15 @@ const bodyHtml = (doc: ReportDocument.ReportDocument, svgs: ReadonlyMap<string, 
 /**
  * A report document as the HTML page's text.
  *
+ * @example
+ * ```ts
+ * import type { ReportDocument } from "@hdnd/core"
+ * import { HtmlExporter } from "@hdnd/export-html"
+ * import * as Effect from "effect/Effect"
+ *
+ * const page = (doc: ReportDocument.ReportDocument) => Effect.runPromise(HtmlExporter.toHtml(doc, { createdAt: new Date() })) // a string
+ * ```
+ *
  * @since 0.1.0
  * @category rendering
  */
@@ -124,6 +133,19 @@ const encoder = new TextEncoder()
 /**
  * The HTML exporter (`html`): one self-contained UTF-8 page with inline SVG charts; a bare
  * tabulation is laid out as tables first (`TabulationDocument.fromTabulation`).
+ *
+ * @example
+ * ```ts
+ * import { Exporter, type ReportDocument } from "@hdnd/core"
+ * import { HtmlExporter } from "@hdnd/export-html"
+ * import * as Effect from "effect/Effect"
+ * import { writeFile } from "node:fs/promises"
+ *
+ * const save = async (doc: ReportDocument.ReportDocument) => {
+ *   const { bytes, extension } = await Effect.runPromise(HtmlExporter.exporter.export(Exporter.document(doc), { createdAt: new Date("2023-10-04T08:00:00+07:00") }))
+ *   await writeFile(`bao-cao.${extension}`, bytes)
+ * }
+ * ```
  *
  * @since 0.1.0
  * @category exporters

@@ -348,6 +348,19 @@ const fileText = (file: object, rows: ReadonlyArray<ReadonlyArray<unknown>>, onP
  * `options.onProgress` is called every 1,000 rows written and at the end, with the rows written and
  * the rows in all: the rows of a document's tables and appendices, or a tabulation's cells.
  *
+ * @example
+ * ```ts
+ * import { Exporter, type ReportDocument } from "@hdnd/core"
+ * import { JsonExporter } from "@hdnd/export-json"
+ * import * as Effect from "effect/Effect"
+ * import { writeFile } from "node:fs/promises"
+ *
+ * const save = async (doc: ReportDocument.ReportDocument) => {
+ *   const { bytes, extension } = await Effect.runPromise(JsonExporter.exporter.export(Exporter.document(doc)))
+ *   await writeFile(`bao-cao.${extension}`, bytes)
+ * }
+ * ```
+ *
  * @since 0.1.0
  * @category exporters
  */

@@ -114,6 +114,19 @@ export const write = (
  * The XLSX exporter (`xlsx`): a workbook with a cover sheet, one sheet per table, the chart data, the
  * quoted figures and the appendices.
  *
+ * @example
+ * ```ts
+ * import { Exporter, type ReportDocument } from "@hdnd/core"
+ * import { XlsxExporter } from "@hdnd/export-xlsx"
+ * import * as Effect from "effect/Effect"
+ * import { writeFile } from "node:fs/promises"
+ *
+ * const save = async (doc: ReportDocument.ReportDocument) => {
+ *   const { bytes, extension } = await Effect.runPromise(XlsxExporter.exporter.export(Exporter.document(doc), { createdAt: new Date("2023-10-04T08:00:00+07:00") }))
+ *   await writeFile(`bao-cao.${extension}`, bytes)
+ * }
+ * ```
+ *
  * @since 0.1.0
  * @category exporters
  */

@@ -61,6 +61,18 @@ export const originKey = (entity: string, id: string): string => `${entity}\u000
  * rejected rows through in order, as soon as they come. A batch keeps its rows and works out their
  * {@link Origins} only when asked.
  *
+ * @example
+ * ```ts no-run
+ * import type { Dataset } from "@hdnd/core"
+ * import { Batches, Decode, Source } from "@hdnd/import"
+ *
+ * declare const dataset: Dataset.Dataset
+ * for await (const chunk of Batches.collectBatches(Decode.decode(Source.open("hoat-dong.csv"), { dataset }), 1000)) {
+ *   if (chunk._tag === "Rejected") for (const p of chunk.problems) console.error(p.describe("en"))
+ *   else console.log(Object.keys(chunk.batch))
+ * }
+ * ```
+ *
  * @since 0.1.0
  * @category batching
  */

@@ -163,6 +163,17 @@ const entityList = Dataset.entityKinds.map((k) => `${k} ("${entities[k].vi}")`).
 /**
  * Decodes source items into records of the interchange entities. Never throws; streams.
  *
+ * @example
+ * ```ts no-run
+ * import type { Dataset } from "@hdnd/core"
+ * import { Decode, Source } from "@hdnd/import"
+ *
+ * declare const dataset: Dataset.Dataset // the structure already stored: Store.structure(store)
+ * for await (const d of Decode.decode(Source.open("hoat-dong.csv"), { dataset, council: "HĐND tỉnh Sơn La" })) {
+ *   console.log(d)
+ * }
+ * ```
+ *
  * @since 0.1.0
  * @category decoding
  */

@@ -166,6 +166,20 @@ const without = (batch: Dataset.Batch, drop: ReadonlySet<string>): { readonly ba
  * Imports files into the store in context. Fails only with a store error (or an interruption);
  * every problem of the data is in the summary.
  *
+ * @example
+ * ```ts
+ * import { Import } from "@hdnd/import"
+ * import { SqliteStore } from "@hdnd/store-sqlite"
+ * import * as Effect from "effect/Effect"
+ *
+ * const program = Import.run(["don-vi.csv", "hdnd.csv", "co-quan.csv", "ky-hop.csv", "hoat-dong.xlsx"], {
+ *   mode: "all-or-nothing", // or "skip-invalid"; dryRun: true only checks
+ *   onProgress: (p) => Effect.sync(() => console.error(`${p.rows} rows`))
+ * })
+ * const summary = await Effect.runPromise(Effect.provide(program, SqliteStore.layer({ filename: "hdnd.sqlite" })))
+ * for (const p of summary.problems) console.error(p.describe("vi")) // file, row, column, and how to fix it
+ * ```
+ *
  * @since 0.1.0
  * @category import
  */

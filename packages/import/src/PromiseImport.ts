@@ -49,10 +49,14 @@ const importInputs = async (client: HdndClient, inputs: ReadonlyArray<Input>, op
  *
  * @example
  * ```ts
+ * import { HdndClient } from "@hdnd/core"
  * import { importFile } from "@hdnd/import"
  *
- * const summary = await importFile(client, "hoat-dong.csv", { onProgress: (p) => console.log(p.rows) })
+ * const client = await HdndClient.open()
+ * const files = ["don-vi.csv", "sap-xep.csv", "hdnd.csv", "nhiem-ky.csv", "co-quan.csv", "ky-hop.csv", "hoat-dong.xlsx"]
+ * const summary = await importFile(client, files, { onProgress: (p) => console.log(p.rows) })
  * console.log(`${summary.inserted} records written`)
+ * await client.close()
  * ```
  *
  * @since 0.2.0
@@ -68,7 +72,14 @@ export const importFile = (client: HdndClient, path: string | ReadonlyArray<stri
  *
  * @example
  * ```ts
- * const summary = await importBuffer(client, { name: "upload.xlsx", data: bytes })
+ * import { HdndClient } from "@hdnd/core"
+ * import { importBuffer } from "@hdnd/import"
+ * import { readFile } from "node:fs/promises"
+ *
+ * const client = await HdndClient.open()
+ * const summary = await importBuffer(client, { name: "upload.csv", data: await readFile("don-vi.csv") })
+ * console.log(`${summary.inserted} units written`)
+ * await client.close()
  * ```
  *
  * @since 0.2.0
@@ -88,7 +99,15 @@ export const importBuffer = (
  *
  * @example
  * ```ts
- * const summary = await importStream(client, { name: "hoat-dong.csv", stream: request })
+ * import { HdndClient } from "@hdnd/core"
+ * import { importStream } from "@hdnd/import"
+ * import { createReadStream } from "node:fs"
+ *
+ * const client = await HdndClient.open()
+ * // An HTTP request body is such a stream too.
+ * const summary = await importStream(client, { name: "don-vi.csv", stream: createReadStream("don-vi.csv") })
+ * console.log(`${summary.inserted} units written`)
+ * await client.close()
  * ```
  *
  * @since 0.2.0

@@ -60,6 +60,15 @@ export interface OpenOptions extends Csv.CsvOptions, Xlsx.XlsxOptions {
  * Reads a file (or named data) with the reader of its format. An unknown extension yields one fatal
  * issue. Never throws.
  *
+ * @example
+ * ```ts
+ * import { Source } from "@hdnd/import"
+ *
+ * for await (const item of Source.open("hoat-dong.xlsx", { sheet: "Hoạt động" })) {
+ *   console.log(item)
+ * }
+ * ```
+ *
  * @since 0.1.0
  * @category readers
  */

@@ -32,6 +32,13 @@ const redactUrl = (url: string): string => url.replace(/\/\/([^:@/]+):[^@/]*@/, 
 /**
  * A layer providing the `Store` on PostgreSQL, and the underlying `Database` (for raw SQL).
  *
+ * @example
+ * ```ts
+ * import { PostgresStore } from "@hdnd/store-postgres"
+ *
+ * const layer = PostgresStore.layer({ url: "postgres://hdnd@127.0.0.1:5432/hdnd", schema: "hdnd", maxConnections: 10 })
+ * ```
+ *
  * @since 0.1.0
  * @category layers
  */
@@ -62,6 +69,13 @@ export const layer = (config: PostgresStoreConfig): Layer.Layer<Store.Store | Da
 /**
  * Like {@link layer}, with the URL read from `HDND_DATABASE_URL` (and the schema from
  * `HDND_DATABASE_SCHEMA`, if set).
+ *
+ * @example
+ * ```ts
+ * import { PostgresStore } from "@hdnd/store-postgres"
+ *
+ * const layer = PostgresStore.layerConfig() // HDND_DATABASE_URL, and HDND_DATABASE_SCHEMA if set
+ * ```
  *
  * @since 0.1.0
  * @category layers
@@ -99,9 +113,12 @@ export interface OpenClientOptions extends Omit<PostgresStoreConfig, "url"> {
  * `Errors.StoreError` of code `hdnd/store/open-failed` (the password is never shown).
  *
  * @example
- * ```ts
+ * ```ts no-run
+ * import { PostgresStore } from "@hdnd/store-postgres"
+ * import { readFile } from "node:fs/promises"
+ *
  * const client = await PostgresStore.openClient("postgres://postgres@127.0.0.1:5432/hdnd", { schema: "hdnd" })
- * await client.load(json)
+ * await client.load(JSON.parse(await readFile("data.json", "utf8"))) // a batch in its JSON encoding
  * await client.close()
  * ```
  *

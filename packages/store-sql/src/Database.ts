@@ -64,6 +64,19 @@ export interface DatabaseService {
 /**
  * The database the SQL store runs on.
  *
+ * @example
+ * ```ts
+ * import { Database } from "@hdnd/store-sql"
+ * import { SqliteStore } from "@hdnd/store-sqlite"
+ * import * as Effect from "effect/Effect"
+ *
+ * const count = Effect.gen(function* () {
+ *   const db = yield* Database.Database
+ *   return yield* db.query<{ n: number }>("SELECT count(*) AS n FROM activities")
+ * })
+ * await Effect.runPromise(Effect.provide(count, SqliteStore.layer({ filename: ":memory:" })))
+ * ```
+ *
  * @since 0.1.0
  * @category tags
  */

@@ -149,6 +149,16 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
 /**
  * A layer providing the SQL `Store` on the {@link Database} in context.
  *
+ * @example
+ * ```ts no-run
+ * import { Database, Dialect, SqlStore } from "@hdnd/store-sql"
+ * import * as Layer from "effect/Layer"
+ *
+ * // A driver for another engine: its own Database over the engine's client, and the store on top.
+ * declare const myDatabase: Layer.Layer<Database.Database>
+ * const layer = SqlStore.layer({ dialect: Dialect.sqlite, persistent: true }).pipe(Layer.provideMerge(myDatabase))
+ * ```
+ *
  * @since 0.1.0
  * @category layers
  */

@@ -97,6 +97,20 @@ const openDatabase = (config: SqliteStoreConfig) =>
 /**
  * A layer providing the `Store` on a SQLite file, and the underlying `Database` (for raw SQL).
  *
+ * @example
+ * ```ts
+ * import { MemoryStore, Store } from "@hdnd/core"
+ * import { SqliteStore } from "@hdnd/store-sqlite"
+ * import * as Effect from "effect/Effect"
+ *
+ * const program = Effect.gen(function* () {
+ *   const store = yield* Store.Store
+ *   return store.capabilities
+ * })
+ * // The schema is created (or migrated) when the layer is built; ":memory:" for a private database.
+ * await Effect.runPromise(Effect.provide(program, SqliteStore.layer({ filename: "hdnd.sqlite" })))
+ * ```
+ *
  * @since 0.1.0
  * @category layers
  */
@@ -118,6 +132,13 @@ export const layer = (config: SqliteStoreConfig): Layer.Layer<Store.Store | Data
 /**
  * Like {@link layer}, with the file name read from configuration (`HDND_SQLITE_FILE` by default,
  * falling back to {@link DEFAULT_FILENAME}).
+ *
+ * @example
+ * ```ts
+ * import { SqliteStore } from "@hdnd/store-sqlite"
+ *
+ * const layer = SqliteStore.layerConfig() // HDND_SQLITE_FILE, or ./hdnd.sqlite
+ * ```
  *
  * @since 0.1.0
  * @category layers
@@ -155,8 +176,11 @@ export interface OpenClientOptions extends Omit<SqliteStoreConfig, "filename"> {
  *
  * @example
  * ```ts
- * const client = await SqliteStore.openClient()
- * await client.load(json)
+ * import { SqliteStore } from "@hdnd/store-sqlite"
+ * import { readFile } from "node:fs/promises"
+ *
+ * const client = await SqliteStore.openClient() // HDND_SQLITE_FILE, or ./hdnd.sqlite
+ * await client.load(JSON.parse(await readFile("data.json", "utf8"))) // a batch in its JSON encoding
  * await client.close()
  * ```
  *

@@ -397,6 +397,16 @@ export interface GeneratedDataset {
 /**
  * A world with up to `maxActivities` (default 60) activities and `maxTallies` (default 6) tallies.
  *
+ * @example
+ * ```ts
+ * import { Arbitraries } from "@hdnd/testkit"
+ * import fc from "fast-check"
+ *
+ * // Generated council worlds: units over time, councils, organs, sessions, activities and tallies.
+ * const [generated] = fc.sample(Arbitraries.datasetArb({ maxActivities: 20 }), 1)
+ * console.log(generated?.activities.length)
+ * ```
+ *
  * @since 0.1.0
  * @category arbitraries
  */

@@ -451,6 +451,16 @@ export const rolesAddUp = (t: Tabulator, u: Universe = builtin): Law =>
  * gives nothing to check (no count or sum indicator, no "of which" pair, no sum or distinct
  * indicator) are left out.
  *
+ * @example
+ * ```ts no-run
+ * import { Laws } from "@hdnd/testkit"
+ * import fc from "fast-check"
+ * import { it } from "vitest"
+ *
+ * // Every counting law, checked on core's reference engine; put your own Laws.Tabulator in its place.
+ * for (const law of Laws.all(Laws.reference)) it(law.name, () => fc.assert(law.property, { numRuns: 50 }), 60_000)
+ * ```
+ *
  * @since 0.1.0
  * @category laws
  */

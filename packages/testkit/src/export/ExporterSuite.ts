@@ -163,6 +163,20 @@ const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.leng
  * Registers the conformance tests of an exporter with vitest. Call it at the top level of a test file
  * and `await` it.
  *
+ * @example
+ * ```ts no-run
+ * import { HtmlExporter } from "@hdnd/export-html"
+ * import { ExporterSuite } from "@hdnd/testkit"
+ *
+ * // In a vitest test file: the conformance tests of an exporter, reading its bytes back as a user sees them.
+ * await ExporterSuite.exporterConformance({
+ *   name: "html",
+ *   exporter: HtmlExporter.exporter,
+ *   readBack: async (output) => ({ texts: [new TextDecoder().decode(output.bytes)] }),
+ *   shows: { header: true, text: true, tables: true, charts: "data", appendices: true }
+ * })
+ * ```
+ *
  * @since 0.1.0
  * @category suites
  */

@@ -234,6 +234,15 @@ const CREATED = new Date("2024-01-05T08:30:00Z")
  * Registers the conformance tests of a plugin with vitest. Call it at the top level of a test file and
  * `await` it.
  *
+ * @example
+ * ```ts no-run
+ * import * as SonLa from "@hdnd/province-son-la"
+ * import { PluginSuite } from "@hdnd/testkit"
+ *
+ * // In a vitest test file: the plugin loads, its kinds, indicators and templates obey the laws and render.
+ * await PluginSuite.pluginConformance({ plugin: SonLa.plugin, numRuns: 25 })
+ * ```
+ *
  * @since 0.1.0
  * @category suites
  */

@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import { Activity, ActivityKind, CalendarDate, Dataset, PluginHost, Registry, Tabulation, TabulationRequest, Tally } from "@hdnd/core"
+import { Activity, ActivityKind, CalendarDate, Dataset, PluginHost, Tabulation, TabulationRequest, Tally } from "@hdnd/core"
 import type { Council, Session } from "@hdnd/core"
 import * as Schema from "effect/Schema"
 import fc from "fast-check"
@@ -15,7 +15,7 @@ import * as Arbitraries from "../Arbitraries.js"
 import * as SchemaArbitrary from "../internal/schemaArbitrary.js"
 import type { GeneratedDataset, World } from "../Arbitraries.js"
 import type { Universe } from "../Laws.js"
-import { requestArb } from "../Laws.js"
+import { builtin, requestArb } from "../Laws.js"
 
 type Batch = Dataset.Batch
 type Request = TabulationRequest.TabulationRequest
@@ -116,7 +116,10 @@ const fieldsArb = (kind: ActivityKind.ActivityKindSpec): fc.Arbitrary<Partial<Re
  * @category models
  */
 export interface UniverseOptions {
-  /** The indicators requests draw from (default: the plugin's own; the built-in ones if it has none). */
+  /**
+   * The indicators requests draw from (default: the plugin's own; if it has none, the built-in ones that
+   * can count something in a generated dataset, as in `Laws.builtin`).
+   */
   readonly indicators?: ReadonlyArray<string>
   /** The activity kinds generated (default: the plugin's own and the built-in generated kinds). */
   readonly kinds?: ReadonlyArray<string>
@@ -134,7 +137,7 @@ export const universe = (loaded: PluginHost.Loaded, plugin: string, options: Uni
   const registry = loaded.registry
   const own = (xs: Iterable<{ readonly id: string }>) => [...xs].map((x) => x.id).filter((id) => loaded.origins.get(id) === plugin)
   const ownIndicators = own(registry.indicators.values())
-  const indicators = options.indicators ?? (ownIndicators.length > 0 ? ownIndicators : [...Registry.builtin.indicators.keys()])
+  const indicators = options.indicators ?? (ownIndicators.length > 0 ? ownIndicators : builtin.indicators)
   const kindIds = options.kinds ?? [...own(registry.activityKinds.values()), ...Arbitraries.GENERATED_KINDS]
   const kinds = kindIds.map((id) => {
     const k = registry.activityKinds.get(id as never)
