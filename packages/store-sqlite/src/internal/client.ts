@@ -40,14 +40,18 @@ const failure = (operation: string) => (cause: unknown) =>
 const toPortError = (e: SqlError): Port.SqlError => new Port.SqlError({ message: e.message, cause: e.reason })
 
 /**
- * Opens `filename` (WAL journal) and builds the database. Throws (as a defect) what better-sqlite3
+ * Opens `filename` (WAL journal; or read-only, leaving the journal mode as it is, with a first read
+ * so that a file SQLite cannot read fails here) and builds the database. Throws (as a defect) what better-sqlite3
  * throws while opening, e.g. `SQLITE_BUSY` while another process switches a new file to WAL.
  */
-export const open = (filename: string): Effect.Effect<SqliteConnection, never, Scope.Scope> =>
+export const open = (filename: string, options: { readonly readonly?: boolean } = {}): Effect.Effect<SqliteConnection, never, Scope.Scope> =>
   Effect.gen(function* () {
-    const db = new Database(filename)
+    const readonly = options.readonly === true
+    // Read-only: SQLite's read-only mode (the file must exist), and the journal mode left as it is.
+    const db = readonly ? new Database(filename, { readonly: true, fileMustExist: true }) : new Database(filename)
     yield* Effect.addFinalizer(() => Effect.sync(() => db.close()))
-    db.pragma("journal_mode = WAL")
+    if (readonly) db.prepare("SELECT COUNT(*) FROM sqlite_master").get()
+    else db.pragma("journal_mode = WAL")
 
     // A small LRU of prepared statements, keyed by SQL text.
     const prepared = new Map<string, Database.Statement>()

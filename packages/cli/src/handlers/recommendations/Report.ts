@@ -9,7 +9,7 @@ import type { CalendarDate, Errors, Exporter, Registry, ReportDocument, Store, T
 import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
 import type { Common } from "../../Context.js"
-import { info, withStore } from "../../Context.js"
+import { info, withReadStore } from "../../Context.js"
 import type { UsageError } from "../../Failure.js"
 import { emit, reportInputs, templateOf } from "../Report.js"
 import { answerDocument } from "./AnswerDocument.js"
@@ -62,7 +62,7 @@ export const report = (
     const { formats, files, registry, p, asOf, date: issued } = yield* reportInputs(c, o)
     const ref = o.template ?? RecommendationReport.ANSWER_REPORT
     const template = ref === RecommendationReport.ANSWER_REPORT ? undefined : yield* templateOf(registry, ref)
-    const { doc, count } = yield* withStore(c, (store) =>
+    const { doc, count } = yield* withReadStore(c, (store) =>
       Effect.gen(function* () {
         const { ds, councils } = yield* councilIds(store, o.councils)
         const records = yield* recordsOf(store, councils)
