@@ -31,7 +31,9 @@ export interface SqliteStoreConfig {
    * Open the file read-only, for commands that only read: SQLite's read-only mode, no switch to
    * the WAL journal, and the schema checked instead of created or migrated (a file that needs a
    * migration fails with a `StoreError` of operation `"schema"`). The file must exist (a missing
-   * one fails with operation `"missing"`); nothing is ever written to it. Default false.
+   * one fails with operation `"missing"`); nothing is ever written to it. A WAL-journal file in a
+   * folder the process may not write to (a read-only share), which SQLite cannot read in place, is
+   * read from a private temporary copy. Default false.
    *
    * @since 0.2.0
    */
@@ -68,11 +70,21 @@ const pragmas = (database: Database.DatabaseService, config: SqliteStoreConfig) 
 
 const message = (defect: unknown): string => String((defect as { message?: unknown } | undefined)?.message ?? defect)
 
+/** Whether `file` does not exist (not merely unreadable: a folder without permission is not "missing"). */
+const isMissing = (file: string): boolean => {
+  try {
+    fs.statSync(file)
+    return false
+  } catch (e) {
+    return (e as { code?: unknown }).code === "ENOENT"
+  }
+}
+
 /** What better-sqlite3 threw while opening, as a `StoreError` that says what to do where it can. */
 const openError = (config: SqliteStoreConfig, defect: unknown): Errors.StoreError => {
   const code = String((defect as { code?: unknown } | undefined)?.code ?? "")
   const f = config.filename
-  if (config.readonly === true && /CANTOPEN/.test(code) && !fs.existsSync(f)) {
+  if (config.readonly === true && /CANTOPEN/.test(code) && isMissing(f)) {
     return new Errors.StoreError({
       operation: "missing",
       vi: `không có tệp cơ sở dữ liệu ${f}; hãy kiểm tra --db, hoặc tạo cơ sở dữ liệu bằng hdnd init --db ${f}`,
