@@ -17,7 +17,8 @@ import type { Lang } from "./Lang.js"
 import * as Plugins from "./Plugins.js"
 import { pick } from "./Lang.js"
 import type { TableFormat } from "./Output.js"
-import { csv, table } from "./Output.js"
+import { table } from "./Output.js"
+import { csv } from "./Csv.js"
 
 /**
  * The options every command takes.
@@ -83,13 +84,26 @@ export const info = (c: Common, vi: string, en: string): Effect.Effect<void> =>
  */
 export const withStore = <A, E>(
   c: Common,
-  f: (store: Store.StoreService) => Effect.Effect<A, E, Store.Store>
+  f: (store: Store.StoreService) => Effect.Effect<A, E, Store.Store>,
+  access: Database.Access = "write"
 ): Effect.Effect<A, E | Errors.StoreError | UsageError> =>
   Effect.flatMap(registryOf(c), (registry) =>
     Effect.gen(function* () {
       return yield* f(yield* Store.Store)
-    }).pipe(Effect.provide(Database.layer(c.target, registry)))
+    }).pipe(Effect.provide(Database.layer(c.target, registry, access)))
   )
+
+/**
+ * {@link withStore} for a command that only reads: a SQLite file is opened read-only, and a missing
+ * one is refused rather than created (`Database.Access`).
+ *
+ * @since 0.2.0
+ * @category store
+ */
+export const withReadStore = <A, E>(
+  c: Common,
+  f: (store: Store.StoreService) => Effect.Effect<A, E, Store.Store>
+): Effect.Effect<A, E | Errors.StoreError | UsageError> => withStore(c, f, "read")
 
 /**
  * A date option: `yyyy-mm-dd`, `dd/mm/yyyy` or Vietnamese words.

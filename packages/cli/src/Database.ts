@@ -42,17 +42,32 @@ export const target = (db: Option.Option<string>, url: Option.Option<string>, en
 export const describe = (t: Target): string => (t._tag === "Sqlite" ? t.file : t.url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@"))
 
 /**
- * The store layer of a target (creating or migrating its schema when opened).
+ * How a command uses the database: `"write"` (loading commands) creates or migrates it when opened;
+ * `"read"` (report, stats, units, recommendations, programme) opens a SQLite file read-only, so a
+ * missing file, one that needs a migration, or one on a read-only share is never written to.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type Access = "read" | "write"
+
+/**
+ * The store layer of a target: for `"write"` access (the default), creating or migrating its schema
+ * when opened; for `"read"`, a SQLite file opened read-only (it must exist and be up to date).
  *
  * @since 0.1.0
  * @category layers
  */
-export const layer = (t: Target, registry?: Registry.Registry): Layer.Layer<Store.Store, Errors.StoreError> =>
+export const layer = (t: Target, registry?: Registry.Registry, access: Access = "write"): Layer.Layer<Store.Store, Errors.StoreError> =>
   Layer.unwrap(
     t._tag === "Sqlite"
       ? Effect.map(
           Effect.promise(() => import("@hdnd/store-sqlite")),
-          ({ SqliteStore }) => SqliteStore.layer({ filename: t.file, ...(registry === undefined ? {} : { registry }) }) as Layer.Layer<Store.Store, Errors.StoreError>
+          ({ SqliteStore }) =>
+            SqliteStore.layer({ filename: t.file, ...(access === "read" ? { readonly: true } : {}), ...(registry === undefined ? {} : { registry }) }) as Layer.Layer<
+              Store.Store,
+              Errors.StoreError
+            >
         )
       : Effect.map(
           Effect.promise(() => import("@hdnd/store-postgres")),

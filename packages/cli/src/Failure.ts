@@ -37,12 +37,24 @@ export const ExitCode = { ok: 0, badInput: 1, internal: 2, interrupted: 130 } as
 
 const BAD_INPUT = new Set(["UsageError", "Rejected", "ValidationError", "DecodeError", "NotFoundError", "TabulationError", "ReportError", "ImportError"])
 
+/**
+ * Store failures the user can fix (`StoreError` operations): a database file that is missing, that
+ * needs a migration while opened read-only, or that SQLite cannot read from a read-only folder.
+ */
+const USER_STORE_FAILURES: ReadonlySet<string> = new Set(["missing", "schema", "readonly"])
+
 interface Described {
   readonly _tag?: string
   readonly vi?: string
   readonly en?: string
   readonly problems?: ReadonlyArray<{ describe(lang: Lang): string }>
   readonly message?: string
+}
+
+/** A message followed by its cause's own message, when it has one that the message does not already say. */
+const withCause = (head: string, cause: unknown): string => {
+  const m = (cause as { message?: unknown } | undefined)?.message
+  return typeof m === "string" && m !== "" && !head.includes(m) ? `${head} (${m})` : head
 }
 
 /**
@@ -53,6 +65,7 @@ interface Described {
  */
 export const exitCodeOf = (error: unknown): number => {
   const tag = (error as Described | undefined)?._tag
+  if (tag === "StoreError") return USER_STORE_FAILURES.has(String((error as { operation?: unknown }).operation)) ? ExitCode.badInput : ExitCode.internal
   return tag !== undefined && BAD_INPUT.has(tag) ? ExitCode.badInput : ExitCode.internal
 }
 
@@ -71,6 +84,6 @@ export const messageOf = (error: unknown, lang: Lang): string => {
     const title = head ?? (lang === "vi" ? "Dữ liệu không hợp lệ:" : "Invalid data:")
     return [title, ...lines, ...more].join("\n")
   }
-  if (head !== undefined) return head
+  if (head !== undefined) return e._tag === "ExportError" ? withCause(head, (error as { cause?: unknown }).cause) : head
   return typeof e.message === "string" && e.message !== "" ? e.message : String(error)
 }

@@ -13,6 +13,7 @@ import * as Command from "effect/cli/Command"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
+import * as ArgumentErrors from "./ArgumentErrors.js"
 import { command, VERSION } from "./Cli.js"
 import { ExitCode, exitCodeOf, messageOf } from "./Failure.js"
 import * as Lang from "./Lang.js"
@@ -20,8 +21,8 @@ import { colours, style } from "./Output.js"
 
 /**
  * How effect/cli's output is shown: help on stdout, `--version` as the bare version, and what is
- * wrong with the arguments on stderr — one `Lỗi:`/`Error:` line each (effect/cli's own text, in
- * English) and where to find the help — without the whole help, so that stdout stays clean.
+ * wrong with the arguments on stderr — one `Lỗi:`/`Error:` line each, in the run's language
+ * (`ArgumentErrors`), and where to find the help — without the whole help, so that stdout stays clean.
  */
 const presenter = (lang: Lang.Lang): CliOutput.Presenter => ({
   present: (event) =>
@@ -40,7 +41,7 @@ const presenter = (lang: Lang.Lang): CliOutput.Presenter => ({
           const on = colours(process.stderr)
           const label = style.red(on, Lang.pick(lang, "Lỗi:", "Error:"))
           const help = `${event.commandPath.join(" ")} --help`
-          for (const e of event.errors) process.stderr.write(`${label} ${e.message}\n`)
+          for (const e of event.errors) process.stderr.write(`${label} ${ArgumentErrors.describe(e, lang)}\n`)
           process.stderr.write(`${Lang.pick(lang, `Xem "${help}".`, `See "${help}".`)}\n`)
           return
         }
@@ -63,7 +64,7 @@ export const program = (argv: ReadonlyArray<string>): Effect.Effect<number> => {
       process.stderr.write(`${style.red(on, Lang.pick(lang, "Lỗi:", "Error:"))} ${messageOf(error, lang)}\n`)
       return exitCodeOf(error)
     })
-  return Command.runWith(command(lang), { version: VERSION })(args).pipe(
+  return Command.runWith(command(lang), { version: VERSION })(ArgumentErrors.withoutLang(args)).pipe(
     Effect.as<number>(ExitCode.ok),
     Effect.catch((error) =>
       // effect/cli has already shown the help, or what was wrong with the arguments. Help shown

@@ -1,5 +1,6 @@
 /**
- * Writing to the terminal: plain text, aligned tables, CSV and JSON; colours only on a terminal
+ * Writing to the terminal: plain text and aligned tables (CSV is in `Csv.ts`, guarded against
+ * formulas); colours only on a terminal
  * that wants them (`NO_COLOR` unset, `FORCE_COLOR` forces them).
  *
  * @since 0.1.0
@@ -56,20 +57,3 @@ export const table = (header: ReadonlyArray<string>, rows: ReadonlyArray<Readonl
       .trimEnd()
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n") + "\n"
 }
-
-/**
- * One CSV field, quoted when it needs to be.
- *
- * @since 0.1.0
- * @category formatting
- */
-export const csvField = (v: string): string => (/[",\r\n]/.test(v) || v !== v.trim() ? `"${v.replaceAll('"', '""')}"` : v)
-
-/**
- * Rows as CSV (with a header row, CRLF line ends).
- *
- * @since 0.1.0
- * @category formatting
- */
-export const csv = (header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>): string =>
-  [header, ...rows].map((r) => r.map(csvField).join(",")).join("\r\n") + "\r\n"

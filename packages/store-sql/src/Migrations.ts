@@ -176,6 +176,44 @@ const storeError = (operation: string, vi: string, en: string, cause?: unknown) 
   new Errors.StoreError({ operation, vi, en, ...(cause === undefined ? {} : { cause }) })
 
 /**
+ * Checks, without writing anything, that a database is at {@link SCHEMA_VERSION}: for a store opened
+ * read-only, which may neither create nor migrate the schema. An empty database, an older schema
+ * and a newer one each fail with a `StoreError` of operation `"schema"` that says what to do.
+ *
+ * @since 0.2.0
+ * @category migrations
+ */
+export const check = (t: Tables): Effect.Effect<number, Errors.StoreError, Database> =>
+  Effect.gen(function* () {
+    const sql = yield* Database
+    const rows = yield* sql.query(`SELECT MAX(version) AS v FROM ${t.hdnd_migrations}`).pipe(
+      // No migrations table: not an hdnd database, or an empty one.
+      Effect.catchTag("SqlError", () => Effect.succeed([] as ReadonlyArray<unknown>))
+    )
+    const current = Number((rows[0] as { v: unknown } | undefined)?.v ?? 0)
+    if (current === SCHEMA_VERSION) return current
+    return yield* Effect.fail(
+      current === 0
+        ? storeError(
+            "schema",
+            "cơ sở dữ liệu chưa có lược đồ hdnd (tệp trống hoặc không phải của hdnd); hãy tạo bằng hdnd init",
+            "the database has no hdnd schema (an empty file, or not hdnd's); create one with hdnd init"
+          )
+        : current < SCHEMA_VERSION
+          ? storeError(
+              "schema",
+              `cơ sở dữ liệu cần nâng cấp lược đồ (v${current} → v${SCHEMA_VERSION}) mà đang mở chỉ để đọc; hãy chạy một lệnh ghi (ví dụ hdnd import) trên tệp có quyền ghi`,
+              `the database needs a schema migration (v${current} → v${SCHEMA_VERSION}) but is open read-only; run a writing command (such as hdnd import) on a writable copy`
+            )
+          : storeError(
+              "schema",
+              `cơ sở dữ liệu được ghi bởi phiên bản hdnd mới hơn (lược đồ v${current}, bản này hiểu tới v${SCHEMA_VERSION}); hãy nâng cấp hdnd`,
+              `the database was written by a newer hdnd (schema v${current}; this version knows up to v${SCHEMA_VERSION}); upgrade hdnd`
+            )
+    )
+  })
+
+/**
  * Brings a database to {@link SCHEMA_VERSION}: creates it when empty, migrates an older one, and
  * refuses one written by a newer hdnd.
  *

@@ -21,7 +21,7 @@ import * as Reader from "./internal/Reader.js"
 import * as StructureCache from "./internal/StructureCache.js"
 import * as Upsert from "./internal/Upsert.js"
 import * as Writer from "./internal/Writer.js"
-import { migrate } from "./Migrations.js"
+import { check, migrate } from "./Migrations.js"
 import { feedRows, feedValues, outputQueries, tabulationQuery, valuesQueries } from "./Pushdown.js"
 import { layouts } from "./Rows.js"
 import { SqlText, tables } from "./Tables.js"
@@ -43,6 +43,13 @@ export interface SqlStoreOptions {
   readonly rowsPerStatement?: number
   /** Runs one statement for many rows faster than multi-row statements (the SQLite adapter's). */
   readonly bulk?: BulkWriter
+  /**
+   * Serve reads only: the schema is checked (`Migrations.check`), never created or migrated.
+   * The adapter opens its connection read-only too. Default false.
+   *
+   * @since 0.2.0
+   */
+  readonly readonly?: boolean
 }
 
 /**
@@ -70,7 +77,8 @@ export const describeCause: (e: unknown) => string = internalErrors.describeCaus
 const { storeError, toStoreError } = internalErrors
 
 /**
- * Makes a SQL store service on the {@link Database} in context: migrates the schema, then serves the port.
+ * Makes a SQL store service on the {@link Database} in context: migrates the schema (or, read-only,
+ * checks it), then serves the port.
  *
  * @since 0.1.0
  * @category constructors
@@ -81,7 +89,8 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
     const d = options.dialect
     const registry = options.registry ?? Registry.builtin
     const t = tables(options.schema)
-    yield* migrate(t, d, options.schema)
+    if (options.readonly === true) yield* check(t)
+    else yield* migrate(t, d, options.schema)
     const sql: Sql = { q: (text, params = []) => db.query(text, params), dialect: d, tables: t }
     const { q } = sql
     const cache = StructureCache.make(sql)

@@ -8,6 +8,7 @@ import type { Registry } from "@hdnd/core"
 import type { Client } from "@hdnd/core"
 import { Errors, HdndClient, Store } from "@hdnd/core"
 import { Database, Dialect, SqlStore } from "@hdnd/store-sql"
+import * as fs from "node:fs"
 import * as Config from "effect/Config"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -27,6 +28,17 @@ export interface SqliteStoreConfig {
   readonly registry?: Registry.Registry
   /** How long a writer waits for another process's lock before retrying. Default 5,000 ms. */
   readonly busyTimeoutMs?: number
+  /**
+   * Open the file read-only, for commands that only read: SQLite's read-only mode, no switch to
+   * the WAL journal, and the schema checked instead of created or migrated (a file that needs a
+   * migration fails with a `StoreError` of operation `"schema"`). The file must exist (a missing
+   * one fails with operation `"missing"`); nothing is ever written to it. A WAL-journal file in a
+   * folder the process may not write to (a read-only share), which SQLite cannot read in place, is
+   * read from a private temporary copy. Default false.
+   *
+   * @since 0.2.0
+   */
+  readonly readonly?: boolean
 }
 
 /**
@@ -59,24 +71,54 @@ const pragmas = (database: Database.DatabaseService, config: SqliteStoreConfig) 
 
 const message = (defect: unknown): string => String((defect as { message?: unknown } | undefined)?.message ?? defect)
 
+/** Whether `file` does not exist (not merely unreadable: a folder without permission is not "missing"). */
+const isMissing = (file: string): boolean => {
+  try {
+    fs.statSync(file)
+    return false
+  } catch (e) {
+    return (e as { code?: unknown }).code === "ENOENT"
+  }
+}
+
+/** What better-sqlite3 threw while opening, as a `StoreError` that says what to do where it can. */
+const openError = (config: SqliteStoreConfig, defect: unknown): Errors.StoreError => {
+  const code = String((defect as { code?: unknown } | undefined)?.code ?? "")
+  const f = config.filename
+  if (config.readonly === true && /CANTOPEN/.test(code) && isMissing(f)) {
+    return new Errors.StoreError({
+      operation: "missing",
+      vi: `không có tệp cơ sở dữ liệu ${f}; hãy kiểm tra --db, hoặc tạo cơ sở dữ liệu bằng hdnd init --db ${f}`,
+      en: `there is no database file ${f}; check --db, or create the database with hdnd init --db ${f}`,
+      cause: defect
+    })
+  }
+  if (config.readonly === true && /READONLY/.test(code)) {
+    // A WAL database is read through its -shm file, which SQLite must be able to create.
+    return new Errors.StoreError({
+      operation: "readonly",
+      vi: `không đọc được tệp SQLite ${f} (${code}): tệp dùng nhật ký WAL nên SQLite cần tạo ${f}-shm bên cạnh, mà thư mục chỉ cho đọc; hãy chép tệp sang một thư mục ghi được, hoặc xin quyền ghi thư mục`,
+      en: `cannot read the SQLite file ${f} (${code}): it uses the WAL journal, so SQLite must create ${f}-shm next to it, and the folder is read-only; copy the file to a writable folder, or get write access to the folder`,
+      cause: defect
+    })
+  }
+  return new Errors.StoreError({
+    operation: "open",
+    vi: `không mở được tệp SQLite ${f}: ${message(defect)}`,
+    en: `cannot open the SQLite file ${f}: ${message(defect)}`,
+    cause: defect
+  })
+}
+
 /**
  * The SQLite database, opened with retries: when several processes open a brand-new file at once,
  * switching it to the WAL journal needs an exclusive lock and the driver throws `SQLITE_BUSY`
  * instead of waiting, so opening is tried again for up to a minute.
  */
 const openDatabase = (config: SqliteStoreConfig) =>
-  Connection.open(config.filename).pipe(
+  Connection.open(config.filename, { readonly: config.readonly === true }).pipe(
     Effect.catchDefect((defect) =>
-      Dialect.sqlite.isBusy(defect)
-        ? Effect.fail(defect)
-        : Effect.fail(
-            new Errors.StoreError({
-              operation: "open",
-              vi: `không mở được tệp SQLite ${config.filename}: ${message(defect)}`,
-              en: `cannot open the SQLite file ${config.filename}: ${message(defect)}`,
-              cause: defect
-            })
-          )
+      Dialect.sqlite.isBusy(defect) ? Effect.fail(defect) : Effect.fail(openError(config, defect))
     ),
     Effect.retry({
       while: (e) => !(e instanceof Errors.StoreError),
@@ -123,6 +165,7 @@ export const layer = (config: SqliteStoreConfig): Layer.Layer<Store.Store | Data
         dialect: Dialect.sqlite,
         persistent: config.filename !== ":memory:",
         bulk,
+        readonly: config.readonly === true,
         ...(config.registry === undefined ? {} : { registry: config.registry })
       }).pipe(Effect.provideService(Database.Database, database))
       return Context.make(Store.Store, store).pipe(Context.add(Database.Database, database))

@@ -15,7 +15,8 @@ import { info, out, withStore } from "../Context.js"
 import * as Database from "../Database.js"
 import { Rejected, UsageError } from "../Failure.js"
 import { num, pick } from "../Lang.js"
-import { csvField } from "../Output.js"
+import * as Csv from "../Csv.js"
+import * as OutputFile from "../OutputFile.js"
 import * as Plugins from "../Plugins.js"
 import * as Progress from "../Progress.js"
 
@@ -48,7 +49,7 @@ const rejectsWriter = (path: string) => {
       Effect.sync(() => {
         if (fd === undefined) {
           fd = fs.openSync(path, "w")
-          fs.writeSync(fd, `\uFEFF${REJECT_HEADER.map(csvField).join(",")}\r\n`)
+          fs.writeSync(fd, `\uFEFF${REJECT_HEADER.map(Csv.field).join(",")}\r\n`)
         }
         const data =
           r.rejected.cells !== undefined
@@ -58,7 +59,7 @@ const rejectsWriter = (path: string) => {
               : ""
         for (const p of r.rejected.problems) {
           const cells = [p.file, p.sheet ?? "", p.row === undefined ? "" : String(p.row), p.column ?? "", p.field, p.code, p.vi, p.en, data]
-          fs.writeSync(fd, `${cells.map(csvField).join(",")}\r\n`)
+          fs.writeSync(fd, Csv.line(cells))
         }
       }),
     close: () => Effect.sync(() => (fd === undefined ? false : (fs.closeSync(fd), true)))
@@ -164,6 +165,8 @@ export const load = (c: Common, o: LoadOptions): Effect.Effect<ImportJob.Summary
     const counter = { bytes: 0 }
     const inputs = o.files.map((f) => ({ name: f, data: counted(f, counter) }))
     const rejectsPath = o.rejects ?? (o.skipInvalid ? "hdnd-rejects.csv" : undefined)
+    // An unwritable rejects file is found now, not after the whole import was read.
+    if (rejectsPath !== undefined) yield* OutputFile.checkWritable("--rejects", rejectsPath)
     const rejects = rejectsPath === undefined ? undefined : rejectsWriter(rejectsPath)
     const progress = Progress.make({ lang: c.lang, quiet: c.quiet })
     const summary = yield* withStore(c, () =>

@@ -13,10 +13,11 @@ import * as Schema from "effect/Schema"
 import * as fs from "node:fs"
 import * as path from "node:path"
 import type { Common } from "../Context.js"
-import { collect, findCouncils, findOrgan, info, out, parseOptionalDate, print, registryOf, today, withStore } from "../Context.js"
+import { collect, findCouncils, findOrgan, info, out, parseOptionalDate, print, registryOf, today, withReadStore } from "../Context.js"
 import { UsageError } from "../Failure.js"
 import type { Lang } from "../Lang.js"
 import { num, pick } from "../Lang.js"
+import * as OutputFile from "../OutputFile.js"
 import type { TableFormat } from "../Output.js"
 
 /**
@@ -145,7 +146,7 @@ export const progress = (c: Common, o: ProgressOptions): Effect.Effect<void, Usa
   Effect.gen(function* () {
     const asOf = yield* parseOptionalDate("as-of", o.asOf)
     const registry = yield* registryOf(c)
-    const loaded = yield* withStore(c, (store) => load(store, o))
+    const loaded = yield* withReadStore(c, (store) => load(store, o))
     const all = progressOf(loaded, asOf)
     const organName = (id: string) => loaded.ds.organs.get(id as Ids.OrganId)?.name ?? id
     const t = (vi: string, en: string) => pick(c.lang, vi, en)
@@ -322,7 +323,7 @@ export const draftFileNames = (
 export const draft = (c: Common, o: DraftOptions): Effect.Effect<void, UsageError | Errors.StoreError> =>
   Effect.gen(function* () {
     const asOf = yield* parseOptionalDate("as-of", o.asOf)
-    const loaded = yield* withStore(c, (store) => load(store, { programmes: [o.programme], councils: [] }))
+    const loaded = yield* withReadStore(c, (store) => load(store, { programmes: [o.programme], councils: [] }))
     const programme = loaded.programmes[0]!
     if (o.year !== undefined && o.year <= programme.year) {
       return yield* Effect.fail(
@@ -360,12 +361,10 @@ export const draft = (c: Common, o: DraftOptions): Effect.Effect<void, UsageErro
     }
     for (const f of files) {
       yield* Effect.try({
-        try: () => {
-          fs.mkdirSync(path.dirname(path.resolve(f.file)), { recursive: true })
-          fs.writeFileSync(f.file, f.text, "utf8")
-        },
-        catch: (e) => new UsageError({ vi: `không ghi được tệp ${f.file}: ${String(e)}`, en: `cannot write ${f.file}: ${String(e)}` })
+        try: () => fs.mkdirSync(path.dirname(path.resolve(f.file)), { recursive: true }),
+        catch: (e) => OutputFile.unwritable("--output", f.file, e)
       })
+      yield* OutputFile.writeAtomic("--output", f.file, f.text)
     }
     const list = files.map((f) => f.file).join(" ")
     yield* out(

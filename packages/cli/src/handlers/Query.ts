@@ -10,7 +10,7 @@ import type { Errors, Indicator, Plugin, TabulationRequest } from "@hdnd/core"
 import * as Effect from "effect/Effect"
 import type { Common } from "../Context.js"
 import * as Plugins from "../Plugins.js"
-import { info, leftOut, numberStyleOf, parseDate, parseOptionalDate, period, print, registryOf, scopeOf, warnLeftOut, withStore } from "../Context.js"
+import { info, leftOut, numberStyleOf, parseDate, parseOptionalDate, period, print, registryOf, scopeOf, warnLeftOut, withReadStore } from "../Context.js"
 import { UsageError } from "../Failure.js"
 import { num, pick } from "../Lang.js"
 import type { TableFormat } from "../Output.js"
@@ -74,7 +74,7 @@ export const stats = (c: Common, o: StatsOptions): Effect.Effect<void, UsageErro
     if (unknown.length > 0) {
       return yield* Effect.fail(new UsageError({ vi: `chỉ tiêu không có: ${unknown.join(", ")}; xem "hdnd indicators"`, en: `unknown indicators: ${unknown.join(", ")}; see "hdnd indicators"` }))
     }
-    const tab = yield* withStore(c, (store) =>
+    const tab = yield* withReadStore(c, (store) =>
       Effect.gen(function* () {
         const { ds, scope } = yield* scopeOf(store, o.scope, asOf)
         yield* warnLeftOut(c, leftOut(ds, scope, p), asOf)
@@ -173,7 +173,7 @@ export const templates = (c: Common, format: TableFormat): Effect.Effect<void, U
 export const units = (c: Common, asOfText: string | undefined, format: TableFormat): Effect.Effect<void, UsageError | Errors.StoreError> =>
   Effect.gen(function* () {
     const asOf = asOfText === undefined ? CalendarDate.date(new Date().toISOString().slice(0, 10)) : yield* parseDate("as-of", asOfText)
-    const ds = yield* withStore(c, Store.structure)
+    const ds = yield* withReadStore(c, Store.structure)
     const h = Hierarchy.make(ds.units.values(), ds.lineage.values())
     const valid = h.asOf(asOf)
     const ids = new Set(valid.map((u) => u.id))

@@ -14,9 +14,10 @@ import * as Stream from "effect/Stream"
 import * as fs from "node:fs"
 import * as path from "node:path"
 import type { Common } from "../Context.js"
-import { info, numberStyleOf, out, parseOptionalDate, period, leftOut, registryOf, scopeOf, warnLeftOut, withStore } from "../Context.js"
+import { info, leftOut, numberStyleOf, out, parseOptionalDate, period, registryOf, scopeOf, warnLeftOut, withReadStore } from "../Context.js"
 import * as Exporters from "../Exporters.js"
 import { UsageError } from "../Failure.js"
+import * as OutputFile from "../OutputFile.js"
 import * as Plugins from "../Plugins.js"
 
 /**
@@ -68,7 +69,7 @@ export const templateOf = (registry: Registry.Registry, ref: string): Effect.Eff
 }
 
 /** The activities and tallies a traced tabulation counted, read from the store. */
-const recordsBehind = (registry: Registry.Registry, store: Store.StoreService, tab: Tabulation.Tabulation) =>
+const recordsBehind = (registry: Registry.Registry, store: Store.StoreService, tab: Tabulation.Tabulation, limit?: AppendixLimit) =>
   Effect.gen(function* () {
     const activityIds = new Set<string>()
     const tallyIds = new Set<string>()
@@ -76,6 +77,9 @@ const recordsBehind = (registry: Registry.Registry, store: Store.StoreService, t
       for (const a of cell.activities) activityIds.add(a)
       for (const t of cell.tallies) tallyIds.add(t.id)
     }
+    // Refuse before reading a single record, rather than run out of memory building the document.
+    const rows = activityIds.size + tallyIds.size
+    if (limit !== undefined && rows > limit.rows) return yield* Effect.fail(tooManyRecords(rows, limit))
     const period = tab.period === undefined ? {} : { period: tab.period }
     const activities = new Map<string, Activity.Activity>()
     yield* Stream.runForEach(store.stream("activities", period), (a) => Effect.sync(() => void (activityIds.has(a.id) && activities.set(a.id, a))))
@@ -83,6 +87,64 @@ const recordsBehind = (registry: Registry.Registry, store: Store.StoreService, t
     yield* Stream.runForEach(store.stream("tallies", period), (t) => Effect.sync(() => void (tallyIds.has(t.id) && tallies.set(t.id, t))))
     return TabulationDocument.drillDown(tab, registry, activities, tallies)
   })
+
+/**
+ * How many records the appendix of `--records` may list in a document format (DOCX, HTML, text,
+ * Markdown, a plugin's), whose exporters build the whole document in memory: 20,000 rows (some 600
+ * pages), unless `HDND_MAX_APPENDIX_ROWS` says otherwise. XLSX, CSV and JSON have no such limit.
+ *
+ * @since 0.2.0
+ * @category limits
+ */
+export const MAX_APPENDIX_ROWS = 20_000
+
+/** The appendix limit of a run: the formats it applies to and the number of rows. */
+interface AppendixLimit {
+  readonly rows: number
+  readonly formats: ReadonlyArray<string>
+}
+
+/** Formats whose exporter can take an appendix of any size. */
+const isTabular = (f: Exporters.Chosen): boolean => f._tag === "BuiltIn" && (f.format === "xlsx" || f.format === "csv" || f.format === "json")
+
+/**
+ * The appendix limit for `--records` in these formats, or `undefined` when none is a document
+ * format (or `--records` is not given).
+ */
+const appendixLimit = (formats: ReadonlyArray<Exporters.Chosen>, records: boolean): AppendixLimit | undefined => {
+  const documents = records ? formats.filter((f) => !isTabular(f)) : []
+  if (documents.length === 0) return undefined
+  const fromEnv = Number(process.env.HDND_MAX_APPENDIX_ROWS)
+  return { rows: Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : MAX_APPENDIX_ROWS, formats: documents.map(Exporters.nameOf) }
+}
+
+const tooManyRecords = (rows: number, limit: AppendixLimit): UsageError => {
+  const f = limit.formats.join(", ")
+  const n = (lang: "vi" | "en", x: number) => x.toLocaleString(lang === "vi" ? "vi-VN" : "en-US")
+  return new UsageError({
+    vi: `--records: phụ lục có ${n("vi", rows)} hồ sơ, quá giới hạn ${n("vi", limit.rows)} dòng của định dạng ${f}; hãy dùng --format xlsx (phụ lục không giới hạn), hoặc bỏ --records, hoặc thu hẹp --scope hay kỳ báo cáo`,
+    en: `--records: the appendix has ${n("en", rows)} records, over the ${n("en", limit.rows)}-row limit of ${f}; use --format xlsx (no limit on the appendix), or leave out --records, or narrow --scope or the period`
+  })
+}
+
+/**
+ * An exporter's failure, or what it threw (`RangeError: Invalid string length` on a document too
+ * big for memory), as an `ExportError` that keeps the cause in its message.
+ */
+const withCause = (format: Exporters.Chosen) => <A>(effect: Effect.Effect<A, Exporter.ExportError>): Effect.Effect<A, Exporter.ExportError> =>
+  effect.pipe(
+    Effect.catchDefect((defect) => {
+      const m = String((defect as { message?: unknown } | undefined)?.message ?? defect)
+      return Effect.fail(
+        new Exporter.ExportError({
+          format: Exporters.nameOf(format),
+          vi: `không xuất được định dạng ${Exporters.nameOf(format)}: ${m}`,
+          en: `cannot export ${Exporters.nameOf(format)}: ${m}`,
+          cause: defect
+        })
+      )
+    })
+  )
 
 /**
  * The file name of a format in the `-o` directory: `bao-cao.<extension>`; a plugin format whose
@@ -169,12 +231,10 @@ export const write = (c: Common, file: string, output: Exporter.ExportOutput) =>
     const ext = path.extname(file)
     const actual = ext.slice(1).toLowerCase() === output.extension ? file : `${ext === "" ? file : file.slice(0, -ext.length)}.${output.extension}`
     yield* Effect.try({
-      try: () => {
-        fs.mkdirSync(path.dirname(path.resolve(actual)), { recursive: true })
-        fs.writeFileSync(actual, output.bytes)
-      },
-      catch: (e) => new UsageError({ vi: `không ghi được tệp ${actual}: ${String(e)}`, en: `cannot write ${actual}: ${String(e)}` })
+      try: () => fs.mkdirSync(path.dirname(path.resolve(actual)), { recursive: true }),
+      catch: (e) => OutputFile.unwritable("--output", actual, e)
     })
+    yield* OutputFile.writeAtomic("--output", actual, output.bytes)
     if (actual !== file && output.mediaType === "application/zip") yield* info(c, `Báo cáo có nhiều bảng nên được ghi thành tệp nén: ${actual}`, `The report has several tables, so it was written as a zip: ${actual}`)
     else if (actual !== file) yield* info(c, `Đã ghi báo cáo vào ${actual} (định dạng này cần đuôi .${output.extension})`, `Report written to ${actual} (this format needs the .${output.extension} extension)`)
     else yield* info(c, `Đã ghi báo cáo vào ${actual}`, `Report written to ${actual}`)
@@ -221,7 +281,7 @@ export const report = (
     if (unknown.length > 0) return yield* Effect.fail(new Errors.ReportError({ template: template.id, problems: [...unknown] }))
     const isXlsx = (f: Exporters.Chosen) => f._tag === "BuiltIn" && f.format === "xlsx"
     const wantsRecords = o.records === true || formats.some(isXlsx)
-    const { doc, appendix } = yield* withStore(c, (store) =>
+    const { doc, appendix } = yield* withReadStore(c, (store) =>
       Effect.gen(function* () {
         const { ds, scope } = yield* scopeOf(store, o.scope, asOf)
         yield* warnLeftOut(c, leftOut(ds, scope, p), asOf)
@@ -235,7 +295,7 @@ export const report = (
           ...(numberStyle === undefined ? {} : { numberStyle })
         })
         if (Result.isFailure(rendered)) return yield* Effect.fail(rendered.failure)
-        return { doc: rendered.success, appendix: wantsRecords ? yield* recordsBehind(registry, store, tab) : undefined }
+        return { doc: rendered.success, appendix: wantsRecords ? yield* recordsBehind(registry, store, tab, appendixLimit(formats, o.records === true)) : undefined }
       })
     )
     yield* emit(c, formats, files, (format) => (appendix !== undefined && (o.records === true || isXlsx(format)) ? { ...doc, appendices: [appendix] } : doc))
@@ -256,7 +316,7 @@ export const emit = (
 ): Effect.Effect<void, UsageError | Exporter.ExportError> =>
   Effect.gen(function* () {
     for (const [i, format] of formats.entries()) {
-      const output = yield* encode(format, typeof doc === "function" ? doc(format) : doc)
+      const output = yield* withCause(format)(encode(format, typeof doc === "function" ? doc(format) : doc))
       const file = files[i]
       if (file === undefined) {
         if (Exporters.isBinaryChosen(format)) yield* Effect.sync(() => void process.stdout.write(output.bytes))

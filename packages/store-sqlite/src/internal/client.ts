@@ -14,6 +14,9 @@
 import type { SqlStore } from "@hdnd/store-sql"
 import { Database as Port } from "@hdnd/store-sql"
 import Database from "better-sqlite3"
+import * as fs from "node:fs"
+import * as os from "node:os"
+import * as path from "node:path"
 import * as Effect from "effect/Effect"
 import * as Reactivity from "effect/reactivity/Reactivity"
 import type * as Scope from "effect/Scope"
@@ -39,15 +42,61 @@ const failure = (operation: string) => (cause: unknown) =>
 /** Effect's `SqlError` as the port's: its reason (with the driver's error as cause) becomes the cause. */
 const toPortError = (e: SqlError): Port.SqlError => new Port.SqlError({ message: e.message, cause: e.reason })
 
+/** Opens a file read-only and reads from it once, so that a file SQLite cannot read fails here. */
+const probe = (file: string): Database.Database => {
+  const db = new Database(file, { readonly: true, fileMustExist: true })
+  try {
+    db.prepare("SELECT COUNT(*) FROM sqlite_master").get()
+    return db
+  } catch (e) {
+    db.close()
+    throw e
+  }
+}
+
 /**
- * Opens `filename` (WAL journal) and builds the database. Throws (as a defect) what better-sqlite3
+ * Opens `filename` read-only. SQLite reads a WAL-journal file through a `-shm` file that it must be
+ * able to create next to it; in a folder the process may not write to (a read-only share) it fails
+ * with `SQLITE_READONLY_DIRECTORY`. The file (and its `-wal`, if any) is then copied into a private
+ * temporary folder and the copy is read; `cleanup` removes it when the connection closes. Nothing is
+ * ever written next to the original.
+ */
+const openReadonly = (filename: string): { readonly db: Database.Database; readonly cleanup: (() => void) | undefined } => {
+  try {
+    return { db: probe(filename), cleanup: undefined }
+  } catch (e) {
+    if ((e as { code?: unknown }).code !== "SQLITE_READONLY_DIRECTORY") throw e
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hdnd-readonly-"))
+    const cleanup = () => fs.rmSync(dir, { recursive: true, force: true })
+    try {
+      const copy = path.join(dir, path.basename(filename))
+      fs.copyFileSync(filename, copy)
+      if (fs.existsSync(`${filename}-wal`)) fs.copyFileSync(`${filename}-wal`, `${copy}-wal`)
+      return { db: probe(copy), cleanup }
+    } catch {
+      cleanup()
+      throw e
+    }
+  }
+}
+
+/**
+ * Opens `filename` (WAL journal; or read-only, leaving the journal mode as it is, with a first read
+ * so that a file SQLite cannot read fails here) and builds the database. Throws (as a defect) what better-sqlite3
  * throws while opening, e.g. `SQLITE_BUSY` while another process switches a new file to WAL.
  */
-export const open = (filename: string): Effect.Effect<SqliteConnection, never, Scope.Scope> =>
+export const open = (filename: string, options: { readonly readonly?: boolean } = {}): Effect.Effect<SqliteConnection, never, Scope.Scope> =>
   Effect.gen(function* () {
-    const db = new Database(filename)
-    yield* Effect.addFinalizer(() => Effect.sync(() => db.close()))
-    db.pragma("journal_mode = WAL")
+    const readonly = options.readonly === true
+    // Read-only: SQLite's read-only mode (the file must exist), and the journal mode left as it is.
+    const { db, cleanup } = readonly ? openReadonly(filename) : { db: new Database(filename), cleanup: undefined }
+    yield* Effect.addFinalizer(() =>
+      Effect.sync(() => {
+        db.close()
+        cleanup?.()
+      })
+    )
+    if (!readonly) db.pragma("journal_mode = WAL")
 
     // A small LRU of prepared statements, keyed by SQL text.
     const prepared = new Map<string, Database.Statement>()

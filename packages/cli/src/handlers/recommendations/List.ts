@@ -9,7 +9,7 @@ import { Format } from "@hdnd/core"
 import type { CalendarDate, Errors, Recommendation, RecommendationStatus } from "@hdnd/core"
 import * as Effect from "effect/Effect"
 import type { Common } from "../../Context.js"
-import { info, optionalPeriod, parseOptionalDate, print, today, withStore } from "../../Context.js"
+import { info, optionalPeriod, parseOptionalDate, print, today, withReadStore } from "../../Context.js"
 import type { UsageError } from "../../Failure.js"
 import type { Lang } from "../../Lang.js"
 import { num, pick } from "../../Lang.js"
@@ -49,7 +49,7 @@ export const list = (c: Common, o: ListOptions): Effect.Effect<void, UsageError 
   Effect.gen(function* () {
     const asOf = (yield* parseOptionalDate("as-of", o.asOf)) ?? today()
     const p = yield* optionalPeriod(o.from, o.to)
-    const { rows, names, recordCount } = yield* withStore(c, (store) =>
+    const { rows, names, recordCount } = yield* withReadStore(c, (store) =>
       Effect.gen(function* () {
         const { ds, councils } = yield* councilIds(store, o.councils)
         const records = yield* recordsOf(store, councils)

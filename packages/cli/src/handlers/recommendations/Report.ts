@@ -9,7 +9,7 @@ import type { CalendarDate, Errors, Exporter, Registry, ReportDocument, Store, T
 import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
 import type { Common } from "../../Context.js"
-import { info, numberStyleOf, withStore } from "../../Context.js"
+import { info, numberStyleOf, withReadStore } from "../../Context.js"
 import type { UsageError } from "../../Failure.js"
 import { emit, reportInputs, templateOf } from "../Report.js"
 import { answerDocument } from "./AnswerDocument.js"
@@ -71,7 +71,7 @@ export const report = (
     const numberStyle = yield* numberStyleOf(o.numberStyle)
     const ref = o.template ?? RecommendationReport.ANSWER_REPORT
     const template = ref === RecommendationReport.ANSWER_REPORT ? undefined : yield* templateOf(registry, ref)
-    const { doc, count } = yield* withStore(c, (store) =>
+    const { doc, count } = yield* withReadStore(c, (store) =>
       Effect.gen(function* () {
         const { ds, councils } = yield* councilIds(store, o.councils)
         const records = yield* recordsOf(store, councils)

@@ -9,7 +9,7 @@ import { Format, Recommendation, RecommendationStats, Text } from "@hdnd/core"
 import type { Errors } from "@hdnd/core"
 import * as Effect from "effect/Effect"
 import type { Common } from "../../Context.js"
-import { info, optionalPeriod, parseOptionalDate, print, today, withStore } from "../../Context.js"
+import { info, optionalPeriod, parseOptionalDate, print, today, withReadStore } from "../../Context.js"
 import { UsageError } from "../../Failure.js"
 import type { Lang } from "../../Lang.js"
 import { num, pick } from "../../Lang.js"
@@ -95,7 +95,7 @@ export const stats = (c: Common, o: StatsOptions): Effect.Effect<void, UsageErro
         new UsageError({ vi: `--from (${p.from}) sau --as-of (${asOf}): chưa có kiến nghị nào được tính`, en: `--from (${p.from}) is after --as-of (${asOf}): nothing can be counted` })
       )
     }
-    const { result, names } = yield* withStore(c, (store) =>
+    const { result, names } = yield* withReadStore(c, (store) =>
       Effect.gen(function* () {
         const { ds, councils } = yield* councilIds(store, o.councils)
         const records = yield* recordsOf(store, councils)
