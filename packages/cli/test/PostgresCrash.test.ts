@@ -30,7 +30,7 @@ if (!reachable) console.warn(`PostgreSQL crash test skipped: no server at ${ADMI
 
 const KILLS = 20
 const PARTS = 4
-const PER_PART = 3000
+const PER_PART = 1500
 const BATCH = 1000
 const WRITERS = 8
 

@@ -171,6 +171,9 @@ export const wholeBatches = (before: ReadonlySet<string>, after: ReadonlySet<str
   return whole
 }
 
+/** The narrowest the kill window becomes as it follows the imports' speed. */
+const MIN_WINDOW_MS = 20
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 /**
@@ -186,7 +189,11 @@ export interface CrashOptions {
   /** How many imports must be killed while running (the rounds go on until then). */
   readonly kills: number
   readonly seed: number
-  /** The kill lands a random delay in [0, `windowMs`) after the import's first written batch. */
+  /**
+   * The kill lands a random delay in [0, window) after the import's first written batch. The window
+   * starts at `windowMs` (about the time an import of one part takes from its first batch to its end)
+   * and narrows when an import ends before its kill, or a kill lands after the commit.
+   */
   readonly windowMs: number
   /** Share of rounds that import batch by batch instead of all-or-nothing (default 0.25). */
   readonly batchShare?: number
@@ -239,6 +246,8 @@ export interface CrashReport {
   readonly partialBatches: number
   /** Imports that ended on their own before their kill. */
   readonly finished: number
+  /** The kill window at the end, in ms. */
+  readonly windowMs: number
 }
 
 /**
@@ -259,16 +268,19 @@ export const crashRounds = async (options: CrashOptions): Promise<CrashReport> =
     throw new Error(`seed ${seed} (replay with HDND_CRASH_SEED=${seed}), round ${round}: ${what}`)
   }
   let current = (await target.snapshot()).ids
+  let windowMs = options.windowMs
   let done = 0
   while (counts.kills < options.kills) {
     const round = counts.rounds++
     if (round >= maxRounds) fail(round, `only ${counts.kills} of ${options.kills} imports were killed while running in ${maxRounds} rounds: widen the window or use bigger files`)
     // Once every part is in, the rounds re-run random parts: a killed re-run must change nothing.
     const part = done < parts.length ? parts[done]! : parts[Math.floor(random() * parts.length)]!
+    const before = part.ids.every((id) => current.has(id)) ? "whole" : "not whole"
     const mode: Mode = random() < batchShare ? { _tag: "batches", size: options.batchSize } : { _tag: "all-or-nothing" }
-    const delay = random() * options.windowMs
+    const delay = random() * windowMs
     const running = target.start(part, mode)
     const writing = await running.writing
+    const writingAt = Date.now()
     let sent = false
     if (writing) {
       await sleep(delay)
@@ -278,6 +290,7 @@ export const crashRounds = async (options: CrashOptions): Promise<CrashReport> =
       }
     }
     const ended = await running.ended
+    const took = Date.now() - writingAt
     // A kill sent as the process was exiting on its own finds it gone: that import finished.
     const killed = ended.signal === "SIGKILL"
     if (killed && !sent) fail(round, `the import was killed by something else: ${ended.stderr}`)
@@ -294,6 +307,11 @@ export const crashRounds = async (options: CrashOptions): Promise<CrashReport> =
     } catch (e) {
       return fail(round, `${mode._tag} import of ${part.file}, ${killed ? `killed ${Math.round(delay)} ms after its first batch` : "not killed"}: ${(e as Error).message}`)
     }
+    // The window follows the imports' speed: a first import of a part that ended before its kill, or
+    // was killed after its commit, shows the window was too wide for this machine. (Re-runs of a part
+    // already in write nothing and end sooner: they leave the window as it is.)
+    if (writing && !killed && before !== "whole") windowMs = Math.max(MIN_WINDOW_MS, Math.min(windowMs, took * 0.9))
+    else if (killed && kept === "whole" && before !== "whole") windowMs = Math.max(MIN_WINDOW_MS, Math.min(windowMs, delay * 0.9))
     if (!killed) {
       counts.finished++
       if (kept !== "whole") fail(round, `a ${mode._tag} import that ended with code 0 left ${kept === "before" ? "nothing" : "only some batches"} of ${part.file}: ${ended.stderr}`)
@@ -319,7 +337,7 @@ export const crashRounds = async (options: CrashOptions): Promise<CrashReport> =
   if (final.ids.size !== options.reference.ids.size || final.digest !== options.reference.digest) {
     fail(counts.rounds, `after the re-run the activities differ from a clean import: ${final.ids.size} rows (digest ${final.digest}) vs ${options.reference.ids.size} (digest ${options.reference.digest})`)
   }
-  return { seed, ...counts }
+  return { seed, ...counts, windowMs: Math.round(windowMs) }
 }
 
 /**
