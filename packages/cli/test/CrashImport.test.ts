@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest"
 import { bundled, hdnd, tempDir } from "./utils/hdnd.js"
 import { sqliteSnapshot, sqliteTarget, startImport, writeWorld, type World } from "./utils/importSafety.js"
 
-const KILLS = 24
+const KILLS = 20
 const PARTS = 4
 const PER_PART = 3000
 const BATCH = 1000
@@ -26,11 +26,22 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 
-/** A database with the world's structure and no activity. */
+let template: Promise<string> | undefined
+
+/**
+ * A database with the world's structure and no activity: a copy of one made by `hdnd init` (every
+ * world of writeWorld has the same structure), which saves a CLI run per database.
+ */
 const fresh = async (world: World, name: string) => {
+  template ??= (async () => {
+    const db = path.join(dir, "template.sqlite")
+    const r = await hdnd(dir, ["init", "--db", db, "--quiet", ...world.structure])
+    expect(r.status, r.stderr).toBe(0)
+    expect(fs.existsSync(`${db}-wal`), "init leaves no WAL behind, so the file alone is the database").toBe(false)
+    return db
+  })()
   const db = path.join(dir, name)
-  const r = await hdnd(dir, ["init", "--db", db, "--quiet", ...world.structure])
-  expect(r.status, r.stderr).toBe(0)
+  fs.copyFileSync(await template, db)
   return db
 }
 
@@ -54,24 +65,31 @@ describe("hdnd import on SQLite, killed and concurrent", () => {
     const seed = ImportSafety.seedFromEnv()
     const log: Array<string> = []
     onTestFailed(() => console.info(`rounds before the failure:\n${log.join("\n")}`))
-    const report = await ImportSafety.crashRounds({ target: sqliteTarget(dir, db), parts: world.parts, kills: KILLS, seed, windowMs, batchSize: BATCH, reference, onRound: (r) => log.push(JSON.stringify(r)) })
+    let resets = 0
+    const target = sqliteTarget(dir, db, () => fresh(world, `crash-${++resets}.sqlite`))
+    const report = await ImportSafety.crashRounds({ target, parts: world.parts, kills: KILLS, seed, windowMs, batchSize: BATCH, reference, onRound: (r) => log.push(JSON.stringify(r)) })
     console.info(`crash (SQLite): ${JSON.stringify(report)}, window ${Math.round(windowMs)} ms, ${Math.round((Date.now() - started) / 1000)} s`)
     expect(report.kills).toBeGreaterThanOrEqual(KILLS)
-    // The kills landed inside transactions, not only after them: some found the state before.
-    expect(report.keptBefore, `seed ${seed}: some kills interrupted an import`).toBeGreaterThan(0)
+    // Most kills landed inside a first import's transaction, not after its commit (the window follows the machine's speed).
+    expect(report.keptBefore + report.partialBatches, `seed ${seed}: kills that interrupted an import`).toBeGreaterThanOrEqual(KILLS / 2)
   }, 360_000)
+
+  /** Each writer's file holds 300 activities of its own and 200 that every file holds; the reference is a clean import of them all. */
+  const makeConcurrentWorld = async () => {
+    const world = writeWorld(path.join(dir, "concurrent"), WRITERS, 300, 200)
+    const ref = await fresh(world, "reference-concurrent.sqlite")
+    const r = await hdnd(dir, ["import", "--db", ref, "--quiet", world.all.file])
+    expect(r.status, r.stderr).toBe(0)
+    return { world, reference: sqliteSnapshot(ref) }
+  }
+  let concurrentWorld: ReturnType<typeof makeConcurrentWorld> | undefined
 
   // With the busy timeout (5 s) and the store's retries, a writer that finds the file locked waits
   // for the lock instead of failing; batch by batch, the writers' transactions interleave.
   for (const mode of [{ _tag: "all-or-nothing" }, { _tag: "batches", size: 100 }] as const) {
     it(`${WRITERS} processes importing into one file at once (${mode._tag}; distinct and shared ids) lose nothing and fail none`, async () => {
       const started = Date.now()
-      // Each writer's file holds 300 activities of its own and 200 that every file holds.
-      const world = writeWorld(path.join(dir, `concurrent-${mode._tag}`), WRITERS, 300, 200)
-      const ref = await fresh(world, `reference-${mode._tag}.sqlite`)
-      const r = await hdnd(dir, ["import", "--db", ref, "--quiet", world.all.file])
-      expect(r.status, r.stderr).toBe(0)
-      const reference = sqliteSnapshot(ref)
+      const { world, reference } = await (concurrentWorld ??= makeConcurrentWorld())
       const db = await fresh(world, `concurrent-${mode._tag}.sqlite`)
       const report = await ImportSafety.concurrentImports({ target: sqliteTarget(dir, db), plan: world.parts.map((p) => [p]), reference, mode })
       console.info(`concurrent (SQLite, ${mode._tag}): ${JSON.stringify(report)}, ${Math.round((Date.now() - started) / 1000)} s`)

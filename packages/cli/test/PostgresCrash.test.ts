@@ -41,12 +41,26 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 
-/** A database of this test's own (dropped when the test ends) with the world's structure and no activity. */
+const newName = () => `hdnd_crash_${randomUUID().replace(/-/g, "").slice(0, 12)}`
+let template: Promise<{ name: string; drop: () => Promise<void> }> | undefined
+afterAll(async () => {
+  if (template !== undefined) await (await template).drop()
+})
+
+/**
+ * A database of this test's own (dropped when the test ends) with the world's structure and no
+ * activity: a copy (`CREATE DATABASE … TEMPLATE`) of one made by `hdnd init`, as every world of
+ * writeWorld has the same structure.
+ */
 const fresh = async (world: World) => {
-  const db = await scratchDatabase(ADMIN_URL, `hdnd_crash_${randomUUID().replace(/-/g, "").slice(0, 12)}`)
+  template ??= (async () => {
+    const db = await scratchDatabase(ADMIN_URL, newName())
+    const r = await hdnd(dir, ["init", "--database-url", db.url, "--quiet", ...world.structure])
+    expect(r.status, r.stderr).toBe(0)
+    return db
+  })()
+  const db = await scratchDatabase(ADMIN_URL, newName(), (await template).name)
   onTestFinished(db.drop)
-  const r = await hdnd(dir, ["init", "--database-url", db.url, "--quiet", ...world.structure])
-  expect(r.status, r.stderr).toBe(0)
   return db.url
 }
 
@@ -68,20 +82,28 @@ describe.skipIf(!reachable)("hdnd import on PostgreSQL, killed and concurrent", 
     const seed = ImportSafety.seedFromEnv()
     const log: Array<string> = []
     onTestFailed(() => console.info(`rounds before the failure:\n${log.join("\n")}`))
-    const report = await ImportSafety.crashRounds({ target: postgresTarget(dir, db), parts: world.parts, kills: KILLS, seed, windowMs, batchSize: BATCH, reference, onRound: (r) => log.push(JSON.stringify(r)) })
+    const target = postgresTarget(dir, db, () => fresh(world))
+    const report = await ImportSafety.crashRounds({ target, parts: world.parts, kills: KILLS, seed, windowMs, batchSize: BATCH, reference, onRound: (r) => log.push(JSON.stringify(r)) })
     console.info(`crash (PostgreSQL): ${JSON.stringify(report)}, window ${Math.round(windowMs)} ms, ${Math.round((Date.now() - started) / 1000)} s`)
     expect(report.kills).toBeGreaterThanOrEqual(KILLS)
-    expect(report.keptBefore, `seed ${seed}: some kills interrupted an import`).toBeGreaterThan(0)
+    // Most kills landed inside a first import's transaction, not after its commit (the window follows the machine's speed).
+    expect(report.keptBefore + report.partialBatches, `seed ${seed}: kills that interrupted an import`).toBeGreaterThanOrEqual(KILLS / 2)
   }, 360_000)
+
+  /** Each writer's file holds 300 activities of its own and 200 that every file holds; the reference is a clean import of them all. */
+  const makeConcurrentWorld = async () => {
+    const world = writeWorld(path.join(dir, "concurrent"), WRITERS, 300, 200)
+    const ref = await fresh(world)
+    const r = await hdnd(dir, ["import", "--database-url", ref, "--quiet", world.all.file])
+    expect(r.status, r.stderr).toBe(0)
+    return { world, reference: await postgresSnapshot(ref) }
+  }
+  let concurrentWorld: ReturnType<typeof makeConcurrentWorld> | undefined
 
   for (const mode of [{ _tag: "all-or-nothing" }, { _tag: "batches", size: 100 }] as const) {
     it(`${WRITERS} processes importing at once (${mode._tag}; distinct and shared ids) lose nothing and fail none`, async () => {
       const started = Date.now()
-      const world = writeWorld(path.join(dir, `concurrent-${mode._tag}`), WRITERS, 300, 200)
-      const ref = await fresh(world)
-      const r = await hdnd(dir, ["import", "--database-url", ref, "--quiet", world.all.file])
-      expect(r.status, r.stderr).toBe(0)
-      const reference = await postgresSnapshot(ref)
+      const { world, reference } = await (concurrentWorld ??= makeConcurrentWorld())
       const db = await fresh(world)
       const report = await ImportSafety.concurrentImports({ target: postgresTarget(dir, db), plan: world.parts.map((p) => [p]), reference, mode })
       console.info(`concurrent (PostgreSQL, ${mode._tag}): ${JSON.stringify(report)}, ${Math.round((Date.now() - started) / 1000)} s`)

@@ -88,17 +88,25 @@ export const startImport = async (cwd: string, database: ReadonlyArray<string>, 
   } satisfies ImportSafety.Running
 }
 
-/** The CLI on a SQLite file. */
-export const sqliteTarget = (cwd: string, file: string): ImportSafety.Target => ({
-  start: (part, mode) => running(startImport(cwd, ["--db", file], part, mode)),
-  snapshot: async () => sqliteSnapshot(file)
-})
+/** The CLI on a SQLite file; `reset` (when given a way to make one) goes on with a new file. */
+export const sqliteTarget = (cwd: string, file: string, fresh?: () => Promise<string>): ImportSafety.Target => {
+  let db = file
+  return {
+    start: (part, mode) => running(startImport(cwd, ["--db", db], part, mode)),
+    snapshot: async () => sqliteSnapshot(db),
+    ...(fresh === undefined ? {} : { reset: async () => void (db = await fresh()) })
+  }
+}
 
-/** The CLI on a PostgreSQL database. */
-export const postgresTarget = (cwd: string, url: string): ImportSafety.Target => ({
-  start: (part, mode) => running(startImport(cwd, ["--database-url", url], part, mode)),
-  snapshot: () => postgresSnapshot(url)
-})
+/** The CLI on a PostgreSQL database; `reset` (when given a way to make one) goes on with a new database. */
+export const postgresTarget = (cwd: string, url: string, fresh?: () => Promise<string>): ImportSafety.Target => {
+  let db = url
+  return {
+    start: (part, mode) => running(startImport(cwd, ["--database-url", db], part, mode)),
+    snapshot: () => postgresSnapshot(db),
+    ...(fresh === undefined ? {} : { reset: async () => void (db = await fresh()) })
+  }
+}
 
 /** A `Running` whose process is still being started (the bundle is already built, so only spawn is awaited). */
 const running = (started: Promise<ImportSafety.Running>): ImportSafety.Running => {
@@ -182,10 +190,24 @@ export const postgresSnapshot = (url: string): Promise<ImportSafety.Snapshot> =>
     })
   )
 
-/** Creates a database of its own on the server of `adminUrl`; returns its URL and a function that drops it. */
-export const scratchDatabase = async (adminUrl: string, name: string): Promise<{ url: string; drop: () => Promise<void> }> => {
-  await onPostgres(adminUrl, (sql) => Effect.asVoid(sql.query(`CREATE DATABASE "${name}"`)))
+/**
+ * Creates a database of its own on the server of `adminUrl` (a copy of `template` when given, which
+ * must have no open connection); returns its URL and a function that drops it.
+ */
+export const scratchDatabase = async (adminUrl: string, name: string, template?: string): Promise<{ name: string; url: string; drop: () => Promise<void> }> => {
+  await onPostgres(adminUrl, (sql) =>
+    Effect.gen(function* () {
+      // The session of the CLI run that filled the template may outlive the process for a moment.
+      for (let waited = 0; template !== undefined; waited += 50) {
+        const open = yield* sql.query<{ n: string }>("SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = $1", [template])
+        if (Number(open[0]?.n ?? 0) === 0) break
+        if (waited > 30_000) return yield* Effect.die(new Error(`sessions still open on ${template} after 30 s`))
+        yield* Effect.sleep(50)
+      }
+      yield* sql.query(`CREATE DATABASE "${name}"${template === undefined ? "" : ` TEMPLATE "${template}"`}`)
+    })
+  )
   const u = new URL(adminUrl)
   u.pathname = `/${name}`
-  return { url: u.toString(), drop: () => onPostgres(adminUrl, (sql) => Effect.asVoid(sql.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))) }
+  return { name, url: u.toString(), drop: () => onPostgres(adminUrl, (sql) => Effect.asVoid(sql.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))) }
 }

@@ -93,6 +93,12 @@ export interface Target {
   /** Starts importing `part` into the database, in `mode`. */
   readonly start: (part: Part, mode: Mode) => Running
   readonly snapshot: () => Promise<Snapshot>
+  /**
+   * Optional: goes on with a new database, in the state the first one was in before the rounds (for
+   * example, a copy of it made beforehand). {@link crashRounds} calls it once every part is in, so that
+   * every kill interrupts a first import; without it, the remaining rounds re-run parts already in.
+   */
+  readonly reset?: () => Promise<void>
 }
 
 /**
@@ -246,6 +252,8 @@ export interface CrashReport {
   readonly partialBatches: number
   /** Imports that ended on their own before their kill. */
   readonly finished: number
+  /** How many times the rounds went on with a new database ({@link Target.reset}). */
+  readonly resets: number
   /** The kill window at the end, in ms. */
   readonly windowMs: number
 }
@@ -263,7 +271,7 @@ export const crashRounds = async (options: CrashOptions): Promise<CrashReport> =
   const random = seeded(seed)
   const batchShare = options.batchShare ?? 0.25
   const maxRounds = options.maxRounds ?? options.kills * 4
-  const counts = { rounds: 0, kills: 0, keptBefore: 0, keptWhole: 0, partialBatches: 0, finished: 0 }
+  const counts = { rounds: 0, kills: 0, keptBefore: 0, keptWhole: 0, partialBatches: 0, finished: 0, resets: 0 }
   const fail = (round: number, what: string): never => {
     throw new Error(`seed ${seed} (replay with HDND_CRASH_SEED=${seed}), round ${round}: ${what}`)
   }
@@ -273,7 +281,14 @@ export const crashRounds = async (options: CrashOptions): Promise<CrashReport> =
   while (counts.kills < options.kills) {
     const round = counts.rounds++
     if (round >= maxRounds) fail(round, `only ${counts.kills} of ${options.kills} imports were killed while running in ${maxRounds} rounds: widen the window or use bigger files`)
-    // Once every part is in, the rounds re-run random parts: a killed re-run must change nothing.
+    // Once every part is in, the rounds go on with a new database when the target can give one;
+    // otherwise they re-run random parts (a killed re-run must change nothing).
+    if (done === parts.length && target.reset !== undefined) {
+      await target.reset()
+      current = (await target.snapshot()).ids
+      done = 0
+      counts.resets++
+    }
     const part = done < parts.length ? parts[done]! : parts[Math.floor(random() * parts.length)]!
     const before = part.ids.every((id) => current.has(id)) ? "whole" : "not whole"
     const mode: Mode = random() < batchShare ? { _tag: "batches", size: options.batchSize } : { _tag: "all-or-nothing" }
