@@ -44,9 +44,17 @@ describe("ImportSafety checks", () => {
 })
 
 /** A database in memory; an import writes its batches on a timer and commits per `commit`. */
-const simulated = (commit: "at-end" | "per-batch-always") => {
+const simulated = (commit: "at-end" | "per-batch-always", resets?: { count: number }) => {
   let rows = new Set<string>()
   const target: ImportSafety.Target = {
+    ...(resets === undefined
+      ? {}
+      : {
+          reset: async () => {
+            resets.count++
+            rows = new Set()
+          }
+        }),
     start: (p, mode) => {
       let alive = true
       let staged = new Set(rows)
@@ -96,6 +104,24 @@ describe("ImportSafety.crashRounds on a simulated database", () => {
     const report = await ImportSafety.crashRounds({ target: simulated("at-end"), parts, kills: 10, seed: 1, windowMs: 8, batchSize: 10, reference })
     expect(report.kills).toBe(10)
     expect(report.keptBefore).toBeGreaterThan(0)
+  })
+
+  it("goes on with a new database once every part is in, when the target can give one", async () => {
+    const resets = { count: 0 }
+    // A wide first window: the first import ends before its kill, so the one part is in after round 0.
+    const one = [part("p0", 400)]
+    const report = await ImportSafety.crashRounds({
+      target: simulated("at-end", resets),
+      parts: one,
+      kills: 5,
+      seed: 5,
+      windowMs: 10_000,
+      batchSize: 10,
+      reference: { integrity: "ok", ids: new Set(one[0]!.ids), digest: [...one[0]!.ids].sort().join(",") }
+    })
+    expect(report.finished).toBeGreaterThan(0)
+    expect(report.resets).toBeGreaterThan(0)
+    expect(report.resets).toBe(resets.count)
   })
 
   it("catches a database that commits part of an import, naming the seed", async () => {

@@ -298,7 +298,8 @@ export const crashRounds = async (options: CrashOptions): Promise<CrashReport> =
     const writingAt = Date.now()
     let sent = false
     if (writing) {
-      await sleep(delay)
+      // No waiting on past the import's end.
+      await Promise.race([sleep(delay), running.ended])
       if (running.alive()) {
         running.kill()
         sent = true
