@@ -8,6 +8,7 @@ import { configDefaults, defineConfig } from "vitest/config"
 export const serviceTests: ReadonlyArray<string> = [
   "packages/store-postgres/test/**/*.test.ts",
   "packages/cli/test/Postgres.test.ts",
+  "packages/cli/test/PostgresCrash.test.ts",
   "packages/export-docx/test/LibreOffice.test.ts",
   "packages/export-xlsx/test/Render.test.ts",
   "packages/export-html/test/Browser.test.ts",

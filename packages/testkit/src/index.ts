@@ -55,3 +55,5 @@ export * as ExportRender from "./export/Render.js"
 export * as PluginSuite from "./plugin/PluginSuite.js"
 /** @since 0.1.0 */
 export * as PluginUniverse from "./plugin/PluginUniverse.js"
+/** @since 0.2.0 */
+export * as ImportSafety from "./store/ImportSafety.js"
