@@ -11,6 +11,7 @@
  *
  * @since 0.1.0
  */
+import { pacer } from "./internal/pace.js"
 import type { ImportError } from "./ImportError.js"
 import { fromUnknown, importError } from "./ImportError.js"
 import { decodeText } from "./Encoding.js"
@@ -170,8 +171,11 @@ async function* readCsv(input: Input, options: CsvOptions): AsyncGenerator<Reado
     return out
   }
 
+  const pace = pacer()
   try {
     for await (const piece of text) {
+      const turn = pace()
+      if (turn !== undefined) await turn
       if (typeof piece !== "string") {
         yield [{ _tag: "Issue", fatal: true, error: piece }]
         return
