@@ -271,6 +271,7 @@ export const garbledCell = (text: string): Legacy | undefined => {
   const found = classify(bytes, 1)
   if (found === undefined) return undefined
   const as = score(cp1252.decode(bytes))
+  const asNet = as.good - as.bad
   const margin = Math.max(1, Math.ceil(as.words / 4))
-  return found.net >= as.good - as.bad + margin ? found.encoding : undefined
+  return found.net >= asNet + margin ? found.encoding : undefined
 }
