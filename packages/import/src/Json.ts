@@ -19,6 +19,7 @@ import { pacer } from "./internal/pace.js"
 import type { SplitEvent } from "./internal/jsonSplitter.js"
 import { JsonSplitter } from "./internal/jsonSplitter.js"
 import type { SourceItem } from "./SourceRow.js"
+import { MAX_COLUMNS, tooManyColumns } from "./SourceRow.js"
 
 /**
  * The longest record, in characters, a JSON or NDJSON reader accepts (4 MiB).
@@ -135,6 +136,10 @@ export const rowOf = (file: string, line: number, text: string, entity: Dataset.
     }
   }
   const cells = flatten(value as Record<string, unknown>)
+  if (cells.length > MAX_COLUMNS) {
+    const { vi, en } = tooManyColumns(cells.length)
+    return { _tag: "Issue", fatal: false, error: importError({ code: "json.too-many-keys", file, row: line, vi, en }) }
+  }
   return entity === undefined ? { _tag: "Row", file, row: line, cells } : { _tag: "Row", file, row: line, entity, cells }
 }
 
