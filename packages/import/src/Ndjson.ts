@@ -27,7 +27,8 @@ async function* readNdjson(input: Input): AsyncGenerator<SourceItem, void, undef
   let line = 1
   let rest = ""
   let skipping = false
-  const one = (text: string, at: number): SourceItem | undefined => (text.trim() === "" ? undefined : rowOf(file, at, text, undefined))
+  const one = (text: string, at: number): SourceItem | undefined =>
+    text.length > MAX_RECORD_LENGTH ? tooLongIssue(file, at) : text.trim() === "" ? undefined : rowOf(file, at, text, undefined)
   const pace = pacer()
   try {
     for await (const piece of decodeText(chunks(input), file)) {
