@@ -36,7 +36,12 @@ describe("reading in chunks equals reading whole", () => {
     expect(view(await collect(Csv.read({ name: "a.csv", data: chunked(text, sizes) })))).toEqual(whole)
   })
 
-  prop.prop([fc.array(recordArb, { maxLength: 12 }), fc.boolean(), sizesArb], { numRuns: 200 })("JSON array", async (records, pretty, sizes) => {
+  // The encoding is checked on the first 64 KiB, read as one piece: filler records of 20-70 KB push
+  // the others past it, where the read chunks really cut them.
+  const fillerArb = fc.array(fc.integer({ min: 20_000, max: 70_000 }), { maxLength: 3 }).map((ns) => ns.map((n, i) => ({ id: `f${i}`, pad: "ộ".repeat(n / 2) })))
+
+  prop.prop([fc.array(recordArb, { maxLength: 12 }), fillerArb, fc.boolean(), sizesArb], { numRuns: 200 })("JSON array", async (some, filler, pretty, sizes) => {
+    const records = [...filler, ...some, ...filler]
     const text = JSON.stringify(records, null, pretty ? 2 : undefined)
     const whole = await collect(Json.read({ name: "a.json", data: text }))
     expect(whole.filter((i) => i._tag === "Issue")).toEqual([])
@@ -46,7 +51,8 @@ describe("reading in chunks equals reading whole", () => {
 
   prop.prop([fc.array(recordArb, { maxLength: 6 }), fc.array(recordArb, { maxLength: 6 }), sizesArb], { numRuns: 150 })(
     "JSON batch object",
-    async (units, activities, sizes) => {
+    async (someUnits, activities, sizes) => {
+      const units = [{ id: "f", pad: "p".repeat(70_000) }, ...someUnits]
       const text = JSON.stringify({ units, activities }, null, 1)
       const whole = await collect(Json.read({ name: "a.json", data: text }))
       expect(whole.length).toBe(units.length + activities.length)
