@@ -29,6 +29,8 @@ export * as Interchange from "./Interchange.js"
 export * as Json from "./Json.js"
 /** @since 0.1.0 */
 export * as Ndjson from "./Ndjson.js"
+/** @since 0.2.0 */
+export * as Rejects from "./Rejects.js"
 /** @since 0.1.0 */
 export * as Resolve from "./Resolve.js"
 /** @since 0.1.0 */
