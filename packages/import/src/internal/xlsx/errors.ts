@@ -1,8 +1,11 @@
-/** The XML error of a part; `detail` is "line:column", or empty for bytes that are not valid text. */
+/** The XML error of a part; `detail` is "line:column", "encoding" for bytes that are not valid text, or empty. */
 const xmlWords = (part: string, detail: string | undefined): [string, string] => {
+  if (detail === "encoding") {
+    return [`phần ${part} của bảng tính có ký tự sai mã hoá, không phải XML hợp lệ`, `the part ${part} is not well-formed XML: it has wrongly encoded characters`]
+  }
   const [line, column] = (detail ?? "").split(":")
   return line === undefined || line === "" || column === undefined
-    ? [`phần ${part} của bảng tính có ký tự sai mã hoá, không phải XML hợp lệ`, `the part ${part} has wrongly encoded characters and is not well-formed XML`]
+    ? [`phần ${part} của bảng tính không phải XML hợp lệ`, `the part ${part} is not well-formed XML`]
     : [`phần ${part} của bảng tính không phải XML hợp lệ (dòng ${line}, cột ${column})`, `the part ${part} is not well-formed XML (line ${line}, column ${column})`]
 }
 

@@ -69,7 +69,7 @@ export async function* parseXml(source: PartSource, handler: XmlHandler): AsyncG
     try {
       return decoder === undefined ? "" : chunk === undefined ? decoder.decode() : decoder.decode(chunk, { stream: true })
     } catch (e) {
-      throw new XlsxPartError(part, "xml", xmlDetail(e))
+      throw new XlsxPartError(part, "xml", "encoding")
     }
   }
   const feed = (chunk: Uint8Array) => {
