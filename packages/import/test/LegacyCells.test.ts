@@ -6,7 +6,7 @@
 import { Csv, Decode, SourceRow } from "@hdnd/import"
 import { fc, it as prop } from "@fast-check/vitest"
 import { describe, expect, it } from "vitest"
-import { garbledCell } from "../src/internal/legacy.js"
+import { garbledCell, score } from "../src/internal/legacy.js"
 import { collect } from "./utils/collect.js"
 import { dataset } from "./utils/fixture.js"
 import { encodeTcvn3, encodeVni, WORDS } from "./utils/legacy.js"
@@ -58,14 +58,18 @@ describe("garbled cells", () => {
     }
   })
 
-  // Flagged, always; the encoding named is the right one except in rare ties ("chế chế nghị" in VNI
-  // also reads as well-formed syllables in TCVN3, "cheỏ cheỏ nghũ", since tone placement is not checked).
-  prop.prop([wordsArb], { numRuns: 1000 })("VNI text read as Windows-1252 is garbled", (text) => {
-    expect(garbledCell(garble(encodeVni, text))).toBeDefined()
+  // Garbled text that does not itself read as Vietnamese syllables is always flagged. Some does: VNI's
+  // "phố sơn phố" shows as "phoá sôn phoá", three well-formed syllables as it stands, and is kept
+  // rather than risk flagging real text. The encoding named is the right one except in rare ties
+  // ("chế chế nghị" in VNI also reads as syllables in TCVN3, "cheỏ cheỏ nghũ": tone placement is not checked).
+  const notSyllables = (garbled: string) => score(garbled).bad > 0
+
+  prop.prop([wordsArb.map((t) => garble(encodeVni, t)).filter(notSyllables)], { numRuns: 1000 })("VNI text read as Windows-1252 is garbled", (garbled) => {
+    expect(garbledCell(garbled)).toBeDefined()
   })
 
-  prop.prop([wordsArb], { numRuns: 1000 })("TCVN3 text read as Windows-1252 is garbled", (text) => {
-    expect(garbledCell(garble(encodeTcvn3, text))).toBeDefined()
+  prop.prop([wordsArb.map((t) => garble(encodeTcvn3, t)).filter(notSyllables)], { numRuns: 1000 })("TCVN3 text read as Windows-1252 is garbled", (garbled) => {
+    expect(garbledCell(garbled)).toBeDefined()
   })
 
   it("names the encoding", () => {
