@@ -11,6 +11,7 @@
  *
  * @since 0.1.0
  */
+import { pacer } from "./internal/pace.js"
 import type { ImportError } from "./ImportError.js"
 import { fromUnknown, importError } from "./ImportError.js"
 import { decodeText } from "./Encoding.js"
@@ -19,7 +20,7 @@ import { chunks, nameOf } from "./Input.js"
 import type { RawFatal, RawRecord } from "./internal/csvParser.js"
 import { CsvTokenizer, detectDelimiter } from "./internal/csvParser.js"
 import type { Cell, SourceItem } from "./SourceRow.js"
-import { columnLetter } from "./SourceRow.js"
+import { columnLetter, MAX_COLUMNS, tooManyColumns } from "./SourceRow.js"
 import { chunked } from "./internal/chunked.js"
 import { clean } from "./internal/text.js"
 
@@ -101,6 +102,7 @@ async function* readCsv(input: Input, options: CsvOptions): AsyncGenerator<Reado
   let headers: Array<string> | undefined
   let tokenizer: CsvTokenizer | undefined
   let pending = ""
+  let tooWide = false
   const max = options.maxRecordLength ?? DEFAULT_MAX_RECORD_LENGTH
   // Column letters, made once per column rather than once per cell.
   const letters: Array<string> = []
@@ -110,6 +112,16 @@ async function* readCsv(input: Input, options: CsvOptions): AsyncGenerator<Reado
   const emit = (records: ReadonlyArray<RawRecord>): Array<SourceItem> => {
     const out: Array<SourceItem> = []
     for (const r of records) {
+      if (r.fields.length > MAX_COLUMNS) {
+        // Refused before a cell is cleaned or matched: see `SourceRow.MAX_COLUMNS`.
+        const { vi, en } = tooManyColumns(r.fields.length)
+        out.push({ _tag: "Issue", fatal: headers === undefined, error: importError({ code: "csv.too-many-columns", file, row: r.line, vi, en }) })
+        if (headers === undefined) {
+          tooWide = true
+          break
+        }
+        continue
+      }
       if (headers === undefined) {
         const names = r.fields.map((f) => clean(f).trim())
         if (names.every((h) => h === "")) continue
@@ -170,8 +182,11 @@ async function* readCsv(input: Input, options: CsvOptions): AsyncGenerator<Reado
     return out
   }
 
+  const pace = pacer()
   try {
     for await (const piece of text) {
+      const turn = pace()
+      if (turn !== undefined) await turn
       if (typeof piece !== "string") {
         yield [{ _tag: "Issue", fatal: true, error: piece }]
         return
@@ -187,6 +202,7 @@ async function* readCsv(input: Input, options: CsvOptions): AsyncGenerator<Reado
       }
       const { records, fatal } = tokenizer.push(chunk)
       yield emit(records)
+      if (tooWide) return
       if (fatal !== undefined) {
         yield [{ _tag: "Issue", fatal: true, error: fatalError(file, fatal, headers) }]
         return
@@ -196,6 +212,7 @@ async function* readCsv(input: Input, options: CsvOptions): AsyncGenerator<Reado
       tokenizer = new CsvTokenizer(options.delimiter ?? detectDelimiter(pending, true) ?? ",", max)
       const first = tokenizer.push(pending)
       yield emit(first.records)
+      if (tooWide) return
       if (first.fatal !== undefined) {
         yield [{ _tag: "Issue", fatal: true, error: fatalError(file, first.fatal, headers) }]
         return
@@ -203,6 +220,7 @@ async function* readCsv(input: Input, options: CsvOptions): AsyncGenerator<Reado
     }
     const { records, fatal } = tokenizer.end()
     yield emit(records)
+    if (tooWide) return
     if (fatal !== undefined) {
       yield [{ _tag: "Issue", fatal: true, error: fatalError(file, fatal, headers) }]
       return

@@ -28,7 +28,12 @@ import { fromUnknown, importError, importProblem, toProblem } from "./ImportErro
 import type { Column } from "./Interchange.js"
 import type { HeaderMapping } from "./HeaderMapping.js"
 import { fitting, renameAll } from "./HeaderMapping.js"
+import type { LegacyEncoding } from "./Encoding.js"
+import { legacyEncodings } from "./Encoding.js"
+import { allKnown } from "./HeaderMatch.js"
+import { asCp1252Bytes, decodeLegacy, garbledCell } from "./internal/legacy.js"
 import { chunked, chunksOf } from "./internal/chunked.js"
+import { pacer } from "./internal/pace.js"
 import { entities, entityOfHeaders, entityOfName, matchHeaders } from "./Interchange.js"
 import type { Layout } from "./internal/record.js"
 import { build, layoutOf } from "./internal/record.js"
@@ -158,6 +163,27 @@ const orphanOf = (state: SourceState, cells: ReadonlyArray<Cell>): Cell | undefi
   return undefined
 }
 
+/** Up to 40 characters of a text, for a message. */
+const excerpt = (s: string): string => ([...s].length > 40 ? `${[...s].slice(0, 40).join("")}…` : s)
+
+/** The problem of a cell whose Vietnamese letters are legacy-encoded text shown through Windows-1252. */
+const garbledProblem = (entity: string, c: Cell, encoding: LegacyEncoding, file: string, sheet: string | undefined, row: number): ImportProblem => {
+  const e = legacyEncodings[encoding]
+  const meant = excerpt(decodeLegacy(encoding, asCp1252Bytes(c.value, true) ?? new Uint8Array()))
+  return importProblem({
+    entity,
+    field: "",
+    code: `encoding.garbled-cell-${encoding}`,
+    vi: `chữ Việt ở ${c.column === c.header ? `dòng ${row}, cột "${c.header}"` : `ô ${c.column}${row} (cột "${c.header}")`} bị hỏng: "${excerpt(c.value)}" là văn bản mã ${e.name} (${e.fontsVi}) bị mở nhầm bảng mã, đúng ra là "${meant}"; hãy sửa ô này hoặc chuyển mã từ tệp gốc: ${e.howVi}`,
+    en: `the Vietnamese letters ${c.column === c.header ? `at row ${row}, column "${c.header}"` : `of cell ${c.column}${row} (column "${c.header}")`} are garbled: "${excerpt(c.value)}" is ${e.name} text (${e.fontsEn}) opened with the wrong encoding, meant as "${meant}"; fix the cell or convert the original file: ${e.howEn}`,
+    file,
+    sheet,
+    row,
+    column: c.column,
+    header: c.header
+  })
+}
+
 const entityList = Dataset.entityKinds.map((k) => `${k} ("${entities[k].vi}")`).join(", ")
 
 /**
@@ -211,9 +237,13 @@ async function* run(items: AsyncIterable<SourceItem>, options: DecodeOptions): A
   ): SourceState | ReadonlyArray<ImportProblem> => {
     const { columns: mapping, problems } = matchHeaders(kind, renaming === undefined ? headers : renameAll(renaming, headers), defaults)
     if (problems.length > 0) {
+      // The file's own header of each column a problem names, found in one pass (problems are few, headers may be many).
+      const wanted = new Set(problems.map((p) => p.column).filter((c) => c !== ""))
+      const owns = new Map<string, { readonly column: string; readonly header: string }>()
+      for (const h of headers) if (wanted.has(h.column) && !owns.has(h.column)) owns.set(h.column, h)
       return problems.map((p) => {
         // A problem names the file's own header, and says what the mapping made of it.
-        const own = p.column === "" ? undefined : headers.find((h) => h.column === p.column)
+        const own = p.column === "" ? undefined : owns.get(p.column)
         const renamed = own !== undefined && renaming !== undefined && own.header !== p.header
         return importProblem({
           entity: Dataset.entityNames[kind],
@@ -247,7 +277,7 @@ async function* run(items: AsyncIterable<SourceItem>, options: DecodeOptions): A
   const candidates = options.mappings ?? []
   /** Whether every header is an interchange header of an entity. */
   const interchange = (kind: Dataset.EntityKind, headers: ReadonlyArray<string>): boolean =>
-    matchHeaders(kind, headers.map((header) => ({ column: "", header })), defaults).problems.every((p) => p.code !== "import.unknown-header")
+    allKnown(kind, headers, defaults)
 
   const detect = (
     entity: Dataset.EntityKind | undefined,
@@ -305,6 +335,10 @@ async function* run(items: AsyncIterable<SourceItem>, options: DecodeOptions): A
         row,
         column: orphan.column
       }))
+    }
+    for (const c of cells) {
+      const garbled = c.value === "" ? undefined : garbledCell(c.value)
+      if (garbled !== undefined) problems.push(garbledProblem(Dataset.entityNames[state.kind], c, garbled, file, sheet, row))
     }
     const where = sheet === undefined ? { file, row } : { file, sheet, row }
     if (problems.length > 0 || !("record" in built)) return { _tag: "Rejected", kind: state.kind, ...where, fatal: false, problems, cells }
@@ -392,8 +426,11 @@ async function* run(items: AsyncIterable<SourceItem>, options: DecodeOptions): A
     }
   }
 
+  const pace = pacer()
   try {
     for await (const chunk of chunksOf(items)) {
+      const turn = pace()
+      if (turn !== undefined) await turn
       const out: Array<Decoded> = []
       try {
         for (const item of chunk) step(item, out)

@@ -10,6 +10,7 @@ import { Dataset } from "@hdnd/core"
 import * as Result from "effect/Result"
 import type { Column, HeaderProblem } from "./Interchange.js"
 import { attributeColumn, entities } from "./InterchangeColumns.js"
+import { PROBLEMS_HEADER } from "./Rejects.js"
 import { valueKey } from "./Vocabulary.js"
 
 /** The comparison key of a header: see `Vocabulary.valueKey`; a trailing "*" (a required-column marker) is ignored. */
@@ -45,43 +46,36 @@ export const acceptedHeaders = (kind: Dataset.EntityKind): string => entities[ki
 const excused = (c: Column, seen: ReadonlyMap<string, unknown>, defaults: Readonly<Record<string, boolean | undefined>>): boolean =>
   (c.requiredUnless !== undefined && seen.has(c.requiredUnless)) || (c.defaultable === true && defaults[c.field] === true)
 
-/**
- * Maps the headers of a source to an entity's columns. Reports unknown headers (listing the accepted
- * ones), two headers for one column, and required columns that are missing (see `Column.requiredUnless`
- * and `Column.defaultable` for those a source may leave out).
- */
-export const matchHeaders = (
+const PROBLEMS_KEY = headerKey(PROBLEMS_HEADER)
+
+/** The most header problems a source reports one by one; the rest are counted in one last problem. */
+export const MAX_HEADER_PROBLEMS = 20
+
+/** A header problem before its message is written. */
+type Finding =
+  | { readonly code: "import.unknown-header"; readonly h: { readonly column: string; readonly header: string } }
+  | { readonly code: "import.duplicate-column"; readonly h: { readonly column: string; readonly header: string }; readonly c: Column; readonly before: { readonly column: string; readonly header: string } }
+  | { readonly code: "import.missing-column"; readonly c: Column }
+
+/** The columns the headers name, and what is wrong with them, without messages. Linear in the headers. */
+const findings = (
   kind: Dataset.EntityKind,
   headers: ReadonlyArray<{ readonly column: string; readonly header: string }>,
-  defaults: { readonly council?: boolean } = {}
-): { readonly columns: ReadonlyArray<Column | undefined>; readonly problems: ReadonlyArray<HeaderProblem> } => {
-  const problems: Array<HeaderProblem> = []
+  defaults: { readonly council?: boolean }
+): { readonly columns: ReadonlyArray<Column | undefined>; readonly found: ReadonlyArray<Finding> } => {
+  const found: Array<Finding> = []
   const seen = new Map<string, { readonly column: string; readonly header: string }>()
-  const name = entities[kind].vi
   const columns = headers.map((h) => {
-    if (h.header.trim() === "") return undefined
+    // Blank headers, and the problems column of a rejects file (see `Rejects`), name no column.
+    if (h.header.trim() === "" || headerKey(h.header) === PROBLEMS_KEY) return undefined
     const c = columnOf(kind, h.header)
     if (c === undefined) {
-      problems.push({
-        column: h.column,
-        header: h.header,
-        field: "",
-        code: "import.unknown-header",
-        vi: `cột "${h.header}" không có trong mẫu ${name}; các tiêu đề được dùng: ${acceptedHeaders(kind)}`,
-        en: `column "${h.header}" is not part of the ${entities[kind].en} format; the accepted headers are: ${acceptedHeaders(kind)}`
-      })
+      found.push({ code: "import.unknown-header", h })
       return undefined
     }
     const before = seen.get(c.field)
     if (before !== undefined) {
-      problems.push({
-        column: h.column,
-        header: h.header,
-        field: c.field,
-        code: "import.duplicate-column",
-        vi: `cột "${h.header}" và cột ${before.column} "${before.header}" cùng là "${c.vi}"; hãy giữ một cột`,
-        en: `columns "${h.header}" and ${before.column} "${before.header}" are both "${c.en}"; keep one of them`
-      })
+      found.push({ code: "import.duplicate-column", h, c, before })
       return undefined
     }
     seen.set(c.field, h)
@@ -89,13 +83,73 @@ export const matchHeaders = (
   })
   for (const c of entities[kind].columns) {
     if (!c.required || seen.has(c.field) || excused(c, seen, defaults)) continue
+    found.push({ code: "import.missing-column", c })
+  }
+  return { columns, found }
+}
+
+/** Whether every header names a column of the entity (problems of other kinds aside). */
+export const allKnown = (kind: Dataset.EntityKind, headers: ReadonlyArray<string>, defaults: { readonly council?: boolean } = {}): boolean =>
+  findings(kind, headers.map((header) => ({ column: "", header })), defaults).found.every((f) => f.code !== "import.unknown-header")
+
+/**
+ * Maps the headers of a source to an entity's columns. Reports unknown headers (the first of them
+ * lists the accepted ones), two headers for one column, and required columns that are missing (see
+ * `Column.requiredUnless` and `Column.defaultable` for those a source may leave out). At most
+ * {@link MAX_HEADER_PROBLEMS} problems are reported one by one, then one that counts the rest, so a
+ * header row of half a million cells costs linear time and a few lines of text.
+ */
+export const matchHeaders = (
+  kind: Dataset.EntityKind,
+  headers: ReadonlyArray<{ readonly column: string; readonly header: string }>,
+  defaults: { readonly council?: boolean } = {}
+): { readonly columns: ReadonlyArray<Column | undefined>; readonly problems: ReadonlyArray<HeaderProblem> } => {
+  const { columns, found } = findings(kind, headers, defaults)
+  const name = entities[kind].vi
+  let listed = false
+  const problems = found.slice(0, MAX_HEADER_PROBLEMS).map((f): HeaderProblem => {
+    switch (f.code) {
+      case "import.unknown-header": {
+        const list = listed ? undefined : acceptedHeaders(kind)
+        listed = true
+        return {
+          column: f.h.column,
+          header: f.h.header,
+          field: "",
+          code: f.code,
+          vi: `cột "${f.h.header}" không có trong mẫu ${name}${list === undefined ? "" : `; các tiêu đề được dùng: ${list}`}`,
+          en: `column "${f.h.header}" is not part of the ${entities[kind].en} format${list === undefined ? "" : `; the accepted headers are: ${list}`}`
+        }
+      }
+      case "import.duplicate-column":
+        return {
+          column: f.h.column,
+          header: f.h.header,
+          field: f.c.field,
+          code: f.code,
+          vi: `cột "${f.h.header}" và cột ${f.before.column} "${f.before.header}" cùng là "${f.c.vi}"; hãy giữ một cột`,
+          en: `columns "${f.h.header}" and ${f.before.column} "${f.before.header}" are both "${f.c.en}"; keep one of them`
+        }
+      case "import.missing-column":
+        return {
+          column: "",
+          header: f.c.vi,
+          field: f.c.field,
+          code: f.code,
+          vi: `thiếu cột bắt buộc "${f.c.vi}" (hoặc "${f.c.en}"): ${f.c.noteVi}`,
+          en: `the required column "${f.c.en}" ("${f.c.vi}") is missing: ${f.c.noteEn}`
+        }
+    }
+  })
+  const more = found.length - problems.length
+  if (more > 0) {
     problems.push({
       column: "",
-      header: c.vi,
-      field: c.field,
-      code: "import.missing-column",
-      vi: `thiếu cột bắt buộc "${c.vi}" (hoặc "${c.en}"): ${c.noteVi}`,
-      en: `the required column "${c.en}" ("${c.vi}") is missing: ${c.noteEn}`
+      header: "",
+      field: "",
+      code: "import.more-problems",
+      vi: `và ${more} lỗi khác về tiêu đề (chỉ nêu ${MAX_HEADER_PROBLEMS} lỗi đầu); hãy sửa các lỗi trên rồi kiểm tra lại`,
+      en: `and ${more} more header problems (only the first ${MAX_HEADER_PROBLEMS} are listed); fix those above and check again`
     })
   }
   return { columns, problems }
@@ -129,8 +183,7 @@ export const entityOfHeaders = (
   headers: ReadonlyArray<string>,
   defaults: { readonly council?: boolean } = {}
 ): Result.Result<Dataset.EntityKind, ReadonlyArray<Dataset.EntityKind>> => {
-  const fits = Dataset.entityKinds.filter(
-    (kind) => matchHeaders(kind, headers.map((header) => ({ column: "", header })), defaults).problems.length === 0
-  )
+  const named = headers.map((header) => ({ column: "", header }))
+  const fits = Dataset.entityKinds.filter((kind) => findings(kind, named, defaults).found.length === 0)
   return fits.length === 1 ? Result.succeed(fits[0] as Dataset.EntityKind) : Result.fail(fits)
 }

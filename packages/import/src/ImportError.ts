@@ -168,7 +168,6 @@ export const toProblem = (error: ImportError, entity = "Source"): ImportProblem 
  * @category constructors
  */
 export const fromUnknown = (file: string, cause: unknown, code = "file.unreadable"): ImportError => {
-  const detail = cause instanceof Error ? cause.message : String(cause)
   const errno = typeof cause === "object" && cause !== null && "code" in cause ? String((cause as { code: unknown }).code) : ""
   if (errno === "ENOENT") {
     return importError({
@@ -188,8 +187,9 @@ export const fromUnknown = (file: string, cause: unknown, code = "file.unreadabl
   return importError({
     code,
     file,
-    vi: `không đọc được tệp (${detail}); hãy kiểm tra tệp có đúng định dạng và không bị hỏng`,
-    en: `cannot read the file (${detail}); check that it has the right format and is not damaged`,
+    // A library's or the runtime's own (English, technical) message stays in the cause, never in the text.
+    vi: `không đọc được tệp${/^E[A-Z]+$/.test(errno) ? ` (lỗi hệ thống ${errno})` : ""}; hãy kiểm tra tệp có đúng định dạng và không bị hỏng`,
+    en: `cannot read the file${/^E[A-Z]+$/.test(errno) ? ` (system error ${errno})` : ""}; check that it has the right format and is not damaged`,
     cause
   })
 }

@@ -15,9 +15,11 @@ import type { Input } from "./Input.js"
 import { chunks, nameOf } from "./Input.js"
 import { flatten } from "./internal/flatten.js"
 import { parseFailure } from "./internal/jsonErrors.js"
+import { pacer } from "./internal/pace.js"
 import type { SplitEvent } from "./internal/jsonSplitter.js"
 import { JsonSplitter } from "./internal/jsonSplitter.js"
 import type { SourceItem } from "./SourceRow.js"
+import { MAX_COLUMNS, tooManyColumns } from "./SourceRow.js"
 
 /**
  * The longest record, in characters, a JSON or NDJSON reader accepts (4 MiB).
@@ -26,6 +28,51 @@ import type { SourceItem } from "./SourceRow.js"
  * @category limits
  */
 export const MAX_RECORD_LENGTH = 4 * 1024 * 1024
+
+/**
+ * The deepest nesting of objects and arrays a JSON or NDJSON record may have (64 levels). A record
+ * of the interchange format needs two or three; a deeper one is rejected on its own, with a located
+ * problem, and reading goes on.
+ *
+ * @since 0.2.0
+ * @category limits
+ */
+export const MAX_RECORD_DEPTH = 64
+
+/** Whether a JSON text nests objects and arrays deeper than `limit` (strings are skipped). Linear. */
+const deeperThan = (text: string, limit: number): boolean => {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 0x5c) i++
+      else if (c === 0x22) inString = false
+    } else if (c === 0x22) inString = true
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > limit) return true
+    } else if (c === 0x7d || c === 0x5d) depth--
+  }
+  return false
+}
+
+/**
+ * The problem of a record longer than {@link MAX_RECORD_LENGTH}: rejected on its own, reading goes on.
+ *
+ * @since 0.2.0
+ * @category parsing
+ */
+export const tooLongIssue = (file: string, line: number): SourceItem => ({
+  _tag: "Issue",
+  fatal: false,
+  error: importError({
+    code: "json.record-too-long",
+    file,
+    row: line,
+    vi: `bản ghi quá dài (hơn ${MAX_RECORD_LENGTH / 1024 / 1024} MiB ký tự), bị bỏ qua; hãy chia nhỏ bản ghi, hoặc kiểm tra dấu đóng } và dấu nháy kép`,
+    en: `the record is too long (over ${MAX_RECORD_LENGTH / 1024 / 1024} MiB characters) and is skipped; split it, or check its closing } and double quotes`
+  })
+})
 
 /**
  * The entity a batch key names, matched without regard to case (`"Activities"` → `activities`,
@@ -44,6 +91,19 @@ export const entityOfKey = (key: string): Dataset.EntityKind | undefined =>
  * @category parsing
  */
 export const rowOf = (file: string, line: number, text: string, entity: Dataset.EntityKind | undefined): SourceItem => {
+  if (deeperThan(text, MAX_RECORD_DEPTH)) {
+    return {
+      _tag: "Issue",
+      fatal: false,
+      error: importError({
+        code: "json.record-too-deep",
+        file,
+        row: line,
+        vi: `bản ghi lồng quá sâu (hơn ${MAX_RECORD_DEPTH} cấp đối tượng hoặc mảng), bị bỏ qua; mỗi bản ghi là một đối tượng {...} với các giá trị đơn giản`,
+        en: `the record is nested too deeply (over ${MAX_RECORD_DEPTH} levels of objects or arrays) and is skipped; each record is an object {...} of plain values`
+      })
+    }
+  }
   let value: unknown
   try {
     value = JSON.parse(text)
@@ -56,8 +116,8 @@ export const rowOf = (file: string, line: number, text: string, entity: Dataset.
         code: "json.syntax",
         file,
         row: at.line,
-        vi: `JSON không hợp lệ (${at.detail}); hãy kiểm tra dấu phẩy, dấu nháy kép và dấu ngoặc`,
-        en: `invalid JSON (${at.detail}); check the commas, double quotes and brackets`,
+        vi: `JSON không hợp lệ (${at.vi}); hãy kiểm tra dấu phẩy, dấu nháy kép và dấu ngoặc`,
+        en: `invalid JSON (${at.en}); check the commas, double quotes and brackets`,
         cause
       })
     }
@@ -76,6 +136,10 @@ export const rowOf = (file: string, line: number, text: string, entity: Dataset.
     }
   }
   const cells = flatten(value as Record<string, unknown>)
+  if (cells.length > MAX_COLUMNS) {
+    const { vi, en } = tooManyColumns(cells.length)
+    return { _tag: "Issue", fatal: false, error: importError({ code: "json.too-many-keys", file, row: line, vi, en }) }
+  }
   return entity === undefined ? { _tag: "Row", file, row: line, cells } : { _tag: "Row", file, row: line, entity, cells }
 }
 
@@ -99,6 +163,10 @@ async function* readJson(input: Input): AsyncGenerator<SourceItem, void, undefin
     for (const e of events) {
       if (e._tag === "Error") {
         yield { _tag: "Issue", fatal: true, error: importError({ code: e.code, file, row: e.line, vi: e.vi, en: e.en }) }
+        continue
+      }
+      if (e._tag === "TooLong") {
+        yield tooLongIssue(file, e.line)
         continue
       }
       const entity = e.key === undefined ? undefined : entityOfKey(e.key)
@@ -137,8 +205,11 @@ async function* readJson(input: Input): AsyncGenerator<SourceItem, void, undefin
       yield rowOf(file, e.line, e.text, entity)
     }
   }
+  const pace = pacer()
   try {
     for await (const piece of decodeText(chunks(input), file)) {
+      const turn = pace()
+      if (turn !== undefined) await turn
       if (typeof piece !== "string") {
         yield { _tag: "Issue", fatal: true, error: piece }
         return

@@ -5,10 +5,11 @@
  * @since 0.1.0
  */
 import { decodeText } from "./Encoding.js"
-import { fromUnknown, importError } from "./ImportError.js"
+import { fromUnknown } from "./ImportError.js"
+import { pacer } from "./internal/pace.js"
 import type { Input } from "./Input.js"
 import { chunks, nameOf } from "./Input.js"
-import { MAX_RECORD_LENGTH, rowOf } from "./Json.js"
+import { MAX_RECORD_LENGTH, rowOf, tooLongIssue } from "./Json.js"
 import type { SourceItem } from "./SourceRow.js"
 
 /**
@@ -25,15 +26,31 @@ async function* readNdjson(input: Input): AsyncGenerator<SourceItem, void, undef
   const file = nameOf(input)
   let line = 1
   let rest = ""
-  const one = (text: string, at: number): SourceItem | undefined => (text.trim() === "" ? undefined : rowOf(file, at, text, undefined))
+  let skipping = false
+  const one = (text: string, at: number): SourceItem | undefined =>
+    text.length > MAX_RECORD_LENGTH ? tooLongIssue(file, at) : text.trim() === "" ? undefined : rowOf(file, at, text, undefined)
+  const pace = pacer()
   try {
     for await (const piece of decodeText(chunks(input), file)) {
+      const turn = pace()
+      if (turn !== undefined) await turn
       if (typeof piece !== "string") {
         yield { _tag: "Issue", fatal: true, error: piece }
         return
       }
-      const text = rest + piece
+      let text = rest + piece
       let start = 0
+      if (skipping) {
+        // The rest of a line too long to keep: drop it up to its end.
+        const nl = text.indexOf("\n")
+        if (nl < 0) {
+          rest = ""
+          continue
+        }
+        skipping = false
+        line++
+        start = nl + 1
+      }
       for (;;) {
         const nl = text.indexOf("\n", start)
         if (nl < 0) break
@@ -43,21 +60,14 @@ async function* readNdjson(input: Input): AsyncGenerator<SourceItem, void, undef
         start = nl + 1
       }
       rest = text.slice(start)
+      text = ""
       if (rest.length > MAX_RECORD_LENGTH) {
-        yield {
-          _tag: "Issue",
-          fatal: true,
-          error: importError({
-            code: "json.element-too-long",
-            file,
-            row: line,
-            vi: "dòng quá dài; mỗi dòng của tệp NDJSON phải là một bản ghi JSON",
-            en: "the line is too long; each line of an NDJSON file must be one JSON record"
-          })
-        }
-        return
+        yield tooLongIssue(file, line)
+        rest = ""
+        skipping = true
       }
     }
+    if (skipping) return
     const item = one(rest, line)
     if (item !== undefined) yield item
   } catch (cause) {

@@ -126,3 +126,24 @@ export const columnIndex = (letter: string): number | undefined => {
  * @category predicates
  */
 export const isBlank = (cells: ReadonlyArray<{ readonly value: string }>): boolean => cells.every((c) => c.value.trim() === "")
+
+/**
+ * The most columns a row may have (16,384, Excel's own limit, column XFD). A header row or record
+ * with more is refused before its cells are looked at: no format of hdnd needs more than a few
+ * dozen, and half a million would otherwise cost seconds of work that cannot be interrupted.
+ *
+ * @since 0.2.0
+ * @category limits
+ */
+export const MAX_COLUMNS = 16_384
+
+/**
+ * The problem of a row with more than {@link MAX_COLUMNS} cells, in Vietnamese and English.
+ *
+ * @since 0.2.0
+ * @category limits
+ */
+export const tooManyColumns = (count: number): { readonly vi: string; readonly en: string } => ({
+  vi: `dòng có ${count} ô, nhiều hơn giới hạn ${MAX_COLUMNS} cột (giới hạn của Excel); hãy kiểm tra dấu phân cách và xoá các cột thừa`,
+  en: `the row has ${count} cells, more than the limit of ${MAX_COLUMNS} columns (Excel's own limit); check the delimiter and delete the extra columns`
+})

@@ -32,6 +32,8 @@ export * as Ndjson from "./Ndjson.js"
 /** @since 0.2.0 */
 export * as PromiseImport from "./PromiseImport.js"
 export { importBuffer, importFile, importStream } from "./PromiseImport.js"
+/** @since 0.2.0 */
+export * as Rejects from "./Rejects.js"
 /** @since 0.1.0 */
 export * as Resolve from "./Resolve.js"
 /** @since 0.1.0 */

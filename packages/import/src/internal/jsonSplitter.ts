@@ -9,6 +9,7 @@
 export type SplitEvent =
   | { readonly _tag: "Element"; readonly key: string | undefined; readonly line: number; readonly text: string }
   | { readonly _tag: "NotArray"; readonly key: string; readonly line: number }
+  | { readonly _tag: "TooLong"; readonly key: string | undefined; readonly line: number }
   | { readonly _tag: "Error"; readonly line: number; readonly code: string; readonly vi: string; readonly en: string }
 
 const WS = new Set([0x20, 0x09, 0x0a, 0x0d])
@@ -40,6 +41,8 @@ export class JsonSplitter {
   private inString = false
   private escape = false
   private scalar = false
+  /** The element being read is longer than the limit: it is skipped (its structure still followed), not kept. */
+  private tooLong = false
 
   constructor(private readonly maxElementLength: number) {}
 
@@ -52,17 +55,31 @@ export class JsonSplitter {
     this.fail(out, "json.syntax", `JSON không hợp lệ: gặp ${JSON.stringify(ch)} trong khi cần ${expectedVi}`, `invalid JSON: found ${JSON.stringify(ch)} where ${expectedEn} was expected`)
   }
 
+  /** Adds `s[from, to)` to the element or key being read, unless it is being skipped. */
+  private append(s: string, from: number, to?: number): void {
+    if (from < 0 || (this.mode === "element" && this.tooLong)) return
+    this.buf += s.slice(from, to)
+    if (this.mode === "element" && this.buf.length > this.maxElementLength) {
+      this.tooLong = true
+      this.buf = ""
+    }
+  }
+
   private emitElement(out: Array<SplitEvent>): void {
-    out.push(this.inArray || this.key === undefined
+    out.push(this.tooLong
+      ? { _tag: "TooLong", key: this.key, line: this.elementLine }
+      : this.inArray || this.key === undefined
       ? { _tag: "Element", key: this.key, line: this.elementLine, text: this.buf }
       : { _tag: "NotArray", key: this.key, line: this.elementLine })
+    this.tooLong = false
     this.buf = ""
     this.mode = this.inArray ? "afterElement" : "afterValue"
   }
 
   push(s: string): Array<SplitEvent> {
     const out: Array<SplitEvent> = []
-    let seg = -1
+    // An element or key that began in an earlier chunk goes on at the start of this one.
+    let seg = this.mode === "element" || this.mode === "keyString" ? 0 : -1
     const n = s.length
     for (let i = 0; i < n && this.mode !== "failed"; i++) {
       const c = s.charCodeAt(i)
@@ -95,7 +112,7 @@ export class JsonSplitter {
           if (this.escape) this.escape = false
           else if (ch === "\\") this.escape = true
           else if (ch === '"') {
-            this.buf += s.slice(seg, i)
+            this.append(s, seg, i)
             seg = -1
             try {
               this.key = JSON.parse(`"${this.buf}"`) as string
@@ -142,7 +159,7 @@ export class JsonSplitter {
         case "element":
           if (this.scalar && !this.inString) {
             if (WS.has(c) || ch === "," || ch === "]" || ch === "}") {
-              this.buf += s.slice(seg, i)
+              this.append(s, seg, i)
               seg = -1
               this.emitElement(out)
               if ((this.mode as Mode) === "afterElement") this.afterElement(out, c, ch)
@@ -158,7 +175,7 @@ export class JsonSplitter {
             else if (ch === '"') {
               this.inString = false
               if (this.scalar) {
-                this.buf += s.slice(seg, i + 1)
+                this.append(s, seg, i + 1)
                 seg = -1
                 this.emitElement(out)
               }
@@ -170,7 +187,7 @@ export class JsonSplitter {
           else if (ch === "}" || ch === "]") {
             this.depth--
             if (this.depth === 0) {
-              this.buf += s.slice(seg, i + 1)
+              this.append(s, seg, i + 1)
               seg = -1
               this.emitElement(out)
             }
@@ -183,9 +200,9 @@ export class JsonSplitter {
           break
       }
     }
-    if (seg >= 0 && (this.mode === "element" || this.mode === "keyString")) this.buf += s.slice(seg)
-    if (this.mode === "element" && this.buf.length > this.maxElementLength) {
-      this.fail(out, "json.element-too-long", "một phần tử quá dài (thường do thiếu dấu đóng } hoặc dấu nháy)", "an element is too long (usually a missing closing } or quote)")
+    if (seg >= 0 && (this.mode === "element" || this.mode === "keyString")) this.append(s, seg)
+    if (this.mode === "keyString" && this.buf.length > this.maxElementLength) {
+      this.fail(out, "json.key-too-long", "một tên khoá quá dài (thường do thiếu dấu nháy đóng)", "a key is too long (usually a missing closing quote)")
     }
     return out
   }
@@ -212,6 +229,7 @@ export class JsonSplitter {
     this.buf = ""
     this.inString = false
     this.escape = false
+    this.tooLong = false
     if (ch === "{" || ch === "[") {
       this.depth = 1
       this.scalar = false

@@ -252,3 +252,26 @@ export const mojibake = (text: string): Legacy | undefined => {
   const margin = Math.max(2, Math.ceil(as.words / 4))
   return found.net >= as.good - as.bad + margin ? found.encoding : undefined
 }
+
+/** A character of Latin-1's upper half (what legacy bytes shown as Windows-1252 mostly are). */
+const LATIN1_HIGH = /[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]/
+
+/**
+ * Whether the text of one cell is legacy-encoded Vietnamese shown through Windows-1252: like
+ * {@link mojibake}, but for a short text, where one or two garbled words are the whole evidence. A
+ * cell with a Vietnamese letter beyond Latin-1, or with no character of Latin-1's upper half, is
+ * never garbled; otherwise its Windows-1252 bytes, read as a legacy encoding, must give clearly more
+ * well-formed Vietnamese syllables than the text as it stands ("Tôi là" stays as it is; "Hoäi
+ * ñoàng" is "Hội đồng" in VNI).
+ */
+export const garbledCell = (text: string): Legacy | undefined => {
+  if (!LATIN1_HIGH.test(text) || VI_BEYOND_LATIN1.test(text)) return undefined
+  const bytes = asCp1252Bytes(text.normalize("NFC"), true)
+  if (bytes === undefined) return undefined
+  const found = classify(bytes, 1)
+  if (found === undefined) return undefined
+  const as = score(cp1252.decode(bytes))
+  const asNet = as.good - as.bad
+  const margin = Math.max(1, Math.ceil(as.words / 4))
+  return found.net >= asNet + margin ? found.encoding : undefined
+}

@@ -5,7 +5,7 @@
  * strings (the table of distinct texts, kept in memory as XLSX requires).
  */
 import { clean } from "../text.js"
-import { XlsxPartError } from "./errors.js"
+import { XlsxLimitError, XlsxPartError } from "./errors.js"
 import type { Archive } from "./zip.js"
 import { attribute, parsePart, unescapeXstring } from "./xml.js"
 
@@ -145,7 +145,7 @@ export const readWorkbook = async (archive: Archive): Promise<WorkbookInfo> => {
  * The shared strings, each as it is shown: the text of its runs (phonetic guides left out), escapes
  * undone, NFC-normalised. None when the part is absent.
  */
-export const readSharedStrings = async (archive: Archive, name: string | undefined): Promise<Array<string>> => {
+export const readSharedStrings = async (archive: Archive, name: string | undefined, maxLength = Number.POSITIVE_INFINITY): Promise<Array<string>> => {
   const part = name === undefined ? undefined : findPart(archive, name)
   if (part === undefined) return []
   const strings: Array<string> = []
@@ -162,7 +162,9 @@ export const readSharedStrings = async (archive: Archive, name: string | undefin
       else if (name === "t" && inItem && phonetic === 0) capture = true
     },
     text: (t) => {
-      if (capture) text += t
+      if (!capture) return
+      text += t
+      if (text.length > maxLength) throw new XlsxLimitError("maxCellLength", maxLength, part, undefined, `(${part}, #${strings.length + 1})`)
     },
     close: (name) => {
       if (name === "t") capture = false

@@ -11,7 +11,8 @@ import { nameOf } from "../../Input.js"
 import type { Cell, SourceItem } from "../../SourceRow.js"
 import { columnLetter } from "../../SourceRow.js"
 import { clean } from "../text.js"
-import { XlsxPartError } from "./errors.js"
+import type { Limits } from "./errors.js"
+import { XlsxLimitError, XlsxPartError } from "./errors.js"
 import { findPart, readDateStyles, readSharedStrings, readWorkbook } from "./parts.js"
 import type { SheetRow } from "./sheet.js"
 import { readRows } from "./sheet.js"
@@ -38,10 +39,14 @@ const notZip = (file: string, first: Uint8Array): ImportError => {
 
 /** The `xlsx.unreadable` error for what went wrong inside the package (or the file-system error). */
 const unreadable = (file: string, cause: unknown): ImportError => {
+  if (cause instanceof XlsxLimitError) {
+    return importError({ code: "xlsx.too-large", file, vi: cause.vi, en: cause.en, cause })
+  }
   const error = fromUnknown(file, cause, "xlsx.unreadable")
   if (error.code !== "xlsx.unreadable") return error
+  // The ZIP library's own (English, technical) words stay in the cause, not in the message.
   const [vi, en] =
-    cause instanceof XlsxPartError ? [cause.vi, cause.en] : cause instanceof Error ? [cause.message, cause.message] : [String(cause), String(cause)]
+    cause instanceof XlsxPartError ? [cause.vi, cause.en] : ["cấu trúc ZIP của tệp không đọc được", "the file's ZIP structure cannot be read"]
   return importError({
     code: "xlsx.unreadable",
     file,
@@ -54,11 +59,16 @@ const unreadable = (file: string, cause: unknown): ImportError => {
 /**
  * Reads one sheet of an XLSX workbook as source items (see `Xlsx.read`). `tuning` is for tests.
  */
-export async function* readXlsx(input: Input, sheet: string | undefined, tuning: Tuning = {}): AsyncGenerator<SourceItem, void, undefined> {
+export async function* readXlsx(
+  input: Input,
+  sheet: string | undefined,
+  tuning: Tuning = {},
+  limits?: Limits
+): AsyncGenerator<SourceItem, void, undefined> {
   const file = nameOf(input)
   let archive: Archive | undefined
   try {
-    const opened = await openArchive(input, tuning)
+    const opened = await openArchive(input, limits === undefined ? tuning : { ...tuning, maxInflatedBytes: limits.maxInflatedBytes })
     if (opened._tag === "NotZip") {
       yield { _tag: "Issue", fatal: true, error: notZip(file, opened.head) }
       return
@@ -89,10 +99,10 @@ export async function* readXlsx(input: Input, sheet: string | undefined, tuning:
       return
     }
     const dateStyles = await readDateStyles(archive, book.styles)
-    const sharedStrings = await readSharedStrings(archive, book.sharedStrings)
+    const sharedStrings = await readSharedStrings(archive, book.sharedStrings, limits?.maxCellLength)
     const part = findPart(archive, chosen.part)
     if (part === undefined) throw new XlsxPartError(chosen.part, "unreadable")
-    yield* itemsOf(file, chosen.name, readRows(archive.open(part), { sharedStrings, dateStyles, date1904: book.date1904 }))
+    yield* itemsOf(file, chosen.name, readRows(archive.open(part), { sharedStrings, dateStyles, date1904: book.date1904, limits }))
   } catch (cause) {
     yield { _tag: "Issue", fatal: true, error: unreadable(file, cause) }
   } finally {
@@ -115,6 +125,26 @@ async function* itemsOf(file: string, sheet: string, rows: AsyncIterable<SheetRo
       continue
     }
     const hs = headers
+    const uncached = row.uncached?.[0]
+    if (uncached !== undefined) {
+      // A formula's value is its cached result; without one (a workbook written by a program and
+      // never opened in Excel) the cell would silently read as empty.
+      const at = columnLetter(uncached)
+      yield {
+        _tag: "Issue",
+        fatal: false,
+        error: importError({
+          code: "xlsx.formula-not-calculated",
+          file,
+          sheet,
+          row: row.number,
+          column: at,
+          vi: `ô ${at}${row.number} có công thức nhưng chưa có giá trị tính sẵn; hãy mở tệp trong Excel (hoặc LibreOffice) rồi lưu lại để công thức được tính, hoặc thay công thức bằng giá trị`,
+          en: `cell ${at}${row.number} holds a formula with no calculated value; open the file in Excel (or LibreOffice) and save it so the formula is calculated, or replace the formula with its value`
+        })
+      }
+      continue
+    }
     const extra = values.findIndex((v, i) => i >= hs.length && v.trim() !== "")
     if (extra >= 0) {
       yield {

@@ -4,7 +4,8 @@
  * the number of rows.
  */
 import { clean } from "../text.js"
-import { XlsxPartError } from "./errors.js"
+import type { Limits } from "./errors.js"
+import { XlsxLimitError, XlsxPartError } from "./errors.js"
 import { parseXml, unescapeXstring } from "./xml.js"
 import type { PartSource } from "./zip.js"
 
@@ -12,6 +13,8 @@ import type { PartSource } from "./zip.js"
 export interface SheetRow {
   readonly number: number
   readonly values: Array<string>
+  /** The 0-based columns of formula cells that have no cached value (the workbook was never calculated). */
+  uncached?: Array<number>
 }
 
 /** What reading cells needs from the rest of the workbook. */
@@ -20,6 +23,7 @@ export interface SheetContext {
   /** Whether the cell style of each index shows a date. */
   readonly dateStyles: ReadonlyArray<boolean>
   readonly date1904: boolean
+  readonly limits?: Omit<Limits, "maxInflatedBytes"> | undefined
 }
 
 /** Serial day 0 of the 1900 date system (Excel's 1900 leap-year bug makes it 1899-12-30 for every date after February 1900). */
@@ -77,6 +81,13 @@ export const columnOf = (ref: string): number => {
   return col - 1
 }
 
+/** The letters of a 0-based column index ("A" for 0). */
+const columnName = (index: number): string => {
+  let s = ""
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s
+  return s
+}
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}/
 
 /**
@@ -102,6 +113,13 @@ export async function* readRows(source: PartSource, context: SheetContext): Asyn
   let inline = ""
   let phonetic = 0
   let capture: 0 | 1 | 2 = 0 // 1: <v>, 2: <t> of an inline string
+  let formula = false
+  let rows = 0
+  let cells = 0
+  const maxRows = context.limits?.maxRows ?? Number.POSITIVE_INFINITY
+  const maxCells = context.limits?.maxCells ?? Number.POSITIVE_INFINITY
+  const maxCellLength = context.limits?.maxCellLength ?? Number.POSITIVE_INFINITY
+  const tooLong = () => new XlsxLimitError("maxCellLength", maxCellLength, part, row?.number, columnName(column))
 
   const invalid = (detail: string) => new XlsxPartError(part, "invalid", detail)
 
@@ -149,6 +167,7 @@ export async function* readRows(source: PartSource, context: SheetContext): Asyn
           value = ""
         } else if (name === "rPh") phonetic++
         else if (name === "t" && phonetic === 0) capture = 2
+        else if (name === "f") formula = true
         return
       }
       if (name === "c") {
@@ -157,6 +176,8 @@ export async function* readRows(source: PartSource, context: SheetContext): Asyn
         const col = ref === undefined ? column + 1 : columnOf(ref)
         if (col < 0 || col > MAX_COLUMN) throw invalid(`the cell reference "${ref ?? ""}" is not one`)
         column = col
+        if (++cells > maxCells) throw new XlsxLimitError("maxCells", maxCells, part)
+        formula = false
         inCell = true
         type = attributes.t ?? "n"
         const s = attributes.s
@@ -170,14 +191,20 @@ export async function* readRows(source: PartSource, context: SheetContext): Asyn
         const r = attributes.r
         const number = r === undefined ? lastRow + 1 : Number(r)
         if (!Number.isInteger(number) || number < 1 || number > MAX_ROW) throw invalid(`the row number "${r ?? ""}" is not one`)
+        if (++rows > maxRows) throw new XlsxLimitError("maxRows", maxRows, part)
         row = { number, values: [] }
         lastRow = number
         column = -1
       }
     },
     text: (t: string) => {
-      if (capture === 1) value += t
-      else if (capture === 2) inline += t
+      if (capture === 1) {
+        value += t
+        if (value.length > maxCellLength) throw tooLong()
+      } else if (capture === 2) {
+        inline += t
+        if (inline.length > maxCellLength) throw tooLong()
+      }
     },
     close: (name: string) => {
       if (!inData) return
@@ -188,6 +215,7 @@ export async function* readRows(source: PartSource, context: SheetContext): Asyn
           const values = (row as SheetRow).values
           for (let i = values.length; i < column; i++) values[i] = ""
           values[column] = textOf()
+          if (formula && !hasValue) ((row as SheetRow).uncached ??= []).push(column)
         } else if (name === "v" || name === "t") capture = 0
         else if (name === "rPh") phonetic--
         return

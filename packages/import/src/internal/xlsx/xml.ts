@@ -6,7 +6,7 @@
  */
 import { TextDecoder } from "node:util"
 import { SaxesParser } from "saxes"
-import { XlsxPartError } from "./errors.js"
+import { XlsxLimitError, XlsxPartError } from "./errors.js"
 import type { PartSource } from "./zip.js"
 
 /** What the parser reports: element names without their namespace prefix (`x:c` is `c`). */
@@ -35,6 +35,15 @@ const decoderFor = (head: Uint8Array): TextDecoder =>
   new TextDecoder(head[0] === 0xff && head[1] === 0xfe ? "utf-16le" : head[0] === 0xfe && head[1] === 0xff ? "utf-16be" : "utf-8", { fatal: true })
 
 /**
+ * Where the XML went wrong, not the parser's own (English, technical) words: saxes starts its messages
+ * with "line:column:"; a decoder error is bad bytes.
+ */
+const xmlDetail = (e: unknown): string => {
+  const m = /^(\d+):(\d+):/.exec(e instanceof Error ? e.message : String(e))
+  return m === null ? "" : `${m[1]}:${m[2]}`
+}
+
+/**
  * Feeds the bytes of a part to `handler`, chunk by chunk. Yields after every chunk, so that a caller
  * can hand on what the handler gathered before more is read; throws an `XlsxPartError` for XML that
  * is not well-formed or text that is not valid UTF-8/UTF-16.
@@ -53,14 +62,14 @@ export async function* parseXml(source: PartSource, handler: XmlHandler): AsyncG
     try {
       parser.write(text)
     } catch (e) {
-      throw e instanceof XlsxPartError ? e : new XlsxPartError(part, "xml", e instanceof Error ? e.message : String(e))
+      throw e instanceof XlsxPartError || e instanceof XlsxLimitError ? e : new XlsxPartError(part, "xml", xmlDetail(e))
     }
   }
   const decode = (chunk: Uint8Array | undefined): string => {
     try {
       return decoder === undefined ? "" : chunk === undefined ? decoder.decode() : decoder.decode(chunk, { stream: true })
     } catch (e) {
-      throw new XlsxPartError(part, "xml", e instanceof Error ? e.message : String(e))
+      throw new XlsxPartError(part, "xml", "encoding")
     }
   }
   const feed = (chunk: Uint8Array) => {
@@ -96,7 +105,7 @@ export async function* parseXml(source: PartSource, handler: XmlHandler): AsyncG
   try {
     parser.close()
   } catch (e) {
-    throw e instanceof XlsxPartError ? e : new XlsxPartError(part, "xml", e instanceof Error ? e.message : String(e))
+    throw e instanceof XlsxPartError || e instanceof XlsxLimitError ? e : new XlsxPartError(part, "xml", xmlDetail(e))
   }
   yield
 }

@@ -17,7 +17,7 @@ import { crc32 } from "node:zlib"
 import yauzl from "yauzl"
 import type { Input } from "../../Input.js"
 import { chunks } from "../../Input.js"
-import { XlsxPartError } from "./errors.js"
+import { XlsxLimitError, XlsxPartError } from "./errors.js"
 
 /** Test and tuning knobs of the reader; none is part of the public API. */
 export interface Tuning {
@@ -30,6 +30,8 @@ export interface Tuning {
   readonly spoolLimit?: number | undefined
   /** Called with the path of the temporary file a streamed input was spooled to (tests check it is removed). */
   readonly onSpool?: ((path: string) => void) | undefined
+  /** The most bytes the parts read from one archive may inflate to, in all (see `Xlsx.XlsxLimits`). */
+  readonly maxInflatedBytes?: number | undefined
 }
 
 const SPOOL_LIMIT = 32 * 1024 * 1024
@@ -109,13 +111,22 @@ const archiveOf = async (zip: yauzl.ZipFile, tuning: Tuning, cleanup: () => Prom
     throw e
   }
   const find = (name: string): string | undefined => entries.get(name.toLowerCase())?.fileName
+  // The sizes in the central directory are checked while inflating (yauzl's validateEntrySizes), so a
+  // part is refused before a byte of it is inflated when its stated size would pass the limit.
+  const maxInflated = tuning.maxInflatedBytes ?? Number.POSITIVE_INFINITY
+  let inflated = 0
   async function* inflate(name: string): AsyncGenerator<Uint8Array, void, undefined> {
     const entry = entries.get(name.toLowerCase())
     if (entry === undefined) throw new XlsxPartError(name, "unreadable")
+    if (inflated + entry.uncompressedSize > maxInflated) throw new XlsxLimitError("maxInflatedBytes", maxInflated, name)
+    inflated += entry.uncompressedSize
     const stream = await openStream(zip, entry)
     let crc = 0
+    let size = 0
     try {
       for await (const chunk of stream as AsyncIterable<Buffer>) {
+        size += chunk.length
+        if (size > entry.uncompressedSize) throw new XlsxLimitError("maxInflatedBytes", maxInflated, name)
         crc = crc32(chunk, crc)
         yield chunk
       }
