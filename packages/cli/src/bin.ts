@@ -31,8 +31,9 @@ import { colours } from "./Output.js"
  * How far V8 lets the old generation grow past what survived the last full collection before the
  * next one: 30 %, instead of the up to 4× V8 picks for a fast-allocating program. A long import
  * allocates fast, so V8 let its heap reach 130 MiB for 30 MiB of live data, and the 1,000,000-row
- * import peaked at 235–258 MiB RSS; at 30 % it peaked at 173–182 MiB in the same runs, with no
- * measurable change in time (bench/cli.ts; issue #13). Read by V8 at each full collection.
+ * import peaked at 235–258 MiB RSS. At 30 %, with the 16 MiB page cache of writing commands
+ * (Database.ts), it peaks at 185–189 MiB on an idle machine, 187 MiB for 100,000 rows, and runs
+ * about as fast (bench/cli.ts; issue #13). Read by V8 at each full collection.
  */
 const OLD_GENERATION_GROWTH_PERCENT = 30
 
