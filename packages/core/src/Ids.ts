@@ -83,18 +83,18 @@ export type DocumentId = typeof DocumentId.Type
 
 const NAMESPACED = /^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9.-]*$/
 
-const namespaced = <B extends string>(brand: B, what: string) =>
+const namespaced = <B extends string>(brand: B, vi: string, en: string) =>
   Schema.String.check(
     withMessage(Schema.isPattern(NAMESPACED), (actual) =>
-      `mã ${what} ${JSON.stringify(actual)} phải có dạng "không-gian/tên" (ví dụ core/review.report) / ${what} id ${JSON.stringify(actual)} must be namespaced, like core/review.report`)
+      `mã ${vi} ${JSON.stringify(actual)} phải có dạng "không-gian/tên" (ví dụ core/review.report) / ${en} id ${JSON.stringify(actual)} must be namespaced, like core/review.report`)
   ).pipe(Schema.brand<B>(brand as any)).annotate({ identifier: brand.replace("@hdnd/", "") })
 
 /** Namespaced id of an indicator, e.g. `core/review.draft-resolution`. @since 0.1.0 @category ids */
-export const IndicatorId = namespaced("@hdnd/IndicatorId", "chỉ tiêu")
+export const IndicatorId = namespaced("@hdnd/IndicatorId", "chỉ tiêu", "indicator")
 /** @since 0.1.0 @category ids */
 export type IndicatorId = typeof IndicatorId.Type
 /** Namespaced id of a report template, e.g. `core/committee-conference`. @since 0.1.0 @category ids */
-export const TemplateId = namespaced("@hdnd/TemplateId", "mẫu báo cáo")
+export const TemplateId = namespaced("@hdnd/TemplateId", "mẫu báo cáo", "report template")
 /** @since 0.1.0 @category ids */
 export type TemplateId = typeof TemplateId.Type
 

@@ -1,4 +1,4 @@
-import { Client, Dataset, Errors, HdndClient, MemoryStore, Store, TabulationRequest } from "@hdnd/core"
+import { Client, Dataset, Errors, HdndClient, Ids, MemoryStore, Store, TabulationRequest } from "@hdnd/core"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Result from "effect/Result"
@@ -65,6 +65,17 @@ describe("decoding bad input", () => {
     expect(Result.isFailure(r) && r.failure.problems.map((p) => [p.field, p.code, p.en])).toEqual([
       ["scope._tag", "schema.type", 'must be one of "Subtree" | "Councils", got "Everything"']
     ])
+  })
+
+  it("a bad indicator or template id is named in each language's own words", () => {
+    const decode = Errors.decodeWith(Ids.IndicatorId, "IndicatorId")
+    const r = decode("review")
+    const p = Result.isFailure(r) ? r.failure.problems[0] : undefined
+    expect(p?.vi).toContain('mã chỉ tiêu "review" phải có dạng')
+    expect(p?.en).toContain('indicator id "review" must be namespaced')
+    expect(p?.en).not.toMatch(/chỉ tiêu/)
+    const t = Errors.decodeWith(Ids.TemplateId, "TemplateId")("bao-cao")
+    expect(Result.isFailure(t) && t.failure.problems[0]?.en).toContain('report template id "bao-cao" must be namespaced')
   })
 
   it("normalises NFD text to NFC", () => {
