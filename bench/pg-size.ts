@@ -6,7 +6,8 @@
  *   activities;
  * - the statements the store sends for a whole-table, one-year tabulation (recorded on the way to the
  *   server), each run under `EXPLAIN (ANALYZE, BUFFERS)` with the server's `work_mem` and JIT settings
- *   as given: what spilled to disk (sorts, hash aggregates, temp blocks) and what JIT cost;
+ *   as given: what spilled to disk (sorts, hash aggregates, temp blocks) and what JIT cost, and how
+ *   many groups (rows) each returns;
  * - a hand-written full-table aggregate, to give a scan rate (MiB of heap per second, warm cache);
  * - the time and size of a custom-format `pg_dump` of the schema.
  *
@@ -111,6 +112,9 @@ const program = Effect.gen(function* () {
   yield* store.tabulate(benchRequest)
   recording = false
   const selects = recorded.filter((r) => /^\s*(WITH|SELECT)/i.test(r.text))
+  // Rows each statement returns: the groups PostgreSQL aggregates (what work_mem must hold).
+  const groups: Array<number> = []
+  for (const st of selects) groups.push(Number((yield* db.query<{ n: unknown }>(`SELECT COUNT(*) AS n FROM (${st.text}) q`, st.params))[0]!.n))
   const plans: Array<Record<string, unknown>> = []
   for (const workMem of workMems) {
     for (const jit of ["on", "off"]) {
@@ -170,6 +174,7 @@ const program = Effect.gen(function* () {
     schemaTotalMiB: round(database / MiB, 2),
     perTable,
     statements: selects.map((s) => s.text.replace(/\s+/g, " ").trim()),
+    groups,
     plans,
     dump,
     scan: { ms: round(scanMs), heapMiBPerSecond: round(Number(act.heap) / MiB / (scanMs / 1000)) }
