@@ -268,6 +268,10 @@ export const runNational = async (options: NationalOptions): Promise<NationalRes
       scopes,
       drill: { hdndMs: median(de), handMs: median(dh), cell: cellKey.replace(/\u001f/g, " | "), records: expected, hdndRecords: ids.length, handRecords: handIds.length }
     }
+  } catch (e) {
+    // A failed run keeps nothing, even when asked to keep the schema.
+    await dropSchema(rt, schema)
+    throw e
   } finally {
     if (options.keep !== true) await dropSchema(rt, schema)
     await rt.dispose()
