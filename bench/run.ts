@@ -4,12 +4,13 @@
  *
  * Set HDND_BENCH_N to change the number of generated activities (default 1,000,000), and
  * HDND_BENCH_ONLY to run some groups only (comma-separated: tabulation, sql, cli, startup, export,
- * national); the other groups' earlier results are kept in results.json.
+ * national, concurrency); the other groups' earlier results are kept in results.json.
  *
  * The `national` group (issue #17) loads the national world on PostgreSQL and compares hdnd with
  * hand-written SQL (national.ts), then runs the 32-client load test on it (pg-concurrency.ts). Its
  * size is HDND_BENCH_SCALE (1 = 10,000,000 activities, the default); its entries carry their date
- * and scale. Without a PostgreSQL server it is skipped with a one-line reason.
+ * and scale. Without a PostgreSQL server it is skipped with a one-line reason. `concurrency` (only
+ * when named) runs the load test alone on its own data at HDND_BENCH_SCALE (default 0.01).
  *
  * The CLI import's baseline is `sqlite-ceiling.ts loop`: better-sqlite3 alone inserting the same
  * number of rows into the same schema, timed in turns with the import by cli.ts (run that script
@@ -49,7 +50,8 @@ interface Result {
 }
 
 const only = process.env.HDND_BENCH_ONLY?.split(",").map((s) => s.trim())
-const want = (group: string): boolean => only === undefined || only.includes(group)
+// `concurrency` (the load test on its own data) runs only when asked: the national group runs it.
+const want = (group: string): boolean => (only === undefined ? group !== "concurrency" : only.includes(group))
 const results: Array<Result> = []
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits
 
@@ -179,6 +181,41 @@ if (want("export")) {
   }
 }
 
+/** The load test's entries (pg-concurrency.ts's result on `base`). */
+const loadTest = (c: any, base: string, at: { date: string; scale: number }) => {
+  const ops = (o: any) => ({ count: o.count, failed: o.failed, p50Ms: round(o.p50Ms), p95Ms: round(o.p95Ms), p99Ms: round(o.p99Ms), maxMs: round(o.maxMs) })
+  const loadLabel = `PostgreSQL load test: ${c.clients} clients on ${base}`
+  results.push({
+    name: `${loadLabel}: operations per second (province-year reads and 500-row imports; p50/p95/p99 in details)`,
+    value: round(c.throughput),
+    unit: "ops/s",
+    baseline: 0,
+    ratio: 0,
+    target: "reported",
+    ...at,
+    details: { seconds: round(c.seconds, 1), warmUpMs: round(c.warmUpMs), read: ops(c.read), write: ops(c.write) }
+  })
+  results.push({
+    name: `${loadLabel}: imported rows found afterwards vs rows the successful imports inserted`,
+    value: c.rowsFound,
+    unit: "rows",
+    baseline: c.rowsWritten,
+    ratio: round(c.rowsFound / Math.max(1, c.rowsWritten)),
+    target: "equal: no write lost",
+    ...at,
+    details: { lost: c.lost, rowsOfFailedWrites: c.rowsOfFailedWrites, errors: c.errors }
+  })
+}
+
+if (want("concurrency")) {
+  // The load test alone, on a base of its own (the national group runs it on the data it loaded).
+  const scale = Number(process.env.HDND_BENCH_SCALE ?? 0.01)
+  console.error(`concurrency: 32 clients on the national world at scale ${scale} …`)
+  const c = child("pg-concurrency.ts", "--scale", String(scale))
+  if (c.skipped !== undefined) console.error(c.skipped)
+  else loadTest(c, `the national world (${c.baseActivities} activities)`, { date: c.date, scale })
+}
+
 if (want("national")) {
   const scale = Number(process.env.HDND_BENCH_SCALE ?? 1)
   console.error(`national: the national world on PostgreSQL at scale ${scale} (1 = 10,000,000 activities) …`)
@@ -238,28 +275,7 @@ if (want("national")) {
     })
     console.error("national: load test, 32 clients on the same data …")
     const c = childWith({ HDND_BENCH_SCHEMA: r.schema, HDND_BENCH_DROP: "1" }, "pg-concurrency.ts")
-    const ops = (o: any) => ({ count: o.count, failed: o.failed, p50Ms: round(o.p50Ms), p95Ms: round(o.p95Ms), p99Ms: round(o.p99Ms), maxMs: round(o.maxMs) })
-    const loadLabel = `PostgreSQL load test: ${c.clients} clients on the national world (${n} activities)`
-    results.push({
-      name: `${loadLabel}: operations per second (province-year reads and 500-row imports; p50/p95/p99 in details)`,
-      value: round(c.throughput),
-      unit: "ops/s",
-      baseline: 0,
-      ratio: 0,
-      target: "reported",
-      ...at,
-      details: { seconds: round(c.seconds, 1), read: ops(c.read), write: ops(c.write) }
-    })
-    results.push({
-      name: `${loadLabel}: imported rows found afterwards vs rows the successful imports inserted`,
-      value: c.rowsFound,
-      unit: "rows",
-      baseline: c.rowsWritten,
-      ratio: round(c.rowsFound / Math.max(1, c.rowsWritten)),
-      target: "equal: no write lost",
-      ...at,
-      details: { lost: c.lost, rowsOfFailedWrites: c.rowsOfFailedWrites, errors: c.errors }
-    })
+    loadTest(c, `the national world (${n} activities)`, at)
   }
 }
 
