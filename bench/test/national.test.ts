@@ -1,5 +1,5 @@
 /**
- * The national benchmark (issue #17) at 1/200 scale (1/100 took over 140 s with the load test on a busy 2-core machine), and the load test at small scale, against a
+ * The national benchmark (issue #17) at 1/200 scale (at 1/100 the benchmark alone took 80 s on a busy 2-core machine), and the load test at small scale, against a
  * real PostgreSQL server: hdnd's tabulation equals the hand-written SQL, cell by cell, on every
  * measured scope (commune-, province- and national-year) and for the drill-down; 32 concurrent
  * clients mixing reads and imports lose no write. Timings are reported, not asserted.
