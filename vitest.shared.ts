@@ -12,7 +12,8 @@ export const serviceTests: ReadonlyArray<string> = [
   "packages/export-docx/test/LibreOffice.test.ts",
   "packages/export-xlsx/test/Render.test.ts",
   "packages/export-html/test/Browser.test.ts",
-  "examples/council-office-api/test/Postgres.test.ts"
+  "examples/council-office-api/test/Postgres.test.ts",
+  "bench/test/**/*.test.ts"
 ]
 
 /** Every test file of the workspace. */

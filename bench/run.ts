@@ -3,8 +3,14 @@
  * of `{ name, value, unit, baseline, ratio, target }` — and prints a table.
  *
  * Set HDND_BENCH_N to change the number of generated activities (default 1,000,000), and
- * HDND_BENCH_ONLY to run some groups only (comma-separated: tabulation, sql, cli, startup, export);
- * the other groups' earlier results are kept in results.json.
+ * HDND_BENCH_ONLY to run some groups only (comma-separated: tabulation, sql, cli, startup, export,
+ * national, concurrency); the other groups' earlier results are kept in results.json.
+ *
+ * The `national` group (issue #17) loads the national world on PostgreSQL and compares hdnd with
+ * hand-written SQL (national.ts), then runs the 32-client load test on it (pg-concurrency.ts). Its
+ * size is HDND_BENCH_SCALE (1 = 10,000,000 activities, the default); its entries carry their date
+ * and scale. Without a PostgreSQL server it is skipped with a one-line reason. `concurrency` (only
+ * when named) runs the load test alone on its own data at HDND_BENCH_SCALE (default 0.01).
  *
  * The CLI import's baseline is `sqlite-ceiling.ts loop`: better-sqlite3 alone inserting the same
  * number of rows into the same schema, timed in turns with the import by cli.ts (run that script
@@ -18,10 +24,13 @@ import { fileURLToPath } from "node:url"
 const here = dirname(fileURLToPath(import.meta.url))
 const n = Number(process.env.HDND_BENCH_N ?? 1_000_000)
 
-const child = (script: string, ...args: Array<string>): any => {
+const child = (script: string, ...args: Array<string>): any => childWith({}, script, ...args)
+
+const childWith = (env: Record<string, string>, script: string, ...args: Array<string>): any => {
   const out = execFileSync(process.execPath, ["--expose-gc", "--max-old-space-size=8192", "--import", "tsx", "--conditions=@hdnd/source", join(here, script), ...args], {
     encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"]
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, ...env }
   })
   return JSON.parse(out.trim().split("\n").pop() as string)
 }
@@ -33,10 +42,16 @@ interface Result {
   readonly baseline: number
   readonly ratio: number
   readonly target: string
+  /** When it was measured (ISO 8601), for entries that keep it. */
+  readonly date?: string
+  /** The size of the national world (1 = 10,000,000 activities). */
+  readonly scale?: number
+  readonly details?: Record<string, unknown>
 }
 
 const only = process.env.HDND_BENCH_ONLY?.split(",").map((s) => s.trim())
-const want = (group: string): boolean => only === undefined || only.includes(group)
+// `concurrency` (the load test on its own data) runs only when asked: the national group runs it.
+const want = (group: string): boolean => (only === undefined ? group !== "concurrency" : only.includes(group))
 const results: Array<Result> = []
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits
 
@@ -163,6 +178,104 @@ if (want("export")) {
       ratio: 0,
       target: bars[format] ?? "reported"
     })
+  }
+}
+
+/** The load test's entries (pg-concurrency.ts's result on `base`). */
+const loadTest = (c: any, base: string, at: { date: string; scale: number }) => {
+  const ops = (o: any) => ({ count: o.count, failed: o.failed, p50Ms: round(o.p50Ms), p95Ms: round(o.p95Ms), p99Ms: round(o.p99Ms), maxMs: round(o.maxMs) })
+  const loadLabel = `PostgreSQL load test: ${c.clients} clients on ${base}`
+  results.push({
+    name: `${loadLabel}: operations per second (province-year reads and 500-row imports; p50/p95/p99 in details)`,
+    value: round(c.throughput),
+    unit: "ops/s",
+    baseline: 0,
+    ratio: 0,
+    target: "reported",
+    ...at,
+    details: { seconds: round(c.seconds, 1), warmUpMs: round(c.warmUpMs), read: ops(c.read), write: ops(c.write) }
+  })
+  results.push({
+    name: `${loadLabel}: imported rows found afterwards vs rows the successful imports inserted`,
+    value: c.rowsFound,
+    unit: "rows",
+    baseline: c.rowsWritten,
+    ratio: round(c.rowsFound / Math.max(1, c.rowsWritten)),
+    target: "equal: no write lost",
+    ...at,
+    details: { lost: c.lost, rowsOfFailedWrites: c.rowsOfFailedWrites, errors: c.errors }
+  })
+}
+
+if (want("concurrency")) {
+  // The load test alone, on a base of its own (the national group runs it on the data it loaded).
+  const scale = Number(process.env.HDND_BENCH_SCALE ?? 0.01)
+  console.error(`concurrency: 32 clients on the national world at scale ${scale} …`)
+  const c = child("pg-concurrency.ts", "--scale", String(scale))
+  if (c.skipped !== undefined) console.error(c.skipped)
+  else loadTest(c, `the national world (${c.baseActivities} activities)`, { date: c.date, scale })
+}
+
+if (want("national")) {
+  const scale = Number(process.env.HDND_BENCH_SCALE ?? 1)
+  console.error(`national: the national world on PostgreSQL at scale ${scale} (1 = 10,000,000 activities) …`)
+  const r = childWith({ HDND_BENCH_KEEP: "1" }, "national.ts", "--scale", String(scale))
+  if (r.skipped !== undefined) console.error(r.skipped)
+  else {
+    const n = r.activities as number
+    const at = { date: r.date as string, scale }
+    const label = `PostgreSQL national (${n} activities, ${r.councils} councils, ${r.sessions} sessions)`
+    results.push({
+      name: `${label}: bulk load, store upsert (batches of 50,000) vs raw COPY of the same rows (median of ${r.load.rounds}, in turns)`,
+      value: Math.round(r.load.hdndRowsPerSecond),
+      unit: "rows/s",
+      baseline: Math.round(r.load.copyRowsPerSecond),
+      ratio: round(r.load.hdndRowsPerSecond / r.load.copyRowsPerSecond),
+      target: "ratio (store rows/s ÷ COPY rows/s) >= 0.7",
+      ...at,
+      details: { hdndPeakMiB: round(r.load.hdndMemoryMiB, 1), copyPeakMiB: round(r.load.copyMemoryMiB, 1) }
+    })
+    const bars: Record<string, string> = {
+      commune: "ratio <= 1.2",
+      province: "<= 200 ms end to end at full size; ratio <= 1.2",
+      national: "<= 2000 ms end to end at full size; ratio <= 1.2"
+    }
+    for (const scope of ["commune", "province", "national"]) {
+      const s = r.scopes[scope]
+      results.push({
+        name: `${label}: ${scope}-year tabulation, 4 dimensions, hdnd end to end vs hand-written SQL (median of ${r.rounds}, in turns; ${s.cells} cells, equal)`,
+        value: round(s.hdndMs),
+        unit: "ms",
+        baseline: round(s.handMs),
+        ratio: round(s.hdndMs / s.handMs),
+        target: bars[scope] as string,
+        ...at
+      })
+      if (s.memory !== undefined) {
+        results.push({
+          name: `${label}: peak Node memory of a ${scope}-year tabulation, hdnd vs the hand-written query's rows (child process, RSS over its level before)`,
+          value: round(s.memory.hdndMiB, 1),
+          unit: "MiB",
+          baseline: round(s.memory.handMiB, 1),
+          ratio: round(s.memory.hdndMiB / Math.max(s.memory.handMiB, 0.1)),
+          target: scope === "national" ? "<= 300 MiB at full size" : "reported",
+          ...at,
+          details: { hdndMaxRssMiB: round(s.memory.hdndMaxRssMiB, 1), handMaxRssMiB: round(s.memory.handMaxRssMiB, 1) }
+        })
+      }
+    }
+    results.push({
+      name: `${label}: drill-down to the ${r.drill.records} records of one cell, traced tabulation vs hand-written SELECT (median of ${r.rounds})`,
+      value: round(r.drill.hdndMs),
+      unit: "ms",
+      baseline: round(r.drill.handMs),
+      ratio: round(r.drill.hdndMs / r.drill.handMs),
+      target: "reported",
+      ...at
+    })
+    console.error("national: load test, 32 clients on the same data …")
+    const c = childWith({ HDND_BENCH_SCHEMA: r.schema, HDND_BENCH_DROP: "1" }, "pg-concurrency.ts")
+    loadTest(c, `the national world (${n} activities)`, at)
   }
 }
 
