@@ -125,6 +125,10 @@ export const storeConformance = async (options: StoreSuiteOptions): Promise<void
         "pushdown law for sums and distinct counts of attributes (NFC, trimmed, scalar or list), with tallies and drill-down",
         StoreProperties.measuresPushdownLaw
       )
+      law(
+        "pushdown law for distinct sessions per cell, with and without an organ dimension (session sets collected in the database)",
+        StoreProperties.sessionSetsPushdownLaw
+      )
       // Half the runs: each run loads a busy dataset and tabulates once per set of sessions, which on
       // PostgreSQL costs as much as the pushdown law's requests; the pushdown law covers sessions too.
       law(
