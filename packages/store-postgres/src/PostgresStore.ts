@@ -28,7 +28,9 @@ export interface PostgresStoreConfig {
   /**
    * Whether PostgreSQL may JIT-compile the store's queries. Off by default: the store's
    * connections start with `jit = off`, because compiling a tabulation query costs more than it
-   * saves at every size hdnd serves (see docs/stores.md).
+   * saves at the sizes hdnd serves (see docs/stores.md). `true` sends nothing, so the server's or
+   * the role's `jit` applies (behind PgBouncer, which refuses unknown start-up parameters unless
+   * told to ignore them, use `true` and `ALTER ROLE … SET jit = off`).
    *
    * @since 0.2.0
    */

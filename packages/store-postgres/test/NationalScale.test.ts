@@ -52,7 +52,7 @@ const run = <A, E>(layer: Layer.Layer<Store.Store | Database.Database, E>, f: (s
   )
 
 describePg("PostgreSQL at national scale", () => {
-  it("opens its connections with jit = off, and on when asked", async () => {
+  it("opens its connections with jit = off, and leaves the server's setting (on here) when asked", async () => {
     for (const [jit, expected] of [[undefined, "off"], [false, "off"], [true, "on"]] as const) {
       const schema = newSchemaName()
       try {

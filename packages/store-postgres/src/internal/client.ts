@@ -18,7 +18,7 @@ import { isSqlError, type SqlError } from "effect/sql/SqlError"
 export interface ClientConfig {
   readonly url: string
   readonly maxConnections: number
-  /** Whether the server may JIT-compile the store's queries (`jit`, sent at connection start-up); off by default. */
+  /** Whether the server may JIT-compile the store's queries; off by default (`jit = off` sent at connection start-up). */
   readonly jit?: boolean
 }
 
@@ -47,8 +47,10 @@ export const make = (config: ClientConfig): Effect.Effect<Database.DatabaseServi
     transformJson: false,
     // A tabulation scans many rows, so its cost passes jit_above_cost and the server compiles it:
     // 220–320 ms of a 420 ms province-year, for nothing gained on queries this short. Off for the
-    // store's own sessions only (the server's default is left alone), unless the caller asks for it.
-    startupParameters: { jit: config.jit === true ? "on" : "off" }
+    // store's own sessions only (the server's settings are left alone). Asked for, nothing is sent
+    // and the server's (or role's) setting applies: also the way through a pooler that refuses
+    // unknown start-up parameters (PgBouncer without `ignore_startup_parameters = jit`).
+    ...(config.jit === true ? {} : { startupParameters: { jit: "off" } })
   }).pipe(
     Effect.tap((client) => client.unsafe("SELECT 1")),
     Effect.map(database),
