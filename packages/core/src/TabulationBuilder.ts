@@ -26,7 +26,7 @@ import type { Registry } from "./Registry.js"
 import { closestIds } from "./Registry.js"
 import type { Tally } from "./Tally.js"
 import type { Cell, Dimension, Label, Tabulation, TallyPart, View } from "./Tabulation.js"
-import { cellKey, NONE, timeLabel, UNAPPORTIONED, viewOf } from "./Tabulation.js"
+import { NONE, timeLabel, UNAPPORTIONED, viewOf } from "./Tabulation.js"
 import type { TabulationRequest } from "./TabulationRequest.js"
 
 /**
@@ -255,16 +255,37 @@ export const dimensionValue = (d: Dimension, f: RowFacts, c: ScopedCouncil): str
   }
 }
 
+/**
+ * A cell being filled. Its sets and lists are made on first use: most cells of a large tabulation
+ * only count, and a national year has hundreds of thousands of them (four empty collections each
+ * cost more than the rest of the cell, in time and in memory). {@link Builder.finish} gives the
+ * cells that have none a shared empty one.
+ */
 interface MutableCell {
   indicator: IndicatorId
-  key: ReadonlyArray<string>
   items: number
-  sessions: Set<string>
+  sessions: Set<string> | undefined
   sum: number
-  values: Set<string>
-  tallies: Array<TallyPart>
-  activities: Array<ActivityId>
+  values: Set<string> | undefined
+  tallies: Array<TallyPart> | undefined
+  activities: Array<ActivityId> | undefined
 }
+
+const NO_STRINGS: ReadonlySet<string> = new Set()
+const NO_TALLIES: ReadonlyArray<TallyPart> = Object.freeze([])
+const NO_ACTIVITIES: ReadonlyArray<ActivityId> = Object.freeze([])
+
+/** A finished cell at `key`: the collections a cell never used are the shared empty ones. */
+const finished = (cell: MutableCell, key: ReadonlyArray<string>): Cell => ({
+  indicator: cell.indicator,
+  key,
+  items: cell.items,
+  sessions: cell.sessions ?? NO_STRINGS,
+  sum: cell.sum,
+  values: cell.values ?? NO_STRINGS,
+  tallies: cell.tallies ?? NO_TALLIES,
+  activities: cell.activities ?? NO_ACTIVITIES
+})
 
 /**
  * Collects counts into a tabulation.
@@ -297,13 +318,12 @@ export class Builder {
     if (cell === undefined) {
       cell = {
         indicator: (this.plan.indicators[i] as Indicator).id,
-        key: this.plan.dimensions.length === 0 ? [] : key.split("\u001f"),
         items: 0,
-        sessions: new Set(),
+        sessions: undefined,
         sum: 0,
-        values: new Set(),
-        tallies: [],
-        activities: []
+        values: undefined,
+        tallies: undefined,
+        activities: undefined
       }
       m.set(key, cell)
     }
@@ -317,8 +337,26 @@ export class Builder {
   addItems(i: number, key: string, n: number, session?: string, activities?: ReadonlyArray<string>): void {
     const cell = this.cell(i, key)
     cell.items += n
-    if (session !== undefined && this.plan.indicators[i]?.measure === "distinct-sessions") cell.sessions.add(session)
-    if (activities !== undefined && this.plan.traced) for (const a of activities) cell.activities.push(a as ActivityId)
+    if (session !== undefined && this.plan.indicators[i]?.measure === "distinct-sessions") (cell.sessions ??= new Set()).add(session)
+    if (activities !== undefined && this.plan.traced) {
+      const list = (cell.activities ??= [])
+      for (const a of activities) list.push(a as ActivityId)
+    }
+  }
+
+  /**
+   * Adds the sessions served by activities already counted with {@link addItems} to the cell of a
+   * distinct-sessions indicator `i` at `key`: for a tabulator that collects each cell's session set
+   * itself (a database aggregating them per cell) instead of reporting one session per group. The
+   * cell keeps each session once, so sets reported in parts combine by union.
+   *
+   * @since 0.2.0
+   */
+  addSessions(i: number, key: string, sessions: Iterable<string>): void {
+    if (this.plan.indicators[i]?.measure !== "distinct-sessions") return
+    const cell = this.cell(i, key)
+    const set = (cell.sessions ??= new Set())
+    for (const s of sessions) set.add(s)
   }
 
   /**
@@ -339,7 +377,8 @@ export class Builder {
    */
   addValues(i: number, key: string, values: Iterable<string>): void {
     const cell = this.cell(i, key)
-    for (const v of values) cell.values.add(v)
+    const set = (cell.values ??= new Set())
+    for (const v of values) set.add(v)
   }
 
   /** Records that council `c` has `n` itemised activities for indicator `i` (once per activity). */
@@ -393,14 +432,25 @@ export class Builder {
           }
         })
         .join("\u001f")
-      this.cell(i, key).tallies.push({ id: t.id, body: `council:${t.council}`, value: t.value, qualifier: t.qualifier, ...(t.qualifierText === undefined ? {} : { wording: t.qualifierText }) })
+      const cell = this.cell(i, key)
+      ;(cell.tallies ??= []).push({ id: t.id, body: `council:${t.council}`, value: t.value, qualifier: t.qualifier, ...(t.qualifierText === undefined ? {} : { wording: t.qualifierText }) })
     }
   }
 
   /** The tabulation; labels come from the structure of the dataset and the registry. */
   finish(ds: Pick<Dataset, "units" | "councils" | "organs">, registry: Registry): Tabulation {
     const cells = new Map<string, Cell>()
-    for (const m of this.cells) for (const cell of m.values()) cells.set(cellKey(cell.indicator, cell.key), cell)
+    // The map key of a cell is its indicator and its key joined: the builder's key, already joined.
+    // Cells of several indicators at one key share its dimension values.
+    const none = this.plan.dimensions.length === 0
+    const split = new Map<string, ReadonlyArray<string>>()
+    for (const m of this.cells) {
+      for (const [key, cell] of m) {
+        let values = split.get(key)
+        if (values === undefined) split.set(key, (values = none ? [] : key.split("\u001f")))
+        cells.set(`${cell.indicator}\u001f${key}`, finished(cell, values))
+      }
+    }
     const councilIds = [...this.plan.councils.keys()]
     const itemBodies = new Map<IndicatorId, ReadonlyMap<string, number>>()
     this.plan.indicators.forEach((ind, i) => {

@@ -25,6 +25,16 @@ export interface PostgresStoreConfig {
   readonly schema?: string
   readonly registry?: Registry.Registry
   readonly maxConnections?: number
+  /**
+   * Whether PostgreSQL may JIT-compile the store's queries. Off by default: the store's
+   * connections start with `jit = off`, because compiling a tabulation query costs more than it
+   * saves at the sizes hdnd serves (see docs/stores.md). `true` sends nothing, so the server's or
+   * the role's `jit` applies (behind PgBouncer, which refuses unknown start-up parameters unless
+   * told to ignore them, use `true` and `ALTER ROLE … SET jit = off`).
+   *
+   * @since 0.2.0
+   */
+  readonly jit?: boolean
 }
 
 const redactUrl = (url: string): string => url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@")
@@ -53,7 +63,7 @@ export const layer = (config: PostgresStoreConfig): Layer.Layer<Store.Store | Da
       Layer.effect(
         Database.Database,
         Effect.mapError(
-          Client.make({ url: config.url, maxConnections: config.maxConnections ?? 10 }),
+          Client.make({ url: config.url, maxConnections: config.maxConnections ?? 10, jit: config.jit ?? false }),
           (e) =>
             new Errors.StoreError({
               operation: "open",

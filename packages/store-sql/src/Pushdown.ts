@@ -125,8 +125,48 @@ export interface TabulationQuery {
    */
   readonly columnOf: ReadonlyArray<number>
   readonly organView: boolean
+  /** Each row is one session's (column `session`): traced queries only, since 0.2.0. */
   readonly bySession: boolean
   readonly traced: boolean
+  /**
+   * For each counted indicator, the column holding its cell's session set (a JSON array of session
+   * ids, or `NULL` for none) when it counts distinct sessions: grouped queries collect the sessions
+   * per cell in the database instead of returning one row per session.
+   *
+   * @since 0.2.0
+   */
+  readonly sessionSets?: ReadonlyArray<string | undefined>
+}
+
+/**
+ * A session set as one aggregate: a JSON array of the `session` column of the rows where `condition`
+ * holds (`NULL` when there is none), as text.
+ */
+const sessionList = (dialect: SqlText["dialect"], condition: string): string =>
+  dialect.name === "pg"
+    ? `json_agg(g.session) FILTER (WHERE ${condition})::text`
+    : `json_group_array(g.session) FILTER (WHERE ${condition})`
+
+/**
+ * Rolls a grouped query that also groups by session (`inner`, selecting `session` and the count
+ * columns) up to one row per cell: the counts summed, and for each column `c` of `sessionColumns`
+ * the sessions of its rows counting something (`n{c} > 0`) as a JSON array (`ss{c}`). So the
+ * database returns one row per cell, not one per cell and session, and hashes the sessions itself
+ * (the inner groups are unique per session, so no `DISTINCT` aggregate, which would force a sort).
+ */
+const rollUpSessions = (
+  dialect: SqlText["dialect"],
+  inner: string,
+  keys: ReadonlyArray<string>,
+  sums: ReadonlyArray<string>,
+  sessionColumns: ReadonlyArray<number>
+): string => {
+  const select = [
+    ...keys.map((k) => `g.${k} AS ${k}`),
+    ...sums.map((c) => `SUM(g.${c}) AS ${c}`),
+    ...sessionColumns.map((c) => `${sessionList(dialect, `g.n${c} > 0 AND g.session IS NOT NULL`)} AS ss${c}`)
+  ]
+  return `SELECT ${select.join(", ")}\nFROM (\n${inner}\n) g\nGROUP BY ${keys.map((k) => `g.${k}`).join(", ")}`
 }
 
 /**
@@ -179,9 +219,12 @@ export const tabulationQuery = (
   const sumOf = (c: number) => attributeSql(q, "number", measuredAttribute(plan.indicators[columns[c] as number] as Indicator.Indicator) as string)
   const select: Array<string> = ["a.council AS council"]
   const group: Array<string> = ["a.council"]
+  // The aliases of the cell's key columns, for the roll-up of session sets.
+  const cellKeys: Array<string> = ["council"]
   const add = (expr: string, alias: string) => {
     select.push(`${expr} AS ${alias}`)
     group.push(expr)
+    cellKeys.push(alias)
   }
   if (dims.has("kind")) add("a.kind", "kind")
   if (dims.has("ownerKind")) add("ow.kind", "owner_kind")
@@ -194,8 +237,14 @@ export const tabulationQuery = (
     add("og.kind", "organ_kind")
     add("og.committee_kind", "committee_kind")
   }
-  if (organView && plan.byRole === true) select.push(`'${role}' AS role`)
-  if (bySession) add("a.session", "session")
+  if (organView && plan.byRole === true) {
+    select.push(`'${role}' AS role`)
+    cellKeys.push("role")
+  }
+  if (bySession) {
+    select.push("a.session AS session")
+    group.push("a.session")
+  }
   if (traced) {
     select.push("a.id AS id")
     columns.forEach((i, c) => select.push(`CASE WHEN ${filter(i)} THEN 1 ELSE 0 END AS n${c}`))
@@ -224,7 +273,7 @@ export const tabulationQuery = (
   const where = plan.filter === undefined ? "" : ` AND (${compileFilter(q, t, plan.filter, plan)})`
   // Join the owner organ and the session only when a filter or a dimension reads them.
   const body = select.join(" ") + any + where
-  const text = [
+  const inner = [
     `SELECT ${select.join(", ")}`,
     `FROM ${t.activities} a`,
     /\bow\./.test(body) ? `JOIN ${t.organs} ow ON ow.id = a.owner` : "",
@@ -235,7 +284,12 @@ export const tabulationQuery = (
   ]
     .filter((l) => l.length > 0)
     .join("\n")
-  return { text, params: q.params, counted, columnOf, organView, bySession, traced }
+  // Grouped with distinct sessions: one row per cell, each distinct-sessions column's sessions as a set.
+  const sessionColumns = traced || !bySession ? [] : columns.flatMap((_, c) => (counted.some((i, j) => columnOf[j] === c && plan.indicators[i]?.measure === "distinct-sessions") ? [c] : []))
+  const sums = columns.flatMap((_, c) => [`n${c}`, ...(summed[c] === true ? [`s${c}`] : []), ...(organView ? [`b${c}`] : [])])
+  const text = sessionColumns.length === 0 ? inner : rollUpSessions(dialect, inner, cellKeys, sums, sessionColumns)
+  const sessionSets = sessionColumns.length === 0 ? undefined : counted.map((i, j) => (plan.indicators[i]?.measure === "distinct-sessions" ? `ss${columnOf[j]}` : undefined))
+  return { text, params: q.params, counted, columnOf, organView, bySession: bySession && traced, traced, ...(sessionSets === undefined ? {} : { sessionSets }) }
 }
 
 const str = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v))
@@ -253,6 +307,13 @@ const readRowFacts = (facts: TabulationBuilder.RowFacts, council: string, r: Rec
   facts.role = str(r.role)
 }
 
+/** A cell's session set as the database returns it: a JSON array of ids (text), or `NULL` for none. */
+const sessionsOf = (v: unknown): ReadonlyArray<string> => {
+  if (v === null || v === undefined) return []
+  const list: unknown = typeof v === "string" ? JSON.parse(v) : v
+  return Array.isArray(list) ? list.flatMap((s) => (s === null || s === undefined ? [] : [String(s)])) : []
+}
+
 /**
  * Feeds the rows of a tabulation query to the builder of its plan: each row's counts go to the cell
  * of its council and dimensions, and once per activity to its council's item count.
@@ -265,6 +326,7 @@ export const feedRows = (builder: TabulationBuilder.Builder, p: Plan, query: Tab
   const nCols = query.columnOf.map((c) => `n${c}`)
   const bCols = query.columnOf.map((c) => `b${c}`)
   const sCols = query.counted.map((i, j) => (p.indicators[i]?.measure === "sum" ? `s${query.columnOf[j]}` : undefined))
+  const sets = query.sessionSets
   for (const r of rows) {
     const council = p.councils.get(r.council as never)
     if (council === undefined) continue
@@ -275,6 +337,8 @@ export const feedRows = (builder: TabulationBuilder.Builder, p: Plan, query: Tab
       const n = Number(r[nCols[j] as string] ?? 0)
       if (n <= 0) return
       builder.addItems(i, key, n, session, query.traced ? [r.id as never] : undefined)
+      const set = sets?.[j]
+      if (set !== undefined) builder.addSessions(i, key, sessionsOf(r[set]))
       const s = sCols[j]
       if (s !== undefined) builder.addSum(i, key, Number(r[s] ?? 0))
       const once = query.traced ? (query.organView ? (Number(r.position) === 0 ? 1 : 0) : 1) : query.organView ? Number(r[bCols[j] as string] ?? 0) : n
@@ -478,9 +542,11 @@ const outputQuery = (dialect: SqlText["dialect"], t: Tables, plan: Plan, source:
   const columnOf = counted.map((_, c) => c)
   const select: Array<string> = ["x.council AS council"]
   const group: Array<string> = ["x.council"]
+  const keys: Array<string> = ["council"]
   const add = (expr: string, alias: string) => {
     select.push(`${expr} AS ${alias}`)
     group.push(expr)
+    keys.push(alias)
   }
   if (dims.has("kind")) add(o.kind, "kind")
   if (dims.has("sessionType")) add("se.type", "session_type")
@@ -491,7 +557,10 @@ const outputQuery = (dialect: SqlText["dialect"], t: Tables, plan: Plan, source:
     add("og.kind", "organ_kind")
     add("og.committee_kind", "committee_kind")
   }
-  if (bySession) add(o.session, "session")
+  if (bySession) {
+    select.push(`${o.session} AS session`)
+    group.push(o.session)
+  }
   if (traced) {
     select.push("x.id AS id")
     counted.forEach((i, c) => select.push(`CASE WHEN ${filter(i)} THEN 1 ELSE 0 END AS n${c}`))
@@ -503,7 +572,7 @@ const outputQuery = (dialect: SqlText["dialect"], t: Tables, plan: Plan, source:
   // Placeholders are bound in text order (SQLite's "?"): the councils come before the days.
   const councils = `x.council IN ${q.list([...plan.councils.keys()])}`
   const when = plan.sessions !== undefined ? `${o.session} IN ${q.list([...plan.sessions])}` : `${o.day} >= ${q.p(plan.period.from)} AND ${o.day} <= ${q.p(plan.period.to)}`
-  const text = [
+  const inner = [
     `SELECT ${select.join(", ")}`,
     `FROM ${t[o.table]} x`,
     `LEFT JOIN ${t.sessions} se ON se.id = ${o.session}`,
@@ -514,5 +583,10 @@ const outputQuery = (dialect: SqlText["dialect"], t: Tables, plan: Plan, source:
   ]
     .filter((l) => l.length > 0)
     .join("\n")
-  return { text, params: q.params, counted, columnOf, organView, bySession, traced }
+  // Grouped with distinct sessions: one row per cell, as for the activities.
+  const sessionColumns = traced || !bySession ? [] : counted.flatMap((i, c) => (plan.indicators[i]?.measure === "distinct-sessions" ? [c] : []))
+  const sums = counted.flatMap((_, c) => [`n${c}`, ...(organView ? [`b${c}`] : [])])
+  const text = sessionColumns.length === 0 ? inner : rollUpSessions(dialect, inner, keys, sums, sessionColumns)
+  const sessionSets = sessionColumns.length === 0 ? undefined : counted.map((i, c) => (plan.indicators[i]?.measure === "distinct-sessions" ? `ss${c}` : undefined))
+  return { text, params: q.params, counted, columnOf, organView, bySession: bySession && traced, traced, ...(sessionSets === undefined ? {} : { sessionSets }) }
 }

@@ -25,7 +25,7 @@ import { daysOf } from "./Periods.js"
 import * as Pushdown from "./Pushdown.js"
 import type { AnyRecord } from "./Records.js"
 import { encode, entriesOf, expectedUpsert, sortedIds } from "./Records.js"
-import { requestArb } from "../Laws.js"
+import { requestArb, roleFilterArb } from "../Laws.js"
 import { storeRequestArb } from "./Requests.js"
 import type { StoreHandle } from "./StoreHandle.js"
 import { withStore } from "./StoreHandle.js"
@@ -331,6 +331,57 @@ export const measuresPushdownLaw = (layer: MakeLayer): Law =>
         )
       )
     ),
+    ([{ batch }, requests]) =>
+      withStore(layer(), async (h) => {
+        await h.run(h.store.upsert(batch))
+        const ds = Dataset.fromBatch(batch)
+        for (const request of requests) await Pushdown.check(h, ds, request)
+      })
+  )
+
+/**
+ * The built-in indicators that count distinct sessions, and the counts that share their filters
+ * (items reviewed) or not (supervision), so that one query column carries both a count and a set.
+ *
+ * @since 0.2.0
+ * @category data
+ */
+export const sessionSetIndicators: ReadonlyArray<string> = [
+  ...[...Registry.builtin.indicators.values()].filter((i) => i.measure === "distinct-sessions").map((i) => i.id),
+  "core/review.content",
+  "core/supervision"
+]
+
+/**
+ * The pushdown law for sessions counted per cell: a store that collects each cell's distinct
+ * sessions in the database (not one row per session) gives every cell the reference's session set,
+ * untraced, grouped by council-level dimensions only (no organ view: the organisers are not
+ * expanded) or with an organ dimension (organ, kind, committee kind, role: once per organiser or
+ * participant), over any scope and period, with or without a filter on who led or took part.
+ *
+ * @since 0.2.0
+ * @category properties
+ */
+export const sessionSetsPushdownLaw = (layer: MakeLayer): Law =>
+  fc.asyncProperty(
+    busyDatasetArb(8, { maxActivities: 60 }).chain((full) => {
+      const organs = [...full.world.organsByCouncil.values()].flat().map((o) => o.id)
+      const councilDims = Tabulation.dimensions.filter((d) => !Tabulation.organDimensions.has(d))
+      const organDims = Tabulation.dimensions.filter((d) => Tabulation.organDimensions.has(d))
+      const groupBy = fc.oneof(
+        fc.uniqueArray(fc.constantFrom(...councilDims), { maxLength: 3 }),
+        fc.tuple(fc.constantFrom(...organDims), fc.uniqueArray(fc.constantFrom(...councilDims), { maxLength: 2 })).map(([o, rest]) => [...rest, o])
+      )
+      const request = fc
+        .tuple(
+          requestArb({ indicators: sessionSetIndicators }),
+          groupBy,
+          storeRequestArb(full.world, daysOf(full.batch)).map((r) => r.scope),
+          fc.option(roleFilterArb(organs), { nil: undefined, freq: 3 })
+        )
+        .map(([r, g, scope, filter]): TabulationRequest.TabulationRequest => ({ ...r, scope, groupBy: g, trace: false, ...(filter === undefined ? {} : { filter }) }))
+      return fc.tuple(fc.constant(full), fc.array(request, { minLength: 1, maxLength: 4 }))
+    }),
     ([{ batch }, requests]) =>
       withStore(layer(), async (h) => {
         await h.run(h.store.upsert(batch))
