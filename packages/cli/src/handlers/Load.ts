@@ -169,6 +169,7 @@ export const load = (c: Common, o: LoadOptions): Effect.Effect<ImportJob.Summary
     if (rejectsPath !== undefined) yield* OutputFile.checkWritable("--rejects", rejectsPath)
     const rejects = rejectsPath === undefined ? undefined : rejectsWriter(rejectsPath)
     const progress = Progress.make({ lang: c.lang, quiet: c.quiet })
+    // A dry run (validate) never writes to the database (Database.Access "check").
     const summary = yield* withStore(c, () =>
       Import.run(inputs, {
         mode: o.skipInvalid ? "skip-invalid" : "all-or-nothing",
@@ -189,7 +190,7 @@ export const load = (c: Common, o: LoadOptions): Effect.Effect<ImportJob.Summary
             }),
             rejects === undefined ? Effect.void : rejects.write(r)
           )
-      })
+      }), o.dryRun ? "check" : "write"
     ).pipe(Effect.ensuring(Effect.sync(() => progress.done())))
     const wroteRejects = rejects === undefined ? false : yield* rejects.close()
     const n = (x: number) => num(c.lang, x)
