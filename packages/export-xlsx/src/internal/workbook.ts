@@ -3,9 +3,11 @@
  * table, the chart data, the figures quoted in the text and the appendices.
  *
  * It is written with exceljs's streaming writer: each row is committed (serialised and let go) as
- * soon as it is complete, and each sheet as soon as it is done, so memory holds the zip being built
- * and one row, not a model of every cell. An appendix of 300,000 records costs no more memory than
- * its compressed bytes (bench: `report --records -f xlsx`, issue #16).
+ * soon as it is complete, each sheet as soon as it is done, and every thousand rows the event loop
+ * turns so that the zip writer compresses what was committed; text is written in the cells (inline
+ * strings) rather than in a shared-strings table, which would keep every distinct text until the
+ * end. Memory holds the zip being built and the rows not yet compressed, not a model of every cell
+ * (a 300,000-row appendix: bench/xlsx-appendix.ts, issue #16).
  */
 import { Format } from "@hdnd/core"
 import type { ReportDocument } from "@hdnd/core"
@@ -122,7 +124,7 @@ const addsUp = (sum: number, total: number): boolean => Math.abs(sum - total) <=
  * Writes a table on its own sheet: the title on row 1, the bold, frozen, filtered header on row 2,
  * the rows, and the total row with a `SUM` formula in each column whose figures add up to the total.
  */
-const writeTable = (wb: Writer, name: string, table: Table, progress: Progress): void => {
+const writeTable = async (wb: Writer, name: string, table: Table, progress: Progress): Promise<void> => {
   let width = table.columns.length
   for (const r of table.rows) width = Math.max(width, r.length)
   width = Math.max(width, table.total?.length ?? 0, 1)
@@ -201,6 +203,8 @@ const writeTable = (wb: Writer, name: string, table: Table, progress: Progress):
     if (++pending === PROGRESS_STEP) {
       progress.add(pending)
       pending = 0
+      // Let the zip writer compress what was committed, so the XML does not pile up in memory.
+      await drain()
     }
   }
   progress.add(pending)
@@ -228,6 +232,9 @@ const writeTable = (wb: Writer, name: string, table: Table, progress: Progress):
   ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: Math.max(HEADER_ROW, last), column: width } }
   ws.commit()
 }
+
+/** One turn of the event loop, in which the zip writer takes the rows committed so far. */
+const drain = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
 /** Writes every chart's data as a small table: title, then label and value. */
 const writeCharts = (wb: Writer, name: string, charts: ReadonlyArray<Chart>): void => {
@@ -392,21 +399,21 @@ export const write = async (doc: Doc, options: BuildOptions): Promise<Uint8Array
     sink.on("end", resolve)
     sink.on("error", reject)
   })
-  const wb = quietly(() => new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true }))
+  const wb = quietly(() => new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false }))
   wb.creator = "hdnd"
   wb.lastModifiedBy = "hdnd"
   wb.created = options.createdAt
   wb.modified = options.createdAt
   wb.title = xmlSafe(doc.title)
   wb.subject = xmlSafe(Format.formatPeriod(doc.period))
-  build(wb, doc, options)
+  await build(wb, doc, options)
   await wb.commit()
   await finished
   return new Uint8Array(Buffer.concat(chunks))
 }
 
 /** Writes the sheets of a document into the workbook writer, each committed when done. */
-const build = (wb: Writer, doc: Doc, options: BuildOptions): void => {
+const build = async (wb: Writer, doc: Doc, options: BuildOptions): Promise<void> => {
   const names = new SheetNames()
   names.reserve(SHEETS.cover)
   const tables = doc.sections.flatMap((s) => s.blocks.filter((b): b is Table => b._tag === "Table"))
@@ -430,8 +437,8 @@ const build = (wb: Writer, doc: Doc, options: BuildOptions): void => {
     ...appendices.map((t, i) => [appendixSheets[i]!, `${t.title}, ${count(t)}`] as const)
   ]
   writeCover(wb, doc, new Map(placed.map((p) => [p.table, p.sheet])), contents, chartSheet)
-  for (const p of placed) writeTable(wb, p.sheet, p.table, progress)
+  for (const p of placed) await writeTable(wb, p.sheet, p.table, progress)
   if (chartSheet !== undefined) writeCharts(wb, chartSheet, charts)
-  if (figureSheet !== undefined && figures !== undefined) writeTable(wb, figureSheet, figures, progress)
-  appendices.forEach((t, i) => writeTable(wb, appendixSheets[i]!, t, progress))
+  if (figureSheet !== undefined && figures !== undefined) await writeTable(wb, figureSheet, figures, progress)
+  for (const [i, t] of appendices.entries()) await writeTable(wb, appendixSheets[i]!, t, progress)
 }
