@@ -75,12 +75,22 @@ export const checkWritable = (option: string, file: string): Effect.Effect<void,
     catch: (e) => unwritable(option, file, e)
   })
 
+/** Whether a killed process has not yet been reaped (a zombie, on Linux): it no longer runs. */
+const zombie = (pid: number): boolean => {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8")
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) === "Z"
+  } catch {
+    return false
+  }
+}
+
 /** Whether a process with this id is running (one of another user counts as running). */
 const alive = (pid: number): boolean => {
   if (pid === process.pid) return true
   try {
     process.kill(pid, 0)
-    return true
+    return !zombie(pid)
   } catch (e) {
     return (e as { code?: unknown }).code === "EPERM"
   }
