@@ -7,6 +7,7 @@
  */
 import type { Errors, Registry, Store } from "@hdnd/core"
 import * as Effect from "effect/Effect"
+import * as fs from "node:fs"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 
@@ -43,17 +44,23 @@ export const describe = (t: Target): string => (t._tag === "Sqlite" ? t.file : t
 
 /**
  * How a command uses the database: `"write"` (loading commands) creates or migrates it when opened;
- * `"read"` (report, stats, units, recommendations, programme) opens a SQLite file read-only, so a
- * missing file, one that needs a migration, or one on a read-only share is never written to.
+ * `"read"` (report, stats, units, recommendations, programme) opens a SQLite file read-only, and
+ * checks a PostgreSQL schema's version instead of migrating it, so a missing file, one that needs a
+ * migration, or one on a read-only share is never written to; `"check"` (`hdnd validate`, a dry
+ * run) never writes either: a SQLite file is read-only and the dry run's writes (undone at its end)
+ * go to a private temporary copy (`SqliteStoreConfig.snapshot`), and a missing file is not created:
+ * the files are checked against an empty database in memory; on PostgreSQL the schema is checked,
+ * not migrated, and the dry run's transaction is rolled back.
  *
  * @since 0.2.0
  * @category models
  */
-export type Access = "read" | "write"
+export type Access = "read" | "write" | "check"
 
 /**
  * The store layer of a target: for `"write"` access (the default), creating or migrating its schema
- * when opened; for `"read"`, a SQLite file opened read-only (it must exist and be up to date).
+ * when opened; for `"read"` and `"check"`, a database that must exist and be up to date, never
+ * written to (see {@link Access}).
  *
  * @since 0.1.0
  * @category layers
@@ -65,10 +72,12 @@ export const layer = (t: Target, registry?: Registry.Registry, access: Access = 
           Effect.promise(() => import("@hdnd/store-sqlite")),
           ({ SqliteStore }) =>
             SqliteStore.layer({
-              filename: t.file,
+              // A dry run without a database file checks the files against an empty database,
+              // in memory: the file is not created.
+              filename: access === "check" && !fs.existsSync(t.file) ? ":memory:" : t.file,
               // Writing commands (an import above all) keep a 16 MiB page cache: a 1,000,000-row import's
               // peak RSS stays below 200 MiB (bench/cli.ts; issue #13).
-              ...(access === "read" ? { readonly: true } : { cacheSizeMiB: 16 }),
+              ...(access === "read" ? { readonly: true } : access === "check" ? { snapshot: true } : { cacheSizeMiB: 16 }),
               ...(registry === undefined ? {} : { registry })
             }) as Layer.Layer<
               Store.Store,
@@ -77,6 +86,13 @@ export const layer = (t: Target, registry?: Registry.Registry, access: Access = 
         )
       : Effect.map(
           Effect.promise(() => import("@hdnd/store-postgres")),
-          ({ PostgresStore }) => PostgresStore.layer({ url: t.url, ...(t.schema === undefined ? {} : { schema: t.schema }), ...(registry === undefined ? {} : { registry }) }) as Layer.Layer<Store.Store, Errors.StoreError>
+          ({ PostgresStore }) =>
+            PostgresStore.layer({
+              url: t.url,
+              // Read commands check the schema instead of migrating it (Migrations.check).
+              ...(access === "write" ? {} : { readonly: true }),
+              ...(t.schema === undefined ? {} : { schema: t.schema }),
+              ...(registry === undefined ? {} : { registry })
+            }) as Layer.Layer<Store.Store, Errors.StoreError>
         )
   )

@@ -4,7 +4,8 @@
  * in Vietnamese and English (exit 1), found before the work starts where possible; and a finished
  * file is written atomically — to a temporary file in the same folder, then renamed over the
  * target — so that a command killed or failing half-way never leaves a half-written report in place
- * of the previous one.
+ * of the previous one. A run killed while writing cannot remove its temporary file; the next write
+ * to the same target removes such leftovers of processes that are no longer running.
  *
  * @since 0.2.0
  */
@@ -74,6 +75,57 @@ export const checkWritable = (option: string, file: string): Effect.Effect<void,
     catch: (e) => unwritable(option, file, e)
   })
 
+/** Whether a killed process has not yet been reaped (a zombie, on Linux): it no longer runs. */
+const zombie = (pid: number): boolean => {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8")
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) === "Z"
+  } catch {
+    return false
+  }
+}
+
+/** Whether a process with this id is running (one of another user counts as running). */
+const alive = (pid: number): boolean => {
+  if (pid === process.pid) return true
+  try {
+    process.kill(pid, 0)
+    return !zombie(pid)
+  } catch (e) {
+    return (e as { code?: unknown }).code === "EPERM"
+  }
+}
+
+/**
+ * Removes the temporary files that {@link writeAtomic} left beside `file` in runs that were killed
+ * while writing (`.NAME.PID.STAMP.tmp` of a process that is no longer running). A process killed
+ * with SIGKILL, or by the kernel, cannot remove its own; the next write does. Best effort: a file
+ * that cannot be removed is left.
+ *
+ * @since 0.2.0
+ * @category writing
+ */
+export const removeStale = (file: string): void => {
+  const dir = path.dirname(path.resolve(file))
+  const prefix = `.${path.basename(file)}.`
+  let names: ReadonlyArray<string>
+  try {
+    names = fs.readdirSync(dir)
+  } catch {
+    return
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith(".tmp")) continue
+    const match = /^(\d+)\.[0-9a-z]+\.tmp$/.exec(name.slice(prefix.length))
+    if (match === null || alive(Number(match[1]))) continue
+    try {
+      fs.rmSync(path.join(dir, name), { force: true })
+    } catch {
+      // Not ours to remove (another user's folder entry): left as it is.
+    }
+  }
+}
+
 /**
  * Writes `data` to `file` atomically: into a temporary file next to it (same folder, so the rename
  * cannot cross file systems), flushed to disk, then renamed over `file`. On any failure the
@@ -86,6 +138,7 @@ export const writeAtomic = (option: string, file: string, data: string | Uint8Ar
   Effect.try({
     try: () => {
       const temporary = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`)
+      removeStale(file)
       try {
         const fd = fs.openSync(temporary, "wx")
         try {

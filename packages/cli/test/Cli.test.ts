@@ -131,7 +131,7 @@ describe("hdnd", () => {
     expect(r.status, r.stderr).toBe(0)
     expect(count(db, "activities")).toBe(before + 2)
     const lines = fs.readFileSync(rejects, "utf8").replace(/^\uFEFF/, "").trim().split("\r\n")
-    expect(lines[0]).toContain("Dòng / Row")
+    expect(lines[0]).toContain("Dòng gốc / Source row")
     expect(lines.slice(1).every((l) => l.includes(",3,E,") || l.includes(",3,"))).toBe(true)
     expect(lines[1]).toContain("31/02/2023")
   })

@@ -38,7 +38,57 @@ afterAll(async () => {
   )
 })
 
+/** Raw SQL on the server, through the store of this file's own schema (dropped at the end). */
+const raw = PostgresStore.layer({ url: URL_, schema })
+
+/** The tables of a schema, from the catalogue. */
+const tablesOf = (name: string) =>
+  Effect.runPromise(
+    Effect.gen(function* () {
+      const db = yield* Database.Database
+      return (yield* db.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = '${name}' ORDER BY table_name`)) as ReadonlyArray<{ table_name: string }>
+    }).pipe(Effect.provide(raw))
+  )
+
 describe.skipIf(!reachable)("hdnd --database-url (PostgreSQL)", () => {
+  it("read commands do not migrate: an un-migrated schema gets no tables, and the message says to run hdnd init (exit 1)", async () => {
+    const fresh = `${schema}_fresh`
+    const env = { HDND_DATABASE_SCHEMA: fresh, HDND_DATABASE_URL: URL_ }
+    for (const command of [["units"], ["stats", "-i", "core/review.content", "--from", "2023-01-01", "--to", "2023-12-31"], ["recommendations", "list"]]) {
+      const r = await hdnd(dir, command, env)
+      expect(r.status, r.stderr).toBe(1)
+      expect(r.stderr).toContain("Lỗi:")
+      expect(r.stderr).toContain("hdnd init")
+      expect(await tablesOf(fresh)).toEqual([])
+    }
+    const en = await hdnd(dir, ["units", "--lang", "en"], env)
+    expect(en.stderr).toContain("the database has no hdnd schema")
+    // An older schema: migrated, then one version taken back; a read command says it needs a migration.
+    const init = await hdnd(dir, ["init", "--quiet"], env)
+    expect(init.status, init.stderr).toBe(0)
+    await Effect.runPromise(
+      Effect.gen(function* () {
+        const db = yield* Database.Database
+        yield* db.query(`DELETE FROM "${fresh}".hdnd_migrations WHERE version = (SELECT MAX(version) FROM "${fresh}".hdnd_migrations)`)
+      }).pipe(Effect.provide(raw))
+    )
+    const old = await hdnd(dir, ["units"], env)
+    expect(old.status, old.stderr).toBe(1)
+    expect(old.stderr).toContain("cần nâng cấp lược đồ")
+    expect(old.stderr).toContain("hdnd init")
+    const versions = await Effect.runPromise(
+      Effect.gen(function* () {
+        const db = yield* Database.Database
+        const rows = (yield* db.query(`SELECT COUNT(*)::int AS n FROM "${fresh}".hdnd_migrations`)) as ReadonlyArray<{ n: number }>
+        yield* db.query(`DROP SCHEMA IF EXISTS "${fresh}" CASCADE`)
+        return rows[0]?.n
+      }).pipe(Effect.provide(raw))
+    )
+    // Still one short: the read command did not migrate it.
+    const { Migrations } = await import("@hdnd/store-sql")
+    expect(versions).toBe(Migrations.SCHEMA_VERSION - 1)
+  }, 180_000)
+
   it("init with the Sơn La files, then stats, recommendations and programme progress, on a PostgreSQL schema (HDND_DATABASE_SCHEMA)", async () => {
     const env = { HDND_DATABASE_SCHEMA: schema }
     const init = await hdnd(dir, ["init", "--database-url", URL_, "--quiet", ...SON_LA_FILES], env)

@@ -6,9 +6,16 @@
  * takes back.
  */
 import * as fs from "node:fs"
+import { createRequire } from "node:module"
 import * as path from "node:path"
 import { beforeAll, describe, expect, it } from "vitest"
-import { hdnd, seededWorkspace, SON_LA_FOLLOW_UP } from "./utils/hdnd.js"
+import { hdnd, SON_LA, seededWorkspace, SON_LA_FOLLOW_UP } from "./utils/hdnd.js"
+
+const require_ = createRequire(path.join(path.dirname(new URL(import.meta.url).pathname), "../package.json"))
+const Sqlite = require_("better-sqlite3") as new (file: string, options?: { readonly?: boolean }) => {
+  prepare(sql: string): { all(...params: ReadonlyArray<unknown>): ReadonlyArray<Record<string, unknown>> }
+  close(): void
+}
 
 interface Progress {
   readonly id: string
@@ -112,6 +119,47 @@ describe("hdnd programme draft", () => {
     expect(again.status).toBe(1)
     expect(again.stderr).toContain("--force")
     expect((await run(["programme", "draft"], ["--programme", PROGRAMME, "-o", out, "--force", "--quiet"], copy)).status).toBe(0)
+  })
+
+  it("the CSV files are formula-guarded, and import back to exactly the text that was drafted", async () => {
+    const copy = copyDb("draft-guard.sqlite")
+    // Three of the unfinished items get topics a spreadsheet would run or change.
+    const topics: Record<string, string> = {
+      "ct-2023-ban-phap-che.6": '=HYPERLINK("http://x.invalid";"Khảo sát thi hành án")',
+      "ct-2023-ban-phap-che.7": "-Giám sát việc giải quyết kiến nghị",
+      "ct-2023-ban-phap-che.8": "'Thẩm tra+ các dự thảo"
+    }
+    const source = fs.readFileSync(path.join(SON_LA, "noi-dung-chuong-trinh.csv"), "utf8").split("\n")
+    const edited = source.map((line) => {
+      const id = line.slice(0, line.indexOf(","))
+      const topic = topics[id]
+      return topic === undefined ? line : line.replace(/^([^,]*,[^,]*,[^,]*,)("[^"]*"|[^,]*)/, (_, head: string) => `${head}"${topic.replaceAll('"', '""')}"`)
+    })
+    const file = ws.write("guard/noi-dung-chuong-trinh.csv", edited.join("\n"))
+    expect((await run(["import"], ["--quiet", file], copy)).status).toBe(0)
+    const title = "@Chương trình 2024 (dự thảo)"
+    const out = path.join(ws.dir, "du-thao-guard")
+    const r = await run(["programme", "draft"], ["--programme", PROGRAMME, "--year", "2024", "--title", title, "-o", out], copy)
+    expect(r.status, r.stderr).toBe(0)
+    const texts = ["chuong-trinh-2024.csv", "noi-dung-chuong-trinh-2024.csv"].map((f) => fs.readFileSync(path.join(out, f), "utf8"))
+    // No cell starts a formula: each is guarded with an apostrophe.
+    for (const text of texts) {
+      for (const line of text.replace(/^\uFEFF/, "").split("\r\n")) expect(line.split(",").some((cell) => /^"?[=+@-]/.test(cell)), line).toBe(false)
+    }
+    expect(texts[1]).toContain(`"'=HYPERLINK(""http://x.invalid"";""Khảo sát thi hành án"")"`)
+    expect(texts[1]).toContain("'-Giám sát")
+    expect(texts[1]).toContain("''Thẩm tra+")
+    expect(texts[0]).toContain(`'${title}`)
+    const imported = await run(["import"], ["--quiet", path.join(out, "chuong-trinh-2024.csv"), path.join(out, "noi-dung-chuong-trinh-2024.csv")], copy)
+    expect(imported.status, imported.stderr).toBe(0)
+    const conn = new Sqlite(copy, { readonly: true })
+    try {
+      const items = conn.prepare("SELECT carried_from, topic FROM programme_items WHERE programme = 'ct-2024-ban-phap-che' AND carried_from IN (?, ?, ?)").all(...Object.keys(topics))
+      expect(Object.fromEntries(items.map((i) => [i.carried_from, i.topic]))).toEqual(topics)
+      expect(conn.prepare("SELECT title FROM programmes WHERE id = 'ct-2024-ban-phap-che'").all()).toEqual([{ title }])
+    } finally {
+      conn.close()
+    }
   })
 
   it("-o FILE.json writes one JSON batch instead; --as-of earlier carries more items; a year not after the programme's is refused", async () => {

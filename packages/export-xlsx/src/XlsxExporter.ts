@@ -20,7 +20,7 @@ import * as Effect from "effect/Effect"
 import { INTEGER_FORMAT, groupedFormat, numberFormatOf } from "./internal/numberFormat.js"
 import { MAX_SHEET_NAME } from "./internal/sheetNames.js"
 import { MAX_CELL_TEXT } from "./internal/text.js"
-import { build, HEADER_ROW, SHEETS } from "./internal/workbook.js"
+import { HEADER_ROW, SHEETS, write as writeWorkbook } from "./internal/workbook.js"
 import { setZipTimes } from "./internal/zipTimes.js"
 
 /**
@@ -103,9 +103,8 @@ export const write = (
   Effect.tryPromise({
     try: async () => {
       const createdAt = options.createdAt ?? new Date()
-      const workbook = build(document, { createdAt, onProgress: options.onProgress })
-      const buffer = await workbook.xlsx.writeBuffer()
-      return setZipTimes(new Uint8Array(buffer), createdAt)
+      const bytes = await writeWorkbook(document, { createdAt, onProgress: options.onProgress })
+      return setZipTimes(bytes, createdAt)
     },
     catch: (cause) => failure("không ghi được tệp Excel (XLSX)", "could not write the Excel (XLSX) file", cause)
   })

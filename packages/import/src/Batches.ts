@@ -24,6 +24,13 @@ export interface RecordOrigin {
   readonly sheet?: string
   readonly row: number
   readonly columns: ColumnMap
+  /**
+   * Earlier rows of the batch with the same entity and id (a duplicate id), which a problem about
+   * the record is about too.
+   *
+   * @since 0.2.0
+   */
+  readonly earlier?: ReadonlyArray<RecordOrigin>
 }
 
 /**
@@ -115,16 +122,21 @@ export const collectBatches = (items: AsyncIterable<Decoded>, size: number): Asy
   }
 })
 
-/** The origins of accepted rows, by entity name and id (a later row with the same id wins). */
+const withoutEarlier = ({ earlier: _, ...origin }: RecordOrigin): RecordOrigin => origin
+
+/** The origins of accepted rows, by entity name and id (a later row with the same id wins, and lists the earlier ones). */
 const originsOf = (rows: ReadonlyArray<Accepted>): Origins => {
   const origins = new Map<string, RecordOrigin>()
   for (const item of rows) {
     const id = (item.record as { readonly id: string }).id
-    origins.set(originKey(Dataset.entityNames[item.kind], id), {
+    const key = originKey(Dataset.entityNames[item.kind], id)
+    const before = origins.get(key)
+    origins.set(key, {
       file: item.file,
       ...(item.sheet === undefined ? {} : { sheet: item.sheet }),
       row: item.row,
-      columns: item.columns
+      columns: item.columns,
+      ...(before === undefined ? {} : { earlier: [...(before.earlier ?? []), withoutEarlier(before)] })
     })
   }
   return origins

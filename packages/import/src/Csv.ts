@@ -3,7 +3,9 @@
  * tab, detected from the header line; quoted fields with delimiters, line breaks and doubled quotes;
  * CRLF, LF and CR line endings, mixed. The first non-blank record is the header. Cells are kept as
  * text, verbatim: a cell such as `=SUM(A1)`, `+1`, `-2` or `@x` is never evaluated. Every value is
- * NFC-normalised and stray byte order marks (U+FEFF) are removed.
+ * NFC-normalised and stray byte order marks (U+FEFF) are removed. The formula guard of the CSV files
+ * hdnd writes to be imported again ({@link guard}: one leading apostrophe before `=`, `+`, `-`, `@`,
+ * a tab, a CR or an apostrophe) is undone, so such a file reads back exactly as it was written.
  *
  * Problems do not stop the reader: a row with more or fewer cells than the header, or with text
  * after a closing quote, is reported as an issue at its row and column and reading goes on. An
@@ -71,6 +73,37 @@ const fatalError = (file: string, f: RawFatal, headers: ReadonlyArray<string> | 
       })
 }
 
+/** A cell that is a plain number (`-5`, `1.044`, `12,5`): a spreadsheet shows it as a number, so it needs no guard. */
+const PLAIN_NUMBER = /^-?\d+(?:[.,]\d+)*$/
+
+/** The first characters that make a spreadsheet read a cell as a formula, and the guard's own apostrophe. */
+const GUARDED = new Set(["=", "+", "-", "@", "\t", "\r", "'"])
+
+/**
+ * A cell of a CSV file that hdnd writes to be edited in a spreadsheet and imported again (the
+ * `--rejects` file, `hdnd programme draft`, `Rows.toCsv`), guarded against formula injection: a
+ * value that starts with `=`, `+`, `-`, `@`, a tab or a CR — or with an apostrophe — gets one more
+ * apostrophe in front, so that a spreadsheet shows it as text instead of running it; a plain number
+ * (`-5`, `1.044`) stays as it is. The reader ({@link read}) removes exactly that apostrophe, so
+ * every value reads back as it was written, whatever it starts with.
+ *
+ * @since 0.2.0
+ * @category writing
+ */
+export const guard = (value: string): string => (value.length > 0 && GUARDED.has(value[0]!) && !PLAIN_NUMBER.test(value) ? `'${value}` : value)
+
+/**
+ * The inverse of {@link guard}, applied by the reader to every cell: one leading apostrophe before a
+ * character that {@link guard} guards is removed; any other value is as it was.
+ *
+ * @since 0.2.0
+ * @category reading
+ */
+export const unguard = (value: string): string => (value.charCodeAt(0) === 39 && value.length > 1 && GUARDED.has(value[1]!) ? value.slice(1) : value)
+
+/** A cell as the reader gives it: cleaned (`clean`), then {@link unguard}ed. */
+const cellValue = (raw: string): string => unguard(clean(raw))
+
 /**
  * One CSV record: each value quoted when it holds the delimiter, a double quote, a line break, or
  * leading or trailing spaces, with quotes doubled. Ends with CRLF, as Excel writes. Values that look
@@ -130,7 +163,7 @@ async function* readCsv(input: Input, options: CsvOptions): AsyncGenerator<Reado
         out.push({ _tag: "Header", file, row: r.line, columns: names.map((header, i) => ({ column: columnLetter(i), header })) })
         continue
       }
-      const values = r.fields.map(clean)
+      const values = r.fields.map(cellValue)
       if (values.every((v) => v.trim() === "")) continue
       const hs = headers
       if (r.badQuote !== undefined) {

@@ -10,7 +10,7 @@ import { Dataset } from "@hdnd/core"
 import * as Result from "effect/Result"
 import type { Column, HeaderProblem } from "./Interchange.js"
 import { attributeColumn, entities } from "./InterchangeColumns.js"
-import { PROBLEMS_HEADER } from "./Rejects.js"
+import { ERROR_HEADERS } from "./internal/rejectsHeaders.js"
 import { valueKey } from "./Vocabulary.js"
 
 /** The comparison key of a header: see `Vocabulary.valueKey`; a trailing "*" (a required-column marker) is ignored. */
@@ -46,7 +46,8 @@ export const acceptedHeaders = (kind: Dataset.EntityKind): string => entities[ki
 const excused = (c: Column, seen: ReadonlyMap<string, unknown>, defaults: Readonly<Record<string, boolean | undefined>>): boolean =>
   (c.requiredUnless !== undefined && seen.has(c.requiredUnless)) || (c.defaultable === true && defaults[c.field] === true)
 
-const PROBLEMS_KEY = headerKey(PROBLEMS_HEADER)
+/** The error columns of a rejects file (see `Rejects`), which name no column. */
+const ERROR_KEYS = new Set(ERROR_HEADERS.map(headerKey))
 
 /** The most header problems a source reports one by one; the rest are counted in one last problem. */
 export const MAX_HEADER_PROBLEMS = 20
@@ -66,8 +67,8 @@ const findings = (
   const found: Array<Finding> = []
   const seen = new Map<string, { readonly column: string; readonly header: string }>()
   const columns = headers.map((h) => {
-    // Blank headers, and the problems column of a rejects file (see `Rejects`), name no column.
-    if (h.header.trim() === "" || headerKey(h.header) === PROBLEMS_KEY) return undefined
+    // Blank headers, and the error columns of a rejects file (see `Rejects`), name no column.
+    if (h.header.trim() === "" || ERROR_KEYS.has(headerKey(h.header))) return undefined
     const c = columnOf(kind, h.header)
     if (c === undefined) {
       found.push({ code: "import.unknown-header", h })

@@ -254,21 +254,24 @@ export const run = (inputs: ReadonlyArray<Input>, options: ImportOptions = {}): 
           }
           for (const [key, list] of byRecord) {
             if (!records.has(key)) continue
-            const origin = chunk.origins.get(key)
+            const last = chunk.origins.get(key)
             const entity = key.slice(0, key.indexOf("\u0000"))
             const kind = Dataset.entityKinds.find((k) => Dataset.entityNames[k] === entity)
-            yield* reject({
-              rejected: {
-                _tag: "Rejected",
-                ...(kind === undefined ? {} : { kind }),
-                file: origin?.file ?? "",
-                ...(origin?.sheet === undefined ? {} : { sheet: origin.sheet }),
-                ...(origin === undefined ? {} : { row: origin.row }),
-                fatal: false,
-                problems: [...list, ...orphans]
-              },
-              record: records.get(key)
-            })
+            // Every row of the record: rows with the same id (earlier ones first) all leave the batch.
+            for (const origin of last === undefined ? [undefined] : [...(last.earlier ?? []), last]) {
+              yield* reject({
+                rejected: {
+                  _tag: "Rejected",
+                  ...(kind === undefined ? {} : { kind }),
+                  file: origin?.file ?? "",
+                  ...(origin?.sheet === undefined ? {} : { sheet: origin.sheet }),
+                  ...(origin === undefined ? {} : { row: origin.row }),
+                  fatal: false,
+                  problems: [...list, ...orphans]
+                },
+                record: records.get(key)
+              })
+            }
           }
           const next = without(batch, new Set(byRecord.keys()))
           batch = next.batch

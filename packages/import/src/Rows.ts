@@ -7,7 +7,7 @@
  */
 import { Dataset } from "@hdnd/core"
 import * as Schema from "effect/Schema"
-import { formatRow } from "./Csv.js"
+import { formatRow, guard } from "./Csv.js"
 import type { Column } from "./Interchange.js"
 import { entities } from "./Interchange.js"
 import { lookup } from "./Vocabulary.js"
@@ -68,12 +68,13 @@ export const cellsOf = (kind: Dataset.EntityKind, record: unknown, columns: Read
 
 /**
  * Records of one entity as a CSV file (UTF-8 with a byte order mark, so that Excel reads it as
- * UTF-8): a header row, then one row per record.
+ * UTF-8): a header row, then one row per record. Cells are formula-guarded (`Csv.guard`), which the
+ * reader undoes: the file opens safely in a spreadsheet and imports back to the same records.
  *
  * @since 0.1.0
  * @category writing
  */
 export const toCsv = (kind: Dataset.EntityKind, records: ReadonlyArray<unknown>, lang: "vi" | "en" = "vi"): string => {
   const columns = columnsFor(kind, records)
-  return `\uFEFF${formatRow(headers(columns, lang))}${records.map((r) => formatRow(cellsOf(kind, r, columns))).join("")}`
+  return `\uFEFF${formatRow(headers(columns, lang))}${records.map((r) => formatRow(cellsOf(kind, r, columns).map(guard))).join("")}`
 }

@@ -35,6 +35,15 @@ export interface PostgresStoreConfig {
    * @since 0.2.0
    */
   readonly jit?: boolean
+  /**
+   * Serve reads only: the schema's version is checked (`Migrations.check`) instead of created or
+   * migrated, so a read never changes the database. A schema that is missing or older fails with a
+   * `StoreError` of operation `"schema"` that says to run `hdnd init` (with a writing connection).
+   * The CLI's read commands (report, stats, units, recommendations, programme) set it. Default false.
+   *
+   * @since 0.2.0
+   */
+  readonly readonly?: boolean
 }
 
 const redactUrl = (url: string): string => url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@")
@@ -56,6 +65,7 @@ export const layer = (config: PostgresStoreConfig): Layer.Layer<Store.Store | Da
   SqlStore.layer({
     dialect: Dialect.pg,
     persistent: true,
+    ...(config.readonly === true ? { readonly: true } : {}),
     ...(config.schema === undefined ? {} : { schema: config.schema }),
     ...(config.registry === undefined ? {} : { registry: config.registry })
   }).pipe(

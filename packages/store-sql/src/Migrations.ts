@@ -210,14 +210,14 @@ export const check = (t: Tables): Effect.Effect<number, Errors.StoreError, Datab
       current === 0
         ? storeError(
             "schema",
-            "cơ sở dữ liệu chưa có lược đồ hdnd (tệp trống hoặc không phải của hdnd); hãy tạo bằng hdnd init",
-            "the database has no hdnd schema (an empty file, or not hdnd's); create one with hdnd init"
+            "cơ sở dữ liệu chưa có lược đồ hdnd (trống, hoặc không phải của hdnd); hãy tạo bằng hdnd init (với quyền ghi)",
+            "the database has no hdnd schema (it is empty, or not hdnd's); create one with hdnd init (with write access)"
           )
         : current < SCHEMA_VERSION
           ? storeError(
               "schema",
-              `cơ sở dữ liệu cần nâng cấp lược đồ (v${current} → v${SCHEMA_VERSION}) mà đang mở chỉ để đọc; hãy chạy một lệnh ghi (ví dụ hdnd import) trên tệp có quyền ghi`,
-              `the database needs a schema migration (v${current} → v${SCHEMA_VERSION}) but is open read-only; run a writing command (such as hdnd import) on a writable copy`
+              `cơ sở dữ liệu cần nâng cấp lược đồ (v${current} → v${SCHEMA_VERSION}) mà đang mở chỉ để đọc; hãy chạy hdnd init (hoặc một lệnh ghi như hdnd import) với quyền ghi để nâng cấp`,
+              `the database needs a schema migration (v${current} → v${SCHEMA_VERSION}) but is open read-only; run hdnd init (or a writing command such as hdnd import) with write access to migrate it`
             )
           : storeError(
               "schema",

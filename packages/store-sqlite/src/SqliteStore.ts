@@ -9,6 +9,8 @@ import type { Client } from "@hdnd/core"
 import { Errors, HdndClient, Store } from "@hdnd/core"
 import { Database, Dialect, SqlStore } from "@hdnd/store-sql"
 import * as fs from "node:fs"
+import * as os from "node:os"
+import * as path from "node:path"
 import * as Config from "effect/Config"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -47,6 +49,18 @@ export interface SqliteStoreConfig {
    * @since 0.2.0
    */
   readonly cacheSizeMiB?: number
+  /**
+   * Work on a private copy of the file, for a dry run (`hdnd validate`) that must not write to the
+   * database: the file is opened read-only (it must exist and its schema be up to date, as with
+   * {@link SqliteStoreConfig.readonly}), copied as it is at that moment (`VACUUM INTO`, which also
+   * takes what the WAL journal holds) into a temporary folder, and the store writes (and undoes) on
+   * the copy, which is removed when the layer is released. The file is never opened for writing, so
+   * it may be read-only or on a read-only share. Costs a copy of the database in the temporary
+   * folder (`os.tmpdir()`). Default false.
+   *
+   * @since 0.2.0
+   */
+  readonly snapshot?: boolean
 }
 
 /**
@@ -144,6 +158,48 @@ const openDatabase = (config: SqliteStoreConfig) =>
   )
 
 /**
+ * The private copy of a {@link SqliteStoreConfig.snapshot} store: the file opened read-only, its
+ * schema checked, and copied with `VACUUM INTO` into a temporary folder that is removed when the
+ * scope closes. Returns the copy's path.
+ */
+const snapshotOf = (config: SqliteStoreConfig) =>
+  Effect.gen(function* () {
+    const dir = yield* Effect.acquireRelease(
+      Effect.try({
+        try: () => fs.mkdtempSync(path.join(os.tmpdir(), "hdnd-snapshot-")),
+        catch: (e) =>
+          new Errors.StoreError({
+            operation: "open",
+            vi: `không tạo được thư mục tạm cho bản sao của ${config.filename}: ${message(e)}`,
+            en: `cannot create a temporary folder for the copy of ${config.filename}: ${message(e)}`,
+            cause: e
+          })
+      }),
+      (d) => Effect.sync(() => fs.rmSync(d, { recursive: true, force: true }))
+    )
+    const copy = path.join(dir, "snapshot.sqlite")
+    yield* Effect.scoped(
+      Effect.gen(function* () {
+        const { database } = yield* openDatabase({ ...config, readonly: true })
+        // The read-only store checks the schema (Migrations.check): a file that needs a migration says so.
+        yield* SqlStore.make({ dialect: Dialect.sqlite, readonly: true }).pipe(Effect.provideService(Database.Database, database))
+        yield* database.query(`VACUUM INTO '${copy.replaceAll("'", "''")}'`).pipe(
+          Effect.mapError(
+            (e) =>
+              new Errors.StoreError({
+                operation: "open",
+                vi: `không chép được ${config.filename} vào thư mục tạm: ${SqlStore.describeCause(e)}`,
+                en: `cannot copy ${config.filename} into a temporary folder: ${SqlStore.describeCause(e)}`,
+                cause: e
+              })
+          )
+        )
+      })
+    )
+    return copy
+  })
+
+/**
  * A layer providing the `Store` on a SQLite file, and the underlying `Database` (for raw SQL).
  *
  * @example
@@ -166,13 +222,14 @@ const openDatabase = (config: SqliteStoreConfig) =>
 export const layer = (config: SqliteStoreConfig): Layer.Layer<Store.Store | Database.Database, Errors.StoreError> =>
   Layer.effectContext(
     Effect.gen(function* () {
-      const { database, bulk } = yield* openDatabase(config)
+      const filename = config.snapshot === true && config.filename !== ":memory:" ? yield* snapshotOf(config) : config.filename
+      const { database, bulk } = yield* openDatabase({ ...config, filename, readonly: config.readonly === true && config.snapshot !== true })
       yield* pragmas(database, config)
       const store = yield* SqlStore.make({
         dialect: Dialect.sqlite,
         persistent: config.filename !== ":memory:",
         bulk,
-        readonly: config.readonly === true,
+        readonly: config.readonly === true && config.snapshot !== true,
         ...(config.registry === undefined ? {} : { registry: config.registry })
       }).pipe(Effect.provideService(Database.Database, database))
       return Context.make(Store.Store, store).pipe(Context.add(Database.Database, database))

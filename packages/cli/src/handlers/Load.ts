@@ -5,17 +5,17 @@
  *
  * @since 0.1.0
  */
-import { Dataset, Historic } from "@hdnd/core"
+import { Dataset, Exporter, Historic } from "@hdnd/core"
 import type { Errors } from "@hdnd/core"
 import type { Import as ImportJob, ImportError } from "@hdnd/import"
 import * as Effect from "effect/Effect"
 import * as fs from "node:fs"
+import * as nodePath from "node:path"
 import type { Common } from "../Context.js"
 import { info, out, withStore } from "../Context.js"
 import * as Database from "../Database.js"
 import { Rejected, UsageError } from "../Failure.js"
 import { num, pick } from "../Lang.js"
-import * as Csv from "../Csv.js"
 import * as OutputFile from "../OutputFile.js"
 import * as Plugins from "../Plugins.js"
 import * as Progress from "../Progress.js"
@@ -39,32 +39,47 @@ export interface LoadOptions {
   readonly mapping?: string
 }
 
-const REJECT_HEADER = ["Tệp / File", "Trang tính / Sheet", "Dòng / Row", "Cột / Column", "Trường / Field", "Mã lỗi / Code", "Lỗi", "Error", "Dữ liệu / Data"]
-
-/** Appends rejected rows to a CSV file (UTF-8 with BOM), one line per problem. */
-const rejectsWriter = (path: string) => {
-  let fd: number | undefined
-  return {
-    write: (r: ImportJob.Rejection) =>
-      Effect.sync(() => {
-        if (fd === undefined) {
-          fd = fs.openSync(path, "w")
-          fs.writeSync(fd, `\uFEFF${REJECT_HEADER.map(Csv.field).join(",")}\r\n`)
-        }
-        const data =
-          r.rejected.cells !== undefined
-            ? JSON.stringify(Object.fromEntries(r.rejected.cells.map((c) => [c.header === "" ? c.column : c.header, c.value])))
-            : r.record !== undefined
-              ? JSON.stringify(r.record)
-              : ""
-        for (const p of r.rejected.problems) {
-          const cells = [p.file, p.sheet ?? "", p.row === undefined ? "" : String(p.row), p.column ?? "", p.field, p.code, p.vi, p.en, data]
-          fs.writeSync(fd, Csv.line(cells))
-        }
-      }),
-    close: () => Effect.sync(() => (fd === undefined ? false : (fs.closeSync(fd), true)))
-  }
-}
+/**
+ * The rejects file(s): every rejected row with its original cells in its original columns, and the
+ * error columns the importer ignores (`Rejects` of @hdnd/import), so that the file can be corrected
+ * in a spreadsheet and imported again as it is. Rows rejected by cross-record validation are read
+ * again from their files for their cells. One layout of columns (the usual case: one file) goes to
+ * `path`; several go to one file each beside it, named after their entity so that each imports
+ * alone (`hoat-dong-<name>.csv`, …). Each file is written atomically. Returns the files written, and
+ * how many rejections have no row to write (a whole file refused, a row whose cells could not be
+ * split).
+ */
+const writeRejects = (
+  path: string,
+  rejections: ReadonlyArray<ImportJob.Rejection>,
+  files: ReadonlyArray<string>,
+  sheet: string | undefined
+): Effect.Effect<{ readonly written: ReadonlyArray<{ readonly file: string; readonly rows: number }>; readonly left: number }, UsageError> =>
+  Effect.gen(function* () {
+    if (rejections.length === 0) return { written: [], left: 0 }
+    const { Interchange, Rejects } = yield* Effect.promise(() => import("@hdnd/import"))
+    const filled = yield* Effect.promise(() => Rejects.fill(rejections, files, sheet === undefined ? {} : { sheet }))
+    const { groups, left } = Rejects.toCsv(filled)
+    const dir = nodePath.dirname(path)
+    const ext = nodePath.extname(path)
+    const stem = nodePath.basename(path, ext)
+    const used = new Set<string>()
+    const written: Array<{ file: string; rows: number }> = []
+    for (const g of groups) {
+      let file = path
+      if (groups.length > 1) {
+        const entity = g.kind === undefined ? "loi" : Exporter.slug(Interchange.entities[g.kind].vi)
+        const named = (n: number) => nodePath.join(dir, `${entity}-${stem}${n === 1 ? "" : `-${n}`}${ext === "" ? ".csv" : ext}`)
+        let n = 1
+        while (used.has(named(n))) n++
+        file = named(n)
+      }
+      used.add(file)
+      yield* OutputFile.writeAtomic("--rejects", file, g.text)
+      written.push({ file, rows: g.rows })
+    }
+    return { written, left: left.length }
+  })
 
 /** A file read in chunks, counting the bytes read into `counter`. */
 const counted = (path: string, counter: { bytes: number }): AsyncIterable<Uint8Array> => ({
@@ -167,8 +182,10 @@ export const load = (c: Common, o: LoadOptions): Effect.Effect<ImportJob.Summary
     const rejectsPath = o.rejects ?? (o.skipInvalid ? "hdnd-rejects.csv" : undefined)
     // An unwritable rejects file is found now, not after the whole import was read.
     if (rejectsPath !== undefined) yield* OutputFile.checkWritable("--rejects", rejectsPath)
-    const rejects = rejectsPath === undefined ? undefined : rejectsWriter(rejectsPath)
+    // The rejections, kept to write the rejects file once the import has run (writeRejects).
+    const rejections: Array<ImportJob.Rejection> | undefined = rejectsPath === undefined ? undefined : []
     const progress = Progress.make({ lang: c.lang, quiet: c.quiet })
+    // A dry run (validate) never writes to the database (Database.Access "check").
     const summary = yield* withStore(c, () =>
       Import.run(inputs, {
         mode: o.skipInvalid ? "skip-invalid" : "all-or-nothing",
@@ -187,13 +204,29 @@ export const load = (c: Common, o: LoadOptions): Effect.Effect<ImportJob.Summary
             Effect.sync(() => {
               for (const p of r.rejected.problems) progress.log(`  - ${p.describe(c.lang)}`)
             }),
-            rejects === undefined ? Effect.void : rejects.write(r)
+            Effect.sync(() => void rejections?.push(r))
           )
-      })
+      }), o.dryRun ? "check" : "write"
     ).pipe(Effect.ensuring(Effect.sync(() => progress.done())))
-    const wroteRejects = rejects === undefined ? false : yield* rejects.close()
     const n = (x: number) => num(c.lang, x)
-    if (wroteRejects) yield* info(c, `Các dòng bị loại và lỗi của chúng: ${rejectsPath}`, `Rejected rows and their errors: ${rejectsPath}`)
+    if (rejectsPath !== undefined && rejections !== undefined && rejections.length > 0) {
+      const { written, left } = yield* writeRejects(rejectsPath, rejections, o.files, o.sheet)
+      const list = written.map((w) => w.file).join(" ")
+      if (written.length > 0) {
+        yield* info(
+          c,
+          `Các dòng bị loại, với ô gốc và lỗi của chúng: ${written.map((w) => `${w.file} (${n(w.rows)} dòng)`).join(", ")}. Sửa các ô bị báo lỗi (có thể trong Excel, lưu lại dạng CSV) rồi nhập lại: hdnd import ${list}`,
+          `Rejected rows, with their original cells and errors: ${written.map((w) => `${w.file} (${n(w.rows)} rows)`).join(", ")}. Fix the cells the errors point at (Excel will do; save as CSV), then import again: hdnd import ${list}`
+        )
+      }
+      if (left > 0) {
+        yield* info(
+          c,
+          `${n(left)} dòng hoặc tệp bị loại không ghi được vào tệp các dòng bị loại (cả tệp bị từ chối, hoặc dòng không tách được thành ô): hãy sửa chúng trong tệp gốc, theo các lỗi ở trên.`,
+          `${n(left)} rejected rows or files could not be written to the rejects file (a whole file refused, or a row whose cells could not be split): fix them in the original file, as the errors above say.`
+        )
+      }
+    }
     const counts = pick(
       c.lang,
       `${n(summary.inserted)} bản ghi mới, ${n(summary.updated)} cập nhật, ${n(summary.unchanged)} không đổi`,

@@ -1,10 +1,18 @@
 /**
  * The workbook of a report document: a cover sheet with the header and the whole text, one sheet per
  * table, the chart data, the figures quoted in the text and the appendices.
+ *
+ * It is written with exceljs's streaming writer: each row is committed (serialised and let go) as
+ * soon as it is complete, each sheet as soon as it is done, and every thousand rows the event loop
+ * turns so that the zip writer compresses what was committed; text is written in the cells (inline
+ * strings) rather than in a shared-strings table, which would keep every distinct text until the
+ * end. Memory holds the zip being built and the rows not yet compressed, not a model of every cell
+ * (a 300,000-row appendix: bench/xlsx-appendix.ts, issue #16).
  */
 import { Format } from "@hdnd/core"
 import type { ReportDocument } from "@hdnd/core"
 import ExcelJS from "exceljs"
+import { PassThrough } from "node:stream"
 import { INTEGER_FORMAT, numberFormatOf } from "./numberFormat.js"
 import { SheetNames } from "./sheetNames.js"
 import { cellText, cellTexts, xmlSafe } from "./text.js"
@@ -116,7 +124,7 @@ const addsUp = (sum: number, total: number): boolean => Math.abs(sum - total) <=
  * Writes a table on its own sheet: the title on row 1, the bold, frozen, filtered header on row 2,
  * the rows, and the total row with a `SUM` formula in each column whose figures add up to the total.
  */
-const writeTable = (wb: ExcelJS.Workbook, name: string, table: Table, progress: Progress): void => {
+const writeTable = async (wb: Writer, name: string, table: Table, progress: Progress): Promise<void> => {
   let width = table.columns.length
   for (const r of table.rows) width = Math.max(width, r.length)
   width = Math.max(width, table.total?.length ?? 0, 1)
@@ -147,10 +155,22 @@ const writeTable = (wb: ExcelJS.Workbook, name: string, table: Table, progress: 
     if (lines > 1) row.height = rowHeight(lines, 11)
   }
 
-  const title = ws.getCell(1, 1)
+  // One format for the figure columns, set before the rows so each new cell takes it (and before the
+  // first row is committed, when the streaming writer writes the columns); a cell whose text needs
+  // another format gets its own below.
+  const figureColumns: Array<number> = []
+  for (let j = 0; j < width; j++) if (table.rows.some((r) => r[j]?.value !== undefined)) figureColumns.push(j + 1)
+  for (const j of figureColumns) ws.getColumn(j).numFmt = INTEGER_FORMAT
+
+  const titleRow = ws.getRow(1)
+  // The title row's cells of the figure columns carry the column's format, as every cell of a
+  // formatted column does.
+  for (const j of figureColumns) titleRow.getCell(j)
+  const title = titleRow.getCell(1)
   title.value = cellText(table.title)
   title.font = { bold: true, size: 13 }
   title.alignment = { vertical: "middle" }
+  titleRow.commit()
 
   const header = ws.getRow(HEADER_ROW)
   table.columns.forEach((c, j) => (header.getCell(j + 1).value = cellText(c)))
@@ -161,10 +181,8 @@ const writeTable = (wb: ExcelJS.Workbook, name: string, table: Table, progress: 
     cell.border = { top: THIN, bottom: THIN, left: THIN, right: THIN }
     cell.alignment = { wrapText: true, vertical: "middle", horizontal: "center" }
   }
+  header.commit()
 
-  // One format for the figure columns, set before the rows so each new cell takes it; a cell whose
-  // text needs another format gets its own below.
-  for (let j = 0; j < width; j++) if (table.rows.some((r) => r[j]?.value !== undefined)) ws.getColumn(j + 1).numFmt = INTEGER_FORMAT
 
   const sums = new Array<number>(width).fill(0)
   const numeric = new Array<boolean>(width).fill(true)
@@ -181,9 +199,12 @@ const writeTable = (wb: ExcelJS.Workbook, name: string, table: Table, progress: 
       } else if (value !== null) numeric[j] = false
     })
     if (wrapped.length > 0) fitHeight(row, r)
+    row.commit()
     if (++pending === PROGRESS_STEP) {
       progress.add(pending)
       pending = 0
+      // Let the zip writer compress what was committed, so the XML does not pile up in memory.
+      await drain()
     }
   }
   progress.add(pending)
@@ -206,12 +227,17 @@ const writeTable = (wb: ExcelJS.Workbook, name: string, table: Table, progress: 
       cell.font = { bold: true }
       cell.border = { top: THIN, bottom: THIN }
     }
+    row.commit()
   }
   ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: Math.max(HEADER_ROW, last), column: width } }
+  ws.commit()
 }
 
+/** One turn of the event loop, in which the zip writer takes the rows committed so far. */
+const drain = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
 /** Writes every chart's data as a small table: title, then label and value. */
-const writeCharts = (wb: ExcelJS.Workbook, name: string, charts: ReadonlyArray<Chart>): void => {
+const writeCharts = (wb: Writer, name: string, charts: ReadonlyArray<Chart>): void => {
   const ws = wb.addWorksheet(name, { pageSetup: pageSetup(2) })
   let widest = 20
   for (const c of charts) for (const p of c.series) widest = Math.max(widest, lengthOf(p.label))
@@ -234,6 +260,7 @@ const writeCharts = (wb: ExcelJS.Workbook, name: string, charts: ReadonlyArray<C
       if (typeof v.value === "number") v.numFmt = numberFormatOf(Format.formatNumber(p.value), p.value)
     }
   }
+  ws.commit()
 }
 
 /** The figures quoted in the text, with the indicator and selection each comes from. */
@@ -272,7 +299,7 @@ interface Placed {
  * and paragraphs (tables and charts as a pointer to their sheet), recipients and signature.
  */
 const writeCover = (
-  wb: ExcelJS.Workbook,
+  wb: Writer,
   doc: Doc,
   placed: ReadonlyMap<Table, string>,
   contents: ReadonlyArray<readonly [string, string]>,
@@ -334,6 +361,7 @@ const writeCover = (
     for (const t of h.signatureTitle) line(t, { bold: true })
     if (h.signatory !== undefined) line(h.signatory, { bold: true })
   }
+  ws.commit()
 }
 
 /** Options of {@link build}. */
@@ -342,16 +370,50 @@ export interface BuildOptions {
   readonly onProgress?: ((done: number, total: number) => void) | undefined
 }
 
-/** The workbook of a document, ready to be written. */
-export const build = (doc: Doc, options: BuildOptions): ExcelJS.Workbook => {
-  const wb = new ExcelJS.Workbook()
+/** The streaming workbook writer of exceljs. */
+type Writer = ExcelJS.stream.xlsx.WorkbookWriter
+
+/**
+ * Runs `f` with Node's deprecation warnings off. The streaming writer's zip library (archiver 5,
+ * through archiver-utils 2) turns the text parts of the workbook into bytes with the deprecated
+ * `new Buffer(string)`, which Node reports once per process (DEP0005) unless the call comes from a
+ * node_modules folder: from a bundled CLI it would print a warning on every XLSX report. The first
+ * such call is in the writer's constructor; once Node has passed on the warning it never repeats it.
+ */
+const quietly = <A>(f: () => A): A => {
+  const before = process.noDeprecation === true
+  process.noDeprecation = true
+  try {
+    return f()
+  } finally {
+    process.noDeprecation = before
+  }
+}
+
+/** The workbook of a document as XLSX bytes, written as a stream (see the module's comment). */
+export const write = async (doc: Doc, options: BuildOptions): Promise<Uint8Array> => {
+  const sink = new PassThrough()
+  const chunks: Array<Buffer> = []
+  sink.on("data", (chunk: Buffer) => chunks.push(chunk))
+  const finished = new Promise<void>((resolve, reject) => {
+    sink.on("end", resolve)
+    sink.on("error", reject)
+  })
+  const wb = quietly(() => new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false }))
   wb.creator = "hdnd"
   wb.lastModifiedBy = "hdnd"
   wb.created = options.createdAt
   wb.modified = options.createdAt
   wb.title = xmlSafe(doc.title)
   wb.subject = xmlSafe(Format.formatPeriod(doc.period))
+  await build(wb, doc, options)
+  await wb.commit()
+  await finished
+  return new Uint8Array(Buffer.concat(chunks))
+}
 
+/** Writes the sheets of a document into the workbook writer, each committed when done. */
+const build = async (wb: Writer, doc: Doc, options: BuildOptions): Promise<void> => {
   const names = new SheetNames()
   names.reserve(SHEETS.cover)
   const tables = doc.sections.flatMap((s) => s.blocks.filter((b): b is Table => b._tag === "Table"))
@@ -375,9 +437,8 @@ export const build = (doc: Doc, options: BuildOptions): ExcelJS.Workbook => {
     ...appendices.map((t, i) => [appendixSheets[i]!, `${t.title}, ${count(t)}`] as const)
   ]
   writeCover(wb, doc, new Map(placed.map((p) => [p.table, p.sheet])), contents, chartSheet)
-  for (const p of placed) writeTable(wb, p.sheet, p.table, progress)
+  for (const p of placed) await writeTable(wb, p.sheet, p.table, progress)
   if (chartSheet !== undefined) writeCharts(wb, chartSheet, charts)
-  if (figureSheet !== undefined && figures !== undefined) writeTable(wb, figureSheet, figures, progress)
-  appendices.forEach((t, i) => writeTable(wb, appendixSheets[i]!, t, progress))
-  return wb
+  if (figureSheet !== undefined && figures !== undefined) await writeTable(wb, figureSheet, figures, progress)
+  for (const [i, t] of appendices.entries()) await writeTable(wb, appendixSheets[i]!, t, progress)
 }

@@ -16,8 +16,11 @@ export const cellArb = fc.oneof(
   { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 4 }).map((s) => s.repeat(Math.ceil(100_000 / s.length)).slice(0, 100_000)) }
 )
 
-/** What the reader makes of a cell: NFC, without byte order marks. */
-export const cleaned = (s: string): string => s.replaceAll("\uFEFF", "").normalize("NFC")
+/**
+ * What the reader makes of a cell: NFC, without byte order marks, and without the formula guard's
+ * apostrophe (`Csv.unguard`: `'=A1` reads as `=A1`).
+ */
+export const cleaned = (s: string): string => Csv.unguard(s.replaceAll("\uFEFF", "").normalize("NFC"))
 
 export interface CsvCase {
   readonly delimiter: "," | ";" | "\t"
