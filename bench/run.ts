@@ -3,8 +3,9 @@
  * of `{ name, value, unit, baseline, ratio, target }` — and prints a table.
  *
  * Set HDND_BENCH_N to change the number of generated activities (default 1,000,000), and
- * HDND_BENCH_ONLY to run some groups only (comma-separated: tabulation, sql, cli, startup, export);
- * the other groups' earlier results are kept in results.json.
+ * HDND_BENCH_ONLY to run some groups only (comma-separated: tabulation, sql, pg-load, cli, startup,
+ * export); the other groups' earlier results are kept in results.json. The PostgreSQL bulk-load
+ * group (pg-load.ts) loads min(N, 200,000) activities, or HDND_BENCH_PG_LOAD_N.
  *
  * The CLI import's baseline is `sqlite-ceiling.ts loop`: better-sqlite3 alone inserting the same
  * number of rows into the same schema, timed in turns with the import by cli.ts (run that script
@@ -106,6 +107,35 @@ for (const engine of want("sql") ? (["sqlite", "pg"] as const) : []) {
     ratio: r.rawMs === undefined ? 0 : round(r.upsertMs / r.rawMs),
     target: engine === "sqlite" ? ">= 100000 activities/s; time ratio to a raw prepared-statement loop <= 2" : "reported"
   })
+}
+
+if (want("pg-load")) {
+  const loadN = Number(process.env.HDND_BENCH_PG_LOAD_N ?? Math.min(n, 200_000))
+  console.error(`pg-load: ${loadN.toLocaleString("vi-VN")} activities into PostgreSQL, the store against a raw COPY, in turns …`)
+  const r = child("pg-load.ts", String(loadN))
+  if (r.skipped !== undefined) {
+    if (process.env.CI !== undefined) throw new Error(`pg-load: ${r.skipped}`)
+    console.error(`PostgreSQL bulk-load benchmark skipped: ${r.skipped}`)
+  } else {
+    const rate = (ms: number) => Math.round(loadN / (ms / 1000))
+    results.push({
+      name: `PostgreSQL: bulk load through the store (validated, batches of 50,000, all-or-nothing) vs raw COPY of the same rows (${loadN} activities, median of ${r.rounds} rounds in turns)`,
+      value: rate(r.storeMedianMs),
+      unit: "activities/s",
+      baseline: rate(r.copyMedianMs),
+      ratio: round(r.ratio),
+      target: "ratio (store rows/s ÷ COPY rows/s, median of the rounds' ratios) >= 0.7"
+    })
+    const reimport = [...r.reimportMs].sort((a: number, b: number) => a - b)[Math.floor(r.reimportMs.length / 2)]
+    results.push({
+      name: `PostgreSQL: re-import of the same ${loadN} activities through the store (upsert, nothing changes) vs raw COPY of them into an empty table`,
+      value: rate(reimport),
+      unit: "activities/s",
+      baseline: rate(r.copyMedianMs),
+      ratio: round(r.copyMedianMs / reimport),
+      target: "reported"
+    })
+  }
 }
 
 if (want("cli")) {
