@@ -5,13 +5,15 @@
  *   node … bench/pg-load.ts N [rounds]
  *
  * One schema made by the store (its tables, keys and indexes). Each round, in turns (the order
- * swapping every round, so both see the same load on the machine), the activities table is
+ * rotating every round, so all see the same load on the machine), the activities table is
  * emptied and N generated activities (bench/world.ts) are loaded:
  * - **store**: `store.upsert` in batches of 50,000: validated in Node, written by the store's bulk
  *   path (one array per column, `unnest`), one transaction per batch;
  * - **copy**: `COPY activities FROM STDIN`, one statement (so one transaction) per batch of the
  *   same 50,000 rows, fed to `psql` (libpq) as COPY text that Node makes from the same records.
- * Then the store re-imports the same N activities (upsert semantics: same ids, nothing changes).
+ * - **before**: the same store without its bulk path (`bulkMinRows: Infinity`: multi-row `INSERT`s),
+ *   as it loaded before issue #17.
+ * After its load the store re-imports the same N activities (upsert semantics: same ids, nothing changes).
  * After each load the table's contents are hashed: the store's and COPY's must be identical.
  *
  * `crossover` times batches of a few rows through the bulk path and through multi-row `INSERT`s,
@@ -98,52 +100,67 @@ const program = Effect.gen(function* () {
   const store = yield* Store.Store
   const db = yield* Database.Database
   yield* store.upsert(structure)
+  // The store without its bulk path (multi-row INSERTs only), as it loaded before: the third contender.
+  const before = Context.get(yield* Layer.build(PostgresStore.layer({ url, schema, bulkMinRows: Number.POSITIVE_INFINITY })), Store.Store)
   const storeMs: Array<number> = []
   const copyMs: Array<number> = []
+  const beforeMs: Array<number> = []
   const reimportMs: Array<number> = []
   const ratios: Array<number> = []
-  for (let r = 0; r < rounds; r++) {
-    const timeStore = Effect.gen(function* () {
-      yield* db.query(`TRUNCATE ${table} CASCADE`)
-      yield* db.query(`VACUUM ANALYZE ${table}`)
+  const beforeRatios: Array<number> = []
+  const empty = Effect.andThen(db.query(`TRUNCATE ${table} CASCADE`), db.query(`VACUUM ANALYZE ${table}`))
+  const timeStore = (s: Store.StoreService, reimport: boolean) =>
+    Effect.gen(function* () {
+      yield* empty
       const t0 = process.hrtime.bigint()
-      for (const batch of batches) yield* store.upsert({ activities: batch })
+      for (const batch of batches) yield* s.upsert({ activities: batch })
       const took = ms(t0)
       const loaded = yield* contents(db)
-      const t1 = process.hrtime.bigint()
-      for (const batch of batches) {
-        const result = yield* store.upsert({ activities: batch })
-        if (result.unchanged !== batch.length) throw new Error(`re-import changed rows: ${JSON.stringify(result)}`)
+      if (reimport) {
+        const t1 = process.hrtime.bigint()
+        for (const batch of batches) {
+          const result = yield* s.upsert({ activities: batch })
+          if (result.unchanged !== batch.length) throw new Error(`re-import changed rows: ${JSON.stringify(result)}`)
+        }
+        reimportMs.push(ms(t1))
       }
-      reimportMs.push(ms(t1))
       return { took, loaded }
     })
-    const timeCopy = Effect.gen(function* () {
-      yield* db.query(`TRUNCATE ${table} CASCADE`)
-      yield* db.query(`VACUUM ANALYZE ${table}`)
-      const t0 = process.hrtime.bigint()
-      yield* Effect.promise(rawCopy)
-      const took = ms(t0)
-      return { took, loaded: yield* contents(db) }
-    })
-    let s: Effect.Success<typeof timeStore>
-    let c: Effect.Success<typeof timeCopy>
-    if (r % 2 === 0) {
-      s = yield* timeStore
-      c = yield* timeCopy
-    } else {
-      c = yield* timeCopy
-      s = yield* timeStore
+  const timeCopy = Effect.gen(function* () {
+    yield* empty
+    const t0 = process.hrtime.bigint()
+    yield* Effect.promise(rawCopy)
+    const took = ms(t0)
+    return { took, loaded: yield* contents(db) }
+  })
+  for (let r = 0; r < rounds; r++) {
+    // The three in turns, the order rotating every round.
+    const turns = [
+      ["store", timeStore(store, true)],
+      ["copy", timeCopy],
+      ["before", timeStore(before, false)]
+    ] as const
+    const got: Record<string, { took: number; loaded: { n: number; hash: string | undefined } }> = {}
+    for (let k = 0; k < turns.length; k++) {
+      const [name, effect] = turns[(r + k) % turns.length]!
+      got[name] = yield* effect
     }
-    if (s.loaded.n !== n || c.loaded.n !== n || s.loaded.hash !== c.loaded.hash) {
-      throw new Error(`the store and COPY loaded different rows: ${JSON.stringify({ store: s.loaded, copy: c.loaded })}`)
+    const { store: s, copy: c, before: b } = got as Record<"store" | "copy" | "before", { took: number; loaded: { n: number; hash: string | undefined } }>
+    if (s.loaded.n !== n || c.loaded.n !== n || s.loaded.hash !== c.loaded.hash || b.loaded.hash !== c.loaded.hash) {
+      throw new Error(`the store and COPY loaded different rows: ${JSON.stringify({ store: s.loaded, copy: c.loaded, before: b.loaded })}`)
     }
     storeMs.push(s.took)
     copyMs.push(c.took)
+    beforeMs.push(b.took)
     ratios.push(c.took / s.took)
-    console.error(`round ${r + 1}: store ${Math.round(n / (s.took / 1000))} rows/s, COPY ${Math.round(n / (c.took / 1000))} rows/s, ratio ${(c.took / s.took).toFixed(2)}`)
+    beforeRatios.push(c.took / b.took)
+    const rate = (x: number) => Math.round(n / (x / 1000))
+    console.error(
+      `round ${r + 1}: store ${rate(s.took)} rows/s, COPY ${rate(c.took)} rows/s, ratio ${(c.took / s.took).toFixed(2)}; ` +
+        `without the bulk path ${rate(b.took)} rows/s, ratio ${(c.took / b.took).toFixed(2)}`
+    )
   }
-  return { storeMs, copyMs, reimportMs, ratios }
+  return { storeMs, copyMs, beforeMs, reimportMs, ratios, beforeRatios }
 })
 
 /** Small batches of new activities through both write paths of the store, in turns. */
@@ -178,7 +195,18 @@ const crossover = Effect.gen(function* () {
 const main = Effect.gen(function* () {
   const load = yield* program
   const cross = process.env.HDND_BENCH_CROSSOVER === "0" ? [] : yield* crossover
-  return { n, batch: BATCH, rounds, ...load, crossover: cross, storeMedianMs: median(load.storeMs), copyMedianMs: median(load.copyMs), ratio: median(load.ratios) }
+  return {
+    n,
+    batch: BATCH,
+    rounds,
+    ...load,
+    crossover: cross,
+    storeMedianMs: median(load.storeMs),
+    copyMedianMs: median(load.copyMs),
+    beforeMedianMs: median(load.beforeMs),
+    ratio: median(load.ratios),
+    beforeRatio: median(load.beforeRatios)
+  }
 }).pipe(Effect.ensuring(Effect.flatMap(Database.Database, (db) => db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)).pipe(Effect.ignore)))
 
 console.log(JSON.stringify(await Effect.runPromise(Effect.scoped(Effect.provide(main, PostgresStore.layer({ url, schema }))))))

@@ -8,9 +8,9 @@
  * Why not `COPY FROM STDIN`: `@effect/sql-pg` 4 speaks the wire protocol itself and refuses the
  * `COPY` sub-protocol (a `CopyInResponse` fails the session), and a second driver (`pg` with
  * `pg-copy-streams`) would copy on a connection of its own, outside the store's write transaction,
- * which must validate, write and commit as one. Measured side by side (bench/pg-load.ts), this
- * statement loads as fast as a raw `COPY` of the same rows, inside the transaction, so a failure
- * anywhere (a constraint, a lost connection) leaves nothing.
+ * which must validate, write and commit as one. This statement runs inside that transaction, so a
+ * failure anywhere (a constraint, a lost connection) leaves nothing; bench/pg-load.ts times the
+ * store loading this way against a raw `COPY` of the same rows (figures in docs/postgres-scale.md).
  */
 import type { Database, SqlStore } from "@hdnd/store-sql"
 import * as Effect from "effect/Effect"
@@ -19,8 +19,8 @@ import * as Effect from "effect/Effect"
 const ROWS_PER_STATEMENT = 20_000
 
 /**
- * Below this many rows, multi-row `INSERT … VALUES` statements are as fast (measured by
- * bench/pg-load.ts `crossover`), and need no catalog lookup.
+ * Below this many rows the two paths take the same time (bench/pg-load.ts `crossover`: equal from 4
+ * to 256 rows, this one 20 % faster at 1,024), and multi-row `INSERT`s need no catalog lookup.
  */
 export const MIN_ROWS = 64
 
