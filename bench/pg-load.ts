@@ -165,7 +165,7 @@ const program = Effect.gen(function* () {
 
 /** Small batches of new activities through both write paths of the store, in turns. */
 const crossover = Effect.gen(function* () {
-  const sizes = [4, 16, 64, 256, 1024]
+  const sizes = [4, 16, 64, 256, 1024].filter((rows) => 2 * rows <= activities.length)
   const out: Array<{ rows: number; bulkMs: number; valuesMs: number }> = []
   const bulk = yield* Layer.build(PostgresStore.layer({ url, schema, bulkMinRows: 1 }))
   const values = yield* Layer.build(PostgresStore.layer({ url, schema, bulkMinRows: Number.POSITIVE_INFINITY }))
