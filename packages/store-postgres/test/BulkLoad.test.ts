@@ -207,6 +207,14 @@ describePg("PostgreSQL bulk load", () => {
       const failed = await runtime.runPromise(Effect.flip(Effect.flatMap(Store.Store, (store) => store.upsert({ activities: replaced }))))
       expect(failed._tag).toBe("StoreError")
       expect(await rowsOf(s, "re-")).toStrictEqual(stored)
+      // The same replacement without the bad row goes through the bulk path (ON CONFLICT) whole.
+      await takeLog(s)
+      const good = replaced.map((a, i) => (i === 999 ? plain(a.id, "Bản sửa 999", 2) : a))
+      expect(await upsert(s, { activities: good })).toStrictEqual({ inserted: 0, updated: 2000, unchanged: 0 })
+      const log = [...new Set(await takeLog(s))]
+      expect(log.length).toBe(1)
+      expect(log[0]).toMatch(/unnest\(.*ON CONFLICT \(id\) DO UPDATE/s)
+      expect((await rowsOf(s, "re-")).map((r) => r.title)).toStrictEqual(good.map((a) => a.title))
     } finally {
       await runtime.dispose()
       await dropSchema(schema)
