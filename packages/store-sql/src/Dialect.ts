@@ -125,7 +125,10 @@ export const pg: Dialect = {
     position: `(${alias}.ordinality - 1)`
   }),
   isBusy: (e) => /deadlock detected|could not serialize access/i.test(text(e)),
-  anyOf: (column, placeholder) => `${column} IN (SELECT unnest(${placeholder}::text[]))`,
+  // Off: with a 50,000-id array, a plan built on stale statistics (a table loaded since its last
+  // ANALYZE) can join the array against a sequential scan row by row; the IN lists stay until a
+  // form is found that no plan can make quadratic (bench/pg-load.ts re-import, docs/postgres-scale.md).
+  anyOf: undefined,
   attribute: {
     path: (key) => key,
     present: (c, p) => `COALESCE(jsonb_typeof(${c}::jsonb -> ${p()}::text), 'null') <> 'null'`,
