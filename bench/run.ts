@@ -3,8 +3,9 @@
  * of `{ name, value, unit, baseline, ratio, target }` — and prints a table.
  *
  * Set HDND_BENCH_N to change the number of generated activities (default 1,000,000), and
- * HDND_BENCH_ONLY to run some groups only (comma-separated: tabulation, sql, cli, startup, export,
- * national, concurrency); the other groups' earlier results are kept in results.json.
+ * HDND_BENCH_ONLY to run some groups only (comma-separated: tabulation, sql, pg-load, cli, startup,
+ * export, national, concurrency); the other groups' earlier results are kept in results.json. The
+ * PostgreSQL bulk-load group (pg-load.ts) loads min(N, 200,000) activities, or HDND_BENCH_PG_LOAD_N.
  *
  * The `national` group (issue #17) loads the national world on PostgreSQL and compares hdnd with
  * hand-written SQL (national.ts), then runs the 32-client load test on it (pg-concurrency.ts). Its
@@ -121,6 +122,43 @@ for (const engine of want("sql") ? (["sqlite", "pg"] as const) : []) {
     ratio: r.rawMs === undefined ? 0 : round(r.upsertMs / r.rawMs),
     target: engine === "sqlite" ? ">= 100000 activities/s; time ratio to a raw prepared-statement loop <= 2" : "reported"
   })
+}
+
+if (want("pg-load")) {
+  const loadN = Number(process.env.HDND_BENCH_PG_LOAD_N ?? Math.min(n, 200_000))
+  console.error(`pg-load: ${loadN.toLocaleString("vi-VN")} activities into PostgreSQL, the store against a raw COPY, in turns …`)
+  const r = child("pg-load.ts", String(loadN))
+  if (r.skipped !== undefined) {
+    if (process.env.CI !== undefined) throw new Error(`pg-load: ${r.skipped}`)
+    console.error(`PostgreSQL bulk-load benchmark skipped: ${r.skipped}`)
+  } else {
+    const rate = (ms: number) => Math.round(loadN / (ms / 1000))
+    results.push({
+      name: `PostgreSQL: bulk load through the store (validated, batches of 50,000, all-or-nothing) vs raw COPY of the same rows (${loadN} activities, median of ${r.rounds} rounds in turns)`,
+      value: rate(r.storeMedianMs),
+      unit: "activities/s",
+      baseline: rate(r.copyMedianMs),
+      ratio: round(r.ratio),
+      target: "ratio (store rows/s ÷ COPY rows/s, median of the rounds' ratios) >= 0.7"
+    })
+    results.push({
+      name: `PostgreSQL: bulk load through the store without its bulk path (multi-row INSERTs, as before issue #17) vs raw COPY of the same rows (${loadN} activities, median of ${r.rounds} rounds in turns)`,
+      value: rate(r.beforeMedianMs),
+      unit: "activities/s",
+      baseline: rate(r.copyMedianMs),
+      ratio: round(r.beforeRatio),
+      target: "reported (the path the bulk load replaces)"
+    })
+    const reimport = [...r.reimportMs].sort((a: number, b: number) => a - b)[Math.floor(r.reimportMs.length / 2)]
+    results.push({
+      name: `PostgreSQL: re-import of the same ${loadN} activities through the store (upsert, nothing changes) vs raw COPY of them into an empty table`,
+      value: rate(reimport),
+      unit: "activities/s",
+      baseline: rate(r.copyMedianMs),
+      ratio: round(r.copyMedianMs / reimport),
+      target: "reported"
+    })
+  }
 }
 
 if (want("cli")) {

@@ -44,6 +44,13 @@ export interface SqlStoreOptions {
   /** Runs one statement for many rows faster than multi-row statements (the SQLite adapter's). */
   readonly bulk?: BulkWriter
   /**
+   * Loads large sets of rows in one statement (the PostgreSQL adapter's). Sets of rows smaller than
+   * its `minRows` keep the multi-row `INSERT`s.
+   *
+   * @since 0.2.0
+   */
+  readonly loader?: RowLoader
+  /**
    * Serve reads only: the schema is checked (`Migrations.check`), never created or migrated.
    * The adapter opens its connection read-only too. Default false.
    *
@@ -63,6 +70,32 @@ export interface SqlStoreOptions {
  */
 export interface BulkWriter {
   readonly runMany: (text: string, rows: ReadonlyArray<ReadonlyArray<unknown>>) => Effect.Effect<void, SqlError>
+}
+
+/**
+ * Writes a large set of rows into one table in few statements, on the connection of the
+ * transaction in progress, so that a failure anywhere rolls the whole batch back with the rest of
+ * the upsert. An adapter supplies it when its engine has a faster bulk path than multi-row
+ * `INSERT … VALUES` (PostgreSQL: one array per column, spread into rows by `unnest`). The store
+ * calls it only inside its own write transaction, with rows already validated, each id at most once.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface RowLoader {
+  /** The fewest rows worth loading this way: fewer go through multi-row `INSERT`s. */
+  readonly minRows: number
+  /**
+   * Inserts `rows` (values in `columns` order) into `table` (a qualified name). With `replace`, a
+   * row whose `id` is stored replaces it (`ON CONFLICT (id) DO UPDATE`); without, an `id` that is
+   * stored fails the statement.
+   */
+  readonly load: (
+    table: string,
+    columns: ReadonlyArray<string>,
+    rows: ReadonlyArray<ReadonlyArray<unknown>>,
+    replace: boolean
+  ) => Effect.Effect<void, SqlError>
 }
 
 /**
@@ -95,7 +128,7 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
     const { q } = sql
     const cache = StructureCache.make(sql)
     const reader = Reader.make(sql)
-    const writer = Writer.make({ ...sql, bulk: options.bulk, rowsPerStatement: options.rowsPerStatement ?? 500 })
+    const writer = Writer.make({ ...sql, bulk: options.bulk, loader: options.loader, rowsPerStatement: options.rowsPerStatement ?? 500 })
     const upsertOnce = Upsert.make({ sql, withTransaction: db.withTransaction, cache, reader, writer, registry })
     const retryBusy = internalErrors.retryBusy(d)
     const notFound = (kind: Kind, id: string) => Effect.fail(new Errors.NotFoundError({ entity: Dataset.entityNames[kind], id }))

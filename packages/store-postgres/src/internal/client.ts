@@ -4,9 +4,11 @@
  * module, whose types `@effect/sql-pg` speaks): a change there is adapted here.
  */
 import * as PgClient from "@effect/sql-pg/PgClient"
+import * as PgTypes from "@effect/sql-pg/PgTypes"
 import { Database } from "@hdnd/store-sql"
 import * as Effect from "effect/Effect"
 import * as Reactivity from "effect/reactivity/Reactivity"
+import * as Result from "effect/Result"
 import * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
 import * as Client from "effect/sql/SqlClient"
@@ -21,6 +23,13 @@ export interface ClientConfig {
   /** Whether the server may JIT-compile the store's queries; off by default (`jit = off` sent at connection start-up). */
   readonly jit?: boolean
 }
+
+/**
+ * A `text[]` parameter for the port's `query`, sent in binary (each element its UTF-8 bytes, no
+ * quoting or escaping), whatever its elements: empty, all `NULL`, or text with tabs, newlines and
+ * backslashes.
+ */
+export const textArray = (values: ReadonlyArray<string | null>): unknown => Result.getOrThrow(PgTypes.array(values, PgTypes.OID.text))
 
 /** Effect's `SqlError` as the port's: its reason (with the driver's error as cause) becomes the cause. */
 const toPortError = (e: SqlError): Database.SqlError => new Database.SqlError({ message: e.message, cause: e.reason })

@@ -1,18 +1,20 @@
 /**
- * Writing records: multi-row `INSERT`s (or the adapter's bulk writer), `INSERT … ON CONFLICT DO
+ * Writing records: multi-row `INSERT`s (or the adapter's bulk writer or row loader), `INSERT … ON CONFLICT DO
  * UPDATE` for records that exist, and a lineage event's units in their own table. Runs inside the
  * store's write transaction.
  */
 import * as Effect from "effect/Effect"
 import type { SqlError } from "../Database.js"
 import { layouts, toValues } from "../Rows.js"
-import type { BulkWriter } from "../SqlStore.js"
+import type { BulkWriter, RowLoader } from "../SqlStore.js"
 import { SqlText } from "../Tables.js"
 import { type AnyRecord, chunks, type Kind, type Sql } from "./common.js"
 
 export interface WriterOptions extends Sql {
   /** Runs one statement for many rows (the SQLite adapter's). */
   readonly bulk: BulkWriter | undefined
+  /** Loads large sets of rows in few statements (the PostgreSQL adapter's). */
+  readonly loader: RowLoader | undefined
   /** Rows per multi-row `INSERT` (bounded by the dialect's parameter limit). */
   readonly rowsPerStatement: number
 }
@@ -25,7 +27,7 @@ export interface Writer {
   readonly writeKind: (kind: Kind, records: ReadonlyArray<AnyRecord>, existing: ReadonlySet<string>) => Effect.Effect<void, SqlError>
 }
 
-export const make = ({ q, dialect: d, tables: t, bulk, rowsPerStatement }: WriterOptions): Writer => {
+export const make = ({ q, dialect: d, tables: t, bulk, loader, rowsPerStatement }: WriterOptions): Writer => {
   const insertText = new Map<string, string>()
   /** A multi-row `INSERT`; with `update`, one that replaces the rows whose ids exist. */
   const upsertStatement = (kind: Kind, rows: number, update: boolean): string => {
@@ -49,6 +51,15 @@ export const make = ({ q, dialect: d, tables: t, bulk, rowsPerStatement }: Write
         Effect.gen(function* () {
           const part = records.filter((r) => existing.has(r.id) === update)
           if (part.length === 0) return
+          if (loader !== undefined && part.length >= loader.minRows) {
+            const layout = layouts[kind]
+            return yield* loader.load(
+              t[layout.table],
+              layout.columns.map((c) => c.name),
+              part.map((r) => toValues(kind, r)),
+              update
+            )
+          }
           if (bulk !== undefined) return yield* bulk.runMany(upsertStatement(kind, 1, update), part.map((r) => toValues(kind, r)))
           const width = layouts[kind].columns.length
           const size = Math.max(1, Math.min(rowsPerStatement, Math.floor(d.maxParams / width)))
