@@ -33,14 +33,6 @@ export interface Dialect {
    * order (SQLite's `?` are numbered by position). Since 0.2.0.
    */
   readonly attribute: AttributeSql
-  /**
-   * A condition true when `column` equals an element of one array parameter (`placeholder`), for
-   * engines whose driver binds an array of strings as one parameter; `undefined` for the others,
-   * which list the values (`IN (?, ?, …)`). One parameter spares the engine parsing and planning
-   * thousands; written as a semi-join (`IN (SELECT unnest(…))`), never `= ANY(…)`, which a plan that
-   * scans the table checks against the whole array row by row. Since 0.2.0.
-   */
-  readonly anyOf: ((column: string, placeholder: string) => string) | undefined
 }
 
 /**
@@ -92,7 +84,6 @@ export const sqlite: Dialect = {
   jsonType: "TEXT",
   eachOf: (column, alias) => ({ from: `json_each(${column}) AS ${alias}`, value: `${alias}.value`, position: `${alias}.key` }),
   isBusy: (e) => /SQLITE_BUSY|database is locked/i.test(text(e)),
-  anyOf: undefined,
   attribute: {
     path: (key) => `$."${key}"`,
     present: (c, p) => `COALESCE(json_type(${c}, ${p()}), 'null') <> 'null'`,
@@ -128,7 +119,6 @@ export const pg: Dialect = {
   // Off: with a 50,000-id array, a plan built on stale statistics (a table loaded since its last
   // ANALYZE) can join the array against a sequential scan row by row; the IN lists stay until a
   // form is found that no plan can make quadratic (bench/pg-load.ts re-import, docs/postgres-scale.md).
-  anyOf: undefined,
   attribute: {
     path: (key) => key,
     present: (c, p) => `COALESCE(jsonb_typeof(${c}::jsonb -> ${p()}::text), 'null') <> 'null'`,

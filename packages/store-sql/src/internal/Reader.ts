@@ -65,10 +65,6 @@ export const make = (sql: Sql): Reader => {
   const rowsByIds: Reader["rowsByIds"] = (kind, ids) =>
     Effect.gen(function* () {
       const out: Array<Row> = []
-      if (d.anyOf !== undefined) {
-        for (const part of chunks(ids, 50_000)) for (const r of yield* q(`SELECT * FROM ${t[kind]} WHERE ${d.anyOf("id", d.param(0))}`, [part])) out.push(r)
-        return out
-      }
       for (const part of chunks(ids, 5000)) {
         const s = new SqlText(d)
         for (const r of yield* q(`SELECT * FROM ${t[kind]} WHERE id IN ${s.list(part)}`, s.params)) out.push(r)
