@@ -8,12 +8,11 @@
  * file intact.
  */
 import { spawnSync } from "node:child_process"
-import * as crypto from "node:crypto"
 import * as fs from "node:fs"
 import { createRequire } from "node:module"
 import * as path from "node:path"
 import { describe, expect, it } from "vitest"
-import { baseEnv, bundled, hdnd, seededWorkspace, SON_LA } from "./utils/hdnd.js"
+import { baseEnv, bundled, hdnd, seededWorkspace, SON_LA, hdndUnprivileged, sha } from "./utils/hdnd.js"
 
 const require_ = createRequire(path.join(path.dirname(new URL(import.meta.url).pathname), "../package.json"))
 const Database = require_("better-sqlite3") as new (file: string) => { exec(sql: string): void; close(): void }
@@ -21,21 +20,6 @@ const Database = require_("better-sqlite3") as new (file: string) => { exec(sql:
 const ws = seededWorkspace("hdnd-guards-")
 const PERIOD = ["--from", "2023-01-01", "--to", "2023-12-31", "-i", "core/review.content"]
 const REPORT = ["--template", path.join(SON_LA, "mau-bao-cao.json"), "--from", "2022-08-01", "--to", "2023-08-31", "--scope", "unit:14"]
-const sha = (file: string): string => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex")
-const isRoot = process.getuid?.() === 0
-
-/** Runs the CLI as an unprivileged user when the tests run as root, so that file modes apply. */
-const hdndUnprivileged = async (cwd: string, args: ReadonlyArray<string>) => {
-  const bin = await bundled()
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    cwd,
-    env: baseEnv(),
-    encoding: "utf8",
-    timeout: 120_000,
-    ...(isRoot ? { uid: 65534, gid: 65534 } : {})
-  })
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr }
-}
 
 describe("D3: CSV written by the commands is guarded against formulas", () => {
   it("recommendations list --format csv writes a formula title with the exporter's apostrophe", async () => {

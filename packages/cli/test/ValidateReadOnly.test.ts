@@ -3,29 +3,12 @@
  * read-only file in a read-only folder, as it would against a writable one, and leaves the file and
  * the folder byte for byte as they were. Its dry run writes (and undoes) on a private copy.
  */
-import { spawnSync } from "node:child_process"
-import * as crypto from "node:crypto"
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { describe, expect, it } from "vitest"
-import { baseEnv, bundled, hdnd, SON_LA, seededWorkspace } from "./utils/hdnd.js"
+import { hdnd, hdndUnprivileged, SON_LA, seededWorkspace, sha } from "./utils/hdnd.js"
 
 const ws = seededWorkspace("hdnd-validate-ro-")
-const sha = (file: string): string => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex")
-const isRoot = process.getuid?.() === 0
-
-/** Runs the CLI as an unprivileged user when the tests run as root, so that file modes apply. */
-const hdndUnprivileged = async (cwd: string, args: ReadonlyArray<string>) => {
-  const bin = await bundled()
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    cwd,
-    env: baseEnv(),
-    encoding: "utf8",
-    timeout: 120_000,
-    ...(isRoot ? { uid: 65534, gid: 65534 } : {})
-  })
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr }
-}
 
 describe("hdnd validate on a read-only database", () => {
   it("checks against a read-only file in a read-only folder, and leaves both as they were", async () => {

@@ -4,6 +4,7 @@
  * process with its own exit code, stdout and stderr.
  */
 import { spawn, spawnSync } from "node:child_process"
+import * as crypto from "node:crypto"
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
@@ -126,4 +127,22 @@ export const seededWorkspace = (prefix: string) => {
       return file
     }
   }
+}
+
+/** The SHA-256 of a file's bytes, to show a command left it exactly as it was. */
+export const sha = (file: string): string => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex")
+
+const isRoot = process.getuid?.() === 0
+
+/** Runs the bundled CLI as an unprivileged user when the tests run as root, so that file modes apply. */
+export const hdndUnprivileged = async (cwd: string, args: ReadonlyArray<string>) => {
+  const bin = await bundled()
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd,
+    env: baseEnv(),
+    encoding: "utf8",
+    timeout: 120_000,
+    ...(isRoot ? { uid: 65534, gid: 65534 } : {})
+  })
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr }
 }
