@@ -38,6 +38,17 @@ export interface PostgresStoreConfig {
    */
   readonly jit?: boolean
   /**
+   * Whether the store's statements are prepared on each connection (by name), as they are by
+   * default. Set `false` behind a pooler in transaction mode (PgBouncer's `pool_mode = transaction`),
+   * which gives each transaction any server session, where a statement prepared on another is
+   * missing (`prepared statement "…" does not exist`); then also `jit: true` with
+   * `ALTER ROLE … SET jit = off`, since such a pooler refuses start-up parameters. See
+   * docs/deployment.md.
+   *
+   * @since 0.2.0
+   */
+  readonly prepare?: boolean
+  /**
    * Serve reads only: the schema's version is checked (`Migrations.check`) instead of created or
    * migrated, so a read never changes the database. A schema that is missing or older fails with a
    * `StoreError` of operation `"schema"` that says to run `hdnd init` (with a writing connection).
@@ -76,7 +87,7 @@ export const layer = (config: PostgresStoreConfig): Layer.Layer<Store.Store | Da
   Layer.effectContext(
     Effect.gen(function* () {
       const database = yield* Effect.mapError(
-        Client.make({ url: config.url, maxConnections: config.maxConnections ?? 10, jit: config.jit ?? false }),
+        Client.make({ url: config.url, maxConnections: config.maxConnections ?? 10, jit: config.jit ?? false, prepare: config.prepare ?? true }),
         (e) =>
           new Errors.StoreError({
             operation: "open",

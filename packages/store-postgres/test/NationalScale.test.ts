@@ -65,6 +65,25 @@ describePg("PostgreSQL at national scale", () => {
     }
   })
 
+  it("prepares its statements by name unless told not to (a pooler in transaction mode)", async () => {
+    for (const [prepare, prepared] of [[undefined, true], [true, true], [false, false]] as const) {
+      const schema = newSchemaName()
+      try {
+        // One connection, so the statements the store ran and the check share a server session.
+        const layer = PostgresStore.layer({ url: TEST_URL, schema, maxConnections: 1, ...(prepare === undefined ? {} : { prepare }) })
+        const rows = await run(layer, (_, db) =>
+          Effect.gen(function* () {
+            yield* db.query(`SELECT count(*) AS n FROM "${schema}".activities WHERE council = $1`, [COUNCIL])
+            return yield* db.query<{ n: number | string }>("SELECT count(*) AS n FROM pg_prepared_statements")
+          })
+        )
+        expect(Number(rows[0]?.n) > 0, `prepare option ${String(prepare)}: ${String(rows[0]?.n)} prepared`).toBe(prepared)
+      } finally {
+        await dropSchema(schema)
+      }
+    }
+  })
+
   it("indexes activities' dates with BRIN, beside (council, date_from)", async () => {
     const schema = newSchemaName()
     let defs: ReadonlyArray<string> = []

@@ -22,6 +22,8 @@ export interface ClientConfig {
   readonly maxConnections: number
   /** Whether the server may JIT-compile the store's queries; off by default (`jit = off` sent at connection start-up). */
   readonly jit?: boolean
+  /** Whether statements are prepared (by name, per connection); on by default. */
+  readonly prepare?: boolean
 }
 
 /**
@@ -59,7 +61,10 @@ export const make = (config: ClientConfig): Effect.Effect<Database.DatabaseServi
     // store's own sessions only (the server's settings are left alone). Asked for, nothing is sent
     // and the server's (or role's) setting applies: also the way through a pooler that refuses
     // unknown start-up parameters (PgBouncer without `ignore_startup_parameters = jit`).
-    ...(config.jit === true ? {} : { startupParameters: { jit: "off" } })
+    ...(config.jit === true ? {} : { startupParameters: { jit: "off" } }),
+    // Named prepared statements live in one server session: a pooler in transaction mode hands the
+    // next transaction another one, where they do not exist.
+    ...(config.prepare === false ? { prepare: false } : {})
   }).pipe(
     Effect.tap((client) => client.unsafe("SELECT 1")),
     Effect.map(database),
