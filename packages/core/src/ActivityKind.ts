@@ -89,7 +89,13 @@ export interface ActivityKindSpec {
   readonly attributes?: Schema.Codec<any, any>
 }
 
-const Count = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))
+/**
+ * A count carried by one activity (voters met, opinions heard): a whole number from 0 to one
+ * billion, above any real meeting, so that a sum over millions of activities stays an exact integer
+ * (JavaScript numbers are exact only up to 2^53; a property test found a sum past it that differed
+ * by the order of addition).
+ */
+const Count = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0), Schema.isLessThanOrEqualTo(1_000_000_000))
 
 /**
  * The `places` attribute of supervision missions, surveys and voter meetings: the place visited
