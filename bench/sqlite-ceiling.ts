@@ -45,10 +45,15 @@ const Database = createRequire(createRequire(import.meta.url).resolve("@hdnd/sto
 const cols = Rows.layouts.activities.columns.map((c) => c.name)
 const one = `(${cols.map(() => "?").join(", ")})`
 
-const run = async (variant: string) => {
+const run = async (name: string) => {
+  // Variants combine with "+" (e.g. `cache16+savepoint`): each part applies as it would alone.
+  const parts = name.split("+")
+  const has = (v: string) => parts.includes(v)
+  const variant = parts.find((p) => !/^cache\d+$/.test(p) && !/^page\d+k$/.test(p) && p !== "memory" && !/^sp\d+$/.test(p)) ?? "loop"
+  const spSize = Number(parts.find((p) => /^sp\d+$/.test(p))?.slice(2) ?? 5000)
   const dir = mkdtempSync(join(tmpdir(), "hdnd-ceiling-"))
   const file = join(dir, "ceiling.sqlite")
-  const page = /^page(\d+)k$/.exec(variant)
+  const page = /^page(\d+)k$/.exec(parts.find((p) => /^page\d+k$/.test(p)) ?? "")
   if (page !== null) {
     // A page size is set on the empty file, before the store creates the schema.
     const fresh = new Database(file)
@@ -62,9 +67,9 @@ const run = async (variant: string) => {
   db.pragma("journal_mode = WAL")
   db.pragma("synchronous = NORMAL")
   db.pragma(`foreign_keys = ${variant === "no-fk" ? "OFF" : "ON"}`)
-  const cache = /^cache(\d+)$/.exec(variant)
+  const cache = /^cache(\d+)$/.exec(parts.find((p) => /^cache\d+$/.test(p)) ?? "")
   db.pragma(`cache_size = ${cache === null ? -65536 : -1024 * Number(cache[1])}`)
-  if (variant === "savepoint-memory") db.pragma("temp_store = MEMORY")
+  if (variant === "savepoint-memory" || has("memory")) db.pragma("temp_store = MEMORY")
   if (variant === "late-index") db.exec("DROP INDEX activities_council_date")
   const insert = db.prepare(`INSERT INTO activities (${cols.join(", ")}) VALUES ${one}`)
   const insert50 = db.prepare(`INSERT INTO activities (${cols.join(", ")}) VALUES ${Array.from({ length: 50 }, () => one).join(", ")}`)
@@ -82,7 +87,7 @@ const run = async (variant: string) => {
           const ids = input.slice(i, i + 5000).map((r) => r[0])
           if (ids.length === 5000) lookup.all(ids)
         }
-        if (variant.startsWith("savepoint") && i % 5000 === 0) {
+        if (variant.startsWith("savepoint") && i % spSize === 0) {
           if (i > 0) db.exec("RELEASE SAVEPOINT batch")
           db.exec("SAVEPOINT batch")
         }
@@ -90,13 +95,13 @@ const run = async (variant: string) => {
       }
       if (variant.startsWith("savepoint")) db.exec("RELEASE SAVEPOINT batch")
     }
-    if (variant === "savepoint-memory") db.pragma("temp_store = MEMORY")
+    if (variant === "savepoint-memory" || has("memory")) db.pragma("temp_store = MEMORY")
   if (variant === "late-index") db.exec("CREATE INDEX activities_council_date ON activities (council, date_from)")
   })()
   const ms = Number(process.hrtime.bigint() - t0) / 1e6
   db.close()
   rmSync(dir, { recursive: true, force: true })
-  console.log(JSON.stringify({ variant, n, ms: Math.round(ms), rowsPerSecond: Math.round(n / (ms / 1000)), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }))
+  console.log(JSON.stringify({ variant: name, n, ms: Math.round(ms), rowsPerSecond: Math.round(n / (ms / 1000)), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }))
 }
 
 if (variants.length === 1 && variants[0] === "stdin") {

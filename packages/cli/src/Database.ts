@@ -58,6 +58,22 @@ export const describe = (t: Target): string => (t._tag === "Sqlite" ? t.file : t
 export type Access = "read" | "write" | "check"
 
 /**
+ * How a command uses its store, beyond its {@link Access}.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface LayerOptions {
+  /**
+   * The command's writes are one unit, undone whole on any failure (an all-or-nothing import, a dry
+   * run): on SQLite, transactions nested in it get no savepoint of their own
+   * (`SqliteStoreConfig.flattenNestedTransactions`), which made a large import's inserts about
+   * twice as slow. Ignored on PostgreSQL.
+   */
+  readonly oneUnit?: boolean
+}
+
+/**
  * The store layer of a target: for `"write"` access (the default), creating or migrating its schema
  * when opened; for `"read"` and `"check"`, a database that must exist and be up to date, never
  * written to (see {@link Access}).
@@ -65,7 +81,7 @@ export type Access = "read" | "write" | "check"
  * @since 0.1.0
  * @category layers
  */
-export const layer = (t: Target, registry?: Registry.Registry, access: Access = "write"): Layer.Layer<Store.Store, Errors.StoreError> =>
+export const layer = (t: Target, registry?: Registry.Registry, access: Access = "write", options: LayerOptions = {}): Layer.Layer<Store.Store, Errors.StoreError> =>
   Layer.unwrap(
     t._tag === "Sqlite"
       ? Effect.map(
@@ -78,6 +94,7 @@ export const layer = (t: Target, registry?: Registry.Registry, access: Access = 
               // Writing commands (an import above all) keep a 16 MiB page cache: a 1,000,000-row import's
               // peak RSS stays below 200 MiB (bench/cli.ts; issue #13).
               ...(access === "read" ? { readonly: true } : access === "check" ? { snapshot: true } : { cacheSizeMiB: 16 }),
+              ...(options.oneUnit === true && access !== "read" ? { flattenNestedTransactions: true } : {}),
               ...(registry === undefined ? {} : { registry })
             }) as Layer.Layer<
               Store.Store,

@@ -61,6 +61,20 @@ export interface SqliteStoreConfig {
    * @since 0.2.0
    */
   readonly snapshot?: boolean
+  /**
+   * Run a transaction nested in another (an upsert inside `Store.transaction`) without a savepoint
+   * of its own: its writes simply join the enclosing transaction. A nested transaction that fails
+   * after writing (a `Store.upsert` that fails validation has written only its bookkeeping) cannot
+   * then be undone alone: it dooms the enclosing transaction, which fails at its end with a
+   * `StoreError` and is rolled back whole. Meant for units undone whole on any failure anyway, as
+   * the CLI's all-or-nothing import is: SQLite copies each page a savepoint changes for the first
+   * time into a statement journal, which for a 1,000,000-row import in one transaction with a
+   * savepoint per batch cost about as much as the inserts themselves (bench/sqlite-ceiling.ts,
+   * `cache16+savepoint` against `cache16`). Default false: nested transactions are savepoints.
+   *
+   * @since 0.2.0
+   */
+  readonly flattenNestedTransactions?: boolean
 }
 
 /**
@@ -137,7 +151,7 @@ const openError = (config: SqliteStoreConfig, defect: unknown): Errors.StoreErro
  * instead of waiting, so opening is tried again for up to a minute.
  */
 const openDatabase = (config: SqliteStoreConfig) =>
-  Connection.open(config.filename, { readonly: config.readonly === true }).pipe(
+  Connection.open(config.filename, { readonly: config.readonly === true, flattenNested: config.flattenNestedTransactions === true }).pipe(
     Effect.catchDefect((defect) =>
       Dialect.sqlite.isBusy(defect) ? Effect.fail(defect) : Effect.fail(openError(config, defect))
     ),

@@ -206,7 +206,11 @@ export const load = (c: Common, o: LoadOptions): Effect.Effect<ImportJob.Summary
             }),
             Effect.sync(() => void rejections?.push(r))
           )
-      }), o.dryRun ? "check" : "write"
+      }),
+      o.dryRun ? "check" : "write",
+      // All-or-nothing (and a dry run) is one transaction undone whole on any rejection: its
+      // batches need no savepoints of their own (Database.LayerOptions).
+      { oneUnit: !o.skipInvalid || o.dryRun }
     ).pipe(Effect.ensuring(Effect.sync(() => progress.done())))
     const n = (x: number) => num(c.lang, x)
     if (rejectsPath !== undefined && rejections !== undefined && rejections.length > 0) {

@@ -17,7 +17,9 @@ import Database from "better-sqlite3"
 import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
+import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
 import * as Reactivity from "effect/reactivity/Reactivity"
 import type * as Scope from "effect/Scope"
 import * as Semaphore from "effect/Semaphore"
@@ -41,6 +43,28 @@ const failure = (operation: string) => (cause: unknown) =>
 
 /** Effect's `SqlError` as the port's: its reason (with the driver's error as cause) becomes the cause. */
 const toPortError = (e: SqlError): Port.SqlError => new Port.SqlError({ message: e.message, cause: e.reason })
+
+/**
+ * The state of an outer transaction whose nested transactions are flattened (see
+ * {@link OpenOptions.flattenNested}): whether one of them failed after writing, which dooms it.
+ * Provided to the outer transaction's effect; `undefined` outside one.
+ */
+const Flattened = Context.Reference<{ doomed: boolean } | undefined>("@hdnd/store-sqlite/Flattened", { defaultValue: () => undefined })
+
+/** Options of {@link open}. */
+export interface OpenOptions {
+  readonly readonly?: boolean
+  /**
+   * Run nested transactions without a savepoint of their own: their statements simply join the
+   * enclosing transaction. A nested transaction that fails after it (or one inside it) changed rows
+   * can no longer be undone alone, so it dooms the enclosing transaction, which then fails at its
+   * end and is rolled back whole. For units that are undone whole on any failure anyway (an
+   * all-or-nothing import): SQLite copies every page a savepoint changes for the first time into a
+   * statement journal, which for a large import cost as much as the inserts themselves
+   * (bench/sqlite-ceiling.ts, `cache16+savepoint` against `cache16`).
+   */
+  readonly flattenNested?: boolean
+}
 
 /** Opens a file read-only and reads from it once, so that a file SQLite cannot read fails here. */
 const probe = (file: string): Database.Database => {
@@ -85,7 +109,7 @@ const openReadonly = (filename: string): { readonly db: Database.Database; reado
  * so that a file SQLite cannot read fails here) and builds the database. Throws (as a defect) what better-sqlite3
  * throws while opening, e.g. `SQLITE_BUSY` while another process switches a new file to WAL.
  */
-export const open = (filename: string, options: { readonly readonly?: boolean } = {}): Effect.Effect<SqliteConnection, never, Scope.Scope> =>
+export const open = (filename: string, options: OpenOptions = {}): Effect.Effect<SqliteConnection, never, Scope.Scope> =>
   Effect.gen(function* () {
     const readonly = options.readonly === true
     // Read-only: SQLite's read-only mode (the file must exist), and the journal mode left as it is.
@@ -179,10 +203,49 @@ export const open = (filename: string, options: { readonly readonly?: boolean } 
       releaseSavepoint: (name) => `RELEASE SAVEPOINT ${name}`
     }).pipe(Effect.provide(Reactivity.layer))
 
+    const transaction = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+      Effect.mapError(client.withTransaction(effect), (e) => (isSqlError(e) ? toPortError(e) : e))
+    let totalChanges: Database.Statement | undefined
+    /** Rows changed on the connection since it was opened (SQLite's `total_changes()`). */
+    const changes = (): number => Number((totalChanges ??= db.prepare("SELECT total_changes()").pluck()).get())
+    const withTransaction: Port.DatabaseService["withTransaction"] =
+      options.flattenNested !== true
+        ? transaction
+        : <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+            Effect.flatMap(Effect.service(Flattened), (outer) => {
+              if (outer !== undefined) {
+                // Nested: no savepoint; a failure after a change dooms the enclosing transaction.
+                return Effect.suspend(() => {
+                  const before = changes()
+                  return Effect.onExit(effect, (exit) =>
+                    Effect.sync(() => {
+                      if (Exit.isFailure(exit) && changes() !== before) outer.doomed = true
+                    })
+                  )
+                })
+              }
+              return Effect.suspend(() => {
+                const state = { doomed: false }
+                return transaction(
+                  Effect.flatMap(Effect.provideService(effect, Flattened, state), (a) =>
+                    state.doomed
+                      ? Effect.fail(
+                          new Port.SqlError({
+                            message:
+                              "một giao dịch lồng bên trong đã thất bại sau khi ghi, nên cả giao dịch được hoàn tác / a nested transaction failed after writing, so the whole transaction was rolled back",
+                            cause: undefined
+                          })
+                        )
+                      : Effect.succeed(a)
+                  )
+                )
+              })
+            })
+
     const database: Port.DatabaseService = {
       query: <A extends object>(text: string, params: ReadonlyArray<unknown> = []) =>
         Effect.mapError(client.unsafe<A>(text, params), toPortError) as Effect.Effect<ReadonlyArray<A>, Port.SqlError>,
-      withTransaction: (effect) => Effect.mapError(client.withTransaction(effect), (e) => (isSqlError(e) ? toPortError(e) : e))
+      withTransaction
     }
     const bulk: SqlStore.BulkWriter = {
       runMany: (text, rows) =>
