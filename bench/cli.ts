@@ -30,24 +30,24 @@ const bin = await bundle(join(here, "..", "packages", "cli", "test-artifacts", "
 const rss = join(work, "rss.cjs")
 writeFileSync(rss, `process.on("exit", () => require("fs").writeSync(2, "HDND_MAXRSS_KB " + process.resourceUsage().maxRSS + "\\n"))\n`)
 
-const hdnd = (args: ReadonlyArray<string>) => {
+const hdnd = (args: ReadonlyArray<string>, executable = bin) => {
   const t0 = process.hrtime.bigint()
-  const r = spawnSync(process.execPath, ["-r", rss, bin, ...args], { cwd: work, encoding: "utf8", env: { ...process.env, LANG: "vi_VN.UTF-8" } })
+  const r = spawnSync(process.execPath, ["-r", rss, executable, ...args], { cwd: work, encoding: "utf8", env: { ...process.env, LANG: "vi_VN.UTF-8" } })
   const ms = Number(process.hrtime.bigint() - t0) / 1e6
   if (r.status !== 0) throw new Error(`hdnd ${args.join(" ")} failed (${r.status}): ${r.stderr}`)
   const kb = Number(/HDND_MAXRSS_KB (\d+)/.exec(r.stderr)?.[1] ?? 0)
   return { ms, rssMb: kb / 1024 }
 }
 
-const importRun = async (rows: number) => {
+const importRun = async (rows: number, executable = bin) => {
   const dir = join(work, `files-${rows}`)
   const files = existsSync(join(dir, "activities.csv"))
     ? { structure: ["units", "councils", "organs", "sessions"].map((k) => join(dir, `${k}.csv`)), activities: join(dir, "activities.csv") }
     : await writeImportFiles(dir, rows)
   const db = join(work, `import-${rows}.sqlite`)
   for (const suffix of ["", "-wal", "-shm"]) rmSync(db + suffix, { force: true })
-  hdnd(["init", "--db", db, "--quiet", ...files.structure])
-  const r = hdnd(["import", "--db", db, "--quiet", files.activities])
+  hdnd(["init", "--db", db, "--quiet", ...files.structure], executable)
+  const r = hdnd(["import", "--db", db, "--quiet", files.activities], executable)
   return { rows, ms: r.ms, rssMb: r.rssMb, rowsPerSecond: rows / (r.ms / 1000) }
 }
 
@@ -69,12 +69,24 @@ const rawLoop = async (): Promise<{ rowsPerSecond: number; ms: number }> => {
   return JSON.parse(line.value)
 }
 
-const turns: Array<{ raw: number; cli: number; ratio: number; rssMb: number; ms: number }> = []
+// HDND_BENCH_CLI_BEFORE: another bundle's hdnd.js (e.g. one built from an earlier commit), timed in
+// each round too, right after this one, for a before/after ratio in the same run.
+const before = process.env.HDND_BENCH_CLI_BEFORE
+const turns: Array<{ raw: number; cli: number; ratio: number; rssMb: number; ms: number; before?: { cli: number; ratio: number; rssMb: number } }> = []
 for (let i = 0; i < rounds; i++) {
   const raw = await rawLoop()
   const cli = await importRun(n)
-  turns.push({ raw: raw.rowsPerSecond, cli: cli.rowsPerSecond, ratio: cli.rowsPerSecond / raw.rowsPerSecond, rssMb: cli.rssMb, ms: cli.ms })
-  console.error(`round ${i + 1}: raw loop ${raw.rowsPerSecond} rows/s, CLI ${Math.round(cli.rowsPerSecond)} rows/s, ratio ${(cli.rowsPerSecond / raw.rowsPerSecond).toFixed(2)}, peak RSS ${cli.rssMb.toFixed(1)} MiB`)
+  const old = before === undefined ? undefined : await importRun(n, before)
+  turns.push({
+    raw: raw.rowsPerSecond,
+    cli: cli.rowsPerSecond,
+    ratio: cli.rowsPerSecond / raw.rowsPerSecond,
+    rssMb: cli.rssMb,
+    ms: cli.ms,
+    ...(old === undefined ? {} : { before: { cli: old.rowsPerSecond, ratio: old.rowsPerSecond / raw.rowsPerSecond, rssMb: old.rssMb } })
+  })
+  const was = old === undefined ? "" : `; before: ${Math.round(old.rowsPerSecond)} rows/s, ratio ${(old.rowsPerSecond / raw.rowsPerSecond).toFixed(2)}, peak RSS ${old.rssMb.toFixed(1)} MiB`
+  console.error(`round ${i + 1}: raw loop ${raw.rowsPerSecond} rows/s, CLI ${Math.round(cli.rowsPerSecond)} rows/s, ratio ${(cli.rowsPerSecond / raw.rowsPerSecond).toFixed(2)}, peak RSS ${cli.rssMb.toFixed(1)} MiB${was}`)
 }
 ceiling.stdin.end()
 const smalls: Array<{ rows: number; ms: number; rssMb: number; rowsPerSecond: number }> = []
@@ -87,6 +99,7 @@ const large = {
   rowsPerSecond: median(turns.map((t) => t.cli)),
   rawRowsPerSecond: median(turns.map((t) => t.raw)),
   ratio: median(turns.map((t) => t.ratio)),
+  ...(before === undefined ? {} : { beforeRatio: median(turns.map((t) => t.before?.ratio ?? 0)), beforeRssMb: Math.max(...turns.map((t) => t.before?.rssMb ?? 0)) }),
   rounds: turns
 }
 const small = {
