@@ -14,7 +14,9 @@
  * with a savepoint per 5,000 rows, as the store's upsert inside an import's transaction makes),
  * `savepoint-memory` (the same with `temp_store = MEMORY`), `pageNk` (the loop on a file
  * with N KiB pages instead of 4, e.g. `page8k`), `cacheN` (the loop
- * with an N MiB page cache instead of the store's 64 MiB, e.g. `cache16`, `cache256`). Prints one JSON line per variant:
+ * with an N MiB page cache instead of the store's 64 MiB, e.g. `cache16`, `cache256`). Variants combine
+ * with `+`: `cache16+savepoint` (the CLI's import before it flattened its savepoints), `+memory`
+ * (`temp_store = MEMORY`), `+spN` (a savepoint per N rows). Prints one JSON line per variant:
  * rows/s, and the process's peak RSS so far. With the one variant `stdin`, runs the variant named by
  * each line of its input (bench/cli.ts times the CLI and the `loop` in turns this way).
  */

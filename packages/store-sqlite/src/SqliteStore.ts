@@ -43,8 +43,10 @@ export interface SqliteStoreConfig {
   readonly readonly?: boolean
   /**
    * SQLite's page cache, in MiB. Default 32: bulk imports run as fast as with 64 MiB
-   * (bench/sqlite-ceiling.ts, `cache32`). A smaller cache trades a little speed for memory: the CLI's
-   * import uses 16, which keeps a 1,000,000-row import below 200 MiB (about 7 % slower than 32).
+   * (bench/sqlite-ceiling.ts, `cache32`). A smaller cache trades speed for memory: the CLI's import
+   * uses 24, which keeps a 1,000,000-row import below 200 MiB (186 MiB) and ran as fast as 32 there;
+   * with 16 its inserts slowed as the table's indexes outgrew the cache (`cache16`: 35 s against the
+   * loop's 25 s for 1,000,000 rows on a loaded machine).
    *
    * @since 0.2.0
    */
