@@ -78,6 +78,7 @@ const run = async (name: string) => {
   const lookup = db.prepare(`SELECT * FROM activities WHERE id IN (${Array.from({ length: 5000 }, () => "?").join(", ")})`)
   const input = variant === "sorted" ? [...rows].sort((a, b) => ((a[0] as string) < (b[0] as string) ? -1 : 1)) : rows
   const t0 = process.hrtime.bigint()
+  const c0 = process.cpuUsage()
   db.transaction(() => {
     if (variant === "multi") {
       let i = 0
@@ -101,9 +102,10 @@ const run = async (name: string) => {
   if (variant === "late-index") db.exec("CREATE INDEX activities_council_date ON activities (council, date_from)")
   })()
   const ms = Number(process.hrtime.bigint() - t0) / 1e6
+  const cpu = process.cpuUsage(c0)
   db.close()
   rmSync(dir, { recursive: true, force: true })
-  console.log(JSON.stringify({ variant: name, n, ms: Math.round(ms), rowsPerSecond: Math.round(n / (ms / 1000)), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }))
+  console.log(JSON.stringify({ variant: name, n, ms: Math.round(ms), rowsPerSecond: Math.round(n / (ms / 1000)), cpuMs: Math.round((cpu.user + cpu.system) / 1000), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }))
 }
 
 if (variants.length === 1 && variants[0] === "stdin") {
