@@ -31,9 +31,10 @@ import { colours } from "./Output.js"
  * How far V8 lets the old generation grow past what survived the last full collection before the
  * next one: 30 %, instead of the up to 4× V8 picks for a fast-allocating program. A long import
  * allocates fast, so V8 let its heap reach 130 MiB for 30 MiB of live data, and the 1,000,000-row
- * import peaked at 235–258 MiB RSS. At 30 %, with the 16 MiB page cache of writing commands
- * (Database.ts), it peaks at 185–189 MiB on an idle machine, 187 MiB for 100,000 rows, and runs
- * about as fast (bench/cli.ts; issue #13). Read by V8 at each full collection.
+ * import peaked at 235–258 MiB RSS. At 30 %, with the 16 MiB page cache writing commands had then
+ * (Database.ts), it peaked at 185–189 MiB on an idle machine, 187 MiB for 100,000 rows, and ran
+ * about as fast; with today's 24 MiB cache and 64 KiB reads, 181–186 MiB (bench/cli.ts; issue #13).
+ * Read by V8 at each full collection.
  */
 const OLD_GENERATION_GROWTH_PERCENT = 30
 

@@ -66,9 +66,9 @@ export interface SqliteStoreConfig {
   /**
    * Run a transaction nested in another (an upsert inside `Store.transaction`) without a savepoint
    * of its own: its writes simply join the enclosing transaction. A nested transaction that fails
-   * after writing (a `Store.upsert` that fails validation has written only its bookkeeping) cannot
-   * then be undone alone: it dooms the enclosing transaction, which fails at its end with a
-   * `StoreError` and is rolled back whole. Meant for units undone whole on any failure anyway, as
+   * after changing rows (SQLite's `total_changes()` moved; a `Store.upsert` that fails validation
+   * has changed only its bookkeeping row) cannot then be undone alone: it dooms the enclosing
+   * transaction, which fails at its end with a `StoreError` and is rolled back whole. Meant for units undone whole on any failure anyway, as
    * the CLI's all-or-nothing import is: SQLite copies each page a savepoint changes for the first
    * time into a statement journal, which for a 1,000,000-row import in one transaction with a
    * savepoint per batch cost about as much as the inserts themselves (bench/sqlite-ceiling.ts,
