@@ -1,6 +1,6 @@
 /**
  * The connection settings a SQLite store opens with: the page cache is 32 MiB unless
- * `cacheSizeMiB` says otherwise (the CLI's writing commands ask for 16).
+ * `cacheSizeMiB` says otherwise (the CLI's writing commands ask for 24).
  */
 import { Database } from "@hdnd/store-sql"
 import * as Effect from "effect/Effect"
