@@ -136,7 +136,13 @@ export const buildNational = (seed = 2025): NationalWorld => {
  * The activities, in batches of `size`: `n` of them, ids `${prefix}${i}`, seeded. The same
  * arguments give the same records, so the hdnd load and the raw COPY write the same rows.
  */
-export function* activityBatches(world: NationalWorld, n: number, size: number, options: { readonly seed?: number; readonly prefix?: string } = {}): Generator<Array<Activity.Activity>> {
+export function* activityBatches(
+  world: NationalWorld,
+  n: number,
+  size: number,
+  /** `years`: the activities fall in the first this many years of the ten (default all ten). */
+  options: { readonly seed?: number; readonly prefix?: string; readonly years?: number } = {}
+): Generator<Array<Activity.Activity>> {
   const rnd = prng(options.seed ?? 17)
   const prefix = options.prefix ?? "a"
   const pick = <A>(xs: ReadonlyArray<A>): A => xs[Math.floor(rnd() * xs.length)] as A
@@ -158,7 +164,8 @@ export function* activityBatches(world: NationalWorld, n: number, size: number, 
     return world.councilIds[lo] as string
   }
   const day0 = CalendarDate.toDayNumber(d(`${FIRST_YEAR}-01-01`))
-  const days = CalendarDate.toDayNumber(d(`${FIRST_YEAR + YEARS - 1}-12-31`)) - day0 + 1
+  const years = Math.min(YEARS, Math.max(1, Math.round(options.years ?? YEARS)))
+  const days = CalendarDate.toDayNumber(d(`${FIRST_YEAR + years - 1}-12-31`)) - day0 + 1
   let batch: Array<Activity.Activity> = []
   for (let i = 0; i < n; i++) {
     const council = pickCouncil()
@@ -193,6 +200,12 @@ export function* activityBatches(world: NationalWorld, n: number, size: number, 
   }
   if (batch.length > 0) yield batch
 }
+
+/**
+ * The year a benchmark counts when the first `years` years are loaded: 2030, or the last loaded
+ * year when fewer than five are.
+ */
+export const measuredYear = (years: number, year = 2030): number => Math.min(year, FIRST_YEAR + years - 1)
 
 /** The six indicators of bench/world.ts's `benchRequest`. */
 export const INDICATORS = [

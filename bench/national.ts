@@ -18,9 +18,12 @@
  *
  *   node --expose-gc --import tsx --conditions=@hdnd/source bench/national.ts [--scale 0.01]
  *
- * Size: `--scale` or `HDND_BENCH_SCALE` (1 = 10,000,000 activities, the default); rounds:
- * `HDND_BENCH_ROUNDS` (default 5), load rounds `HDND_BENCH_LOAD_ROUNDS` (default 3 up to 1M
- * activities, else 1). Server: `HDND_TEST_DATABASE_URL` (default postgres://postgres@127.0.0.1:5432/postgres).
+ * Size: `--scale` or `HDND_BENCH_SCALE` (1 = 10,000,000 activities over ten years, the default);
+ * years: `--years` or `HDND_BENCH_YEARS` (1 to 10, default 10: that many years at the same density a
+ * year, counting the last loaded year or 2030); rounds: `HDND_BENCH_ROUNDS` (default 5), load rounds
+ * `HDND_BENCH_LOAD_ROUNDS` (default 3 up to 1M activities, else 1); `HDND_BENCH_SCHEMA`: a schema kept
+ * by an earlier run (`HDND_BENCH_KEEP=1`) with the same scale and years, measured without loading.
+ * Server: `HDND_TEST_DATABASE_URL` (default postgres://postgres@127.0.0.1:5432/postgres).
  * Prints one JSON line (`{ skipped }` with a one-line reason when PostgreSQL is unreachable).
  */
 import { Indicators, Tabulation } from "@hdnd/core"
@@ -31,10 +34,10 @@ import { resolve } from "node:path"
 import { fileURLToPath } from "node:url"
 import { countActivities, DEFAULT_URL, dropSchema, open, prepare, run, type Runtime } from "./national-store.js"
 import { copyClient, difference, handCounts, handDrill, handYear, hdndCounts, reachable, totals } from "./national-sql.js"
-import { activityBatches, buildNational, FULL_ACTIVITIES, type NationalWorld, scopeCouncils, type ScopeName, yearRequest } from "./national-world.js"
+import { activityBatches, buildNational, FULL_ACTIVITIES, measuredYear, type NationalWorld, scopeCouncils, type ScopeName, yearRequest, YEARS } from "./national-world.js"
 
 const BATCH = 50_000
-/** The year every tabulation counts. */
+/** The year every tabulation counts (with fewer than five years loaded, the last loaded one: `measuredYear`). */
 export const YEAR = 2030
 export const SCOPES: ReadonlyArray<ScopeName> = ["commune", "province", "national"]
 
@@ -48,6 +51,17 @@ export interface NationalOptions {
   readonly memory?: boolean
   /** Keep the loaded schema (its name is in the result) instead of dropping it. */
   readonly keep?: boolean
+  /**
+   * How many years of activities to load (1 to 10, default 10), at the same density a year: the
+   * figures at 1, 3 and 10 years of issue #17's item 4. The scopes count the last loaded year, or
+   * 2030 with five or more.
+   */
+  readonly years?: number
+  /**
+   * A schema loaded by an earlier run (kept with `keep`): the load is skipped (its figures are 0)
+   * and the schema is never dropped. `scale` and `years` must be the ones it was loaded with.
+   */
+  readonly schema?: string
   readonly log?: (line: string) => void
 }
 
@@ -71,6 +85,9 @@ export interface ScopeResult extends Timed {
 export interface NationalResult {
   readonly date: string
   readonly scale: number
+  /** Years of activities loaded, and the year counted. */
+  readonly years: number
+  readonly year: number
   readonly activities: number
   readonly councils: number
   readonly organs: number
@@ -111,9 +128,9 @@ const sampled = async <A>(f: () => Promise<A>): Promise<{ result: A; peakMiB: nu
 }
 
 /** hdnd's load: every batch through `Store.upsert`; the summed time of the upserts. */
-const loadHdnd = async (rt: Runtime, world: NationalWorld, n: number): Promise<number> => {
+const loadHdnd = async (rt: Runtime, world: NationalWorld, n: number, years: number): Promise<number> => {
   let total = 0
-  for (const batch of activityBatches(world, n, BATCH)) {
+  for (const batch of activityBatches(world, n, BATCH, { years })) {
     const t0 = process.hrtime.bigint()
     await run(rt, (store) => store.upsert({ activities: batch }))
     total += ms(t0)
@@ -122,11 +139,11 @@ const loadHdnd = async (rt: Runtime, world: NationalWorld, n: number): Promise<n
 }
 
 /** The raw load: every batch with one COPY; the summed time of the COPYs (formatting included). */
-const loadCopy = async (url: string, schema: string, world: NationalWorld, n: number): Promise<number> => {
+const loadCopy = async (url: string, schema: string, world: NationalWorld, n: number, years: number): Promise<number> => {
   const client = await copyClient(url)
   try {
     let total = 0
-    for (const batch of activityBatches(world, n, BATCH)) {
+    for (const batch of activityBatches(world, n, BATCH, { years })) {
       const t0 = process.hrtime.bigint()
       await client.copy(schema, batch)
       total += ms(t0)
@@ -142,19 +159,29 @@ export const runNational = async (options: NationalOptions): Promise<NationalRes
   const url = options.url ?? DEFAULT_URL
   const log = options.log ?? ((line: string) => console.error(line))
   if (!(await reachable(url))) return { skipped: `PostgreSQL national benchmark skipped: no server at ${url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@")}` }
-  const n = Math.max(1, Math.round(FULL_ACTIVITIES * options.scale))
+  const years = Math.min(YEARS, Math.max(1, Math.round(options.years ?? YEARS)))
+  const year = measuredYear(years, YEAR)
+  const n = Math.max(1, Math.round((FULL_ACTIVITIES * options.scale * years) / YEARS))
   const rounds = options.rounds ?? 5
-  const loadRounds = options.loadRounds ?? (n <= 1_000_000 ? 3 : 1)
+  const reused = options.schema
+  const loadRounds = reused !== undefined ? 0 : (options.loadRounds ?? (n <= 1_000_000 ? 3 : 1))
   const world = buildNational()
-  const schema = `hdnd_national_${process.pid}`
-  log(`national: ${n.toLocaleString("vi-VN")} activities, ${world.councilIds.length} councils, ${world.structure.organs?.length} organs, ${world.structure.sessions?.length} sessions`)
+  const schema = reused ?? `hdnd_national_${process.pid}`
+  log(`national: ${n.toLocaleString("vi-VN")} activities over ${years} year(s), counting ${year}, ${world.councilIds.length} councils, ${world.structure.organs?.length} organs, ${world.structure.sessions?.length} sessions${reused === undefined ? "" : ` (schema ${reused}, loaded before)`}`)
 
   // Load, in turns: round r writes into fresh schemas, hdnd first in odd rounds, COPY first in even.
   const hdndRates: Array<number> = []
   const copyRates: Array<number> = []
   const hdndMem: Array<number> = []
   const copyMem: Array<number> = []
-  let main: Runtime | undefined
+  let main: Runtime | undefined = reused === undefined ? undefined : open(url, reused)
+  if (main !== undefined) {
+    const found = await countActivities(main, schema)
+    if (found !== n) {
+      await main.dispose()
+      throw new Error(`schema ${schema} holds ${found} activities; scale ${options.scale} over ${years} year(s) is ${n}`)
+    }
+  }
   for (let r = 1; r <= loadRounds; r++) {
     const hdndSchema = r === 1 ? schema : `${schema}_l${r}`
     const copySchema = `${schema}_c${r}`
@@ -164,12 +191,12 @@ export const runNational = async (options: NationalOptions): Promise<NationalRes
     log(`  load round ${r}: two schemas with the structure ready in ${(ms(t0) / 1000).toFixed(1)} s`)
     const steps = [
       async () => {
-        const { result, peakMiB } = await sampled(() => loadHdnd(hdndRt, world, n))
+        const { result, peakMiB } = await sampled(() => loadHdnd(hdndRt, world, n, years))
         hdndRates.push(n / (result / 1000))
         hdndMem.push(peakMiB)
       },
       async () => {
-        const { result, peakMiB } = await sampled(() => loadCopy(url, copySchema, world, n))
+        const { result, peakMiB } = await sampled(() => loadCopy(url, copySchema, world, n, years))
         copyRates.push(n / (result / 1000))
         copyMem.push(peakMiB)
       }
@@ -194,9 +221,9 @@ export const runNational = async (options: NationalOptions): Promise<NationalRes
     const scopes = {} as Record<ScopeName, ScopeResult>
     let provinceTab: Tabulation.Tabulation | undefined
     for (const scope of SCOPES) {
-      const request = yearRequest(world, scope, YEAR)
+      const request = yearRequest(world, scope, year)
       const councils = scopeCouncils(world, scope)
-      const hand = handYear(schema, scope === "national" ? undefined : councils, YEAR)
+      const hand = handYear(schema, scope === "national" ? undefined : councils, year)
       const tabulate = () => run(rt, (store) => store.tabulate(request))
       const query = () => run(rt, (_, db) => db.query<Record<string, unknown>>(hand.text, hand.params))
       // The check, which also warms the cache.
@@ -223,7 +250,7 @@ export const runNational = async (options: NationalOptions): Promise<NationalRes
         ]
         for (const step of i % 2 === 0 ? steps : steps.reverse()) await step()
       }
-      const memory = options.memory === false ? undefined : memoryOf(url, schema, scope)
+      const memory = options.memory === false ? undefined : memoryOf(url, schema, scope, year)
       scopes[scope] = { hdndMs: median(e), handMs: median(h), councils: councils.length, cells: ours.size, totals: totals(theirs), hdndTotals: totals(ours), ...(memory === undefined ? {} : { memory }) }
       log(`  ${scope}-year: hdnd ${median(e).toFixed(1)} ms, hand-written ${median(h).toFixed(1)} ms, ${ours.size} cells agree`)
     }
@@ -236,7 +263,7 @@ export const runNational = async (options: NationalOptions): Promise<NationalRes
     const [council, , month, ownerKind] = cell.key as [string, string, string, string]
     const cellKey = Tabulation.cellKey(Indicators.ids.reviewContent, cell.key)
     const expected = cell.items
-    const traced = { ...yearRequest(world, "province", YEAR), indicators: [Indicators.ids.reviewContent] as const, scope: { _tag: "Councils" as const, councils: [council as never] }, period: { from: `${month}-01` as never, to: `${month}-31` as never }, trace: true }
+    const traced = { ...yearRequest(world, "province", year), indicators: [Indicators.ids.reviewContent] as const, scope: { _tag: "Councils" as const, councils: [council as never] }, period: { from: `${month}-01` as never, to: `${month}-31` as never }, trace: true }
     const drillHdnd = () => run(rt, (store) => Effect.map(store.tabulate(traced as never), (t) => t.cells.get(cellKey)?.activities ?? []))
     const hd = handDrill(schema, council, month, ownerKind)
     const drillHand = () => run(rt, (_, db) => Effect.map(db.query<{ id: string }>(hd.text, hd.params), (rows) => rows.map((r) => r.id)))
@@ -258,22 +285,27 @@ export const runNational = async (options: NationalOptions): Promise<NationalRes
     return {
       date: new Date().toISOString(),
       scale: options.scale,
+      years,
+      year,
       activities: n,
       councils: world.councilIds.length,
       organs: world.structure.organs?.length ?? 0,
       sessions: world.structure.sessions?.length ?? 0,
       rounds,
       schema,
-      load: { rounds: loadRounds, hdndRowsPerSecond: median(hdndRates), copyRowsPerSecond: median(copyRates), hdndMemoryMiB: median(hdndMem), copyMemoryMiB: median(copyMem) },
+      load:
+        loadRounds === 0
+          ? { rounds: 0, hdndRowsPerSecond: 0, copyRowsPerSecond: 0, hdndMemoryMiB: 0, copyMemoryMiB: 0 }
+          : { rounds: loadRounds, hdndRowsPerSecond: median(hdndRates), copyRowsPerSecond: median(copyRates), hdndMemoryMiB: median(hdndMem), copyMemoryMiB: median(copyMem) },
       scopes,
       drill: { hdndMs: median(de), handMs: median(dh), cell: cellKey.replace(/\u001f/g, " | "), records: expected, hdndRecords: ids.length, handRecords: handIds.length }
     }
   } catch (e) {
-    // A failed run keeps nothing, even when asked to keep the schema.
-    await dropSchema(rt, schema)
+    // A failed run keeps nothing it loaded, even when asked to keep the schema.
+    if (reused === undefined) await dropSchema(rt, schema)
     throw e
   } finally {
-    if (options.keep !== true) await dropSchema(rt, schema)
+    if (options.keep !== true && reused === undefined) await dropSchema(rt, schema)
     await rt.dispose()
   }
 }
@@ -281,10 +313,10 @@ export const runNational = async (options: NationalOptions): Promise<NationalRes
 const self = fileURLToPath(import.meta.url)
 
 /** Peak memory of one tabulation, hdnd's and the hand-written query's, each in a child process. */
-const memoryOf = (url: string, schema: string, scope: ScopeName) => {
+const memoryOf = (url: string, schema: string, scope: ScopeName, year: number) => {
   const child = (side: "hdnd" | "hand") =>
     JSON.parse(
-      (execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", "--conditions=@hdnd/source", self, "memory", side, scope, schema, url], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim().split("\n").pop()) as string
+      (execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", "--conditions=@hdnd/source", self, "memory", side, scope, schema, url, String(year)], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim().split("\n").pop()) as string
     ) as { addedMiB: number; maxRssMiB: number }
   const hdnd = child("hdnd")
   const hand = child("hand")
@@ -292,13 +324,13 @@ const memoryOf = (url: string, schema: string, scope: ScopeName) => {
 }
 
 /** The memory child: one warm-up (the commune-year, loading the structure cache), then the measured query. */
-const memoryChild = async (side: "hdnd" | "hand", scope: ScopeName, schema: string, url: string) => {
+const memoryChild = async (side: "hdnd" | "hand", scope: ScopeName, schema: string, url: string, year: number) => {
   const world = buildNational()
   const rt = open(url, schema)
   const once = (s: ScopeName) => {
-    const hand = handYear(schema, s === "national" ? undefined : scopeCouncils(world, s), YEAR)
+    const hand = handYear(schema, s === "national" ? undefined : scopeCouncils(world, s), year)
     return side === "hdnd"
-      ? run(rt, (store) => Effect.map(store.tabulate(yearRequest(world, s, YEAR)), (t) => t.cells.size))
+      ? run(rt, (store) => Effect.map(store.tabulate(yearRequest(world, s, year)), (t) => t.cells.size))
       : run(rt, (_, db) => Effect.map(db.query(hand.text, hand.params), (rows) => rows.length))
   }
   await once("commune")
@@ -321,13 +353,24 @@ const memoryChild = async (side: "hdnd" | "hand", scope: ScopeName, schema: stri
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === self) {
   const args = process.argv.slice(2)
   if (args[0] === "memory") {
-    await memoryChild(args[1] as "hdnd" | "hand", args[2] as ScopeName, args[3] as string, args[4] as string)
+    await memoryChild(args[1] as "hdnd" | "hand", args[2] as ScopeName, args[3] as string, args[4] as string, Number(args[5] ?? YEAR))
   } else {
     const flag = args.indexOf("--scale")
     const scale = Number(flag >= 0 ? args[flag + 1] : (process.env.HDND_BENCH_SCALE ?? 1))
     const rounds = process.env.HDND_BENCH_ROUNDS === undefined ? undefined : Number(process.env.HDND_BENCH_ROUNDS)
     const loadRounds = process.env.HDND_BENCH_LOAD_ROUNDS === undefined ? undefined : Number(process.env.HDND_BENCH_LOAD_ROUNDS)
-    const result = await runNational({ scale, ...(rounds === undefined ? {} : { rounds }), ...(loadRounds === undefined ? {} : { loadRounds }), memory: process.env.HDND_BENCH_MEMORY !== "0", keep: process.env.HDND_BENCH_KEEP === "1" })
+    const yearsFlag = args.indexOf("--years")
+    const years = Number(yearsFlag >= 0 ? args[yearsFlag + 1] : (process.env.HDND_BENCH_YEARS ?? YEARS))
+    const schema = process.env.HDND_BENCH_SCHEMA
+    const result = await runNational({
+      scale,
+      years,
+      ...(rounds === undefined ? {} : { rounds }),
+      ...(loadRounds === undefined ? {} : { loadRounds }),
+      ...(schema === undefined || schema === "" ? {} : { schema }),
+      memory: process.env.HDND_BENCH_MEMORY !== "0",
+      keep: process.env.HDND_BENCH_KEEP === "1"
+    })
     console.log(JSON.stringify(result))
   }
 }

@@ -256,50 +256,61 @@ export const dimensionValue = (d: Dimension, f: RowFacts, c: ScopedCouncil): str
 }
 
 /**
- * A cell being filled. Its sets and lists are made on first use: most cells of a large tabulation
- * only count, and a national year has hundreds of thousands of them (four empty collections each
- * cost more than the rest of the cell, in time and in memory). {@link Builder.finish} gives the
- * cells that have none a shared empty one.
+ * A cell being filled, already in the shape of a finished {@link Cell}, so that
+ * {@link Builder.finish} hands it over without a copy. Its sets and lists start as shared empty
+ * ones and are made on first use: most cells of a large tabulation only count, and a national year
+ * has hundreds of thousands of them (four empty collections each cost more than the rest of the
+ * cell, in time and in memory).
  */
 interface MutableCell {
   indicator: IndicatorId
+  key: ReadonlyArray<string>
   items: number
-  sessions: Set<string> | undefined
+  sessions: ReadonlySet<string>
   sum: number
-  values: Set<string> | undefined
-  tallies: Array<TallyPart> | undefined
-  activities: Array<ActivityId> | undefined
+  values: ReadonlySet<string>
+  tallies: ReadonlyArray<TallyPart>
+  activities: ReadonlyArray<ActivityId>
 }
 
 const NO_STRINGS: ReadonlySet<string> = new Set()
 const NO_TALLIES: ReadonlyArray<TallyPart> = Object.freeze([])
 const NO_ACTIVITIES: ReadonlyArray<ActivityId> = Object.freeze([])
 
-/** A finished cell at `key`: the collections a cell never used are the shared empty ones. */
-const finished = (cell: MutableCell, key: ReadonlyArray<string>): Cell => ({
-  indicator: cell.indicator,
-  key,
-  items: cell.items,
-  sessions: cell.sessions ?? NO_STRINGS,
-  sum: cell.sum,
-  values: cell.values ?? NO_STRINGS,
-  tallies: cell.tallies ?? NO_TALLIES,
-  activities: cell.activities ?? NO_ACTIVITIES
-})
+/** A cell's own set (made on first use) of sessions or values. */
+const ownSet = (s: ReadonlySet<string>): Set<string> => s as Set<string>
 
 /**
- * Collects counts into a tabulation.
+ * Collects counts into a tabulation. A builder is finished once: {@link Builder.finish} hands its
+ * cells to the tabulation, and starts the builder afresh.
+ *
+ * The cells at one key (one combination of dimension values) share a slot: a number, under which
+ * the key's dimension values and each indicator's cell are kept, so that counts of several
+ * indicators at one key cost one lookup, and a slot costs no object of its own.
  *
  * @since 0.1.0
  * @category building
  */
 export class Builder {
-  private readonly cells: Array<Map<string, MutableCell>>
+  /** The slot of each key. */
+  private slots = new Map<string, number>()
+  /** Each slot's key, as the builder's methods take it (dimension values joined) … */
+  private slotIds: Array<string> = []
+  /** … and its dimension values, shared by the cells at that key. */
+  private slotKeys: Array<ReadonlyArray<string>> = []
+  /** Each indicator's cells, by slot. */
+  private cellsOf: Array<Array<MutableCell | undefined>>
+  /** The slots where each indicator's cells were made, in the order they were made. */
+  private order: Array<Array<number>>
+  /** The key looked up last and its slot: a tabulator adds to one key several times in a row. */
+  private lastKey: string | undefined
+  private lastSlot = -1
   private readonly councilCounts: Array<Int32Array>
   private readonly unapportioned = new Set<Tally["id"]>()
 
   constructor(readonly plan: Plan) {
-    this.cells = plan.indicators.map(() => new Map())
+    this.cellsOf = plan.indicators.map(() => [])
+    this.order = plan.indicators.map(() => [])
     this.councilCounts = plan.indicators.map(() => new Int32Array(plan.councils.size))
   }
 
@@ -311,21 +322,41 @@ export class Builder {
     return k
   }
 
+  /** The slot of a key, made on first use. */
+  private slot(key: string): number {
+    if (key === this.lastKey) return this.lastSlot
+    let slot = this.slots.get(key)
+    if (slot === undefined) {
+      slot = this.slotIds.length
+      this.slots.set(key, slot)
+      this.slotIds.push(key)
+      this.slotKeys.push(this.plan.dimensions.length === 0 ? [] : key.split("\u001f"))
+      // Every indicator gets a place at the slot, so its list stays dense.
+      for (const cells of this.cellsOf) cells.push(undefined)
+    }
+    this.lastKey = key
+    this.lastSlot = slot
+    return slot
+  }
+
   /** The cell of indicator `i` at a key, created on first use. */
   cell(i: number, key: string): MutableCell {
-    const m = this.cells[i] as Map<string, MutableCell>
-    let cell = m.get(key)
+    const slot = this.slot(key)
+    const cells = this.cellsOf[i] as Array<MutableCell | undefined>
+    let cell = cells[slot]
     if (cell === undefined) {
       cell = {
         indicator: (this.plan.indicators[i] as Indicator).id,
+        key: this.slotKeys[slot] as ReadonlyArray<string>,
         items: 0,
-        sessions: undefined,
+        sessions: NO_STRINGS,
         sum: 0,
-        values: undefined,
-        tallies: undefined,
-        activities: undefined
+        values: NO_STRINGS,
+        tallies: NO_TALLIES,
+        activities: NO_ACTIVITIES
       }
-      m.set(key, cell)
+      cells[slot] = cell
+      ;(this.order[i] as Array<number>).push(slot)
     }
     return cell
   }
@@ -337,9 +368,13 @@ export class Builder {
   addItems(i: number, key: string, n: number, session?: string, activities?: ReadonlyArray<string>): void {
     const cell = this.cell(i, key)
     cell.items += n
-    if (session !== undefined && this.plan.indicators[i]?.measure === "distinct-sessions") (cell.sessions ??= new Set()).add(session)
+    if (session !== undefined && this.plan.indicators[i]?.measure === "distinct-sessions") {
+      if (cell.sessions === NO_STRINGS) cell.sessions = new Set()
+      ownSet(cell.sessions).add(session)
+    }
     if (activities !== undefined && this.plan.traced) {
-      const list = (cell.activities ??= [])
+      if (cell.activities === NO_ACTIVITIES) cell.activities = []
+      const list = cell.activities as Array<ActivityId>
       for (const a of activities) list.push(a as ActivityId)
     }
   }
@@ -355,7 +390,8 @@ export class Builder {
   addSessions(i: number, key: string, sessions: Iterable<string>): void {
     if (this.plan.indicators[i]?.measure !== "distinct-sessions") return
     const cell = this.cell(i, key)
-    const set = (cell.sessions ??= new Set())
+    if (cell.sessions === NO_STRINGS) cell.sessions = new Set()
+    const set = ownSet(cell.sessions)
     for (const s of sessions) set.add(s)
   }
 
@@ -377,7 +413,8 @@ export class Builder {
    */
   addValues(i: number, key: string, values: Iterable<string>): void {
     const cell = this.cell(i, key)
-    const set = (cell.values ??= new Set())
+    if (cell.values === NO_STRINGS) cell.values = new Set()
+    const set = ownSet(cell.values)
     for (const v of values) set.add(v)
   }
 
@@ -433,24 +470,31 @@ export class Builder {
         })
         .join("\u001f")
       const cell = this.cell(i, key)
-      ;(cell.tallies ??= []).push({ id: t.id, body: `council:${t.council}`, value: t.value, qualifier: t.qualifier, ...(t.qualifierText === undefined ? {} : { wording: t.qualifierText }) })
+      if (cell.tallies === NO_TALLIES) cell.tallies = []
+      ;(cell.tallies as Array<TallyPart>).push({ id: t.id, body: `council:${t.council}`, value: t.value, qualifier: t.qualifier, ...(t.qualifierText === undefined ? {} : { wording: t.qualifierText }) })
     }
   }
 
   /** The tabulation; labels come from the structure of the dataset and the registry. */
   finish(ds: Pick<Dataset, "units" | "councils" | "organs">, registry: Registry): Tabulation {
+    // The map key of a cell is its indicator and its key joined: the slot's id, already joined.
+    // Cells are listed indicator by indicator, each in the order it was made.
     const cells = new Map<string, Cell>()
-    // The map key of a cell is its indicator and its key joined: the builder's key, already joined.
-    // Cells of several indicators at one key share its dimension values.
-    const none = this.plan.dimensions.length === 0
-    const split = new Map<string, ReadonlyArray<string>>()
-    for (const m of this.cells) {
-      for (const [key, cell] of m) {
-        let values = split.get(key)
-        if (values === undefined) split.set(key, (values = none ? [] : key.split("\u001f")))
-        cells.set(`${cell.indicator}\u001f${key}`, finished(cell, values))
-      }
-    }
+    const ids = this.slotIds
+    this.plan.indicators.forEach((ind, i) => {
+      const prefix = `${ind.id}\u001f`
+      const made = this.cellsOf[i] as Array<MutableCell>
+      for (const slot of this.order[i] as Array<number>) cells.set(prefix + (ids[slot] as string), made[slot] as MutableCell)
+    })
+    const keys = this.slotKeys
+    // The cells now belong to the tabulation: later additions start new ones.
+    this.slots = new Map()
+    this.slotIds = []
+    this.slotKeys = []
+    this.cellsOf = this.plan.indicators.map(() => [])
+    this.order = this.plan.indicators.map(() => [])
+    this.lastKey = undefined
+    this.lastSlot = -1
     const councilIds = [...this.plan.councils.keys()]
     const itemBodies = new Map<IndicatorId, ReadonlyMap<string, number>>()
     this.plan.indicators.forEach((ind, i) => {
@@ -468,7 +512,7 @@ export class Builder {
       cells,
       itemBodies,
       unapportioned: this.unapportioned,
-      labels: labelsFor(ds, registry, cells.values())
+      labels: labelsFor(ds, registry, keys)
     }
   }
 }
@@ -492,11 +536,22 @@ const fixedLabels: ReadonlyMap<string, Label> = new Map<string, Label>([
 const labelsFor = (
   ds: Pick<Dataset, "units" | "councils" | "organs">,
   registry: Registry,
-  cells: Iterable<Cell>
+  /** The keys of the cells, each once. */
+  keys: ReadonlyArray<ReadonlyArray<string>>
 ): ReadonlyMap<string, Label> => {
   const labels = new Map<string, Label>()
+  // Keys made one after the other mostly repeat the values before them (the same council, the same
+  // kind): a value equal to the one before it at its place is not looked up again.
   const values = new Set<string>()
-  for (const cell of cells) for (const v of cell.key) values.add(v)
+  const last: Array<string | undefined> = []
+  for (const key of keys) {
+    for (let j = 0; j < key.length; j++) {
+      const v = key[j] as string
+      if (v === last[j]) continue
+      last[j] = v
+      values.add(v)
+    }
+  }
   for (const v of values) {
     const fixed = fixedLabels.get(v)
     if (fixed !== undefined) {

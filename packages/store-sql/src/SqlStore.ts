@@ -167,22 +167,33 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
           if (Result.isFailure(planned)) return yield* Effect.fail(planned.failure)
           const p = planned.success
           const builder = new TabulationBuilder.Builder(p)
-          const query = tabulationQuery(d, t, p, ds.councils.size)
-          if (query !== undefined) feedRows(builder, p, query, yield* q(query.text, query.params))
+          const all = ds.councils.size
+          const query = tabulationQuery(d, t, p, all)
           // Grouped by role, the participants' rows (took-part) are counted beside the organisers'.
           const byRole = p.view === "organ" && p.byRole === true
-          const took = byRole ? tabulationQuery(d, t, p, ds.councils.size, "took-part") : undefined
-          if (took !== undefined) feedRows(builder, p, took, yield* q(took.text, took.params))
-          for (const vq of valuesQueries(d, t, p, ds.councils.size)) feedValues(builder, p, vq, yield* q(vq.text, vq.params))
-          if (byRole) for (const vq of valuesQueries(d, t, p, ds.councils.size, "took-part")) feedValues(builder, p, vq, yield* q(vq.text, vq.params))
-          RecommendationStats.tabulateInto(builder, ds)
-          for (const oq of outputQueries(d, t, p)) feedRows(builder, p, oq, yield* q(oq.text, oq.params))
-          if (p.councils.size > 0 && p.sessions === undefined) {
+          const took = byRole ? tabulationQuery(d, t, p, all, "took-part") : undefined
+          const values = [...valuesQueries(d, t, p, all), ...(byRole ? valuesQueries(d, t, p, all, "took-part") : [])]
+          const outputs = outputQueries(d, t, p)
+          // Tallies count only in an unfiltered request that is not scoped to sessions.
+          const talliesWanted = p.councils.size > 0 && p.sessions === undefined && p.filter === undefined
+          const tallies = Effect.suspend(() => {
             const s = new SqlText(d)
             const indicators = p.indicators.map((i) => i.id)
-            const where = `council IN ${s.list([...p.councils.keys()])} AND indicator IN ${s.list(indicators)} AND period_from <= ${s.p(p.period.to)} AND period_to >= ${s.p(p.period.from)}`
-            builder.addTallies((yield* reader.records("tallies", where, s.params)) as never, ds.organs)
-          }
+            // A scope of every council needs no council condition (a national one would bind thousands of ids).
+            const councils = p.councils.size >= all ? "" : `council IN ${s.list([...p.councils.keys()])} AND `
+            const where = `${councils}indicator IN ${s.list(indicators)} AND period_from <= ${s.p(p.period.to)} AND period_to >= ${s.p(p.period.from)}`
+            return reader.records("tallies", where, s.params)
+          })
+          // One statement after the other: run at once on the PostgreSQL pool, a commune-year took
+          // 7 ms instead of 2 (the hand-over between connections costs more than a round trip).
+          const rowsOf = (x: { readonly text: string; readonly params: ReadonlyArray<unknown> }) => q(x.text, x.params)
+          // The store gives up each row once it is fed (a national year returns tens of thousands).
+          if (query !== undefined) feedRows(builder, p, query, yield* rowsOf(query), true)
+          if (took !== undefined) feedRows(builder, p, took, yield* rowsOf(took))
+          for (const vq of values) feedValues(builder, p, vq, yield* rowsOf(vq))
+          RecommendationStats.tabulateInto(builder, ds)
+          for (const oq of outputs) feedRows(builder, p, oq, yield* rowsOf(oq))
+          if (talliesWanted) builder.addTallies((yield* tallies) as never, ds.organs)
           return builder.finish(ds, registry)
         }).pipe(toStoreError("tabulate"))
     } satisfies Store.StoreService
