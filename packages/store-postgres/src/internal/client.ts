@@ -36,31 +36,12 @@ export const textArray = (values: ReadonlyArray<string | null>): unknown => Resu
 /** Effect's `SqlError` as the port's: its reason (with the driver's error as cause) becomes the cause. */
 const toPortError = (e: SqlError): Database.SqlError => new Database.SqlError({ message: e.message, cause: e.reason })
 
-/**
- * Sent first in every transaction: its statements are planned for their parameters each time they
- * run, never by a plan the connection cached for the statement earlier.
- *
- * Why: a statement prepared by name gets, from its sixth run, a generic plan that PostgreSQL keeps
- * while it costs no more than the custom plans did. The store's write transaction reads a batch's
- * stored rows with `id IN ($1, …, $5000)`; planned while `activities` was nearly empty, that
- * generic plan is a sequential scan, and kept as the table grows (no `ANALYZE` runs: autovacuum
- * off, or not yet), it checks every row against the 5,000 parameters one by one: 17–45 s per
- * 5,000 ids at 100,000–250,000 rows, a national load stalled below 500 rows/s. A custom plan sees
- * the table's current size (its pages, read at planning) and 5,000 constants, so it takes the
- * primary key, or, on a small table, a scan that looks each row up in a hash of the constants.
- * Planning a statement costs well under a millisecond next to the statements of a batch.
- * `SET LOCAL` ends with the transaction, so it also holds behind a pooler in transaction mode.
- */
-const CUSTOM_PLANS = "SET LOCAL plan_cache_mode = force_custom_plan"
-
 /** The port over Effect's SQL client. */
 const database = (client: Client.SqlClient): Database.DatabaseService => ({
   query: <A extends object>(text: string, params: ReadonlyArray<unknown> = []) =>
     Effect.mapError(client.unsafe<A>(text, params), toPortError) as Effect.Effect<ReadonlyArray<A>, Database.SqlError>,
   withTransaction: <A, E, R>(effect: Effect.Effect<A, E, R>) =>
-    Effect.mapError(client.withTransaction(Effect.andThen(client.unsafe(CUSTOM_PLANS), effect)), (e): E | Database.SqlError =>
-      isSqlError(e) ? toPortError(e) : (e as E)
-    )
+    Effect.mapError(client.withTransaction(effect), (e): E | Database.SqlError => (isSqlError(e) ? toPortError(e) : (e as E)))
 })
 
 /**
