@@ -30,8 +30,36 @@ interface Stored {
   readonly current: Dataset.Dataset
 }
 
+/**
+ * PostgreSQL: while `on`, the transaction's statements are planned for their values each time they
+ * run, never by a plan the connection cached for the statement (`plan_cache_mode`); off again, the
+ * session's setting applies.
+ *
+ * Why for the reads of a batch's stored rows: a statement prepared by name (as the adapter prepares
+ * them) gets, from its sixth run, a generic plan that PostgreSQL keeps while it costs no more than
+ * the custom plans did on average. For `id IN ($1, …, $5000)` the generic plan costed on an empty
+ * `activities` is a sequential scan, and once the table has grown (no `ANALYZE`: autovacuum off, or
+ * not yet run) it is taken for good and checks every row against the 5,000 parameters one by one:
+ * a national load stalled below 500 rows/s (17–45 s per 5,000 ids at 100,000–250,000 rows). A
+ * custom plan sees the table's current size (its pages) and the constants, so it takes the primary
+ * key, or on a small table a scan that looks each row up in a hash of the constants.
+ * Why not for the whole transaction: the foreign-key checks at commit run one cached plan per row,
+ * and planning each of them made the commit of 50,000 activities 3× slower (bench/pg-load.ts).
+ */
+const customPlans = ({ sql }: UpsertOptions, on: boolean): Effect.Effect<void, SqlError> =>
+  sql.dialect.name === "pg" ? Effect.asVoid(sql.q(`SET LOCAL plan_cache_mode = ${on ? "force_custom_plan" : "DEFAULT"}`)) : Effect.void
+
 /** Reads what a batch is checked and compared against (inside the write transaction). */
-const readStored = ({ cache, reader }: UpsertOptions, batch: Dataset.Batch): Effect.Effect<Stored, SqlError | Errors.StoreError> =>
+const readStored = (options: UpsertOptions, batch: Dataset.Batch): Effect.Effect<Stored, SqlError | Errors.StoreError> =>
+  Effect.gen(function* () {
+    yield* customPlans(options, true)
+    // (A failed read fails the transaction, which ends the setting with it.)
+    const stored = yield* readStoredRows(options, batch)
+    yield* customPlans(options, false)
+    return stored
+  })
+
+const readStoredRows = ({ cache, reader }: UpsertOptions, batch: Dataset.Batch): Effect.Effect<Stored, SqlError | Errors.StoreError> =>
   Effect.gen(function* () {
     const ds = yield* cache.structure
     // The stored versions of the batch's records, to tell inserts, updates and no-ops apart.
