@@ -129,7 +129,9 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
     const cache = StructureCache.make(sql)
     const reader = Reader.make(sql)
     const writer = Writer.make({ ...sql, bulk: options.bulk, loader: options.loader, rowsPerStatement: options.rowsPerStatement ?? 500 })
-    const upsertOnce = Upsert.make({ sql, withTransaction: db.withTransaction, cache, reader, writer, registry })
+    // What runs in a transaction is marked so, for the cache (StructureCache.inTransaction).
+    const withTransaction: typeof db.withTransaction = (effect) => db.withTransaction(cache.inTransaction(effect))
+    const upsertOnce = Upsert.make({ sql, withTransaction, cache, reader, writer, registry })
     const retryBusy = internalErrors.retryBusy(d)
     const notFound = (kind: Kind, id: string) => Effect.fail(new Errors.NotFoundError({ entity: Dataset.entityNames[kind], id }))
 
@@ -138,8 +140,7 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
       registry,
       upsert: (batch) => retryBusy(upsertOnce(batch)).pipe(toStoreError("upsert")),
       transaction: (effect) =>
-        db
-          .withTransaction(
+        withTransaction(
             // Take the write lock first (as upserts do), waiting for other writers, then run the unit.
             Effect.andThen(retryBusy(q(`UPDATE ${t.hdnd_meta} SET v = v + 1 WHERE k = 'writes'`)), effect)
           )
