@@ -85,12 +85,13 @@ export const info = (c: Common, vi: string, en: string): Effect.Effect<void> =>
 export const withStore = <A, E>(
   c: Common,
   f: (store: Store.StoreService) => Effect.Effect<A, E, Store.Store>,
-  access: Database.Access = "write"
+  access: Database.Access = "write",
+  onSchema?: (outcome: Database.SchemaOutcome) => void
 ): Effect.Effect<A, E | Errors.StoreError | UsageError> =>
   Effect.flatMap(registryOf(c), (registry) =>
     Effect.gen(function* () {
       return yield* f(yield* Store.Store)
-    }).pipe(Effect.provide(Database.layer(c.target, registry, access)))
+    }).pipe(Effect.provide(Database.layer(c.target, registry, access, onSchema)))
   )
 
 /**

@@ -58,14 +58,32 @@ export const describe = (t: Target): string => (t._tag === "Sqlite" ? t.file : t
 export type Access = "read" | "write" | "check"
 
 /**
+ * What opening a PostgreSQL database for writing did to its schema: `from` 0 when it created the
+ * schema, `from < to` when it migrated it, `from === to` when it was up to date.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface SchemaOutcome {
+  readonly from: number
+  readonly to: number
+}
+
+/**
  * The store layer of a target: for `"write"` access (the default), creating or migrating its schema
  * when opened; for `"read"` and `"check"`, a database that must exist and be up to date, never
- * written to (see {@link Access}).
+ * written to (see {@link Access}). `onSchema` is told what opening a PostgreSQL database for writing
+ * did to its schema (`hdnd init` says so).
  *
  * @since 0.1.0
  * @category layers
  */
-export const layer = (t: Target, registry?: Registry.Registry, access: Access = "write"): Layer.Layer<Store.Store, Errors.StoreError> =>
+export const layer = (
+  t: Target,
+  registry?: Registry.Registry,
+  access: Access = "write",
+  onSchema?: (outcome: SchemaOutcome) => void
+): Layer.Layer<Store.Store, Errors.StoreError> =>
   Layer.unwrap(
     t._tag === "Sqlite"
       ? Effect.map(
@@ -90,7 +108,7 @@ export const layer = (t: Target, registry?: Registry.Registry, access: Access = 
             PostgresStore.layer({
               url: t.url,
               // Read commands check the schema instead of migrating it (Migrations.check).
-              ...(access === "write" ? {} : { readonly: true }),
+              ...(access === "write" ? (onSchema === undefined ? {} : { onSchema }) : { readonly: true }),
               ...(t.schema === undefined ? {} : { schema: t.schema }),
               ...(registry === undefined ? {} : { registry })
             }) as Layer.Layer<Store.Store, Errors.StoreError>
