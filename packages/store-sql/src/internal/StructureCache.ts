@@ -41,6 +41,17 @@ export interface StructureCache {
   readonly linkedActivities: (ds: Dataset.Dataset) => ReadonlySet<string>
 }
 
+/** Replaces each text value of a row but its id (unique) by the first equal one seen, so that records share them. */
+const shareTexts = (row: Record<string, unknown>, texts: Map<string, string>): void => {
+  for (const key in row) {
+    const value = row[key]
+    if (key === "id" || typeof value !== "string") continue
+    const shared = texts.get(value)
+    if (shared === undefined) texts.set(value, value)
+    else row[key] = shared
+  }
+}
+
 /** One load's outcome for the callers sharing it; `undefined` when its caller was interrupted (a waiter then loads again). */
 type Outcome = Exit.Exit<Dataset.Dataset, SqlError | Errors.StoreError> | undefined
 
@@ -59,8 +70,13 @@ export const make = (sql: Sql): StructureCache => {
   const load = Effect.gen(function* () {
     const ds: Record<string, unknown> = { ...Dataset.empty }
     const roles = yield* lineageRoles(sql)
+    // One copy of each repeated text: the driver gives every row its own strings, and a national
+    // structure repeats a few thousand values (council and term ids, kinds, dates, organ names)
+    // over some 150,000 records. The records kept take about 28% less heap (46 → 33 MiB nationally; docs/deployment.md).
+    const texts = new Map<string, string>()
     for (const kind of CACHED) {
       const rows = yield* q(`SELECT * FROM ${t[layouts[kind].table]}`)
+      for (const r of rows) shareTexts(r as Record<string, unknown>, texts)
       const records = yield* decodeAll(kind, rows, rolesOf(roles))
       ds[kind] = new Map(records.map((r) => [r.id, r]))
     }
