@@ -5,7 +5,8 @@
  *
  * @since 0.1.0
  */
-import type { Errors, Registry, Store } from "@hdnd/core"
+import { Errors } from "@hdnd/core"
+import type { Registry, Store } from "@hdnd/core"
 import * as Effect from "effect/Effect"
 import * as fs from "node:fs"
 import * as Layer from "effect/Layer"
@@ -58,6 +59,24 @@ export const describe = (t: Target): string => (t._tag === "Sqlite" ? t.file : t
 export type Access = "read" | "write" | "check"
 
 /**
+ * `HDND_MIGRATION_LOCK_TIMEOUT_MS`: milliseconds, a whole number ≥ 0 (`0`: wait for ever); unset or
+ * empty, the store's default (10 s). Anything else is refused.
+ */
+const migrationLockTimeout = (text: string | undefined): Effect.Effect<{ readonly migrationLockTimeoutMs?: number }, Errors.StoreError> => {
+  if (text === undefined || text.trim() === "") return Effect.succeed({})
+  const ms = Number(text.trim())
+  return Number.isSafeInteger(ms) && ms >= 0
+    ? Effect.succeed({ migrationLockTimeoutMs: ms })
+    : Effect.fail(
+        new Errors.StoreError({
+          operation: "config",
+          vi: `HDND_MIGRATION_LOCK_TIMEOUT_MS phải là số mili giây nguyên ≥ 0 (ví dụ 30000; 0 là chờ mãi), không phải "${text}"`,
+          en: `HDND_MIGRATION_LOCK_TIMEOUT_MS must be a whole number of milliseconds ≥ 0 (e.g. 30000; 0 waits for ever), not "${text}"`
+        })
+      )
+}
+
+/**
  * What opening a PostgreSQL database for writing did to its schema: `from` 0 when it created the
  * schema, `from < to` when it migrated it, `from === to` when it was up to date.
  *
@@ -102,11 +121,14 @@ export const layer = (
               Errors.StoreError
             >
         )
-      : Effect.map(
+      : Effect.zipWith(
           Effect.promise(() => import("@hdnd/store-postgres")),
-          ({ PostgresStore }) =>
+          // How long a migration may wait for a table lock (the store's default: 10 s).
+          migrationLockTimeout(process.env.HDND_MIGRATION_LOCK_TIMEOUT_MS),
+          ({ PostgresStore }, lockTimeout) =>
             PostgresStore.layer({
               url: t.url,
+              ...lockTimeout,
               // Read commands check the schema instead of migrating it (Migrations.check).
               ...(access === "write" ? (onSchema === undefined ? {} : { onSchema }) : { readonly: true }),
               ...(t.schema === undefined ? {} : { schema: t.schema }),

@@ -126,6 +126,44 @@ describe.skipIf(!reachable)("hdnd --database-url (PostgreSQL)", () => {
       )
       const migratedVi = await hdnd(dir, ["init"], env)
       expect(migratedVi.stderr).toContain(`từ v${v - 1} lên v${v}.`)
+
+      // The version taken back again, and another session writing to the activities in an open
+      // transaction: init waits HDND_MIGRATION_LOCK_TIMEOUT_MS for the lock, then fails saying what to do.
+      await Effect.runPromise(
+        Effect.gen(function* () {
+          const db = yield* Database.Database
+          yield* db.query(`DELETE FROM "${own}".hdnd_migrations WHERE version = ${v}`)
+          yield* db.query(`DROP INDEX IF EXISTS "${own}".activities_date`)
+        }).pipe(Effect.provide(raw))
+      )
+      const bad = await hdnd(dir, ["init", "--lang", "en"], { ...env, HDND_MIGRATION_LOCK_TIMEOUT_MS: "soon" })
+      expect(bad.status).toBe(1)
+      expect(bad.stderr).toContain(`HDND_MIGRATION_LOCK_TIMEOUT_MS must be a whole number of milliseconds`)
+      let release: () => void = () => {}
+      const released = new Promise<void>((r) => (release = r))
+      let locked: () => void = () => {}
+      const lockTaken = new Promise<void>((r) => (locked = r))
+      const holder = Effect.runPromise(
+        Effect.gen(function* () {
+          const db = yield* Database.Database
+          yield* db.withTransaction(
+            Effect.gen(function* () {
+              yield* db.query(`LOCK TABLE "${own}".activities IN ROW EXCLUSIVE MODE`)
+              locked()
+              yield* Effect.promise(() => released)
+            })
+          )
+        }).pipe(Effect.provide(raw))
+      )
+      await lockTaken
+      const blocked = await hdnd(dir, ["init", "--lang", "en"], { ...env, HDND_MIGRATION_LOCK_TIMEOUT_MS: "300" })
+      release()
+      await holder
+      expect(blocked.status, "a database failure: exit 2").toBe(2)
+      expect(blocked.stderr).toContain(`waited more than 0.3 s for a table lock`)
+      expect(blocked.stderr).toContain("pg_blocking_pids")
+      const after = await hdnd(dir, ["init", "--lang", "en"], env)
+      expect(after.stderr).toContain(`from v${v - 1} to v${v}.`)
     } finally {
       await Effect.runPromise(
         Effect.flatMap(Database.Database, (db) => db.query(`DROP SCHEMA IF EXISTS "${own}" CASCADE`)).pipe(Effect.provide(raw), Effect.ignore)

@@ -290,10 +290,10 @@ const lockTimedOut = (m: Migration | undefined, ms: number, cause: unknown) =>
     "migrate-lock",
     `nâng cấp lược đồ${m === undefined ? "" : ` lên v${m.version} (${m.name})`} đã chờ khóa bảng quá ${ms / 1000} giây (lock_timeout) vì một phiên khác đang dùng bảng; chưa thay đổi gì. ` +
       `Hãy chạy lại khi cơ sở dữ liệu vắng hơn, hoặc tìm phiên đang chặn (SELECT pid, pg_blocking_pids(pid), state, query FROM pg_stat_activity WHERE wait_event_type = 'Lock') ` +
-      `rồi chờ nó xong hoặc dừng nó (pg_terminate_backend); có thể tăng thời gian chờ bằng migrationLockTimeout. Xem docs/deployment.md`,
+      `rồi chờ nó xong hoặc dừng nó (pg_terminate_backend); có thể tăng thời gian chờ (migrationLockTimeoutMs; với lệnh hdnd: HDND_MIGRATION_LOCK_TIMEOUT_MS). Xem docs/deployment.md`,
     `migrating the schema${m === undefined ? "" : ` to v${m.version} (${m.name})`} waited more than ${ms / 1000} s for a table lock (lock_timeout): another session is using the table; nothing was changed. ` +
       `Run it again when the database is quieter, or find the blocking session (SELECT pid, pg_blocking_pids(pid), state, query FROM pg_stat_activity WHERE wait_event_type = 'Lock') ` +
-      `and let it finish or end it (pg_terminate_backend); migrationLockTimeout allows a longer wait. See docs/deployment.md`,
+      `and let it finish or end it (pg_terminate_backend); a longer wait is set by migrationLockTimeoutMs (for the hdnd command: HDND_MIGRATION_LOCK_TIMEOUT_MS). See docs/deployment.md`,
     cause
   )
 
