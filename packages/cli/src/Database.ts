@@ -5,8 +5,7 @@
  *
  * @since 0.1.0
  */
-import { Errors } from "@hdnd/core"
-import type { Registry, Store } from "@hdnd/core"
+import type { Errors, Registry, Store } from "@hdnd/core"
 import * as Effect from "effect/Effect"
 import * as fs from "node:fs"
 import * as Layer from "effect/Layer"
@@ -67,12 +66,15 @@ const migrationLockTimeout = (text: string | undefined): Effect.Effect<{ readonl
   const ms = Number(text.trim())
   return Number.isSafeInteger(ms) && ms >= 0
     ? Effect.succeed({ migrationLockTimeoutMs: ms })
-    : Effect.fail(
-        new Errors.StoreError({
-          operation: "config",
-          vi: `HDND_MIGRATION_LOCK_TIMEOUT_MS phải là số mili giây nguyên ≥ 0 (ví dụ 30000; 0 là chờ mãi), không phải "${text}"`,
-          en: `HDND_MIGRATION_LOCK_TIMEOUT_MS must be a whole number of milliseconds ≥ 0 (e.g. 30000; 0 waits for ever), not "${text}"`
-        })
+    : // @hdnd/core is loaded only here: `hdnd --help` must not load it.
+      Effect.flatMap(Effect.promise(() => import("@hdnd/core")), ({ Errors }) =>
+        Effect.fail(
+          new Errors.StoreError({
+            operation: "config",
+            vi: `HDND_MIGRATION_LOCK_TIMEOUT_MS phải là số mili giây nguyên ≥ 0 (ví dụ 30000; 0 là chờ mãi), không phải "${text}"`,
+            en: `HDND_MIGRATION_LOCK_TIMEOUT_MS must be a whole number of milliseconds ≥ 0 (e.g. 30000; 0 waits for ever), not "${text}"`
+          })
+        )
       )
 }
 
