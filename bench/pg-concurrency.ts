@@ -13,7 +13,9 @@
  * 100,000 activities), loaded first through the store; `HDND_BENCH_SCHEMA` names an already loaded
  * schema to use instead (it is then kept, unless `HDND_BENCH_DROP=1`). `HDND_BENCH_CLIENTS` (32), `HDND_BENCH_OPS` (operations
  * per client, 20), `HDND_BENCH_SECONDS` (60) and `HDND_BENCH_BATCH` (rows per import, 500) set the
- * bounds. Prints one JSON line (`{ skipped }` with a one-line reason when PostgreSQL is unreachable).
+ * bounds, `HDND_BENCH_WRITE_SHARE` the share of imports (0.25). `HDND_BENCH_COLD=1` (or `--cold`) skips the warm-up read and reopens the store before the
+ * clients start, so they all find its structure cache empty (`firstOpMs` times each client's first
+ * operation). Prints one JSON line (`{ skipped }` with a one-line reason when PostgreSQL is unreachable).
  */
 import * as Effect from "effect/Effect"
 import { resolve } from "node:path"
@@ -36,6 +38,8 @@ export interface ConcurrencyOptions {
   readonly schema?: string
   readonly drop?: boolean
   readonly url?: string
+  /** Start the clients on a store whose structure cache is empty (no warm-up read). */
+  readonly cold?: boolean
   readonly log?: (line: string) => void
 }
 
@@ -57,8 +61,11 @@ export interface ConcurrencyResult {
   readonly throughput: number
   readonly read: Latency
   readonly write: Latency
-  /** The first read, before the clients start (it loads the store's structure cache). */
+  /** The first read, before the clients start (it loads the store's structure cache); 0 when `cold`. */
   readonly warmUpMs: number
+  readonly cold: boolean
+  /** Each client's first operation (on a cold store, the ones that find the cache empty). */
+  readonly firstOpMs: { readonly p50: number; readonly max: number }
   /** Rows the imports that succeeded inserted (as their `UpsertResult`s say). */
   readonly rowsWritten: number
   /** Rows of the imports found in the database afterwards. */
@@ -103,6 +110,11 @@ export const runConcurrency = async (options: ConcurrencyOptions): Promise<Concu
     rt = open(url, schema, clients)
     base = await countActivities(rt, schema)
   }
+  if (options.cold === true) {
+    // A new store: its structure cache is empty.
+    await rt.dispose()
+    rt = open(url, schema, clients)
+  }
   try {
     const reads: Array<number> = []
     const writes: Array<number> = []
@@ -113,8 +125,9 @@ export const runConcurrency = async (options: ConcurrencyOptions): Promise<Concu
     // A server app is warm: one read first loads the store's structure (units, councils, organs,
     // sessions) into its cache; timed on its own. Without it, 32 first calls at once each load it.
     const w0 = performance.now()
-    await run(rt, (store) => Effect.asVoid(store.tabulate(yearRequest(world, "province", FIRST_YEAR))))
-    const warmUpMs = performance.now() - w0
+    if (options.cold !== true) await run(rt, (store) => Effect.asVoid(store.tabulate(yearRequest(world, "province", FIRST_YEAR))))
+    const warmUpMs = options.cold === true ? 0 : performance.now() - w0
+    const firsts: Array<number> = []
     const t0 = performance.now()
     const client = async (c: number) => {
       const rnd = prng(1000 + c)
@@ -141,6 +154,7 @@ export const runConcurrency = async (options: ConcurrencyOptions): Promise<Concu
             errors.push(`read: ${String(e).split("\n")[0]}`)
           }
         }
+        if (k === 0) firsts.push(performance.now() - t0)
       }
     }
     await Promise.all(Array.from({ length: clients }, (_, c) => client(c)))
@@ -158,6 +172,8 @@ export const runConcurrency = async (options: ConcurrencyOptions): Promise<Concu
       read: latency(reads, readsFailed),
       write: latency(writes, failed.length),
       warmUpMs,
+      cold: options.cold === true,
+      firstOpMs: { p50: quantile([...firsts].sort((a, b) => a - b), 0.5), max: Math.max(0, ...firsts) },
       rowsWritten,
       rowsFound,
       rowsOfFailedWrites,
@@ -165,7 +181,7 @@ export const runConcurrency = async (options: ConcurrencyOptions): Promise<Concu
       errors: errors.slice(0, 10)
     }
     log(
-      `load test: ${clients} clients, ${seconds.toFixed(1)} s, ${result.throughput.toFixed(1)} ops/s; reads ${reads.length} (p50 ${result.read.p50Ms.toFixed(0)} ms, p95 ${result.read.p95Ms.toFixed(0)} ms, p99 ${result.read.p99Ms.toFixed(0)} ms), imports ${writes.length} (p50 ${result.write.p50Ms.toFixed(0)} ms, p95 ${result.write.p95Ms.toFixed(0)} ms, p99 ${result.write.p99Ms.toFixed(0)} ms); ${rowsFound} of ${rowsWritten} rows written found`
+      `load test: ${clients} clients${options.cold === true ? ` (cold: first operations p50 ${result.firstOpMs.p50.toFixed(0)} ms, max ${result.firstOpMs.max.toFixed(0)} ms)` : ""}, ${seconds.toFixed(1)} s, ${result.throughput.toFixed(1)} ops/s; reads ${reads.length} (p50 ${result.read.p50Ms.toFixed(0)} ms, p95 ${result.read.p95Ms.toFixed(0)} ms, p99 ${result.read.p99Ms.toFixed(0)} ms), imports ${writes.length} (p50 ${result.write.p50Ms.toFixed(0)} ms, p95 ${result.write.p95Ms.toFixed(0)} ms, p99 ${result.write.p99Ms.toFixed(0)} ms); ${rowsFound} of ${rowsWritten} rows written found`
     )
     return result
   } finally {
@@ -178,13 +194,21 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
   const args = process.argv.slice(2)
   const flag = args.indexOf("--scale")
   const env = (name: string) => (process.env[name] === undefined ? undefined : Number(process.env[name]))
-  const [clients, opsPerClient, maxSeconds, batchSize] = [env("HDND_BENCH_CLIENTS"), env("HDND_BENCH_OPS"), env("HDND_BENCH_SECONDS"), env("HDND_BENCH_BATCH")]
+  const [clients, opsPerClient, maxSeconds, batchSize, writeShare] = [
+    env("HDND_BENCH_CLIENTS"),
+    env("HDND_BENCH_OPS"),
+    env("HDND_BENCH_SECONDS"),
+    env("HDND_BENCH_BATCH"),
+    env("HDND_BENCH_WRITE_SHARE")
+  ]
   const result = await runConcurrency({
     scale: Number(flag >= 0 ? args[flag + 1] : (process.env.HDND_BENCH_SCALE ?? 0.01)),
     ...(clients === undefined ? {} : { clients }),
     ...(opsPerClient === undefined ? {} : { opsPerClient }),
     ...(maxSeconds === undefined ? {} : { maxSeconds }),
     ...(batchSize === undefined ? {} : { batchSize }),
+    ...(writeShare === undefined ? {} : { writeShare }),
+    ...(args.includes("--cold") || process.env.HDND_BENCH_COLD === "1" ? { cold: true } : {}),
     ...(process.env.HDND_BENCH_SCHEMA === undefined ? {} : { schema: process.env.HDND_BENCH_SCHEMA, drop: process.env.HDND_BENCH_DROP === "1" })
   })
   console.log(JSON.stringify(result))

@@ -58,6 +58,39 @@ export const describe = (t: Target): string => (t._tag === "Sqlite" ? t.file : t
 export type Access = "read" | "write" | "check"
 
 /**
+ * `HDND_MIGRATION_LOCK_TIMEOUT_MS`: milliseconds, a whole number ≥ 0 (`0`: wait for ever); unset or
+ * empty, the store's default (10 s). Anything else is refused.
+ */
+const migrationLockTimeout = (text: string | undefined): Effect.Effect<{ readonly migrationLockTimeoutMs?: number }, Errors.StoreError> => {
+  if (text === undefined || text.trim() === "") return Effect.succeed({})
+  const ms = Number(text.trim())
+  return Number.isSafeInteger(ms) && ms >= 0
+    ? Effect.succeed({ migrationLockTimeoutMs: ms })
+    : // @hdnd/core is loaded only here: `hdnd --help` must not load it.
+      Effect.flatMap(Effect.promise(() => import("@hdnd/core")), ({ Errors }) =>
+        Effect.fail(
+          new Errors.StoreError({
+            operation: "config",
+            vi: `HDND_MIGRATION_LOCK_TIMEOUT_MS phải là số mili giây nguyên ≥ 0 (ví dụ 30000; 0 là chờ mãi), không phải "${text}"`,
+            en: `HDND_MIGRATION_LOCK_TIMEOUT_MS must be a whole number of milliseconds ≥ 0 (e.g. 30000; 0 waits for ever), not "${text}"`
+          })
+        )
+      )
+}
+
+/**
+ * What opening a PostgreSQL database for writing did to its schema: `from` 0 when it created the
+ * schema, `from < to` when it migrated it, `from === to` when it was up to date.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface SchemaOutcome {
+  readonly from: number
+  readonly to: number
+}
+
+/**
  * How a command uses its store, beyond its {@link Access}.
  *
  * @since 0.2.0
@@ -71,12 +104,15 @@ export interface LayerOptions {
    * twice as slow. Ignored on PostgreSQL.
    */
   readonly oneUnit?: boolean
+  /** Told what opening a PostgreSQL database for writing did to its schema (`hdnd init` says so). */
+  readonly onSchema?: (outcome: SchemaOutcome) => void
 }
 
 /**
  * The store layer of a target: for `"write"` access (the default), creating or migrating its schema
  * when opened; for `"read"` and `"check"`, a database that must exist and be up to date, never
- * written to (see {@link Access}).
+ * written to (see {@link Access}). `options.onSchema` is told what opening a PostgreSQL database for writing
+ * did to its schema (`hdnd init` says so).
  *
  * @since 0.1.0
  * @category layers
@@ -102,13 +138,16 @@ export const layer = (t: Target, registry?: Registry.Registry, access: Access = 
               Errors.StoreError
             >
         )
-      : Effect.map(
+      : Effect.zipWith(
           Effect.promise(() => import("@hdnd/store-postgres")),
-          ({ PostgresStore }) =>
+          // How long a migration may wait for a table lock (the store's default: 10 s).
+          migrationLockTimeout(process.env.HDND_MIGRATION_LOCK_TIMEOUT_MS),
+          ({ PostgresStore }, lockTimeout) =>
             PostgresStore.layer({
               url: t.url,
+              ...lockTimeout,
               // Read commands check the schema instead of migrating it (Migrations.check).
-              ...(access === "write" ? {} : { readonly: true }),
+              ...(access === "write" ? (options.onSchema === undefined ? {} : { onSchema: options.onSchema }) : { readonly: true }),
               ...(t.schema === undefined ? {} : { schema: t.schema }),
               ...(registry === undefined ? {} : { registry })
             }) as Layer.Layer<Store.Store, Errors.StoreError>

@@ -39,9 +39,10 @@ const BAD_INPUT = new Set(["UsageError", "Rejected", "ValidationError", "DecodeE
 
 /**
  * Store failures the user can fix (`StoreError` operations): a database file that is missing, that
- * needs a migration while opened read-only, or that SQLite cannot read from a read-only folder.
+ * needs a migration while opened read-only, or that SQLite cannot read from a read-only folder; a
+ * store setting in the environment that is not valid (`config`).
  */
-const USER_STORE_FAILURES: ReadonlySet<string> = new Set(["missing", "schema", "readonly"])
+const USER_STORE_FAILURES: ReadonlySet<string> = new Set(["missing", "schema", "readonly", "config"])
 
 interface Described {
   readonly _tag?: string

@@ -89,6 +89,88 @@ describe.skipIf(!reachable)("hdnd --database-url (PostgreSQL)", () => {
     expect(versions).toBe(Migrations.SCHEMA_VERSION - 1)
   }, 180_000)
 
+  it("init says whether it created the schema, migrated it from one version to another, or found it up to date (vi and en)", async () => {
+    const { Migrations } = await import("@hdnd/store-sql")
+    const v = Migrations.SCHEMA_VERSION
+    const own = `${schema}_init`
+    const env = { HDND_DATABASE_SCHEMA: own, HDND_DATABASE_URL: URL_ }
+    try {
+      const created = await hdnd(dir, ["init"], env)
+      expect(created.status, created.stderr).toBe(0)
+      expect(created.stderr).toContain(`Đã tạo lược đồ hdnd (v${v})`)
+      expect(created.stderr).toContain(`lược đồ "${own}"`)
+      const again = await hdnd(dir, ["init", "--lang", "en"], env)
+      expect(again.status, again.stderr).toBe(0)
+      expect(again.stderr).toContain(`is up to date (schema v${v}); nothing to change.`)
+      expect(again.stderr).not.toContain("Created")
+      const againVi = await hdnd(dir, ["init"], env)
+      expect(againVi.stderr).toContain(`đã có lược đồ mới nhất (v${v})`)
+      // One version taken back (its BRIN index dropped, its record deleted): init migrates it.
+      await Effect.runPromise(
+        Effect.gen(function* () {
+          const db = yield* Database.Database
+          yield* db.query(`DROP INDEX IF EXISTS "${own}".activities_date`)
+          yield* db.query(`DELETE FROM "${own}".hdnd_migrations WHERE version = ${v}`)
+        }).pipe(Effect.provide(raw))
+      )
+      const migrated = await hdnd(dir, ["init", "--lang", "en"], env)
+      expect(migrated.status, migrated.stderr).toBe(0)
+      expect(migrated.stderr).toContain(`Migrated the schema of the database`)
+      expect(migrated.stderr).toContain(`from v${v - 1} to v${v}.`)
+      await Effect.runPromise(
+        Effect.gen(function* () {
+          const db = yield* Database.Database
+          yield* db.query(`DELETE FROM "${own}".hdnd_migrations WHERE version = ${v}`)
+          yield* db.query(`DROP INDEX IF EXISTS "${own}".activities_date`)
+        }).pipe(Effect.provide(raw))
+      )
+      const migratedVi = await hdnd(dir, ["init"], env)
+      expect(migratedVi.stderr).toContain(`từ v${v - 1} lên v${v}.`)
+
+      // The version taken back again, and another session writing to the activities in an open
+      // transaction: init waits HDND_MIGRATION_LOCK_TIMEOUT_MS for the lock, then fails saying what to do.
+      await Effect.runPromise(
+        Effect.gen(function* () {
+          const db = yield* Database.Database
+          yield* db.query(`DELETE FROM "${own}".hdnd_migrations WHERE version = ${v}`)
+          yield* db.query(`DROP INDEX IF EXISTS "${own}".activities_date`)
+        }).pipe(Effect.provide(raw))
+      )
+      const bad = await hdnd(dir, ["init", "--lang", "en"], { ...env, HDND_MIGRATION_LOCK_TIMEOUT_MS: "soon" })
+      expect(bad.status).toBe(1)
+      expect(bad.stderr).toContain(`HDND_MIGRATION_LOCK_TIMEOUT_MS must be a whole number of milliseconds`)
+      let release: () => void = () => {}
+      const released = new Promise<void>((r) => (release = r))
+      let locked: () => void = () => {}
+      const lockTaken = new Promise<void>((r) => (locked = r))
+      const holder = Effect.runPromise(
+        Effect.gen(function* () {
+          const db = yield* Database.Database
+          yield* db.withTransaction(
+            Effect.gen(function* () {
+              yield* db.query(`LOCK TABLE "${own}".activities IN ROW EXCLUSIVE MODE`)
+              locked()
+              yield* Effect.promise(() => released)
+            })
+          )
+        }).pipe(Effect.provide(raw))
+      )
+      await lockTaken
+      const blocked = await hdnd(dir, ["init", "--lang", "en"], { ...env, HDND_MIGRATION_LOCK_TIMEOUT_MS: "300" })
+      release()
+      await holder
+      expect(blocked.status, "a database failure: exit 2").toBe(2)
+      expect(blocked.stderr).toContain(`waited more than 0.3 s for a table lock`)
+      expect(blocked.stderr).toContain("pg_blocking_pids")
+      const after = await hdnd(dir, ["init", "--lang", "en"], env)
+      expect(after.stderr).toContain(`from v${v - 1} to v${v}.`)
+    } finally {
+      await Effect.runPromise(
+        Effect.flatMap(Database.Database, (db) => db.query(`DROP SCHEMA IF EXISTS "${own}" CASCADE`)).pipe(Effect.provide(raw), Effect.ignore)
+      )
+    }
+  }, 180_000)
+
   it("init with the Sơn La files, then stats, recommendations and programme progress, on a PostgreSQL schema (HDND_DATABASE_SCHEMA)", async () => {
     const env = { HDND_DATABASE_SCHEMA: schema }
     const init = await hdnd(dir, ["init", "--database-url", URL_, "--quiet", ...SON_LA_FILES], env)

@@ -7,6 +7,7 @@
 import type { Client as HdndClientModule, Registry } from "@hdnd/core"
 import { Errors, HdndClient, Store } from "@hdnd/core"
 import { Database, Dialect, SqlStore } from "@hdnd/store-sql"
+import type { Migrations } from "@hdnd/store-sql"
 import * as Config from "effect/Config"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -23,7 +24,11 @@ import * as Loader from "./internal/loader.js"
 export interface PostgresStoreConfig {
   /** A connection URL, e.g. `postgres://user@127.0.0.1:5432/hdnd`. */
   readonly url: string
-  /** The schema to keep hdnd's tables in (created if missing); `public` by default. */
+  /**
+   * The schema to keep hdnd's tables in; `public` by default. A missing schema is created, which
+   * needs the CREATE privilege on the database; an existing one is only used (its owner, or a role
+   * with CREATE on it, can have it migrated; with USAGE alone, one that is up to date can be opened).
+   */
   readonly schema?: string
   readonly registry?: Registry.Registry
   readonly maxConnections?: number
@@ -66,6 +71,23 @@ export interface PostgresStoreConfig {
    * @since 0.2.0
    */
   readonly bulkMinRows?: number
+  /**
+   * How long a migration run at open may wait for a table lock, in milliseconds, before it gives up
+   * with a `StoreError` of operation `"migrate-lock"` and changes nothing (the migrations run in one
+   * transaction with `SET LOCAL lock_timeout`). On a live database a migration waiting for a lock
+   * makes every query behind it wait too. Default 10,000; `0` waits for ever. See
+   * docs/deployment.md.
+   *
+   * @since 0.2.0
+   */
+  readonly migrationLockTimeoutMs?: number
+  /**
+   * Told what opening did to the schema: `from` 0 (created), `from < to` (migrated) or `from ===
+   * to` (up to date). Not called with `readonly`.
+   *
+   * @since 0.2.0
+   */
+  readonly onSchema?: (outcome: Migrations.Outcome) => void
 }
 
 const redactUrl = (url: string): string => url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@")
@@ -103,6 +125,8 @@ export const layer = (config: PostgresStoreConfig): Layer.Layer<Store.Store | Da
         ...(config.readonly === true ? { readonly: true } : {}),
         loader: config.bulkMinRows === undefined ? loader : { ...loader, minRows: config.bulkMinRows },
         ...(config.schema === undefined ? {} : { schema: config.schema }),
+        ...(config.migrationLockTimeoutMs === undefined ? {} : { migrationLockTimeoutMs: config.migrationLockTimeoutMs }),
+        ...(config.onSchema === undefined ? {} : { onSchema: config.onSchema }),
         ...(config.registry === undefined ? {} : { registry: config.registry })
       }).pipe(Effect.provideService(Database.Database, database))
       return Context.make(Store.Store, store).pipe(Context.add(Database.Database, database))

@@ -228,62 +228,174 @@ export const check = (t: Tables): Effect.Effect<number, Errors.StoreError, Datab
   })
 
 /**
- * Brings a database to {@link SCHEMA_VERSION}: creates it when empty, migrates an older one, and
- * refuses one written by a newer hdnd.
+ * What {@link run} did: the schema version it found (`0`: no hdnd schema, so it created one) and
+ * the one it left ({@link SCHEMA_VERSION}). Equal: the schema was up to date, nothing was written.
  *
- * @since 0.1.0
- * @category migrations
+ * @since 0.2.0
+ * @category models
  */
-export const migrate = (t: Tables, d: Dialect, schema?: string): Effect.Effect<number, Errors.StoreError, Database> =>
+export interface Outcome {
+  readonly from: number
+  readonly to: number
+}
+
+/**
+ * Options of {@link run}.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface RunOptions {
+  /** The PostgreSQL schema to keep the tables in; created (by a role allowed to) only when missing. */
+  readonly schema?: string
+  /**
+   * PostgreSQL: how long a migration's statement may wait for a table lock (`SET LOCAL
+   * lock_timeout`), in milliseconds, before the migration gives up, fails with a `StoreError` of
+   * operation `"migrate-lock"` and leaves the schema as it was. On a live database a statement
+   * waiting for a lock (`ALTER TABLE` behind a long query) makes every query on that table wait
+   * behind it. Default 10,000; `0` waits for ever. Waiting for another process's migration (an
+   * advisory lock) is not limited.
+   */
+  readonly lockTimeoutMs?: number
+}
+
+/**
+ * The default of {@link RunOptions.lockTimeoutMs}: 10 seconds.
+ *
+ * @since 0.2.0
+ * @category data
+ */
+export const DEFAULT_LOCK_TIMEOUT_MS = 10_000
+
+const newer = (operation: string, current: number) =>
+  storeError(
+    operation,
+    `cơ sở dữ liệu được ghi bởi phiên bản hdnd mới hơn (lược đồ v${current}, bản này hiểu tới v${SCHEMA_VERSION}); hãy nâng cấp hdnd`,
+    `the database was written by a newer hdnd (schema v${current}; this version knows up to v${SCHEMA_VERSION}); upgrade hdnd`
+  )
+
+/** Whether a failure is PostgreSQL's `lock_timeout` (SQLSTATE 55P03, lock_not_available), anywhere in its causes. */
+const isLockTimeout = (e: unknown): boolean => {
+  let x: unknown = e
+  for (let i = 0; i < 6 && typeof x === "object" && x !== null; i++) {
+    const { code, message } = x as { code?: unknown; message?: unknown }
+    if (code === "55P03" || (typeof message === "string" && /lock timeout/i.test(message))) return true
+    x = (x as { cause?: unknown }).cause
+  }
+  return false
+}
+
+const lockTimedOut = (m: Migration | undefined, ms: number, cause: unknown) =>
+  storeError(
+    "migrate-lock",
+    `nâng cấp lược đồ${m === undefined ? "" : ` lên v${m.version} (${m.name})`} đã chờ khóa bảng quá ${ms / 1000} giây (lock_timeout) vì một phiên khác đang dùng bảng; chưa thay đổi gì. ` +
+      `Hãy chạy lại khi cơ sở dữ liệu vắng hơn, hoặc tìm phiên đang chặn (SELECT pid, pg_blocking_pids(pid), state, query FROM pg_stat_activity WHERE wait_event_type = 'Lock') ` +
+      `rồi chờ nó xong hoặc dừng nó (pg_terminate_backend); có thể tăng thời gian chờ (migrationLockTimeoutMs; với lệnh hdnd: HDND_MIGRATION_LOCK_TIMEOUT_MS). Xem docs/deployment.md`,
+    `migrating the schema${m === undefined ? "" : ` to v${m.version} (${m.name})`} waited more than ${ms / 1000} s for a table lock (lock_timeout): another session is using the table; nothing was changed. ` +
+      `Run it again when the database is quieter, or find the blocking session (SELECT pid, pg_blocking_pids(pid), state, query FROM pg_stat_activity WHERE wait_event_type = 'Lock') ` +
+      `and let it finish or end it (pg_terminate_backend); a longer wait is set by migrationLockTimeoutMs (for the hdnd command: HDND_MIGRATION_LOCK_TIMEOUT_MS). See docs/deployment.md`,
+    cause
+  )
+
+const cannotCreate = (schema: string, role: string) =>
+  storeError(
+    "migrate",
+    `lược đồ "${schema}" chưa có và vai trò ${role} không được tạo lược đồ (thiếu quyền CREATE trên cơ sở dữ liệu); ` +
+      `hãy nhờ quản trị viên chạy CREATE SCHEMA "${schema}" AUTHORIZATION ${role}; rồi mở lại (hdnd sẽ tạo các bảng trong đó)`,
+    `schema "${schema}" does not exist and role ${role} may not create it (no CREATE privilege on the database); ` +
+      `have an administrator run CREATE SCHEMA "${schema}" AUTHORIZATION ${role}; then open again (hdnd creates its tables in it)`
+  )
+
+/** PostgreSQL: the schema version recorded, read without writing: `0` when the schema or its migrations table is missing. */
+const recorded = (t: Tables, d: Dialect): Effect.Effect<number, SqlError, Database> =>
   Effect.gen(function* () {
     const sql = yield* Database
-    const run = (text: string) => sql.query(text)
-    if (schema !== undefined) yield* run(`CREATE SCHEMA IF NOT EXISTS "${schema}"`)
-    yield* run(`CREATE TABLE IF NOT EXISTS ${t.hdnd_migrations} (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`)
-    const rows = yield* run(`SELECT MAX(version) AS v FROM ${t.hdnd_migrations}`)
-    const current = Number((rows[0] as { v: unknown } | undefined)?.v ?? 0)
-    if (current > SCHEMA_VERSION) {
-      return yield* Effect.fail(
-        storeError(
-          "open",
-          `cơ sở dữ liệu được ghi bởi phiên bản hdnd mới hơn (lược đồ v${current}, bản này hiểu tới v${SCHEMA_VERSION}); hãy nâng cấp hdnd`,
-          `the database was written by a newer hdnd (schema v${current}; this version knows up to v${SCHEMA_VERSION}); upgrade hdnd`
-        )
-      )
+    // to_regclass: NULL, not an error, when the schema or the table is missing.
+    const found = yield* sql.query<{ t: unknown }>(`SELECT to_regclass(${d.param(0)}) IS NOT NULL AS t`, [t.hdnd_migrations])
+    if (found[0]?.t !== true) return 0
+    const rows = yield* sql.query<{ v: unknown }>(`SELECT MAX(version) AS v FROM ${t.hdnd_migrations}`)
+    return Number(rows[0]?.v ?? 0)
+  })
+
+/**
+ * Brings a database to {@link SCHEMA_VERSION} and says what it did: creates the schema when there
+ * is none, migrates an older one, and refuses one written by a newer hdnd. On PostgreSQL a schema
+ * that is up to date is only read (so a role without the CREATE privilege, or a hot standby, can
+ * open it), a missing PostgreSQL schema is created only then (`CREATE SCHEMA` needs the CREATE
+ * privilege on the database), and the migrations run in one transaction, under an advisory lock
+ * (processes opening at once take turns) and with a `lock_timeout` ({@link RunOptions}).
+ *
+ * @since 0.2.0
+ * @category migrations
+ */
+export const run = (t: Tables, d: Dialect, options: RunOptions = {}): Effect.Effect<Outcome, Errors.StoreError, Database> => {
+  const { schema } = options
+  const lockTimeoutMs = options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS
+  const body = Effect.gen(function* () {
+    const sql = yield* Database
+    const query = (text: string, params: ReadonlyArray<unknown> = []) => sql.query(text, params)
+    if (d.name === "pg") {
+      if (schema !== undefined && (yield* query(`SELECT 1 FROM pg_namespace WHERE nspname = ${d.param(0)}`, [schema])).length === 0) {
+        const [who] = yield* sql.query<{ role: string; may: boolean }>(`SELECT current_user AS role, has_database_privilege(current_database(), 'CREATE') AS may`)
+        if (who !== undefined && who.may !== true) return yield* Effect.fail(cannotCreate(schema, who.role))
+        yield* query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`)
+      }
+      // Table locks are waited for at most this long from here; the advisory lock above was not limited.
+      if (lockTimeoutMs > 0) yield* query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(lockTimeoutMs))}`)
     }
+    yield* query(`CREATE TABLE IF NOT EXISTS ${t.hdnd_migrations} (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`)
+    const rows = yield* query(`SELECT MAX(version) AS v FROM ${t.hdnd_migrations}`)
+    const current = Number((rows[0] as { v: unknown } | undefined)?.v ?? 0)
+    if (current > SCHEMA_VERSION) return yield* Effect.fail(newer("open", current))
     for (const m of migrations) {
       if (m.version <= current) continue
-      yield* sql.withTransaction(
-        Effect.gen(function* () {
-          const again = yield* run(`SELECT MAX(version) AS v FROM ${t.hdnd_migrations}`)
-          if (Number((again[0] as { v: unknown } | undefined)?.v ?? 0) >= m.version) return
-          for (const s of m.statements(t, d)) yield* run(s)
-          yield* sql.query(`INSERT INTO ${t.hdnd_migrations} (version, name, applied_at) VALUES (${d.param(0)}, ${d.param(1)}, ${d.param(2)})`, [
-            m.version,
-            m.name,
-            new Date().toISOString()
-          ])
-        })
-      )
+      yield* sql
+        .withTransaction(
+          Effect.gen(function* () {
+            const again = yield* query(`SELECT MAX(version) AS v FROM ${t.hdnd_migrations}`)
+            if (Number((again[0] as { v: unknown } | undefined)?.v ?? 0) >= m.version) return
+            for (const s of m.statements(t, d)) yield* query(s)
+            yield* query(`INSERT INTO ${t.hdnd_migrations} (version, name, applied_at) VALUES (${d.param(0)}, ${d.param(1)}, ${d.param(2)})`, [
+              m.version,
+              m.name,
+              new Date().toISOString()
+            ])
+          })
+        )
+        .pipe(Effect.catchIf(isLockTimeout, (e) => Effect.fail(lockTimedOut(m, lockTimeoutMs, e))))
     }
-    return SCHEMA_VERSION
+    return { from: current, to: SCHEMA_VERSION }
+  })
+  return Effect.gen(function* () {
+    if (d.name !== "pg") return yield* body
+    // Up to date (the usual open): read, never written, no lock taken.
+    const found = yield* recorded(t, d)
+    if (found === SCHEMA_VERSION) return { from: found, to: found }
+    if (found > SCHEMA_VERSION) return yield* Effect.fail(newer("open", found))
+    // One transaction under an advisory lock per schema, so processes opening a new schema at once
+    // take turns (its CREATE … IF NOT EXISTS statements are not safe side by side).
+    const sql = yield* Database
+    return yield* sql.withTransaction(Effect.andThen(sql.query(`SELECT pg_advisory_xact_lock(hashtext(${d.param(0)}))`, [`hdnd:migrate:${schema ?? "public"}`]), body))
   }).pipe(
-    // PostgreSQL: one transaction under an advisory lock per schema, so processes opening a new
-    // schema at once take turns (its CREATE … IF NOT EXISTS statements are not safe side by side).
-    (body) =>
-      d.name === "pg"
-        ? Effect.flatMap(Database, (sql) =>
-            sql.withTransaction(
-              Effect.andThen(sql.query(`SELECT pg_advisory_xact_lock(hashtext(${d.param(0)}))`, [`hdnd:migrate:${schema ?? "public"}`]), body)
-            )
-          )
-        : body,
     // SQLite: several processes may open a new file at once; a busy error means another one is
     // migrating, so try again.
     retryBusy(d, "10 millis"),
     Effect.catchTag("SqlError", (e: SqlError) =>
       Effect.fail(
-        storeError("migrate", `không tạo hoặc nâng cấp được lược đồ cơ sở dữ liệu: ${describeCause(e)}`, `cannot create or migrate the database schema: ${describeCause(e)}`, e)
+        isLockTimeout(e)
+          ? lockTimedOut(undefined, lockTimeoutMs, e)
+          : storeError("migrate", `không tạo hoặc nâng cấp được lược đồ cơ sở dữ liệu: ${describeCause(e)}`, `cannot create or migrate the database schema: ${describeCause(e)}`, e)
       )
     )
   )
+}
+
+/**
+ * Brings a database to {@link SCHEMA_VERSION}: creates it when empty, migrates an older one, and
+ * refuses one written by a newer hdnd. {@link run} with a schema, returning the version reached.
+ *
+ * @since 0.1.0
+ * @category migrations
+ */
+export const migrate = (t: Tables, d: Dialect, schema?: string): Effect.Effect<number, Errors.StoreError, Database> =>
+  Effect.map(run(t, d, schema === undefined ? {} : { schema }), (o) => o.to)

@@ -21,7 +21,7 @@ import * as Reader from "./internal/Reader.js"
 import * as StructureCache from "./internal/StructureCache.js"
 import * as Upsert from "./internal/Upsert.js"
 import * as Writer from "./internal/Writer.js"
-import { check, migrate } from "./Migrations.js"
+import { check, type Outcome, run as migrate } from "./Migrations.js"
 import { feedRows, feedValues, outputQueries, tabulationQuery, valuesQueries } from "./Pushdown.js"
 import { layouts } from "./Rows.js"
 import { SqlText, tables } from "./Tables.js"
@@ -57,6 +57,21 @@ export interface SqlStoreOptions {
    * @since 0.2.0
    */
   readonly readonly?: boolean
+  /**
+   * PostgreSQL: how long a migration may wait for a table lock, in milliseconds
+   * (`Migrations.RunOptions.lockTimeoutMs`; default 10,000, `0` for ever).
+   *
+   * @since 0.2.0
+   */
+  readonly migrationLockTimeoutMs?: number
+  /**
+   * Told what opening did to the schema (created, migrated from one version to another, or found
+   * up to date: `Migrations.Outcome`); not called in read-only mode. For messages such as
+   * `hdnd init`'s.
+   *
+   * @since 0.2.0
+   */
+  readonly onSchema?: (outcome: Outcome) => void
 }
 
 /**
@@ -123,13 +138,21 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
     const registry = options.registry ?? Registry.builtin
     const t = tables(options.schema)
     if (options.readonly === true) yield* check(t)
-    else yield* migrate(t, d, options.schema)
+    else {
+      const outcome = yield* migrate(t, d, {
+        ...(options.schema === undefined ? {} : { schema: options.schema }),
+        ...(options.migrationLockTimeoutMs === undefined ? {} : { lockTimeoutMs: options.migrationLockTimeoutMs })
+      })
+      options.onSchema?.(outcome)
+    }
     const sql: Sql = { q: (text, params = []) => db.query(text, params), dialect: d, tables: t }
     const { q } = sql
     const cache = StructureCache.make(sql)
     const reader = Reader.make(sql)
     const writer = Writer.make({ ...sql, bulk: options.bulk, loader: options.loader, rowsPerStatement: options.rowsPerStatement ?? 500 })
-    const upsertOnce = Upsert.make({ sql, withTransaction: db.withTransaction, cache, reader, writer, registry })
+    // What runs in a transaction is marked so, for the cache (StructureCache.inTransaction).
+    const withTransaction: typeof db.withTransaction = (effect) => db.withTransaction(cache.inTransaction(effect))
+    const upsertOnce = Upsert.make({ sql, withTransaction, cache, reader, writer, registry })
     const retryBusy = internalErrors.retryBusy(d)
     const notFound = (kind: Kind, id: string) => Effect.fail(new Errors.NotFoundError({ entity: Dataset.entityNames[kind], id }))
 
@@ -138,8 +161,7 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
       registry,
       upsert: (batch) => retryBusy(upsertOnce(batch)).pipe(toStoreError("upsert")),
       transaction: (effect) =>
-        db
-          .withTransaction(
+        withTransaction(
             // Take the write lock first (as upserts do), waiting for other writers, then run the unit.
             Effect.andThen(retryBusy(q(`UPDATE ${t.hdnd_meta} SET v = v + 1 WHERE k = 'writes'`)), effect)
           )

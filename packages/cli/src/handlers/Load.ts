@@ -272,6 +272,21 @@ export const load = (c: Common, o: LoadOptions): Effect.Effect<ImportJob.Summary
     return summary
   })
 
+/** What `hdnd init` says it did to the database, in Vietnamese and English. */
+const initMessage = (target: Database.Target, where: string, existed: boolean, schema: Database.SchemaOutcome | undefined): readonly [string, string] => {
+  if (schema === undefined) {
+    return existed
+      ? [`Cơ sở dữ liệu ${where} đã có; lược đồ đã được kiểm tra.`, `The database ${where} already exists; its schema was checked.`]
+      : [`Đã tạo cơ sở dữ liệu ${where}.`, `Created the database ${where}.`]
+  }
+  const [vi, en] = target._tag === "Postgres" && target.schema !== undefined ? [`${where}, lược đồ "${target.schema}"`, `${where}, schema "${target.schema}"`] : [where, where]
+  if (schema.from === 0) return [`Đã tạo lược đồ hdnd (v${schema.to}) trong cơ sở dữ liệu ${vi}.`, `Created the hdnd schema (v${schema.to}) in the database ${en}.`]
+  if (schema.from < schema.to) {
+    return [`Đã nâng cấp lược đồ của cơ sở dữ liệu ${vi} từ v${schema.from} lên v${schema.to}.`, `Migrated the schema of the database ${en} from v${schema.from} to v${schema.to}.`]
+  }
+  return [`Cơ sở dữ liệu ${vi} đã có lược đồ mới nhất (v${schema.to}); không có gì phải thay đổi.`, `The database ${en} is up to date (schema v${schema.to}); nothing to change.`]
+}
+
 /**
  * `hdnd init`: creates (or checks) the database, then loads the files given, if any.
  *
@@ -286,13 +301,11 @@ export const init = (c: Common, o: LoadOptions): Effect.Effect<void, UsageError 
     const existed = c.target._tag === "Sqlite" && fs.existsSync(c.target.file)
     const loaded = yield* Plugins.load(c.plugins ?? { plugins: [] })
     const records = Dataset.batchSize(loaded.data)
+    // What opening did to the schema (PostgreSQL says; a SQLite file existed or not).
+    let schema: Database.SchemaOutcome | undefined
     // The plugins' structure (units, councils, organs …) is written with the schema, in one batch.
-    const written = yield* withStore(c, (store) => (records === 0 ? Effect.succeed(undefined) : store.upsert(loaded.data)))
-    yield* info(
-      c,
-      existed ? `Cơ sở dữ liệu ${where} đã có; lược đồ đã được kiểm tra.` : `Đã tạo cơ sở dữ liệu ${where}.`,
-      existed ? `The database ${where} already exists; its schema was checked.` : `Created the database ${where}.`
-    )
+    const written = yield* withStore(c, (store) => (records === 0 ? Effect.succeed(undefined) : store.upsert(loaded.data)), "write", { onSchema: (o) => (schema = o) })
+    yield* info(c, ...initMessage(c.target, where, existed, schema))
     if (written !== undefined) {
       const names = loaded.plugins.map((p) => p.name).join(", ")
       yield* info(
