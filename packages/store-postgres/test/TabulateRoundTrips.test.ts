@@ -195,4 +195,21 @@ describePg("tabulation round trips", () => {
     // The stale attempt, then the version, the reload, and the attempt that counted.
     expect(r.statements.filter((s) => s.startsWith("WITH hdnd_rows"))).toHaveLength(2)
   })
+
+  it("a request asked again after the store's own structure write is planned on the new structure", { timeout: 60_000 }, async () => {
+    const added = newCommune("u14003", "14003", 3)
+    const province = TabulationRequest.subtree("u14" as never, d("2022-06-01"))
+    const r = await withCountingStore(({ store }) =>
+      Effect.gen(function* () {
+        const first = yield* store.tabulate(request(province))
+        const again = yield* store.tabulate(request(province))
+        yield* store.upsert(added)
+        written.push(added)
+        return { first, again, after: yield* store.tabulate(request(province)) }
+      })
+    )
+    expect(Tabulation.equals(r.again, r.first)).toBe(true)
+    expect(Tabulation.valueOf(r.after, Indicators.ids.survey).value).toBe(Tabulation.valueOf(r.first, Indicators.ids.survey).value + 3)
+    expectReference(r.after, request(province))
+  })
 })

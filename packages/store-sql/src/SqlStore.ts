@@ -33,7 +33,7 @@ import * as StructureCache from "./internal/StructureCache.js"
 import * as Upsert from "./internal/Upsert.js"
 import * as Writer from "./internal/Writer.js"
 import { check, type Outcome, run as migrate } from "./Migrations.js"
-import { feedRows, feedValues, outputQueries, tabulationQuery, valuesQueries } from "./Pushdown.js"
+import { feedRows, feedValues, outputQueries, type TabulationQuery, tabulationQuery, type ValuesQuery, valuesQueries } from "./Pushdown.js"
 import { layouts } from "./Rows.js"
 import { SqlText, type Tables, tables } from "./Tables.js"
 
@@ -141,6 +141,25 @@ const { storeError, toStoreError } = internalErrors
  */
 const TABULATE_ATTEMPTS = 3
 
+/** How many requests' plans and statements a store keeps for its cached structure (see `prepare` in `make`). */
+const PREPARED = 32
+
+/** A request planned on a structure, and its statements. */
+interface Prepared {
+  readonly p: TabulationBuilder.Plan
+  /** How many councils the structure holds. */
+  readonly all: number
+  readonly query: TabulationQuery | undefined
+  readonly talliesWanted: boolean
+  /** Whether the check rides in the query's statement (PostgreSQL). */
+  readonly fold: boolean
+  /** The first statement: the check, with the query when folded (`checkedQuery`). */
+  readonly first: { readonly text: string; readonly params: ReadonlyArray<unknown> }
+  readonly took: TabulationQuery | undefined
+  readonly values: ReadonlyArray<ValuesQuery>
+  readonly outputs: ReadonlyArray<TabulationQuery>
+}
+
 /** The condition on `tallies` of the tallies a plan counts (councils in scope, its indicators, overlapping its period). */
 const talliesWhere = (s: SqlText, p: TabulationBuilder.Plan, all: number): string => {
   // A scope of every council needs no council condition (a national one would bind thousands of ids).
@@ -204,6 +223,57 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
     const retryBusy = internalErrors.retryBusy(d)
     const notFound = (kind: Kind, id: string) => Effect.fail(new Errors.NotFoundError({ entity: Dataset.entityNames[kind], id }))
 
+    // Each structure read, the last PREPARED requests' plans and statements, by the request's JSON:
+    // the same structure and request always give the same ones, and building them again (compiling
+    // every filter, binding every council of the scope) took a seventh of a warm commune-year.
+    const preparedOf = new WeakMap<Dataset.Dataset, Map<string, Prepared>>()
+    const prepare = (ds: Dataset.Dataset, request: TabulationRequest.TabulationRequest): Result.Result<Prepared, Errors.TabulationError> => {
+      let key: string | undefined
+      try {
+        key = JSON.stringify(request)
+      } catch {
+        key = undefined
+      }
+      let known = preparedOf.get(ds)
+      const hit = key === undefined ? undefined : known?.get(key)
+      if (hit !== undefined && key !== undefined && known !== undefined) {
+        // The most recently used last, so that the oldest is the first one dropped.
+        known.delete(key)
+        known.set(key, hit)
+        return Result.succeed(hit)
+      }
+      const planned = TabulationBuilder.plan(ds, registry, request)
+      if (Result.isFailure(planned)) return Result.fail(planned.failure)
+      const p = planned.success
+      const all = ds.councils.size
+      const query = tabulationQuery(d, t, p, all)
+      // Tallies count only in an unfiltered request that is not scoped to sessions (and not without indicators).
+      const talliesWanted = p.councils.size > 0 && p.sessions === undefined && p.filter === undefined && p.indicators.length > 0
+      // PostgreSQL: the check rides in the query's statement (one round trip). SQLite runs in the
+      // process, with no round trip to save: the check is a statement of its own, just before the
+      // query, which is run as it is (wrapped, it cost SQLite a materialisation: 9 % on bench/sql.ts).
+      const fold = d.name === "pg"
+      // Grouped by role, the participants' rows (took-part) are counted beside the organisers'.
+      const byRole = p.view === "organ" && p.byRole === true
+      const prepared: Prepared = {
+        p,
+        all,
+        query,
+        talliesWanted,
+        fold,
+        first: checkedQuery(d, t, fold ? query : undefined, talliesWanted ? (s) => talliesWhere(s, p, all) : undefined),
+        took: byRole ? tabulationQuery(d, t, p, all, "took-part") : undefined,
+        values: [...valuesQueries(d, t, p, all), ...(byRole ? valuesQueries(d, t, p, all, "took-part") : [])],
+        outputs: outputQueries(d, t, p)
+      }
+      if (key !== undefined) {
+        if (known === undefined) preparedOf.set(ds, (known = new Map()))
+        if (known.size >= PREPARED) known.delete(known.keys().next().value as string)
+        known.set(key, prepared)
+      }
+      return Result.succeed(prepared)
+    }
+
     // A tabulation plans with the cached structure without asking first whether it is current: its
     // first statement reads the `structure` version (with the counts on PostgreSQL, in one snapshot:
     // checkedQuery). Found moved on, the counts are thrown away and it plans again with the structure reloaded.
@@ -213,34 +283,21 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
     ): Effect.Effect<Tabulation.Tabulation, SqlError | Errors.StoreError | Errors.TabulationError> =>
       Effect.gen(function* () {
         const { ds, version } = yield* attempt === 1 ? cache.cached : cache.current
-        const planned = TabulationBuilder.plan(ds, registry, request)
+        const planned = prepare(ds, request)
         if (Result.isFailure(planned)) {
           // The request may name what another store wrote since the cache was read (a new council):
           // the failure stands only on the structure as it is now.
           return yield* attempt === 1 ? tabulateAttempt(request, 2) : Effect.fail(planned.failure)
         }
-        const p = planned.success
-        const all = ds.councils.size
-        const query = tabulationQuery(d, t, p, all)
-        // Tallies count only in an unfiltered request that is not scoped to sessions (and not without indicators).
-        const talliesWanted = p.councils.size > 0 && p.sessions === undefined && p.filter === undefined && p.indicators.length > 0
-        // PostgreSQL: the check rides in the query's statement (one round trip). SQLite runs in the
-        // process, with no round trip to save: the check is a statement of its own, just before the
-        // query, which is run as it is (wrapped, it cost SQLite a materialisation: 9 % on bench/sql.ts).
-        const fold = d.name === "pg"
-        const first = checkedQuery(d, t, fold ? query : undefined, talliesWanted ? (s) => talliesWhere(s, p, all) : undefined)
+        const { all, first, fold, p, query, talliesWanted } = planned.success
         const checked = yield* q(first.text, first.params)
         const head = checked[0]
         // Written since the structure was read: plan again on the structure as it is now. The last
         // attempt keeps its counts: its structure was read after the call began (so it is as fresh),
         // only not in the counts' snapshot (a structure written that often would otherwise starve it).
         if (Number(head?.hdnd_version ?? 0) !== version && attempt < TABULATE_ATTEMPTS) return yield* tabulateAttempt(request, attempt + 1)
+        const { outputs, took, values } = planned.success
         const builder = new TabulationBuilder.Builder(p)
-        // Grouped by role, the participants' rows (took-part) are counted beside the organisers'.
-        const byRole = p.view === "organ" && p.byRole === true
-        const took = byRole ? tabulationQuery(d, t, p, all, "took-part") : undefined
-        const values = [...valuesQueries(d, t, p, all), ...(byRole ? valuesQueries(d, t, p, all, "took-part") : [])]
-        const outputs = outputQueries(d, t, p)
         // One statement after the other: run at once on the PostgreSQL pool, a commune-year took
         // 7 ms instead of 2 (the hand-over between connections costs more than a round trip).
         const rowsOf = (x: { readonly text: string; readonly params: ReadonlyArray<unknown> }) => q(x.text, x.params)
