@@ -25,9 +25,24 @@ export const activityRefs = (kind: Kind, r: AnyRecord): ReadonlyArray<string> =>
   return kind === "programmeItems" ? ((r as unknown as { activities?: ReadonlyArray<string> }).activities ?? []) : []
 }
 
+/** Cached collections and the `structure` version they were read at. */
+export interface Versioned {
+  readonly version: number
+  readonly ds: Dataset.Dataset
+}
+
 export interface StructureCache {
-  /** The cached collections, reloaded first if they changed since they were read. */
+  /** The cached collections, reloaded first if they changed since they were read (one statement asks). */
   readonly structure: Effect.Effect<Dataset.Dataset, SqlError | Errors.StoreError>
+  /** `structure` with the version it is current at. */
+  readonly current: Effect.Effect<Versioned, SqlError | Errors.StoreError>
+  /**
+   * The cached collections and their version as they are, with no statement to ask whether they
+   * are still current (loaded as `current` does when there are none): for a caller that checks the
+   * version itself, in a statement it runs anyway (the store's tabulation), and asks `current`
+   * again when it moved on.
+   */
+  readonly cached: Effect.Effect<Versioned, SqlError | Errors.StoreError>
   /** Forgets the cached collections (after writing them, or after a rolled-back transaction read them). */
   readonly invalidate: () => void
   /**
@@ -59,7 +74,7 @@ let instances = 0
 
 export const make = (sql: Sql): StructureCache => {
   const { q, tables: t } = sql
-  let cache: { version: number; ds: Dataset.Dataset } | undefined
+  let cache: Versioned | undefined
   // The load under way outside transactions, if any, for the version it was started for.
   let inFlight: { version: number; outcome: Deferred.Deferred<Outcome> } | undefined
   // Bumped by `invalidate`: a load started before an invalidation does not fill the cache.
@@ -85,21 +100,21 @@ export const make = (sql: Sql): StructureCache => {
 
   const version = Effect.map(q<{ v: unknown }>(`SELECT v FROM ${t.hdnd_meta} WHERE k = 'structure'`), (rows) => Number(rows[0]?.v ?? 0))
 
-  const structure: Effect.Effect<Dataset.Dataset, SqlError | Errors.StoreError> = Effect.gen(function* () {
+  const current: Effect.Effect<Versioned, SqlError | Errors.StoreError> = Effect.gen(function* () {
     const v = yield* version
-    if (cache !== undefined && cache.version === v) return cache.ds
+    if (cache !== undefined && cache.version === v) return cache
     const inside = yield* transaction
     const shared = inside ? undefined : inFlight
     if (shared !== undefined && shared.version === v) {
       const outcome = yield* Deferred.await(shared.outcome)
       // Its caller was interrupted before the load ended: look again (and load, if no one else does).
-      return yield* outcome === undefined ? Effect.suspend(() => structure) : outcome
+      return yield* outcome === undefined ? Effect.suspend(() => current) : Effect.map(outcome, (ds) => ({ version: v, ds }))
     }
     // No await between reading `inFlight` above and setting it here: one load per version starts.
     const mine = inside ? undefined : { version: v, outcome: Deferred.makeUnsafe<Outcome>() }
     if (mine !== undefined) inFlight = mine
     const started = generation
-    return yield* Effect.onExit(load, (exit) =>
+    const ds = yield* Effect.onExit(load, (exit) =>
       Effect.sync(() => {
         if (Exit.isSuccess(exit) && started === generation) cache = { version: v, ds: exit.value }
         if (mine !== undefined) {
@@ -108,10 +123,13 @@ export const make = (sql: Sql): StructureCache => {
         }
       })
     )
+    return { version: v, ds }
   })
 
   return {
-    structure,
+    structure: Effect.map(current, (x) => x.ds),
+    current,
+    cached: Effect.suspend(() => (cache === undefined ? current : Effect.succeed(cache))),
     invalidate: () => {
       cache = undefined
       inFlight = undefined
