@@ -209,8 +209,13 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
           // One statement after the other: run at once on the PostgreSQL pool, a commune-year took
           // 7 ms instead of 2 (the hand-over between connections costs more than a round trip).
           const rowsOf = (x: { readonly text: string; readonly params: ReadonlyArray<unknown> }) => q(x.text, x.params)
-          // The store gives up each row once it is fed (a national year returns tens of thousands).
-          if (query !== undefined) feedRows(builder, p, query, yield* rowsOf(query), true)
+          // A large scope's activity rows (a national year returns tens of thousands) are fed as the
+          // engine sends them when the adapter streams (Database.queryChunks); else the store gives
+          // up each row once it is fed.
+          if (query !== undefined) {
+            if (query.streamed === true && db.queryChunks !== undefined) yield* db.queryChunks(query.text, query.params, (rows) => feedRows(builder, p, query, rows))
+            else feedRows(builder, p, query, yield* rowsOf(query), true)
+          }
           if (took !== undefined) feedRows(builder, p, took, yield* rowsOf(took))
           for (const vq of values) feedValues(builder, p, vq, yield* rowsOf(vq))
           RecommendationStats.tabulateInto(builder, ds)
