@@ -192,6 +192,15 @@ const rollUpSessions = (
 }
 
 /**
+ * How many rows of a group meet `condition`. PostgreSQL counts with `count(*) FILTER`, as
+ * hand-written SQL does, as an `int` (`count` is a `bigint`, which the driver reads as a `BigInt`: a
+ * national year's rows would each carry several to convert; no cell counts 2³¹ activities); SQLite
+ * sums a `CASE`.
+ */
+const countIf = (dialect: SqlText["dialect"], condition: string): string =>
+  dialect.name === "pg" ? `(count(*) FILTER (WHERE ${condition}))::int` : `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`
+
+/**
  * Builds the query for a plan: one pass over the activities in scope and period, one count column
  * per indicator (`n`: per cell, once per organiser in the organ view; `b`: once per activity, for the
  * council's item count), grouped by the council and the dimensions asked for. With `trace`, one row
@@ -282,11 +291,11 @@ export const tabulationQuery = (
     })
     if (organView) select.push(`${led ? ao.position : "-1"} AS position`)
   } else {
-    columns.forEach((i, c) => select.push(`SUM(CASE WHEN ${filter(i)} THEN 1 ELSE 0 END) AS n${c}`))
+    columns.forEach((i, c) => select.push(`${countIf(dialect, filter(i))} AS n${c}`))
     columns.forEach((i, c) => {
       if (summed[c] === true) select.push(`SUM(CASE WHEN ${filter(i)} THEN ${sumOf(c)} END) AS s${c}`)
     })
-    if (organView) columns.forEach((i, c) => select.push(led ? `SUM(CASE WHEN ${ao.position} = 0 AND (${filter(i)}) THEN 1 ELSE 0 END) AS b${c}` : `0 AS b${c}`))
+    if (organView) columns.forEach((i, c) => select.push(led ? `${countIf(dialect, `${ao.position} = 0 AND (${filter(i)})`)} AS b${c}` : `0 AS b${c}`))
     if (distinctInPlace) {
       for (const c of sessionColumns) select.push(`json_agg(DISTINCT a.session) FILTER (WHERE (${filter(columns[c] as number)}) AND a.session IS NOT NULL)::text AS ss${c}`)
     }
@@ -402,7 +411,11 @@ export const feedRows = (
       if (n <= 0) continue
       builder.addItems(i, key, n, session, traced ? [r.id as never] : undefined)
       const set = sets?.[j]
-      if (set !== undefined) builder.addSessions(i, key, sessionsOf(r[set]))
+      if (set !== undefined) {
+        // A cell with no session (NULL) keeps the builder's shared empty set.
+        const sessions = sessionsOf(r[set])
+        if (sessions.length > 0) builder.addSessions(i, key, sessions)
+      }
       const s = sCols[j]
       if (s !== undefined) builder.addSum(i, key, Number(r[s] ?? 0))
       const once = traced ? (organView ? (Number(r.position) === 0 ? 1 : 0) : 1) : organView ? Number(r[bCols[j] as string] ?? 0) : n
