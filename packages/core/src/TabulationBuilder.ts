@@ -305,6 +305,12 @@ export class Builder {
   /** The key looked up last and its slot: a tabulator adds to one key several times in a row. */
   private lastKey: string | undefined
   private lastSlot = -1
+  /**
+   * The key {@link keyOf} made last and its dimension values: a new slot for that key takes them
+   * as they are instead of splitting the key again (a grouped result makes a new slot per row).
+   */
+  private madeKey: string | undefined
+  private madeValues: ReadonlyArray<string> = []
   private readonly councilCounts: Array<Int32Array>
   private readonly unapportioned = new Set<Tally["id"]>()
 
@@ -317,8 +323,13 @@ export class Builder {
   /** The cell key (dimension values joined) of a row. */
   keyOf(f: RowFacts, c: ScopedCouncil): string {
     const dims = this.plan.dimensions
-    let k = ""
-    for (let i = 0; i < dims.length; i++) k += (i === 0 ? "" : "\u001f") + dimensionValue(dims[i] as Dimension, f, c)
+    const values = new Array<string>(dims.length)
+    for (let i = 0; i < dims.length; i++) values[i] = dimensionValue(dims[i] as Dimension, f, c)
+    // Joined, the key is one flat string: hashed and compared as it is by the slot map (a key
+    // built by `+=` is a rope, flattened again at its first lookup).
+    const k = values.join("\u001f")
+    this.madeKey = k
+    this.madeValues = values
     return k
   }
 
@@ -330,7 +341,7 @@ export class Builder {
       slot = this.slotIds.length
       this.slots.set(key, slot)
       this.slotIds.push(key)
-      this.slotKeys.push(this.plan.dimensions.length === 0 ? [] : key.split("\u001f"))
+      this.slotKeys.push(this.plan.dimensions.length === 0 ? [] : key === this.madeKey ? this.madeValues : key.split("\u001f"))
       // Every indicator gets a place at the slot, so its list stays dense.
       for (const cells of this.cellsOf) cells.push(undefined)
     }
@@ -390,9 +401,12 @@ export class Builder {
   addSessions(i: number, key: string, sessions: Iterable<string>): void {
     if (this.plan.indicators[i]?.measure !== "distinct-sessions") return
     const cell = this.cell(i, key)
-    if (cell.sessions === NO_STRINGS) cell.sessions = new Set()
-    const set = ownSet(cell.sessions)
-    for (const s of sessions) set.add(s)
+    // A cell's first set is made from the sessions at once (a grouped result reports each cell once).
+    if (cell.sessions === NO_STRINGS) cell.sessions = new Set(sessions)
+    else {
+      const set = ownSet(cell.sessions)
+      for (const s of sessions) set.add(s)
+    }
   }
 
   /**
@@ -495,6 +509,8 @@ export class Builder {
     this.order = this.plan.indicators.map(() => [])
     this.lastKey = undefined
     this.lastSlot = -1
+    this.madeKey = undefined
+    this.madeValues = []
     const councilIds = [...this.plan.councils.keys()]
     const itemBodies = new Map<IndicatorId, ReadonlyMap<string, number>>()
     this.plan.indicators.forEach((ind, i) => {
