@@ -311,6 +311,11 @@ export class Builder {
    */
   private madeKey: string | undefined
   private madeValues: ReadonlyArray<string> = []
+  /**
+   * The month, quarter and year of each day seen: one string each, not one a row (a slice of the
+   * day is a new string, and every slot keeps its values).
+   */
+  private readonly times: Record<"month" | "quarter" | "year", Map<string, string>> = { month: new Map(), quarter: new Map(), year: new Map() }
   private readonly councilCounts: Array<Int32Array>
   private readonly unapportioned = new Set<Tally["id"]>()
 
@@ -324,7 +329,15 @@ export class Builder {
   keyOf(f: RowFacts, c: ScopedCouncil): string {
     const dims = this.plan.dimensions
     const values = new Array<string>(dims.length)
-    for (let i = 0; i < dims.length; i++) values[i] = dimensionValue(dims[i] as Dimension, f, c)
+    for (let i = 0; i < dims.length; i++) {
+      const dim = dims[i] as Dimension
+      if (dim === "month" || dim === "quarter" || dim === "year") {
+        const seen = this.times[dim]
+        let v = seen.get(f.day)
+        if (v === undefined) seen.set(f.day, (v = dimensionValue(dim, f, c)))
+        values[i] = v
+      } else values[i] = dimensionValue(dim, f, c)
+    }
     // Joined, the key is one flat string: hashed and compared as it is by the slot map (a key
     // built by `+=` is a rope, flattened again at its first lookup).
     const k = values.join("\u001f")

@@ -340,17 +340,33 @@ const str = (v: unknown): string | undefined => (v === null || v === undefined ?
  */
 type Days = Map<string, string>
 
+/**
+ * One string for each value read from the rows of a query: the builder keeps the values of every
+ * cell's key, and the driver makes a new string for each column of each row, which would otherwise
+ * all be kept (a national year's keys hold tens of thousands of copies of a few kinds).
+ */
+type Interned = Map<string, string>
+
+const intern = (seen: Interned, v: unknown): string | undefined => {
+  if (v === null || v === undefined) return undefined
+  const s = String(v)
+  const found = seen.get(s)
+  if (found !== undefined) return found
+  seen.set(s, s)
+  return s
+}
+
 /** Reads the dimension columns of a result row (the aliases the queries select) into row facts. */
-const readRowFacts = (facts: TabulationBuilder.RowFacts, council: string, r: Record<string, unknown>, organView: boolean, days: Days): void => {
+const readRowFacts = (facts: TabulationBuilder.RowFacts, council: string, r: Record<string, unknown>, organView: boolean, days: Days, seen: Interned): void => {
   facts.council = council as never
-  facts.kind = String(r.kind ?? "")
-  facts.ownerKind = str(r.owner_kind)
-  facts.sessionType = str(r.session_type)
+  facts.kind = intern(seen, r.kind) ?? ""
+  facts.ownerKind = intern(seen, r.owner_kind)
+  facts.sessionType = intern(seen, r.session_type)
   facts.day = r.month === undefined || r.month === null ? "" : dayOf(days, String(r.month))
-  facts.organ = str(r.organ)
-  facts.organKind = str(r.organ_kind)
-  facts.committeeKind = organView ? (str(r.committee_kind) ?? "-") : undefined
-  facts.role = str(r.role)
+  facts.organ = intern(seen, r.organ)
+  facts.organKind = intern(seen, r.organ_kind)
+  facts.committeeKind = organView ? (intern(seen, r.committee_kind) ?? "-") : undefined
+  facts.role = intern(seen, r.role)
 }
 
 const dayOf = (days: Days, month: string): string => {
@@ -390,6 +406,7 @@ export const feedRows = (
 ): void => {
   const facts = TabulationBuilder.emptyRowFacts()
   const days: Days = new Map()
+  const seen: Interned = new Map()
   const { counted, organView, traced, bySession } = query
   const m = counted.length
   const nCols = query.columnOf.map((c) => `n${c}`)
@@ -402,7 +419,7 @@ export const feedRows = (
     if (release) held[k] = undefined
     const council = p.councils.get(r.council as never)
     if (council === undefined) continue
-    readRowFacts(facts, council.id, r, organView, days)
+    readRowFacts(facts, council.id, r, organView, days, seen)
     const key = builder.keyOf(facts, council)
     const session = bySession ? str(r.session) : undefined
     for (let j = 0; j < m; j++) {
@@ -532,10 +549,11 @@ export const valuesQueries = (
 export const feedValues = (builder: TabulationBuilder.Builder, p: Plan, query: ValuesQuery, rows: ReadonlyArray<Record<string, unknown>>): void => {
   const facts = TabulationBuilder.emptyRowFacts()
   const days: Days = new Map()
+  const seen: Interned = new Map()
   for (const r of rows) {
     const council = p.councils.get(r.council as never)
     if (council === undefined) continue
-    readRowFacts(facts, council.id, r, query.organView, days)
+    readRowFacts(facts, council.id, r, query.organView, days, seen)
     const type = String(r.vtype)
     const value = Indicator.distinctKey(type === "text" || type === "string" ? String(r.v) : Number(r.v))
     if (value === undefined) continue
