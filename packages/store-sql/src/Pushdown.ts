@@ -146,6 +146,15 @@ export interface TabulationQuery {
    * @since 0.2.0
    */
   readonly streamed?: boolean
+  /**
+   * Whether each row is a cell key of its own, distinct from the others: grouped (not traced), and
+   * grouped by nothing the request's dimensions do not tell apart (the council is a dimension; the
+   * month, grouped for any time dimension, is one; in the organ view, the organ is one). Its rows
+   * are then reported under `TabulationBuilder.Builder.distinctKeys`, without a lookup per key.
+   *
+   * @since 0.2.0
+   */
+  readonly distinctKeys?: boolean
 }
 
 /**
@@ -329,7 +338,8 @@ export const tabulationQuery = (
   const text = sessionColumns.length === 0 || distinctInPlace ? inner : rollUpSessions(dialect, inner, cellKeys, sums, sessionColumns)
   const sessionSets = sessionColumns.length === 0 ? undefined : counted.map((i, j) => (plan.indicators[i]?.measure === "distinct-sessions" ? `ss${columnOf[j]}` : undefined))
   const streamed = plan.councils.size >= STREAM_MIN_COUNCILS
-  return { text, params: q.params, counted, columnOf, organView, bySession: bySession && traced, traced, streamed, ...(sessionSets === undefined ? {} : { sessionSets }) }
+  const distinctKeys = !traced && dims.has("council") && (dims.has("month") || !(dims.has("quarter") || dims.has("year"))) && (!organView || dims.has("organ"))
+  return { text, params: q.params, counted, columnOf, organView, bySession: bySession && traced, traced, streamed, distinctKeys, ...(sessionSets === undefined ? {} : { sessionSets }) }
 }
 
 const str = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v))
@@ -414,30 +424,36 @@ export const feedRows = (
   const sCols = counted.map((i, j) => (p.indicators[i]?.measure === "sum" ? `s${query.columnOf[j]}` : undefined))
   const sets = query.sessionSets
   const held = rows as Array<Record<string, unknown> | undefined>
-  for (let k = 0; k < rows.length; k++) {
-    const r = rows[k] as Record<string, unknown>
-    if (release) held[k] = undefined
-    const council = p.councils.get(r.council as never)
-    if (council === undefined) continue
-    readRowFacts(facts, council.id, r, organView, days, seen)
-    const key = builder.keyOf(facts, council)
-    const session = bySession ? str(r.session) : undefined
-    for (let j = 0; j < m; j++) {
-      const i = counted[j] as number
-      const n = Number(r[nCols[j] as string] ?? 0)
-      if (n <= 0) continue
-      builder.addItems(i, key, n, session, traced ? [r.id as never] : undefined)
-      const set = sets?.[j]
-      if (set !== undefined) {
-        // A cell with no session (NULL) keeps the builder's shared empty set.
-        const sessions = sessionsOf(r[set])
-        if (sessions.length > 0) builder.addSessions(i, key, sessions)
+  // One row a key: the builder need not look keys up (granted to the first query it is fed).
+  const distinct = query.distinctKeys === true && builder.distinctKeys(query)
+  try {
+    for (let k = 0; k < rows.length; k++) {
+      const r = rows[k] as Record<string, unknown>
+      if (release) held[k] = undefined
+      const council = p.councils.get(r.council as never)
+      if (council === undefined) continue
+      readRowFacts(facts, council.id, r, organView, days, seen)
+      const key = builder.keyOf(facts, council)
+      const session = bySession ? str(r.session) : undefined
+      for (let j = 0; j < m; j++) {
+        const i = counted[j] as number
+        const n = Number(r[nCols[j] as string] ?? 0)
+        if (n <= 0) continue
+        builder.addItems(i, key, n, session, traced ? [r.id as never] : undefined)
+        const set = sets?.[j]
+        if (set !== undefined) {
+          // A cell with no session (NULL) keeps the builder's shared empty set.
+          const sessions = sessionsOf(r[set])
+          if (sessions.length > 0) builder.addSessions(i, key, sessions)
+        }
+        const s = sCols[j]
+        if (s !== undefined) builder.addSum(i, key, Number(r[s] ?? 0))
+        const once = traced ? (organView ? (Number(r.position) === 0 ? 1 : 0) : 1) : organView ? Number(r[bCols[j] as string] ?? 0) : n
+        if (once > 0) builder.addCouncilItems(i, council, once)
       }
-      const s = sCols[j]
-      if (s !== undefined) builder.addSum(i, key, Number(r[s] ?? 0))
-      const once = traced ? (organView ? (Number(r.position) === 0 ? 1 : 0) : 1) : organView ? Number(r[bCols[j] as string] ?? 0) : n
-      if (once > 0) builder.addCouncilItems(i, council, once)
     }
+  } finally {
+    if (distinct) builder.pauseDistinctKeys()
   }
 }
 
