@@ -78,7 +78,7 @@ const INDICATORS = [
   Indicators.ids.surveyThematicSupervision,
   Indicators.ids.advisoryAssigned,
   Indicators.ids.supervisionCouncil
-]
+] as const
 
 const request = (councils: ReadonlyArray<string>, groupBy: ReadonlyArray<Tabulation.Dimension>, trace = false): TabulationRequest.TabulationRequest => ({
   indicators: INDICATORS,

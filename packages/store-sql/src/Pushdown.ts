@@ -141,7 +141,7 @@ export interface TabulationQuery {
    * where the adapter has it) rather than read whole first: a scope of at least
    * {@link STREAM_MIN_COUNCILS} councils. A streamed statement is not prepared by name, so a small
    * result pays its planning each time: a province-year (100 councils) measured a few ms slower
-   * streamed, a national year (3,355) 20–30 % faster (bench/national.ts, 1/10 scale).
+   * streamed, a national year (3,355) 24 % faster (1/10 scale, in turns in one process, load average 7).
    *
    * @since 0.2.0
    */
