@@ -305,6 +305,17 @@ export class Builder {
   /** The key looked up last and its slot: a tabulator adds to one key several times in a row. */
   private lastKey: string | undefined
   private lastSlot = -1
+  /**
+   * The key {@link keyOf} made last and its dimension values: a new slot for that key takes them
+   * as they are instead of splitting the key again (a grouped result makes a new slot per row).
+   */
+  private madeKey: string | undefined
+  private madeValues: ReadonlyArray<string> = []
+  /**
+   * The month, quarter and year of each day seen: one string each, not one a row (a slice of the
+   * day is a new string, and every slot keeps its values).
+   */
+  private readonly times: Record<"month" | "quarter" | "year", Map<string, string>> = { month: new Map(), quarter: new Map(), year: new Map() }
   private readonly councilCounts: Array<Int32Array>
   private readonly unapportioned = new Set<Tally["id"]>()
 
@@ -317,25 +328,108 @@ export class Builder {
   /** The cell key (dimension values joined) of a row. */
   keyOf(f: RowFacts, c: ScopedCouncil): string {
     const dims = this.plan.dimensions
-    let k = ""
-    for (let i = 0; i < dims.length; i++) k += (i === 0 ? "" : "\u001f") + dimensionValue(dims[i] as Dimension, f, c)
+    const values = new Array<string>(dims.length)
+    for (let i = 0; i < dims.length; i++) {
+      const dim = dims[i] as Dimension
+      if (dim === "month" || dim === "quarter" || dim === "year") {
+        const seen = this.times[dim]
+        let v = seen.get(f.day)
+        if (v === undefined) seen.set(f.day, (v = dimensionValue(dim, f, c)))
+        values[i] = v
+      } else values[i] = dimensionValue(dim, f, c)
+    }
+    // Joined, the key is one flat string: hashed and compared as it is by the slot map (a key
+    // built by `+=` is a rope, flattened again at its first lookup).
+    const k = values.join("\u001f")
+    this.madeKey = k
+    this.madeValues = values
     return k
   }
 
   /** The slot of a key, made on first use. */
+  /**
+   * While a tabulator reports keys it knows to be new ({@link distinctKeys}), the token it gave;
+   * the slots made since `unindexedFrom` are then not in the slot map yet.
+   */
+  private distinctToken: object | undefined
+  private distinctActive = false
+  private unindexedFrom = -1
+
+  /**
+   * Declares that the keys reported from now on, until {@link pauseDistinctKeys}, for `token` (a
+   * query, read in one or more parts) are new: each differs from the others and from every key the
+   * builder has (a grouped query whose groups map one to one onto keys). The builder then adds a
+   * slot per key without looking it up, and puts those slots in its slot map only when a later
+   * report needs it. Granted to an empty builder, or again to the token already granted while no
+   * other report came in between; returns whether it was. A key reported twice under it is found
+   * when the slots are indexed or the builder finishes, and fails loudly (a defect) rather than
+   * counting wrong.
+   *
+   * @since 0.2.0
+   */
+  distinctKeys(token: object): boolean {
+    if (this.distinctToken !== undefined && this.distinctToken === token) {
+      this.distinctActive = true
+      return true
+    }
+    this.indexSlots()
+    if (this.slotIds.length > 0) return false
+    this.distinctToken = token
+    this.distinctActive = true
+    this.unindexedFrom = 0
+    return true
+  }
+
+  /**
+   * Ends a part reported under {@link distinctKeys}: later reports are looked up as usual (the
+   * same token may be granted again for its next part).
+   *
+   * @since 0.2.0
+   */
+  pauseDistinctKeys(): void {
+    this.distinctActive = false
+  }
+
+  /** Ends {@link distinctKeys}: puts the slots made under it in the slot map. */
+  private indexSlots(): void {
+    if (this.distinctToken === undefined) return
+    for (let slot = this.unindexedFrom; slot < this.slotIds.length; slot++) {
+      const key = this.slotIds[slot] as string
+      if (this.slots.has(key)) throw new Error(`TabulationBuilder: key reported twice under distinctKeys: ${key}`)
+      this.slots.set(key, slot)
+    }
+    this.distinctToken = undefined
+    this.distinctActive = false
+    this.unindexedFrom = -1
+  }
+
   private slot(key: string): number {
     if (key === this.lastKey) return this.lastSlot
+    if (this.distinctActive) {
+      // A new key, as promised: no lookup.
+      const slot = this.newSlot(key)
+      this.lastKey = key
+      this.lastSlot = slot
+      return slot
+    }
+    if (this.distinctToken !== undefined) this.indexSlots()
     let slot = this.slots.get(key)
     if (slot === undefined) {
-      slot = this.slotIds.length
+      slot = this.newSlot(key)
       this.slots.set(key, slot)
-      this.slotIds.push(key)
-      this.slotKeys.push(this.plan.dimensions.length === 0 ? [] : key.split("\u001f"))
-      // Every indicator gets a place at the slot, so its list stays dense.
-      for (const cells of this.cellsOf) cells.push(undefined)
     }
     this.lastKey = key
     this.lastSlot = slot
+    return slot
+  }
+
+  /** A new slot for a key (not put in the slot map). */
+  private newSlot(key: string): number {
+    const slot = this.slotIds.length
+    this.slotIds.push(key)
+    this.slotKeys.push(this.plan.dimensions.length === 0 ? [] : key === this.madeKey ? this.madeValues : key.split("\u001f"))
+    // Every indicator gets a place at the slot, so its list stays dense.
+    for (const cells of this.cellsOf) cells.push(undefined)
     return slot
   }
 
@@ -390,9 +484,12 @@ export class Builder {
   addSessions(i: number, key: string, sessions: Iterable<string>): void {
     if (this.plan.indicators[i]?.measure !== "distinct-sessions") return
     const cell = this.cell(i, key)
-    if (cell.sessions === NO_STRINGS) cell.sessions = new Set()
-    const set = ownSet(cell.sessions)
-    for (const s of sessions) set.add(s)
+    // A cell's first set is made from the sessions at once (a grouped result reports each cell once).
+    if (cell.sessions === NO_STRINGS) cell.sessions = new Set(sessions)
+    else {
+      const set = ownSet(cell.sessions)
+      for (const s of sessions) set.add(s)
+    }
   }
 
   /**
@@ -481,11 +578,16 @@ export class Builder {
     // Cells are listed indicator by indicator, each in the order it was made.
     const cells = new Map<string, Cell>()
     const ids = this.slotIds
+    let made = 0
     this.plan.indicators.forEach((ind, i) => {
       const prefix = `${ind.id}\u001f`
-      const made = this.cellsOf[i] as Array<MutableCell>
-      for (const slot of this.order[i] as Array<number>) cells.set(prefix + (ids[slot] as string), made[slot] as MutableCell)
+      const own = this.cellsOf[i] as Array<MutableCell>
+      const order = this.order[i] as Array<number>
+      made += order.length
+      for (const slot of order) cells.set(prefix + (ids[slot] as string), own[slot] as MutableCell)
     })
+    // Keys are distinct by construction, unless a tabulator broke its distinctKeys promise.
+    if (cells.size !== made) throw new Error("TabulationBuilder: a key was reported twice under distinctKeys")
     const keys = this.slotKeys
     // The cells now belong to the tabulation: later additions start new ones.
     this.slots = new Map()
@@ -495,6 +597,11 @@ export class Builder {
     this.order = this.plan.indicators.map(() => [])
     this.lastKey = undefined
     this.lastSlot = -1
+    this.madeKey = undefined
+    this.madeValues = []
+    this.distinctToken = undefined
+    this.distinctActive = false
+    this.unindexedFrom = -1
     const councilIds = [...this.plan.councils.keys()]
     const itemBodies = new Map<IndicatorId, ReadonlyMap<string, number>>()
     this.plan.indicators.forEach((ind, i) => {

@@ -108,6 +108,57 @@ describe("TabulationBuilder.Builder", () => {
     expect(listed).toEqual(made)
   })
 
+  prop.prop([fc.array(arbAdd, { maxLength: 60 }), fc.array(arbAdd, { maxLength: 20 }), fc.integer({ min: 1, max: 7 })], { numRuns: 150 })(
+    "keys reported as distinct (in parts, then more reports looked up as usual) give the tabulation of ordinary reports",
+    (adds, later, parts) => {
+      const plan = planOf(["council", "kind", "month"])
+      // One report per key under distinctKeys: the adds grouped by key, as a grouped query returns them.
+      const keyOf = (a: Add) => `${a.council}|${a.kind}|${a.month}`
+      const grouped = new Map<string, Array<Add>>()
+      for (const a of adds) grouped.set(keyOf(a), [...(grouped.get(keyOf(a)) ?? []), a])
+      const token = {}
+      const b = new TabulationBuilder.Builder(plan)
+      const rows = [...grouped.values()]
+      const size = Math.ceil(rows.length / parts)
+      for (let k = 0; k < rows.length; k += size) {
+        expect(b.distinctKeys(token)).toBe(true)
+        for (const row of rows.slice(k, k + size)) feed(b, plan, row)
+        b.pauseDistinctKeys()
+      }
+      // Reports after it look keys up again: they add to the cells made under it.
+      feed(b, plan, later)
+      expect(b.distinctKeys({})).toBe(rows.length === 0 && later.length === 0)
+      const ordinary = new TabulationBuilder.Builder(plan)
+      feed(ordinary, plan, [...rows.flat(), ...later])
+      expect(Tabulation.toRows(b.finish(ds, Registry.builtin))).toEqual(Tabulation.toRows(ordinary.finish(ds, Registry.builtin)))
+    }
+  )
+
+  it("distinctKeys is granted to an empty builder or its own token only, and a key reported twice under it fails instead of counting wrong", () => {
+    const plan = planOf(["council"])
+    const facts = TabulationBuilder.emptyRowFacts()
+    const key = (id: string, b: TabulationBuilder.Builder) => b.keyOf(facts, plan.councils.get(id as never) as TabulationBuilder.ScopedCouncil)
+    const token = {}
+    const b = new TabulationBuilder.Builder(plan)
+    expect(b.distinctKeys(token)).toBe(true)
+    b.addItems(0, key("c14", b), 1)
+    b.pauseDistinctKeys()
+    expect(b.distinctKeys({})).toBe(false)
+    expect(b.distinctKeys(token)).toBe(false)
+    // The same key twice, apart (the last key looked up is remembered, so another comes between).
+    const twice = new TabulationBuilder.Builder(plan)
+    expect(twice.distinctKeys(token)).toBe(true)
+    for (const id of ["c14", "c116", "c14"]) twice.addItems(0, key(id, twice), 1)
+    twice.pauseDistinctKeys()
+    expect(() => twice.finish(ds, Registry.builtin)).toThrow(/twice/)
+    // Found as well when a later report needs the slot map.
+    const indexed = new TabulationBuilder.Builder(plan)
+    expect(indexed.distinctKeys(token)).toBe(true)
+    for (const id of ["c14", "c116", "c14"]) indexed.addItems(0, key(id, indexed), 1)
+    indexed.pauseDistinctKeys()
+    expect(() => indexed.addItems(1, key("c116", indexed), 1)).toThrow(/twice/)
+  })
+
   it("a finished tabulation does not change when the builder is used again", () => {
     const plan = planOf(["council"])
     const b = new TabulationBuilder.Builder(plan)

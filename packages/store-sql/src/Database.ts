@@ -59,6 +59,20 @@ export interface DatabaseService {
    * it is a savepoint, released when it succeeds and rolled back to when it fails.
    */
   readonly withTransaction: <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E | SqlError, R>
+  /**
+   * Runs a statement like `query`, but hands its rows to `onRows` in chunks as they arrive instead
+   * of returning them all at once: the caller works through a large result while the engine is
+   * still sending it, and never holds it whole. In a transaction it runs on the transaction's
+   * connection, like `query`. Optional: a store falls back to `query` when an adapter has none
+   * (`@hdnd/store-postgres` has it; `@hdnd/store-sqlite`, whose results come from memory, has not).
+   *
+   * @since 0.2.0
+   */
+  readonly queryChunks?: <A extends object = Row>(
+    text: string,
+    params: ReadonlyArray<unknown>,
+    onRows: (rows: ReadonlyArray<A>) => void
+  ) => Effect.Effect<void, SqlError>
 }
 
 /**

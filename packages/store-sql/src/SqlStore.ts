@@ -12,7 +12,9 @@
  * structure reloaded); and the structure a tabulation counts with is the one of its counts'
  * snapshot, unless it changed under the call on every one of three attempts (then it is the last
  * one read, read after the call began). SQLite, in the process, runs the same check as a statement
- * of its own just before the query (the structure is then current as of that statement). Other
+ * of its own just before the query (the structure is then current as of that statement), and so
+ * does PostgreSQL for a scope whose rows are streamed (hundreds of councils: `Database.queryChunks`),
+ * where one round trip more is nothing next to the query. Other
  * reads (`get` of a cached collection, `upsert`'s validation) still ask for the version first.
  *
  * @since 0.1.0
@@ -153,6 +155,8 @@ interface Prepared {
   readonly talliesWanted: boolean
   /** Whether the check rides in the query's statement (PostgreSQL). */
   readonly fold: boolean
+  /** Whether the query's rows are fed as they arrive (`Database.queryChunks`; checked by a statement before it). */
+  readonly streamed: boolean
   /** The first statement: the check, with the query when folded (`checkedQuery`). */
   readonly first: { readonly text: string; readonly params: ReadonlyArray<unknown> }
   readonly took: TabulationQuery | undefined
@@ -252,7 +256,10 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
       // PostgreSQL: the check rides in the query's statement (one round trip). SQLite runs in the
       // process, with no round trip to save: the check is a statement of its own, just before the
       // query, which is run as it is (wrapped, it cost SQLite a materialisation: 9 % on bench/sql.ts).
-      const fold = d.name === "pg"
+      // A streamed query (a scope of hundreds of councils: Database.queryChunks) is fed as its rows
+      // arrive, so it is checked first too: one round trip more on a query of half a second or more.
+      const streamed = query?.streamed === true && db.queryChunks !== undefined
+      const fold = d.name === "pg" && !streamed
       // Grouped by role, the participants' rows (took-part) are counted beside the organisers'.
       const byRole = p.view === "organ" && p.byRole === true
       const prepared: Prepared = {
@@ -261,6 +268,7 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
         query,
         talliesWanted,
         fold,
+        streamed,
         first: checkedQuery(d, t, fold ? query : undefined, talliesWanted ? (s) => talliesWhere(s, p, all) : undefined),
         took: byRole ? tabulationQuery(d, t, p, all, "took-part") : undefined,
         values: [...valuesQueries(d, t, p, all), ...(byRole ? valuesQueries(d, t, p, all, "took-part") : [])],
@@ -289,7 +297,7 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
           // the failure stands only on the structure as it is now.
           return yield* attempt === 1 ? tabulateAttempt(request, 2) : Effect.fail(planned.failure)
         }
-        const { all, first, fold, p, query, talliesWanted } = planned.success
+        const { all, first, fold, p, query, streamed, talliesWanted } = planned.success
         const checked = yield* q(first.text, first.params)
         const head = checked[0]
         // Written since the structure was read: plan again on the structure as it is now. The last
@@ -304,8 +312,13 @@ export const make = (options: SqlStoreOptions): Effect.Effect<Store.StoreService
         // The store gives up each row once it is fed (a national year returns tens of thousands).
         // Folded, with no row of the query, the one row is the check's alone.
         if (query !== undefined) {
-          const rows = !fold ? yield* rowsOf(query) : head === undefined || head.hdnd_row === null || head.hdnd_row === undefined ? [] : checked
-          feedRows(builder, p, query, rows, true)
+          // A large scope's activity rows (a national year returns tens of thousands) are fed as the
+          // engine sends them when the adapter streams (Database.queryChunks).
+          if (streamed && db.queryChunks !== undefined) yield* db.queryChunks(query.text, query.params, (rows) => feedRows(builder, p, query, rows))
+          else {
+            const rows = !fold ? yield* rowsOf(query) : head === undefined || head.hdnd_row === null || head.hdnd_row === undefined ? [] : checked
+            feedRows(builder, p, query, rows, true)
+          }
         }
         if (took !== undefined) feedRows(builder, p, took, yield* rowsOf(took))
         for (const vq of values) feedValues(builder, p, vq, yield* rowsOf(vq))

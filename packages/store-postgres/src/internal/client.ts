@@ -11,6 +11,7 @@ import * as Reactivity from "effect/reactivity/Reactivity"
 import * as Result from "effect/Result"
 import * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
+import * as Stream from "effect/Stream"
 import * as Client from "effect/sql/SqlClient"
 import { isSqlError, type SqlError } from "effect/sql/SqlError"
 
@@ -41,7 +42,14 @@ const database = (client: Client.SqlClient): Database.DatabaseService => ({
   query: <A extends object>(text: string, params: ReadonlyArray<unknown> = []) =>
     Effect.mapError(client.unsafe<A>(text, params), toPortError) as Effect.Effect<ReadonlyArray<A>, Database.SqlError>,
   withTransaction: <A, E, R>(effect: Effect.Effect<A, E, R>) =>
-    Effect.mapError(client.withTransaction(effect), (e): E | Database.SqlError => (isSqlError(e) ? toPortError(e) : (e as E)))
+    Effect.mapError(client.withTransaction(effect), (e): E | Database.SqlError => (isSqlError(e) ? toPortError(e) : (e as E))),
+  // The driver's row stream: each chunk is the rows decoded from what the socket delivered, so a
+  // tabulation is fed while the server still sends (and the result is never held whole).
+  queryChunks: <A extends object>(text: string, params: ReadonlyArray<unknown>, onRows: (rows: ReadonlyArray<A>) => void) =>
+    Effect.mapError(
+      Stream.runForEachArray(client.unsafe<A>(text, params).stream, (rows) => Effect.sync(() => onRows(rows))),
+      toPortError
+    )
 })
 
 /**
