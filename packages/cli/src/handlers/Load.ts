@@ -106,10 +106,10 @@ const WORKER_MIN_BYTES = 4 * 1024 * 1024
 /**
  * Whether an import of `totalBytes` of files decodes them in a worker thread: with
  * `HDND_IMPORT_WORKER=always`, or `auto` and {@link WORKER_MIN_BYTES} or more. Not by default: the
- * second thread costs about 50 MiB of peak RSS (a 1,000,000-row import peaked at 241–242 MiB
- * against 196–205 MiB in one thread), above the 200 MiB the CLI keeps to, and on a 2-core machine
- * busy with other work it ran no faster (ratios to the raw insert loop 0.30/0.31/0.35 against
- * 0.32/0.30/0.35 in one thread, same rounds, load average 3–4; bench/cli.ts, issue #13).
+ * second thread costs about 50 MiB of peak RSS (a 1,000,000-row import peaked at 240–252 MiB
+ * against 193–205 MiB in one thread), above the 200 MiB the CLI keeps to, and on a 2-core machine
+ * busy with other work it ran no faster (medians of the ratios to the raw insert loop 0.31 and
+ * 0.33 against 0.32 and 0.33 in one thread, same rounds, load average 2–4; bench/cli.ts, issue #13).
  */
 const inWorker = (totalBytes: number): boolean => {
   const choice = process.env.HDND_IMPORT_WORKER
