@@ -33,14 +33,14 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 
 /** Starts an import, sends SIGINT once `after` rows are reported, and waits for the end. */
-const interrupt = async (db: string, extra: ReadonlyArray<string>) => {
+const interrupt = async (db: string, extra: ReadonlyArray<string>, env: Record<string, string> = {}) => {
   let sent = false
   const { done } = await start(dir, ["import", "--db", db, ...extra, files.activities], (stderr, child) => {
     if (!sent && /\d+%\s+[\d.]+ dòng/.test(stderr)) {
       sent = true
       child.kill("SIGINT")
     }
-  })
+  }, env)
   const r = await done
   expect(sent, `the import reported progress before it ended: ${r.stderr}`).toBe(true)
   return r
@@ -51,6 +51,15 @@ describe("Ctrl-C during an import", () => {
     const db = path.join(dir, "all.sqlite")
     expect((await hdnd(dir, ["init", "--db", db, "--quiet", ...files.structure])).status).toBe(0)
     const r = await interrupt(db, [])
+    expect(r.status, r.stderr).toBe(130)
+    expect(r.stderr).toContain("Đã dừng")
+    expect(inspect(db)).toEqual({ integrity: "ok", activities: 0 })
+  }, 120_000)
+
+  it("all-or-nothing, decoding in a worker thread (HDND_IMPORT_WORKER): exit 130 and the database is as it was", async () => {
+    const db = path.join(dir, "worker.sqlite")
+    expect((await hdnd(dir, ["init", "--db", db, "--quiet", ...files.structure])).status).toBe(0)
+    const r = await interrupt(db, [], { HDND_IMPORT_WORKER: "always" })
     expect(r.status, r.stderr).toBe(130)
     expect(r.stderr).toContain("Đã dừng")
     expect(inspect(db)).toEqual({ integrity: "ok", activities: 0 })

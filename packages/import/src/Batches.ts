@@ -124,8 +124,14 @@ export const collectBatches = (items: AsyncIterable<Decoded>, size: number): Asy
 
 const withoutEarlier = ({ earlier: _, ...origin }: RecordOrigin): RecordOrigin => origin
 
-/** The origins of accepted rows, by entity name and id (a later row with the same id wins, and lists the earlier ones). */
-const originsOf = (rows: ReadonlyArray<Accepted>): Origins => {
+/**
+ * The origins of accepted rows, by entity name and id (a later row with the same id wins, and lists
+ * the earlier ones): what a batch's `origins` are.
+ *
+ * @since 0.2.0
+ * @category batching
+ */
+export const originsOf = (rows: ReadonlyArray<Accepted>): Origins => {
   const origins = new Map<string, RecordOrigin>()
   for (const item of rows) {
     const id = (item.record as { readonly id: string }).id

@@ -24,7 +24,8 @@ import type { Rejected } from "./Decode.js"
 import { decode } from "./Decode.js"
 import type { HeaderMapping } from "./HeaderMapping.js"
 import type { ImportProblem } from "./ImportError.js"
-import { fromUnknown, toProblem } from "./ImportError.js"
+import { fromUnknown, ImportError, toProblem } from "./ImportError.js"
+import { batchesInWorker } from "./internal/worker.js"
 import type { Input } from "./Input.js"
 import type { OpenOptions } from "./Source.js"
 import { openAll } from "./Source.js"
@@ -63,6 +64,13 @@ export interface Progress {
   readonly rejected: number
   /** Records written so far (inside the transaction, for all-or-nothing). */
   readonly written: number
+  /**
+   * Bytes of the files read so far, when the import reads them itself in a worker thread
+   * (`ImportOptions.worker`); otherwise `undefined`.
+   *
+   * @since 0.2.0
+   */
+  readonly bytes?: number
 }
 
 /**
@@ -92,6 +100,17 @@ export interface ImportOptions extends OpenOptions {
    * names every header is used (usually the importer mappings of the loaded plugins).
    */
   readonly mappings?: ReadonlyArray<HeaderMapping>
+  /**
+   * Read and decode the files in a worker thread (node:worker_threads) while this thread writes the
+   * batches, so that a large import uses two cores. Only when every input is a file path; otherwise
+   * (or when the registry or a mapping cannot be sent to a thread: it holds functions) the files are
+   * decoded in this thread, as without it. Nothing else changes: the same batches, rejections,
+   * problem locations and summary, and all-or-nothing still undoes everything. Starting the worker
+   * costs a fraction of a second, so it pays for large files only. Default `false`.
+   *
+   * @since 0.2.0
+   */
+  readonly worker?: boolean
   /** Called after every batch. */
   readonly onProgress?: (progress: Progress) => void
   /** Called for every rejected row, in order (to write a rejects file). */
@@ -208,7 +227,37 @@ export const run = (inputs: ReadonlyArray<Input>, options: ImportOptions = {}): 
         return options.onRejected === undefined ? Effect.void : options.onRejected(rejection)
       })
 
-    const progress = () => options.onProgress?.({ rows: counts.rows, rejected: counts.rejected, written: counts.inserted + counts.updated + counts.unchanged })
+    // The files read and decoded in a worker thread, when asked and possible (internal/worker.ts).
+    const paths = inputs.filter((i): i is string => typeof i === "string")
+    const inWorker =
+      options.worker === true && paths.length === inputs.length && paths.length > 0
+        ? batchesInWorker(paths, {
+            open: {
+              ...(options.format === undefined ? {} : { format: options.format }),
+              ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+              ...(options.maxRecordLength === undefined ? {} : { maxRecordLength: options.maxRecordLength }),
+              ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
+              ...(options.xlsxLimits === undefined ? {} : { xlsxLimits: options.xlsxLimits })
+            },
+            decode: {
+              ...(options.entity === undefined ? {} : { entity: options.entity }),
+              ...(options.council === undefined ? {} : { council: options.council }),
+              ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
+              ...(options.mappings === undefined ? {} : { mappings: options.mappings })
+            },
+            dataset,
+            registry: store.registry,
+            batchSize: options.batchSize ?? 5000
+          })
+        : undefined
+
+    const progress = () =>
+      options.onProgress?.({
+        rows: counts.rows,
+        rejected: counts.rejected,
+        written: counts.inserted + counts.updated + counts.unchanged,
+        ...(inWorker === undefined ? {} : { bytes: inWorker.read.bytes })
+      })
 
     /** Writes a chunk; on validation problems, rejects the records they are about and tries the rest. */
     const write = (chunk: Chunk): Effect.Effect<void, Errors.StoreError> =>
@@ -279,15 +328,20 @@ export const run = (inputs: ReadonlyArray<Input>, options: ImportOptions = {}): 
         }
       })
 
-    const items = decode(openAll(inputs, options), {
-      dataset,
-      registry: store.registry,
-      ...(options.entity === undefined ? {} : { entity: options.entity }),
-      ...(options.council === undefined ? {} : { council: options.council }),
-      ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
-      ...(options.mappings === undefined ? {} : { mappings: options.mappings })
-    })
-    const chunks = Stream.fromAsyncIterable(collectBatches(items, options.batchSize ?? 5000), (cause) => fromUnknown("", cause, "import.internal"))
+    const batches =
+      inWorker?.items ??
+      collectBatches(
+        decode(openAll(inputs, options), {
+          dataset,
+          registry: store.registry,
+          ...(options.entity === undefined ? {} : { entity: options.entity }),
+          ...(options.council === undefined ? {} : { council: options.council }),
+          ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
+          ...(options.mappings === undefined ? {} : { mappings: options.mappings })
+        }),
+        options.batchSize ?? 5000
+      )
+    const chunks = Stream.fromAsyncIterable(batches, (cause) => (cause instanceof ImportError ? cause : fromUnknown("", cause, "import.internal")))
     const body = Stream.runForEach(chunks, (item) =>
       Effect.gen(function* () {
         if (item._tag === "Rejected") {

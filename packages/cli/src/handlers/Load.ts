@@ -97,6 +97,26 @@ const counted = (path: string, counter: { bytes: number }): AsyncIterable<Uint8A
 })
 
 /**
+ * From how many bytes of files `HDND_IMPORT_WORKER=auto` reads and decodes them in a worker thread
+ * while the main thread writes (`Import.ImportOptions.worker`): 4 MiB, about 40,000 activity rows.
+ * Starting the worker costs about 0.1 s, which a smaller file would not win back.
+ */
+const WORKER_MIN_BYTES = 4 * 1024 * 1024
+
+/**
+ * Whether an import of `totalBytes` of files decodes them in a worker thread: with
+ * `HDND_IMPORT_WORKER=always`, or `auto` and {@link WORKER_MIN_BYTES} or more. Not by default: the
+ * second thread costs about 50 MiB of peak RSS (a 1,000,000-row import peaked at 240–252 MiB
+ * against 193–205 MiB in one thread), above the 200 MiB the CLI keeps to, and on a 2-core machine
+ * busy with other work it ran no faster (medians of the ratios to the raw insert loop 0.31 and
+ * 0.33 against 0.32 and 0.33 in one thread, same rounds, load average 2–4; bench/cli.ts, issue #13).
+ */
+const inWorker = (totalBytes: number): boolean => {
+  const choice = process.env.HDND_IMPORT_WORKER
+  return choice === "always" || (choice === "auto" && totalBytes >= WORKER_MIN_BYTES)
+}
+
+/**
  * The importer mappings of the loaded plugins, and the one `--mapping` names. An unknown id, or a
  * mapping of another entity than `--entity`, is a usage error.
  */
@@ -183,7 +203,9 @@ export const load = (c: Common, o: LoadOptions): Effect.Effect<ImportJob.Summary
     const totalBytes = sizes.reduce((a, b) => a + b, 0)
     const { Import } = yield* Effect.promise(() => import("@hdnd/import"))
     const counter = { bytes: 0 }
-    const inputs = o.files.map((f) => ({ name: f, data: counted(f, counter) }))
+    // In a worker thread the import reads the files itself, and says how far it has read.
+    const worker = inWorker(totalBytes)
+    const inputs = worker ? o.files : o.files.map((f) => ({ name: f, data: counted(f, counter) }))
     const rejectsPath = o.rejects ?? (o.skipInvalid ? "hdnd-rejects.csv" : undefined)
     // An unwritable rejects file is found now, not after the whole import was read.
     if (rejectsPath !== undefined) yield* OutputFile.checkWritable("--rejects", rejectsPath)
@@ -201,7 +223,8 @@ export const load = (c: Common, o: LoadOptions): Effect.Effect<ImportJob.Summary
         ...(o.entity === undefined ? {} : { entity: o.entity }),
         ...(mappings.chosen === undefined ? {} : { mapping: mappings.chosen }),
         ...(mappings.all.length === 0 ? {} : { mappings: mappings.all }),
-        onProgress: (p) => progress.update({ bytes: counter.bytes, totalBytes, rows: p.rows, rejected: p.rejected }),
+        worker,
+        onProgress: (p) => progress.update({ bytes: p.bytes ?? counter.bytes, totalBytes, rows: p.rows, rejected: p.rejected }),
         // Every problem is printed as it is found (the full report, however long), and written to
         // the rejects file when there is one.
         onRejected: (r) =>

@@ -75,9 +75,9 @@ export const hdnd = async (cwd: string, args: ReadonlyArray<string>, env: Record
 }
 
 /** Starts `hdnd args…` without waiting; resolves when it ends. `onStderr` sees stderr as it comes. */
-export const start = async (cwd: string, args: ReadonlyArray<string>, onStderr: (text: string, child: ReturnType<typeof spawn>) => void) => {
+export const start = async (cwd: string, args: ReadonlyArray<string>, onStderr: (text: string, child: ReturnType<typeof spawn>) => void, env: Record<string, string> = {}) => {
   const bin = await bundled()
-  const child = spawn(process.execPath, [bin, ...args], { cwd, env: baseEnv(), stdio: ["ignore", "pipe", "pipe"] })
+  const child = spawn(process.execPath, [bin, ...args], { cwd, env: baseEnv(env), stdio: ["ignore", "pipe", "pipe"] })
   let stdout = ""
   let stderr = ""
   child.stdout.on("data", (b: Buffer) => (stdout += b.toString("utf8")))
