@@ -174,11 +174,10 @@ export const make = ({ cache, db, reader, registry, sql }: Options) => {
       // One statement after the other: run at once on the PostgreSQL pool, a commune-year took
       // 7 ms instead of 2 (the hand-over between connections costs more than a round trip).
       const rowsOf = (x: { readonly text: string; readonly params: ReadonlyArray<unknown> }) => q(x.text, x.params)
-      // The store gives up each row once it is fed (a national year returns tens of thousands).
-      // Folded, with no row of the query, the one row is the check's alone.
+      // A large scope's activity rows (a national year returns tens of thousands) are fed as the
+      // engine sends them (Database.queryChunks); otherwise the store gives up each row once it is
+      // fed. Folded, with no row of the query, the one row is the check's alone.
       if (query !== undefined) {
-        // A large scope's activity rows (a national year returns tens of thousands) are fed as the
-        // engine sends them when the adapter streams (Database.queryChunks).
         if (streamed && db.queryChunks !== undefined) yield* db.queryChunks(query.text, query.params, (rows) => feedRows(builder, p, query, rows))
         else {
           const rows = !fold ? yield* rowsOf(query) : head === undefined || head.hdnd_row === null || head.hdnd_row === undefined ? [] : checked
