@@ -346,7 +346,6 @@ export class Builder {
     return k
   }
 
-  /** The slot of a key, made on first use. */
   /**
    * While a tabulator reports keys it knows to be new ({@link distinctKeys}), the token it gave;
    * the slots made since `unindexedFrom` are then not in the slot map yet.
@@ -403,6 +402,7 @@ export class Builder {
     this.unindexedFrom = -1
   }
 
+  /** The slot of a key, made on first use (without a lookup while {@link distinctKeys} holds). */
   private slot(key: string): number {
     if (key === this.lastKey) return this.lastSlot
     if (this.distinctActive) {
